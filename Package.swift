@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per capability (DESIGN.md, "Architecture"); dependencies point toward the graph model.
+let package = Package(
+    name: "Tongxin",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "TongxinGraph", targets: ["TongxinGraph"]),
+        .library(name: "TongxinIO", targets: ["TongxinIO"]),
+        .library(name: "TongxinAnalysis", targets: ["TongxinAnalysis"]),
+        .library(name: "TongxinQuery", targets: ["TongxinQuery"]),
+        .library(name: "TongxinRender", targets: ["TongxinRender"]),
+        .library(name: "TongxinReport", targets: ["TongxinReport"]),
+        .executable(name: "tongxin", targets: ["tongxin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "TongxinGraph"),
+        .target(name: "TongxinIO", dependencies: ["TongxinGraph"]),
+        .target(name: "TongxinAnalysis", dependencies: ["TongxinGraph"]),
+        .target(name: "TongxinQuery", dependencies: ["TongxinGraph", "TongxinAnalysis"]),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "TongxinRender", dependencies: ["TongxinGraph", "TongxinAnalysis", "CGraphviz"]),
+        .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender"]),
+        .executableTarget(
+            name: "tongxin",
+            dependencies: [
+                "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TongxinTestSupport", dependencies: ["TongxinGraph"], path: "Tests/TongxinTestSupport"),
+        .testTarget(name: "TongxinGraphTests", dependencies: ["TongxinGraph", "TongxinTestSupport"]),
+    ]
+)

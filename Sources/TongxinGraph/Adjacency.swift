@@ -1,0 +1,62 @@
+/// Compressed sparse rows: for each node, a contiguous run of (neighbor, edge) pairs.
+///
+/// `offsets` has `nodeCount + 1` entries; node `v`'s neighbors are
+/// `neighbors[offsets[v] ..< offsets[v + 1]]`, and `edges` at the same positions holds the index of
+/// the edge that joins them, to reach its kind, weight and attributes. Within a node's run, entries
+/// keep edge-index order. Storage is O(V + E) with 32-bit indices.
+public struct Adjacency: Sendable {
+    /// Run boundaries: `offsets[v] ..< offsets[v + 1]` for node `v`.
+    public let offsets: [Int]
+    /// Neighbor node indices.
+    public let neighbors: [Int32]
+    /// Edge indices, parallel to ``neighbors``.
+    public let edges: [Int32]
+
+    /// Builds the CSR of `count` nodes from edges `from[e] → to[e]` by a counting sort:
+    /// O(V + E) time, stable in edge order.
+    init(nodeCount count: Int, from: [Int32], to: [Int32]) {
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for node in from { offsets[Int(node) + 1] += 1 }
+        for node in 0..<count { offsets[node + 1] += offsets[node] }
+        var next = offsets
+        var neighbors = [Int32](repeating: 0, count: from.count)
+        var edges = [Int32](repeating: 0, count: from.count)
+        neighbors.withUnsafeMutableBufferPointer { neighbors in
+            edges.withUnsafeMutableBufferPointer { edges in
+                for edge in from.indices {
+                    let node = Int(from[edge])
+                    let slot = next[node]
+                    next[node] = slot + 1
+                    neighbors[slot] = to[edge]
+                    edges[slot] = Int32(edge)
+                }
+            }
+        }
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.edges = edges
+    }
+
+    /// The number of entries in node `node`'s run.
+    @inlinable public func degree(_ node: Int) -> Int { offsets[node + 1] - offsets[node] }
+
+    /// Node `node`'s neighbors, in edge order.
+    @inlinable public func neighbors(of node: Int) -> ArraySlice<Int32> {
+        neighbors[offsets[node] ..< offsets[node + 1]]
+    }
+
+    /// The edges of node `node`'s run, parallel to ``neighbors(of:)``.
+    @inlinable public func edges(of node: Int) -> ArraySlice<Int32> {
+        edges[offsets[node] ..< offsets[node + 1]]
+    }
+
+    /// Checks the CSR invariants: offsets start at 0, never decrease and end at the entry count, and
+    /// every index is in range. O(V + E). Meant for tests and debug builds.
+    public func checkInvariants(nodeCount: Int, edgeCount: Int) -> Bool {
+        guard offsets.count == nodeCount + 1, offsets.first == 0, offsets.last == neighbors.count,
+              edges.count == neighbors.count else { return false }
+        for node in 0..<nodeCount where offsets[node] > offsets[node + 1] { return false }
+        return neighbors.allSatisfy { $0 >= 0 && Int($0) < nodeCount }
+            && edges.allSatisfy { $0 >= 0 && Int($0) < edgeCount }
+    }
+}

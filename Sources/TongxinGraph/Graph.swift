@@ -1,0 +1,205 @@
+/// A typed, attributed, directed multigraph frozen into compact read-only storage.
+///
+/// Nodes and edges are addressed by dense integer indices (`0 ..< nodeCount`, `0 ..< edgeCount`);
+/// string ids map to indices once, through ``index(of:)``. Per-node and per-edge data live in
+/// columns indexed by those integers, and adjacency is kept twice in CSR form (``outgoing`` and
+/// ``incoming``) with 32-bit indices, so algorithms walk flat arrays. The region hierarchy formed by
+/// `within` edges is precomputed in ``hierarchy``.
+///
+/// A `Graph` is a value: built once by ``GraphBuilder`` and never mutated, so it is freely shared
+/// across threads. Storage is O(V + E).
+public struct Graph: Sendable {
+    /// The graph's name (the JSON `name`, a GraphML graph id…).
+    public let name: String
+    /// Free metadata about the whole graph (provenance, what is synthetic, reconciliation notes).
+    public let metadata: [String: AttributeValue]
+
+    /// Node ids, by node index.
+    public let ids: [String]
+    /// Node names as given; `nil` when the input had none (``name(of:)`` then answers the id).
+    public let names: [String?]
+    /// The distinct node kinds, in first-seen order; ``nodeKindIndices`` points into it.
+    public let nodeKinds: [String]
+    /// Each node's kind, as an index into ``nodeKinds``.
+    public let nodeKindIndices: [Int32]
+    /// Node attributes (including the well-known `level`, `type` and `category`).
+    public let nodeAttributes: AttributeColumns
+
+    /// Each edge's source node, by edge index.
+    public let sources: [Int32]
+    /// Each edge's target node, by edge index.
+    public let targets: [Int32]
+    /// The distinct edge kinds, in first-seen order; ``edgeKindIndices`` points into it.
+    public let edgeKinds: [String]
+    /// Each edge's kind, as an index into ``edgeKinds``.
+    public let edgeKindIndices: [Int32]
+    /// Edge weights, or `nil` when every edge weighs 1.
+    public let weights: [Double]?
+    /// Edge attributes other than kind and weight.
+    public let edgeAttributes: AttributeColumns
+
+    /// Out-edges: for each node, its targets and the edges leading there.
+    public let outgoing: Adjacency
+    /// In-edges: for each node, its sources and the edges coming from there.
+    public let incoming: Adjacency
+    /// The forest of `within` edges among regions and villages, and where other nodes are located.
+    public let hierarchy: Hierarchy
+    /// Problems that do not stop the graph from loading (a region without a level, a village outside
+    /// any town…), for `tongxin info` and `validate` to show.
+    public let warnings: [Diagnostic]
+
+    private let indexByID: [String: Int32]
+
+    init(
+        name: String, metadata: [String: AttributeValue], ids: [String], names: [String?],
+        nodeKinds: [String], nodeKindIndices: [Int32], nodeAttributes: AttributeColumns,
+        sources: [Int32], targets: [Int32], edgeKinds: [String], edgeKindIndices: [Int32],
+        weights: [Double]?, edgeAttributes: AttributeColumns, indexByID: [String: Int32],
+        hierarchy: Hierarchy, warnings: [Diagnostic]
+    ) {
+        self.name = name
+        self.metadata = metadata
+        self.ids = ids
+        self.names = names
+        self.nodeKinds = nodeKinds
+        self.nodeKindIndices = nodeKindIndices
+        self.nodeAttributes = nodeAttributes
+        self.sources = sources
+        self.targets = targets
+        self.edgeKinds = edgeKinds
+        self.edgeKindIndices = edgeKindIndices
+        self.weights = weights
+        self.edgeAttributes = edgeAttributes
+        self.indexByID = indexByID
+        self.hierarchy = hierarchy
+        self.warnings = warnings
+        outgoing = Adjacency(nodeCount: ids.count, from: sources, to: targets)
+        incoming = Adjacency(nodeCount: ids.count, from: targets, to: sources)
+    }
+
+    /// The empty graph.
+    public init() {
+        self = GraphBuilder().buildUnchecked()
+    }
+
+    public var nodeCount: Int { ids.count }
+    public var edgeCount: Int { sources.count }
+
+    // MARK: Nodes
+
+    /// The index of the node with id `id`, or `nil`. O(1) expected.
+    public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
+
+    /// The node's id.
+    public func id(of node: Int) -> String { ids[node] }
+
+    /// The node's name, or its id when it has none.
+    public func name(of node: Int) -> String { names[node] ?? ids[node] }
+
+    /// The node's kind.
+    public func kind(of node: Int) -> String { nodeKinds[Int(nodeKindIndices[node])] }
+
+    /// The index of `kind` in ``nodeKinds``, or `nil` when no node has that kind.
+    public func nodeKindIndex(_ kind: String) -> Int32? { nodeKinds.firstIndex(of: kind).map(Int32.init) }
+
+    /// The value of attribute `name` on `node`, or `nil` when absent. `id`, `kind` and `name` are
+    /// answered too, as strings.
+    public func attribute(_ attribute: String, of node: Int) -> AttributeValue? {
+        switch attribute {
+        case "id": .string(ids[node])
+        case "kind": .string(kind(of: node))
+        case "name": .string(name(of: node))
+        default: nodeAttributes.value(attribute, at: node)
+        }
+    }
+
+    /// The nodes of kind `kind`, in index order. O(V).
+    public func nodes(ofKind kind: String) -> [Int] {
+        guard let wanted = nodeKindIndex(kind) else { return [] }
+        return nodeKindIndices.indices.filter { nodeKindIndices[$0] == wanted }
+    }
+
+    /// The nodes `selector` matches, in index order. O(V).
+    public func nodes(matching selector: NodeSelector) -> [Int] {
+        let matcher = selector.matcher(in: self)
+        return (0..<nodeCount).filter(matcher)
+    }
+
+    /// The region level of `node`: its `level` attribute for regions, ``RegionLevel/village`` for
+    /// villages, `nil` otherwise.
+    public func level(of node: Int) -> RegionLevel? {
+        let kind = kind(of: node)
+        if kind == NodeKind.village { return .village }
+        guard kind == NodeKind.region, let level = nodeAttributes.value(WellKnownAttribute.level, at: node)?.string
+        else { return nil }
+        return RegionLevel(rawValue: level)
+    }
+
+    /// Finds a node by id, or else by name (restricted to `kind` when given). Ids win over names.
+    ///
+    /// - Throws: ``NodeLookupError`` when nothing matches, or when several nodes share the name.
+    public func resolve(_ idOrName: String, kind: String? = nil) throws(NodeLookupError) -> Int {
+        if let node = index(of: idOrName), kind == nil || self.kind(of: node) == kind { return node }
+        let matches = (0..<nodeCount).filter {
+            names[$0] == idOrName && (kind == nil || self.kind(of: $0) == kind)
+        }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty { throw .notFound(idOrName, kind: kind) }
+        throw .ambiguous(idOrName, candidates: matches.map { ids[$0] })
+    }
+
+    // MARK: Edges
+
+    /// The edge's source node.
+    public func source(of edge: Int) -> Int { Int(sources[edge]) }
+    /// The edge's target node.
+    public func target(of edge: Int) -> Int { Int(targets[edge]) }
+    /// The edge's kind.
+    public func kind(ofEdge edge: Int) -> String { edgeKinds[Int(edgeKindIndices[edge])] }
+    /// The edge's weight (1 unless the input gave another).
+    public func weight(of edge: Int) -> Double { weights?[edge] ?? 1 }
+    /// The index of `kind` in ``edgeKinds``, or `nil` when no edge has that kind.
+    public func edgeKindIndex(_ kind: String) -> Int32? { edgeKinds.firstIndex(of: kind).map(Int32.init) }
+
+    /// How many nodes have each kind, in ``nodeKinds`` order.
+    public func nodeKindCounts() -> [(kind: String, count: Int)] {
+        var counts = [Int](repeating: 0, count: nodeKinds.count)
+        for kind in nodeKindIndices { counts[Int(kind)] += 1 }
+        return zip(nodeKinds, counts).map { ($0, $1) }
+    }
+
+    /// How many edges have each kind, in ``edgeKinds`` order.
+    public func edgeKindCounts() -> [(kind: String, count: Int)] {
+        var counts = [Int](repeating: 0, count: edgeKinds.count)
+        for kind in edgeKindIndices { counts[Int(kind)] += 1 }
+        return zip(edgeKinds, counts).map { ($0, $1) }
+    }
+
+    /// Checks every internal invariant: column lengths, CSR arrays, the hierarchy's preorder.
+    /// O(V + E). For tests.
+    public func checkInvariants() -> Bool {
+        let n = nodeCount, m = edgeCount
+        return names.count == n && nodeKindIndices.count == n && nodeAttributes.count == n
+            && targets.count == m && edgeKindIndices.count == m && edgeAttributes.count == m
+            && (weights?.count ?? m) == m
+            && outgoing.checkInvariants(nodeCount: n, edgeCount: m)
+            && incoming.checkInvariants(nodeCount: n, edgeCount: m)
+            && hierarchy.checkInvariants()
+    }
+}
+
+/// Why a node could not be found by id or name.
+public enum NodeLookupError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(String, kind: String?)
+    case ambiguous(String, candidates: [String])
+
+    public var description: String {
+        switch self {
+        case .notFound(let text, let kind):
+            "no \(kind ?? "node") with id or name '\(text)'"
+        case .ambiguous(let text, let candidates):
+            "'\(text)' names \(candidates.count) nodes (ids \(candidates.prefix(5).joined(separator: ", "))"
+                + (candidates.count > 5 ? ", …" : "") + "): give an id"
+        }
+    }
+}

@@ -1,0 +1,293 @@
+/// Collects nodes and edges, then freezes them into a ``Graph`` with ``build()``.
+///
+/// Readers and library users add nodes and edges in any order; an edge may name a node that is added
+/// later. Problems are collected as ``Diagnostic``s with the location the caller gave, so one
+/// ``build()`` reports every error in the input (up to ``DiagnosticList/limit``), not just the first.
+///
+/// ```swift
+/// var builder = GraphBuilder(name: "example")
+/// builder.addNode(id: "hb", kind: "region", name: "湖北省", attributes: ["level": .string("province")])
+/// builder.addNode(id: "yc", kind: "region", name: "宜昌市", attributes: ["level": .string("city")])
+/// builder.addEdge(source: "yc", target: "hb", kind: "within")
+/// let graph = try builder.build()
+/// graph.hierarchy.parent(of: graph.index(of: "yc")!)  // the index of "hb"
+/// ```
+///
+/// - Complexity: adding is amortized O(1) per node, edge and attribute; ``build()`` is O(V + E).
+public struct GraphBuilder: Sendable {
+    public var name: String
+    public var metadata: [String: AttributeValue] = [:]
+    /// The problems found so far.
+    public private(set) var diagnostics = DiagnosticList()
+
+    private var ids: [String] = []
+    private var names: [String?] = []
+    private var indexByID: [String: Int32] = [:]
+    private var nodeKinds: [String] = []
+    private var nodeKindIndexByName: [String: Int32] = [:]
+    private var nodeKindIndices: [Int32] = []
+    private var nodeAttributes = AttributeColumns()
+
+    private var sources: [Int32] = []
+    private var targets: [Int32] = []
+    private var edgeKinds: [String] = []
+    private var edgeKindIndexByName: [String: Int32] = [:]
+    private var edgeKindIndices: [Int32] = []
+    private var weights: [Double]? = nil
+    private var edgeAttributes = AttributeColumns()
+    /// Endpoints named before their node was added: resolved in `build()`.
+    private var pending: [(edge: Int, isSource: Bool, id: String, location: SourceLocation?)] = []
+    /// Where each `within` edge came from, for hierarchy errors.
+    private var withinLocations: [Int: SourceLocation] = [:]
+
+    public init(name: String = "") {
+        self.name = name
+    }
+
+    public var nodeCount: Int { ids.count }
+    public var edgeCount: Int { sources.count }
+
+    /// The index of the node with id `id`, if it has been added.
+    public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
+
+    /// Records an error found by a reader (a malformed line, a bad value…).
+    public mutating func error(_ message: String, at location: SourceLocation?) {
+        diagnostics.error(message, at: location)
+    }
+
+    /// Records a warning: it is kept with the graph and does not stop ``build()``.
+    public mutating func warning(_ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.warning, message, at: location))
+    }
+
+    // MARK: Nodes
+
+    /// Adds a node. A duplicate id is recorded as an error and the node is not added.
+    ///
+    /// - Returns: the new node's index, or `nil` for a duplicate.
+    @discardableResult
+    public mutating func addNode(
+        id: String, kind: String, name: String? = nil,
+        attributes: KeyValuePairs<String, AttributeValue> = [:], at location: SourceLocation? = nil
+    ) -> Int? {
+        guard indexByID[id] == nil else {
+            error("duplicate node id '\(id)'", at: location)
+            return nil
+        }
+        let node = ids.count
+        indexByID[id] = Int32(node)
+        ids.append(id)
+        names.append(name)
+        nodeKindIndices.append(Self.intern(kind, &nodeKinds, &nodeKindIndexByName))
+        nodeAttributes.appendRow()
+        for (attribute, value) in attributes { setAttribute(attribute, value, ofNode: node, at: location) }
+        return node
+    }
+
+    /// Sets a node attribute. A value whose type differs from the attribute's type elsewhere in the
+    /// graph is recorded as an error.
+    public mutating func setAttribute(
+        _ attribute: String, _ value: AttributeValue, ofNode node: Int, at location: SourceLocation? = nil
+    ) {
+        if let existing = nodeAttributes.set(attribute, value, at: node) {
+            error("attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other nodes",
+                  at: location)
+        }
+    }
+
+    /// The value a node attribute has so far.
+    public func attribute(_ attribute: String, ofNode node: Int) -> AttributeValue? {
+        nodeAttributes.value(attribute, at: node)
+    }
+
+    // MARK: Edges
+
+    /// Adds an edge between nodes named by id; either may be added later. An id still unknown at
+    /// ``build()`` is an error there.
+    ///
+    /// - Parameter location: where the edge was read; evaluated only when it is needed (for `within`
+    ///   edges and for endpoints not yet known), so readers pay nothing for it on the common path.
+    /// - Returns: the new edge's index.
+    @discardableResult
+    public mutating func addEdge(
+        source: String, target: String, kind: String, weight: Double = 1,
+        attributes: KeyValuePairs<String, AttributeValue> = [:],
+        at location: @autoclosure () -> SourceLocation? = nil
+    ) -> Int {
+        let edge = sources.count
+        let from = indexByID[source], to = indexByID[target]
+        var place: SourceLocation?? = nil
+        func located() -> SourceLocation? {
+            if place == nil { place = .some(location()) }
+            return place!
+        }
+        if from == nil { pending.append((edge, true, source, located())) }
+        if to == nil { pending.append((edge, false, target, located())) }
+        let kindIndex = Self.intern(kind, &edgeKinds, &edgeKindIndexByName)
+        if kind == EdgeKind.within { withinLocations[edge] = located() }
+        appendEdge(from: from ?? -1, to: to ?? -1, kind: kindIndex, weight: weight)
+        for (attribute, value) in attributes { setAttribute(attribute, value, ofEdge: edge, at: located()) }
+        return edge
+    }
+
+    /// Adds an edge between nodes already added, by index: the fast path for bulk readers.
+    ///
+    /// - Precondition: both indices are below ``nodeCount``.
+    @discardableResult
+    public mutating func addEdge(
+        from source: Int, to target: Int, kind: String, weight: Double = 1, at location: SourceLocation? = nil
+    ) -> Int {
+        precondition(source >= 0 && source < ids.count && target >= 0 && target < ids.count, "node index out of range")
+        let edge = sources.count
+        let kindIndex = Self.intern(kind, &edgeKinds, &edgeKindIndexByName)
+        if kind == EdgeKind.within, let location { withinLocations[edge] = location }
+        appendEdge(from: Int32(source), to: Int32(target), kind: kindIndex, weight: weight)
+        return edge
+    }
+
+    /// Sets an edge attribute; a type that differs from the attribute's type on other edges is an error.
+    public mutating func setAttribute(
+        _ attribute: String, _ value: AttributeValue, ofEdge edge: Int, at location: SourceLocation? = nil
+    ) {
+        if let existing = edgeAttributes.set(attribute, value, at: edge) {
+            error("edge attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other edges",
+                  at: location)
+        }
+    }
+
+    /// Reserves room for `nodes` more nodes and `edges` more edges.
+    public mutating func reserveCapacity(nodes: Int, edges: Int) {
+        ids.reserveCapacity(ids.count + nodes)
+        names.reserveCapacity(names.count + nodes)
+        nodeKindIndices.reserveCapacity(nodeKindIndices.count + nodes)
+        indexByID.reserveCapacity(indexByID.count + nodes)
+        sources.reserveCapacity(sources.count + edges)
+        targets.reserveCapacity(targets.count + edges)
+        edgeKindIndices.reserveCapacity(edgeKindIndices.count + edges)
+    }
+
+    private mutating func appendEdge(from: Int32, to: Int32, kind: Int32, weight: Double) {
+        sources.append(from)
+        targets.append(to)
+        edgeKindIndices.append(kind)
+        if weight != 1 || weights != nil {
+            if weights == nil { weights = [Double](repeating: 1, count: sources.count - 1) }
+            weights!.append(weight)
+        }
+        edgeAttributes.appendRow()
+    }
+
+    private static func intern(_ name: String, _ table: inout [String], _ index: inout [String: Int32]) -> Int32 {
+        if let existing = index[name] { return existing }
+        let new = Int32(table.count)
+        table.append(name)
+        index[name] = new
+        return new
+    }
+
+    // MARK: Build
+
+    /// Resolves pending edge endpoints, validates the hierarchy and freezes the graph.
+    ///
+    /// - Throws: ``DiagnosticList`` with every error found: those recorded while adding, edges to
+    ///   unknown nodes, a region or village with two parents, and hierarchy cycles.
+    /// - Complexity: O(V + E).
+    public consuming func build() throws(DiagnosticList) -> Graph {
+        for item in pending {
+            guard let node = indexByID[item.id] else {
+                let role = item.isSource ? "source" : "target"
+                diagnostics.error("edge \(role) '\(item.id)' is not a node of the graph", at: item.location)
+                continue
+            }
+            if item.isSource { sources[item.edge] = node } else { targets[item.edge] = node }
+        }
+        pending = []
+        if diagnostics.hasErrors { throw diagnostics }
+        let parents = hierarchyParents()
+        if diagnostics.hasErrors { throw diagnostics }
+        return freeze(parents: parents)
+    }
+
+    /// Freezes without validation; for the empty graph.
+    func buildUnchecked() -> Graph { freeze(parents: [Int32](repeating: -1, count: ids.count)) }
+
+    private func freeze(parents: [Int32]) -> Graph {
+        let hierarchy = Hierarchy(parents: parents)
+        var warnings = diagnostics.diagnostics.filter { $0.severity == .warning }
+        warnings += levelWarnings(parents: parents)
+        return Graph(
+            name: name, metadata: metadata, ids: ids, names: names, nodeKinds: nodeKinds,
+            nodeKindIndices: nodeKindIndices, nodeAttributes: nodeAttributes, sources: sources,
+            targets: targets, edgeKinds: edgeKinds, edgeKindIndices: edgeKindIndices, weights: weights,
+            edgeAttributes: edgeAttributes, indexByID: indexByID, hierarchy: hierarchy, warnings: warnings)
+    }
+
+    /// Whether a node of this kind can contain others (is a hierarchy unit).
+    private func isUnit(_ node: Int32) -> Bool {
+        let kind = nodeKinds[Int(nodeKindIndices[Int(node)])]
+        return kind == NodeKind.region || kind == NodeKind.village
+    }
+
+    /// The parent of every node from its `within` edges to regions and villages; records two-parent
+    /// and cycle errors.
+    private mutating func hierarchyParents() -> [Int32] {
+        var parents = [Int32](repeating: -1, count: ids.count)
+        guard let within = edgeKindIndexByName[EdgeKind.within] else { return parents }
+        var parentEdge = [Int: Int]()
+        for edge in sources.indices where edgeKindIndices[edge] == within && isUnit(targets[edge]) {
+            let child = Int(sources[edge]), parent = targets[edge]
+            if parents[child] < 0 {
+                parents[child] = parent
+                parentEdge[child] = edge
+            } else if parents[child] != parent {
+                let first = ids[Int(parents[child])]
+                let firstPlace = parentEdge[child].flatMap { withinLocations[$0] }.map { " (at \($0))" } ?? ""
+                diagnostics.error(
+                    "node '\(ids[child])' is within two places: '\(first)'\(firstPlace) and '\(ids[Int(parent)])'",
+                    at: withinLocations[edge])
+            }
+        }
+        // Cycle detection: colour 0 = unvisited, 1 = on the current walk, 2 = known acyclic.
+        var colour = [UInt8](repeating: 0, count: ids.count)
+        for start in 0..<ids.count where colour[start] == 0 {
+            var walk: [Int] = []
+            var node = start
+            while node >= 0 && colour[node] == 0 {
+                colour[node] = 1
+                walk.append(node)
+                node = Int(parents[node])
+            }
+            if node >= 0 && colour[node] == 1 {
+                let cycleStart = walk.firstIndex(of: node)!
+                let cycle = walk[cycleStart...].map { "'\(ids[$0])'" } + ["'\(ids[node])'"]
+                diagnostics.error("the hierarchy has a cycle: \(cycle.joined(separator: " within "))",
+                                  at: parentEdge[node].flatMap { withinLocations[$0] })
+                for member in walk[cycleStart...] { parents[member] = -1 }
+            }
+            for member in walk { colour[member] = 2 }
+        }
+        return parents
+    }
+
+    /// Warnings about levels: a region without a known level, or a unit whose parent is not above it.
+    private func levelWarnings(parents: [Int32]) -> [Diagnostic] {
+        var warnings = DiagnosticList()
+        func level(_ node: Int) -> RegionLevel? {
+            let kind = nodeKinds[Int(nodeKindIndices[node])]
+            if kind == NodeKind.village { return .village }
+            guard kind == NodeKind.region else { return nil }
+            return nodeAttributes.value(WellKnownAttribute.level, at: node)?.string.flatMap(RegionLevel.init)
+        }
+        for node in ids.indices where nodeKinds[Int(nodeKindIndices[node])] == NodeKind.region {
+            guard let mine = level(node) else {
+                warnings.append(Diagnostic(.warning, "region '\(ids[node])' has no level (province, city, county or town)"))
+                continue
+            }
+            if parents[node] >= 0, let above = level(Int(parents[node])), above >= mine {
+                warnings.append(Diagnostic(.warning,
+                    "region '\(ids[node])' (\(mine.rawValue)) is within '\(ids[Int(parents[node])])', which is a \(above.rawValue)"))
+            }
+        }
+        return warnings.diagnostics
+    }
+}

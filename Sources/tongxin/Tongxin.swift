@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `tongxin` command: one subcommand per capability, each in its own file.
+@main
+struct Tongxin: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tongxin",
+        abstract: "Coverage, pairing, centrality, queries and diagrams for grassroots organization networks.",
+        subcommands: []
+    )
+}
