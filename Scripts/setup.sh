@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what Tongxin needs on Debian (idempotent): Graphviz's libraries for linking, a CJK font
+# for Chinese labels, pkg-config, and python3 for the data generators. Swift 6 must be on PATH.
+set -euo pipefail
+
+packages=(libgraphviz-dev graphviz pkg-config fonts-noto-cjk python3)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    echo "setup: installing ${missing[*]}" >&2
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Graphviz finds its layout plugins through this registry, written at install time; without it
+# every layout fails with 'Layout type: "dot" not recognized' (GRAPHVIZ.md).
+registry=$(ls /usr/lib/*/graphviz/config6* 2>/dev/null | head -n 1 || true)
+if [ -z "$registry" ]; then
+    echo "setup: recreating Graphviz's plugin registry (dot -c)" >&2
+    if [ "$(id -u)" -ne 0 ]; then sudo dot -c; else dot -c; fi
+fi
+
+command -v swift >/dev/null || { echo "setup: Swift 6 is not on PATH (https://swift.org/install)" >&2; exit 1; }
