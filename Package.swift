@@ -38,5 +38,10 @@ let package = Package(
         ),
         .target(name: "TongxinTestSupport", dependencies: ["TongxinGraph"], path: "Tests/TongxinTestSupport"),
         .testTarget(name: "TongxinGraphTests", dependencies: ["TongxinGraph", "TongxinTestSupport"]),
+        .testTarget(
+            name: "TongxinRenderTests",
+            dependencies: ["TongxinRender", "TongxinTestSupport", "tongxin"],
+            exclude: ["Golden"]
+        ),
     ]
 )
