@@ -70,7 +70,7 @@ public enum DOTReader {
 
     private static func extract(_ graph: UnsafeMutablePointer<Agraph_t>) -> Parsed {
         let rawName = String(cString: agnameof(UnsafeMutableRawPointer(graph)))
-        var parsed = Parsed(name: rawName.hasPrefix("%") ? "" : rawName)
+        var parsed = Parsed(name: rawName.hasPrefix("%") ? "" : unescape(rawName))
         var symbol: UnsafeMutablePointer<Agsym_t>? = nil
         while let next = agnxtattr(graph, AGRAPH, symbol) {
             symbol = next
@@ -86,7 +86,7 @@ public enum DOTReader {
         nodes.sort { tongxin_agseq(UnsafeMutableRawPointer($0)) < tongxin_agseq(UnsafeMutableRawPointer($1)) }
         var indexBySequence: [UInt: Int] = [:]
         for (index, node) in nodes.enumerated() {
-            parsed.nodeIDs.append(String(cString: agnameof(UnsafeMutableRawPointer(node))))
+            parsed.nodeIDs.append(unescape(String(cString: agnameof(UnsafeMutableRawPointer(node)))))
             indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(node))] = index
         }
         parsed.nodeColumns = columns(graph, kind: AGNODE, objects: nodes.map { UnsafeMutableRawPointer($0) })
@@ -119,7 +119,8 @@ public enum DOTReader {
             if kind == AGEDGE && name == "key" { continue }  // cgraph's edge name, not an attribute
             let values: [String?] = objects.map { object in
                 let value = String(cString: agxget(object, next))
-                return value.isEmpty ? nil : unescape(value)
+                // `\N` is Graphviz's default node label ("the node's name"): no label of its own.
+                return value.isEmpty || (kind == AGNODE && name == "label" && value == "\\N") ? nil : unescape(value)
             }
             if values.contains(where: { $0 != nil }) { result.append((name, values)) }
         }
@@ -157,7 +158,7 @@ public enum DOTReader {
             .map { (name: $0.name, values: typedValues($0.values, keepStrings: WellKnownAttribute.all.contains($0.name))) }
         for (index, id) in parsed.nodeIDs.enumerated() {
             var name = nameColumn?[index]
-            if name == nil, let label = labelColumn?[index], label != "\\N" { name = label }
+            if name == nil, let label = labelColumn?[index] { name = label }
             builder.addNode(id: id, kind: kindColumn?[index] ?? NodeKind.generic, name: name)
             for column in typed {
                 if let value = column.values[index] { builder.setAttribute(column.name, value, ofNode: index) }

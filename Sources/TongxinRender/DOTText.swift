@@ -5,17 +5,29 @@ import Foundation
 /// GRAPHVIZ.md: in a quoted ID the lexer unescapes only `\"` and drops backslash-newline; label
 /// processing then reads `\n \l \r` as line breaks and `\N \G \E \T \H \L` as substitutions, `\\` as a
 /// backslash. So user text becomes `\` → `\\` first, then `"` → `\"`, newline → `\n`, CR dropped.
-/// Braces, `<`, `>` and `&` need nothing in a quoted string (records and HTML labels are never used
-/// for user text).
+/// Braces, `<` and `>` need nothing in a quoted string (records and HTML labels are never used for
+/// user text); `&` becomes `&amp;` because label processing decodes entities (measured here: a name
+/// `&lt;b&gt;` otherwise shows as `<b>`).
 public enum DOTText {
     /// `text` as a double-quoted DOT string whose label rendering shows exactly `text`, newlines as
-    /// line breaks; carriage returns are dropped unless `keepingCarriageReturns` (for data files).
+    /// line breaks. Graphviz also decodes HTML entities in ordinary labels (`&lt;` shows as `<`),
+    /// so `&` is written `&amp;`; carriage returns are dropped.
     ///
     /// ```swift
-    /// DOTText.quoted(#"a "b" \N"#)  // "\"a \\\"b\\\" \\\\N\""
+    /// DOTText.quoted(#"a "b" \N &lt;"#)  // "a \"b\" \\N &amp;lt;" with the outer quotes
     /// ```
     /// - Complexity: O(length).
-    public static func quoted(_ text: String, keepingCarriageReturns: Bool = false) -> String {
+    public static func quoted(_ text: String) -> String {
+        escaped(text, forLabel: true)
+    }
+
+    /// `text` quoted for a DOT data file: only `\`, `"` and newlines escaped, carriage returns and
+    /// ampersands kept, so that cgraph plus ``DOTReader`` give it back exactly.
+    static func quotedData(_ text: String) -> String {
+        escaped(text, forLabel: false)
+    }
+
+    private static func escaped(_ text: String, forLabel: Bool) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -23,7 +35,8 @@ public enum DOTText {
             case "\\": result += "\\\\"
             case "\"": result += "\\\""
             case "\n": result += "\\n"
-            case "\r" where !keepingCarriageReturns: break
+            case "\r" where forLabel: break
+            case "&" where forLabel: result += "&amp;"
             default: result.unicodeScalars.append(scalar)
             }
         }

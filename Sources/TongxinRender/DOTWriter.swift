@@ -51,5 +51,5 @@ public enum DOTWriter {
 
     /// `text` quoted so that cgraph plus ``DOTReader/unescape(_:)`` give it back exactly (carriage
     /// returns kept).
-    static func quoted(_ text: String) -> String { DOTText.quoted(text, keepingCarriageReturns: true) }
+    static func quoted(_ text: String) -> String { DOTText.quotedData(text) }
 }

@@ -129,6 +129,6 @@ public enum DiagramDOT {
     }
 
     private static func row(_ cells: [String]) -> String {
-        "<TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR>\(cells.joined())</TR></TABLE></TD>"
+        "<TD ALIGN=\"LEFT\"><TABLE ALIGN=\"LEFT\" BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR>\(cells.joined())</TR></TABLE></TD>"
     }
 }

@@ -142,7 +142,14 @@ public enum Graphviz {
             gvc = created
         }
         agreseterrors()
-        guard let graph = agmemread(dot) else { throw .syntax(lastError()) }
+        // cgraph's line counter runs on from the previous parse, which also counts the newlines that
+        // followed its graph when the next parse starts: reset it, and parse without trailing space.
+        agreadline(1)
+        var end = dot.utf8.endIndex
+        while end > dot.utf8.startIndex, [0x20, 0x0A, 0x0D, 0x09].contains(dot.utf8[dot.utf8.index(before: end)]) {
+            end = dot.utf8.index(before: end)
+        }
+        guard let graph = agmemread(String(dot.utf8[..<end])!) else { throw .syntax(lastError()) }
         defer { agclose(graph) }
         return try body(gvc, graph)
     }
