@@ -75,14 +75,19 @@ import TongxinTestSupport
     }
 
     /// Rendering 200 times keeps the resident set within a few MB (GRAPHVIZ.md measured ~0.5 KB
-    /// leaked per dot layout inside Graphviz; the context is reused, buffers are freed).
+    /// leaked per dot layout inside Graphviz; the context is reused, buffers are freed). Other tests
+    /// allocate in this process at the same time, so the check is on the smaller of the two halves'
+    /// growth: a leak grows both, another test's transient memory at most one.
     @Test func repeatedRendersKeepMemoryFlat() throws {
         let (text, plan) = try dot()
         for _ in 0..<20 { _ = try Graphviz.render(dot: text, engine: plan.engine, format: .png) }
-        let before = residentBytes()
-        for _ in 0..<200 { _ = try Graphviz.render(dot: text, engine: plan.engine, format: .png) }
-        let growth = residentBytes() - before
-        #expect(growth < 4 << 20, "resident set grew by \(growth) bytes")
+        var samples = [residentBytes()]
+        for _ in 0..<2 {
+            for _ in 0..<100 { _ = try Graphviz.render(dot: text, engine: plan.engine, format: .png) }
+            samples.append(residentBytes())
+        }
+        let growth = min(samples[1] - samples[0], samples[2] - samples[1])
+        #expect(growth < 2 << 20, "resident set grew by \(samples[1] - samples[0]) then \(samples[2] - samples[1]) bytes")
     }
 
     private func residentBytes() -> Int {
