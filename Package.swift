@@ -41,5 +41,10 @@ let package = Package(
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinTestSupport"]),
+        .testTarget(
+            name: "TongxinRenderTests",
+            dependencies: ["TongxinRender", "TongxinTestSupport", "tongxin"],
+            exclude: ["Golden"]
+        ),
     ]
 )
