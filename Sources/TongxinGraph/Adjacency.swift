@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Compressed sparse rows: for each node, a contiguous run of (neighbor, edge) pairs.
 ///
 /// `offsets` has `nodeCount + 1` entries; node `v`'s neighbors are
@@ -16,25 +18,52 @@ public struct Adjacency: Sendable {
     /// O(V + E) time, stable in edge order.
     init(nodeCount count: Int, from: [Int32], to: [Int32]) {
         var offsets = [Int](repeating: 0, count: count + 1)
-        for node in from { offsets[Int(node) + 1] += 1 }
-        for node in 0..<count { offsets[node + 1] += offsets[node] }
-        var next = offsets
         var neighbors = [Int32](repeating: 0, count: from.count)
         var edges = [Int32](repeating: 0, count: from.count)
-        neighbors.withUnsafeMutableBufferPointer { neighbors in
-            edges.withUnsafeMutableBufferPointer { edges in
-                for edge in from.indices {
-                    let node = Int(from[edge])
-                    let slot = next[node]
-                    next[node] = slot + 1
-                    neighbors[slot] = to[edge]
-                    edges[slot] = Int32(edge)
+        from.withUnsafeBufferPointer { from in
+            to.withUnsafeBufferPointer { to in
+                offsets.withUnsafeMutableBufferPointer { offsets in
+                    for node in from { offsets[Int(node) + 1] += 1 }
+                    for node in 0..<count { offsets[node + 1] += offsets[node] }
+                    var next = [Int](offsets)
+                    next.withUnsafeMutableBufferPointer { next in
+                        neighbors.withUnsafeMutableBufferPointer { neighbors in
+                            edges.withUnsafeMutableBufferPointer { edges in
+                                for edge in 0..<from.count {
+                                    let node = Int(from[edge])
+                                    let slot = next[node]
+                                    next[node] = slot + 1
+                                    neighbors[slot] = to[edge]
+                                    edges[slot] = Int32(truncatingIfNeeded: edge)
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
         self.offsets = offsets
         self.neighbors = neighbors
         self.edges = edges
+    }
+
+    /// The out- and in-adjacency of edges `sources[e] → targets[e]`, built on two threads when the
+    /// graph is large enough for it to pay. O(V + E).
+    static func bothDirections(nodeCount: Int, sources: [Int32], targets: [Int32]) -> (Adjacency, Adjacency) {
+        guard sources.count >= 100_000 else {
+            return (Adjacency(nodeCount: nodeCount, from: sources, to: targets),
+                    Adjacency(nodeCount: nodeCount, from: targets, to: sources))
+        }
+        var built: [Adjacency?] = [nil, nil]
+        built.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: 2) { direction in
+                slots[direction] = direction == 0
+                    ? Adjacency(nodeCount: nodeCount, from: sources, to: targets)
+                    : Adjacency(nodeCount: nodeCount, from: targets, to: sources)
+            }
+        }
+        return (built[0]!, built[1]!)
     }
 
     /// The number of entries in node `node`'s run.

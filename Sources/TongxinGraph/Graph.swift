@@ -73,8 +73,7 @@ public struct Graph: Sendable {
         self.indexByID = indexByID
         self.hierarchy = hierarchy
         self.warnings = warnings
-        outgoing = Adjacency(nodeCount: ids.count, from: sources, to: targets)
-        incoming = Adjacency(nodeCount: ids.count, from: targets, to: sources)
+        (outgoing, incoming) = Adjacency.bothDirections(nodeCount: ids.count, sources: sources, targets: targets)
     }
 
     /// The empty graph.

@@ -116,17 +116,14 @@ public struct GraphBuilder: Sendable {
     ) -> Int {
         let edge = sources.count
         let from = indexByID[source], to = indexByID[target]
-        var place: SourceLocation?? = nil
-        func located() -> SourceLocation? {
-            if place == nil { place = .some(location()) }
-            return place!
-        }
-        if from == nil { pending.append((edge, true, source, located())) }
-        if to == nil { pending.append((edge, false, target, located())) }
         let kindIndex = Self.intern(kind, &edgeKinds, &edgeKindIndexByName)
-        if kind == EdgeKind.within { withinLocations[edge] = located() }
+        let needsLocation = from == nil || to == nil || kind == EdgeKind.within || !attributes.isEmpty
+        let place = needsLocation ? location() : nil
+        if from == nil { pending.append((edge, true, source, place)) }
+        if to == nil { pending.append((edge, false, target, place)) }
+        if kind == EdgeKind.within { withinLocations[edge] = place }
         appendEdge(from: from ?? -1, to: to ?? -1, kind: kindIndex, weight: weight)
-        for (attribute, value) in attributes { setAttribute(attribute, value, ofEdge: edge, at: located()) }
+        for (attribute, value) in attributes { setAttribute(attribute, value, ofEdge: edge, at: place) }
         return edge
     }
 
@@ -178,6 +175,8 @@ public struct GraphBuilder: Sendable {
     }
 
     private static func intern(_ name: String, _ table: inout [String], _ index: inout [String: Int32]) -> Int32 {
+        // Readers add runs of one kind: checking the latest first skips hashing on the common path.
+        if let last = table.last, last == name { return Int32(table.count - 1) }
         if let existing = index[name] { return existing }
         let new = Int32(table.count)
         table.append(name)
@@ -249,8 +248,9 @@ public struct GraphBuilder: Sendable {
         }
         // Cycle detection: colour 0 = unvisited, 1 = on the current walk, 2 = known acyclic.
         var colour = [UInt8](repeating: 0, count: ids.count)
+        var walk: [Int] = []
         for start in 0..<ids.count where colour[start] == 0 {
-            var walk: [Int] = []
+            walk.removeAll(keepingCapacity: true)
             var node = start
             while node >= 0 && colour[node] == 0 {
                 colour[node] = 1
@@ -278,7 +278,8 @@ public struct GraphBuilder: Sendable {
             guard kind == NodeKind.region else { return nil }
             return nodeAttributes.value(WellKnownAttribute.level, at: node)?.string.flatMap(RegionLevel.init)
         }
-        for node in ids.indices where nodeKinds[Int(nodeKindIndices[node])] == NodeKind.region {
+        guard let region = nodeKindIndexByName[NodeKind.region] else { return [] }
+        for node in ids.indices where nodeKindIndices[node] == region {
             guard let mine = level(node) else {
                 warnings.append(Diagnostic(.warning, "region '\(ids[node])' has no level (province, city, county or town)"))
                 continue

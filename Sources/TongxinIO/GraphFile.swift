@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The graph file formats (DESIGN.md, "Files"), chosen by a path's extension.
+public enum GraphFormat: String, Sendable, CaseIterable {
+    /// The native Tongxin JSON graph (`.json`).
+    case json
+    /// GraphML (`.graphml`).
+    case graphml
+    /// A folder holding `nodes.csv` and `edges.csv`.
+    case csv
+    /// GEXF for Gephi (`.gexf`); written only.
+    case gexf
+    /// Graphviz DOT (`.dot`, `.gv`).
+    case dot
+
+    /// The format a path names: by its extension (any case), and a folder — an existing directory,
+    /// a path ending in `/`, or a name without an extension — is a CSV folder. `nil` for an unknown
+    /// extension.
+    public init?(path: String) {
+        var status = stat()
+        if path.hasSuffix("/") || (stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR) {
+            self = .csv
+            return
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else {
+            self = .csv
+            return
+        }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "json": self = .json
+        case "graphml": self = .graphml
+        case "csv": self = .csv
+        case "gexf": self = .gexf
+        case "dot", "gv": self = .dot
+        default: return nil
+        }
+    }
+
+    /// Whether Tongxin's IO module reads this format (DOT is read through Graphviz by the renderer).
+    public var isReadable: Bool { self == .json }
+
+    /// Whether Tongxin's IO module writes this format.
+    public var isWritable: Bool { self == .json }
+
+    /// The formats `tongxin` names in messages, with their extensions.
+    static let extensionsHelp = ".json, .graphml, .gexf, .dot/.gv, or a folder for CSV"
+}
+
+/// Reads and writes graph files, choosing the format from the path (``GraphFormat/init(path:)``).
+///
+/// ```swift
+/// let graph = try GraphFile.read("Graphs/examples/tiny.json")
+/// try GraphFile.write(graph, to: "out/tiny.graphml")
+/// ```
+public enum GraphFile {
+    /// Reads the graph at `path`.
+    ///
+    /// - Throws: ``DiagnosticList``: the file cannot be read, its format is unknown or cannot be read
+    ///   by this module, or every problem found in its contents, each at `FILE:LINE:COL`.
+    public static func read(_ path: String) throws(DiagnosticList) -> Graph {
+        guard let format = GraphFormat(path: path) else {
+            throw AtomicFile.failure("cannot tell the format of '\(path)' from its extension (\(GraphFormat.extensionsHelp))")
+        }
+        return try read(path, as: format)
+    }
+
+    /// Reads the graph at `path` in `format`.
+    public static func read(_ path: String, as format: GraphFormat) throws(DiagnosticList) -> Graph {
+        switch format {
+        case .json:
+            return try NativeJSONReader.read(InputFile.read(path))
+        case .graphml, .csv, .gexf, .dot:
+            throw AtomicFile.failure("cannot read '\(path)': reading \(format.rawValue) files is not supported by this build")
+        }
+    }
+
+    /// Writes `graph` to `path` atomically (a temporary file renamed into place), in `format` or the
+    /// one the path names.
+    ///
+    /// - Throws: ``DiagnosticList`` when the format is unknown or the file cannot be written; the
+    ///   destination is then untouched.
+    public static func write(_ graph: Graph, to path: String, as format: GraphFormat? = nil) throws(DiagnosticList) {
+        guard let format = format ?? GraphFormat(path: path) else {
+            throw AtomicFile.failure("cannot tell the format of '\(path)' from its extension (\(GraphFormat.extensionsHelp))")
+        }
+        switch format {
+        case .json:
+            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in NativeJSONWriter.write(graph, to: &sink) }
+        case .graphml, .csv, .gexf, .dot:
+            throw AtomicFile.failure("cannot write '\(path)': writing \(format.rawValue) files is not supported by this build")
+        }
+    }
+}

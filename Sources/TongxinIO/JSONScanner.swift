@@ -1,0 +1,289 @@
+/// A pull parser for JSON text (RFC 8259) over raw bytes, for readers that walk a known structure and
+/// need the byte offset of every key and value to report errors at a line and column.
+///
+/// The caller drives it: ``beginObject()`` then ``nextKey(_:)`` until `nil`, ``beginArray()`` then
+/// ``nextElement(_:)`` until `false`, and ``readString()``, ``readValue()`` or ``skipValue()`` for
+/// values. A syntax error throws ``Failure`` with the offset where the text went wrong; the reader
+/// turns it into a positioned diagnostic. Nesting is limited to ``maximumDepth`` so hostile input
+/// cannot exhaust the stack.
+///
+/// - Complexity: O(n) in the input's bytes; strings without escapes are decoded straight from the
+///   buffer after one UTF-8 validation.
+struct JSONScanner {
+    struct Failure: Error {
+        var offset: Int
+        var message: String
+    }
+
+    /// The state of one object or array being walked.
+    struct Cursor {
+        fileprivate var first = true
+    }
+
+    static let maximumDepth = 512
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The offset of the next byte to read.
+    private(set) var position = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    // MARK: Structure
+
+    /// Skips spaces, tabs, line feeds and carriage returns.
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    /// The next non-whitespace byte, not consumed; `nil` at the end.
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    /// Whether only whitespace is left.
+    mutating func atEnd() -> Bool { peek() == nil }
+
+    /// Consumes `{`.
+    mutating func beginObject(_ what: String = "an object") throws(Failure) -> Cursor {
+        try expect(UInt8(ascii: "{"), what)
+        return Cursor()
+    }
+
+    /// Consumes `[`.
+    mutating func beginArray(_ what: String = "an array") throws(Failure) -> Cursor {
+        try expect(UInt8(ascii: "["), what)
+        return Cursor()
+    }
+
+    /// Reads the next member's key and the `:` after it; `nil` after the closing `}`.
+    ///
+    /// - Returns: the key and the offset of its opening quote.
+    mutating func nextKey(_ cursor: inout Cursor) throws(Failure) -> (key: String, offset: Int)? {
+        guard let byte = peek() else { throw Failure(offset: position, message: "unexpected end of file inside an object") }
+        if byte == UInt8(ascii: "}") {
+            position += 1
+            return nil
+        }
+        if !cursor.first {
+            guard byte == UInt8(ascii: ",") else { throw unexpected("',' or '}' after an object member") }
+            position += 1
+            guard peek() != nil else { throw Failure(offset: position, message: "unexpected end of file inside an object") }
+        }
+        cursor.first = false
+        guard bytes[position] == UInt8(ascii: "\"") else { throw unexpected("a quoted key") }
+        let offset = position
+        let key = try readString()
+        try expect(UInt8(ascii: ":"), "':' after the key")
+        skipWhitespace()
+        return (key, offset)
+    }
+
+    /// Whether the array has another element (then positioned at it); `false` after the closing `]`.
+    mutating func nextElement(_ cursor: inout Cursor) throws(Failure) -> Bool {
+        guard let byte = peek() else { throw Failure(offset: position, message: "unexpected end of file inside an array") }
+        if byte == UInt8(ascii: "]") {
+            position += 1
+            return false
+        }
+        if !cursor.first {
+            guard byte == UInt8(ascii: ",") else { throw unexpected("',' or ']' after an array element") }
+            position += 1
+            guard peek() != nil else { throw Failure(offset: position, message: "unexpected end of file inside an array") }
+        }
+        cursor.first = false
+        return true
+    }
+
+    private mutating func expect(_ byte: UInt8, _ what: String) throws(Failure) {
+        guard peek() == byte else { throw unexpected(what) }
+        position += 1
+    }
+
+    /// A failure at the current position: "expected WHAT, found …".
+    mutating func unexpected(_ what: String) -> Failure {
+        guard let byte = peek() else { return Failure(offset: position, message: "unexpected end of file: expected \(what)") }
+        return Failure(offset: position, message: "expected \(what), found \(Self.describe(byte))")
+    }
+
+    private static func describe(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x20...0x7E: "'\(Character(Unicode.Scalar(byte)))'"
+        default: "byte 0x\(String(byte, radix: 16, uppercase: true))"
+        }
+    }
+
+    // MARK: Values
+
+    /// Reads a string (positioned at its opening quote).
+    mutating func readString() throws(Failure) -> String {
+        guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string") }
+        let open = position
+        position += 1
+        let start = position
+        var escaped: [UInt8]? = nil
+        var runStart = start
+        while true {
+            guard position < bytes.count else { throw Failure(offset: open, message: "unterminated string") }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte < 0x20 {
+                if byte == 0x0A || byte == 0x0D { throw Failure(offset: open, message: "unterminated string (a line ends inside it)") }
+                throw Failure(offset: position, message: "control character 0x\(String(byte, radix: 16, uppercase: true)) in a string must be escaped")
+            }
+            if byte == UInt8(ascii: "\\") {
+                if escaped == nil { escaped = [] }
+                escaped!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                try readEscape(into: &escaped!)
+                runStart = position
+                continue
+            }
+            position += 1
+        }
+        let end = position
+        position += 1
+        if let invalid = UTF8Check.firstInvalid(in: bytes, start..<end) {
+            throw Failure(offset: invalid, message: "invalid UTF-8 byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))")
+        }
+        if var escaped {
+            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+            return String(decoding: escaped, as: UTF8.self)
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// Decodes one escape sequence (positioned at the backslash) and appends its UTF-8 bytes.
+    private mutating func readEscape(into output: inout [UInt8]) throws(Failure) {
+        let backslash = position
+        guard position + 1 < bytes.count else { throw Failure(offset: backslash, message: "unterminated string") }
+        let letter = bytes[position + 1]
+        position += 2
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(letter)
+        case UInt8(ascii: "n"): output.append(0x0A)
+        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "r"): output.append(0x0D)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "u"):
+            var scalar = try readHex4(at: backslash)
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                else { throw Failure(offset: backslash, message: "unpaired surrogate \\u\(String(scalar, radix: 16, uppercase: true))") }
+                let lowStart = position
+                position += 2
+                let low = try readHex4(at: lowStart)
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw Failure(offset: backslash, message: "unpaired surrogate \\u\(String(scalar, radix: 16, uppercase: true))")
+                }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw Failure(offset: backslash, message: "unpaired surrogate \\u\(String(scalar, radix: 16, uppercase: true))")
+            }
+            output.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+        default:
+            throw Failure(offset: backslash, message: "invalid escape sequence in a string")
+        }
+    }
+
+    private mutating func readHex4(at escape: Int) throws(Failure) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard position < bytes.count else { throw Failure(offset: escape, message: "unterminated \\u escape") }
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Failure(offset: escape, message: "\\u must be followed by four hexadecimal digits")
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+
+    /// Reads a number: an `.int` when written without fraction or exponent and in range, else a `.double`.
+    mutating func readNumber() throws(Failure) -> JSONValue {
+        skipWhitespace()
+        let start = position
+        func digits() -> Int {
+            let from = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            return position - from
+        }
+        if position < bytes.count && bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let integerStart = position
+        let integerDigits = digits()
+        guard integerDigits > 0 else { position = start; throw unexpected("a number") }
+        if integerDigits > 1 && bytes[integerStart] == UInt8(ascii: "0") {
+            throw Failure(offset: start, message: "a number must not have leading zeros")
+        }
+        var isInteger = true
+        if position < bytes.count && bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            isInteger = false
+            guard digits() > 0 else { throw Failure(offset: position, message: "expected a digit after the decimal point") }
+        }
+        if position < bytes.count && (bytes[position] | 0x20) == UInt8(ascii: "e") {
+            position += 1
+            isInteger = false
+            if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")) { position += 1 }
+            guard digits() > 0 else { throw Failure(offset: position, message: "expected a digit in the exponent") }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        if isInteger, let value = Int(text) { return .int(value) }
+        guard let value = Double(text), value.isFinite else {
+            throw Failure(offset: start, message: "number \(text) is out of range")
+        }
+        return .double(value)
+    }
+
+    /// Reads any value into a ``JSONValue``.
+    mutating func readValue(depth: Int = 0) throws(Failure) -> JSONValue {
+        guard depth < Self.maximumDepth else {
+            throw Failure(offset: position, message: "nesting deeper than \(Self.maximumDepth) levels")
+        }
+        guard let byte = peek() else { throw unexpected("a value") }
+        switch byte {
+        case UInt8(ascii: "\""):
+            return .string(try readString())
+        case UInt8(ascii: "{"):
+            var cursor = try beginObject()
+            var pairs: [(String, JSONValue)] = []
+            while let (key, _) = try nextKey(&cursor) { pairs.append((key, try readValue(depth: depth + 1))) }
+            return .object(pairs)
+        case UInt8(ascii: "["):
+            var cursor = try beginArray()
+            var values: [JSONValue] = []
+            while try nextElement(&cursor) { values.append(try readValue(depth: depth + 1)) }
+            return .array(values)
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try readNumber()
+        default: throw unexpected("a value")
+        }
+    }
+
+    /// Skips one value of any kind.
+    mutating func skipValue() throws(Failure) {
+        _ = try readValue()
+    }
+
+    private mutating func literal(_ word: StaticString) throws(Failure) {
+        let count = word.utf8CodeUnitCount
+        let matches = position + count <= bytes.count
+            && (0..<count).allSatisfy { bytes[position + $0] == word.utf8Start[$0] }
+        guard matches else { throw unexpected("a value") }
+        position += count
+    }
+}

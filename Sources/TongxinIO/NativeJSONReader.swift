@@ -1,0 +1,325 @@
+/// Reads the native Tongxin JSON graph format (DESIGN.md, "Native JSON").
+///
+/// ```json
+/// {"format": "tongxin-graph", "version": 1, "name": "tiny", "metadata": {"synthetic": "villages"},
+///  "nodes": [{"id": "hb", "kind": "region", "name": "湖北省", "level": "province"},
+///            {"id": "v1", "kind": "village", "name": "一村", "parent": "hb", "attrs": {"households": 120}}],
+///  "edges": [{"source": "v1", "target": "hb", "kind": "tie", "weight": 2.5}]}
+/// ```
+///
+/// Top-level keys: `format` (`"tongxin-graph"`, required), `version` (1), `name`, `metadata` (an
+/// object of strings, numbers and bools), `nodes`, `edges`. Node keys: `id` (required), `kind`
+/// (default `node`), `name`, `parent` (a `within` edge to that node, added when the node is read),
+/// the well-known attributes `level`, `type`, `category`, and `attrs`; the well-known attributes
+/// may be given in `attrs` too, but two different values for one is an error. Edge keys: `source`
+/// and `target` (required), `kind` (default `tie`), `weight` (a number, default 1), `attrs`. Any
+/// other key is an error. A number written without fraction or exponent is an integer attribute.
+///
+/// A syntax error stops reading; every other problem is collected, up to ``DiagnosticList/limit``.
+///
+/// - Complexity: O(n) in the file's bytes, plus ``GraphBuilder/build()``'s O(V + E).
+public enum NativeJSONReader {
+    /// Reads the graph in `file`.
+    ///
+    /// - Throws: ``DiagnosticList`` with every error found, each at `FILE:LINE:COL`.
+    public static func read(_ file: InputFile) throws(DiagnosticList) -> Graph {
+        let result: Result<Graph, DiagnosticList> = file.bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(buffer: buffer, file: file.path)
+            return reader.read()
+        }
+        return try result.get()
+    }
+
+    /// Reads a graph from JSON text; `file` names it in diagnostics.
+    public static func read(text: String, file: String = "<input>") throws(DiagnosticList) -> Graph {
+        try read(InputFile(path: file, bytes: Array(text.utf8)))
+    }
+}
+
+extension JSONValue {
+    /// Parses JSON text into a value, keeping object keys in order.
+    ///
+    /// - Throws: ``DiagnosticList`` with the syntax error at `FILE:LINE:COL`, where `file` names the text.
+    public init(parsing text: String, file: String = "<input>") throws(DiagnosticList) {
+        let bytes = Array(text.utf8)
+        let result: Result<JSONValue, DiagnosticList> = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer)
+            do throws(JSONScanner.Failure) {
+                guard !scanner.atEnd() else { throw JSONScanner.Failure(offset: 0, message: "the text is empty") }
+                let value = try scanner.readValue()
+                guard scanner.atEnd() else { throw scanner.unexpected("the end of the text") }
+                return .success(value)
+            } catch {
+                var locator = Locator(file: file)
+                return .failure(DiagnosticList([Diagnostic(.error, error.message, at: locator.location(at: error.offset, in: buffer))]))
+            }
+        }
+        self = try result.get()
+    }
+}
+
+private struct Reader {
+    var scanner: JSONScanner
+    var locator: Locator
+    let buffer: UnsafeBufferPointer<UInt8>
+    var builder = GraphBuilder()
+
+    init(buffer: UnsafeBufferPointer<UInt8>, file: String) {
+        self.buffer = buffer
+        scanner = JSONScanner(buffer)
+        locator = Locator(file: file)
+    }
+
+    mutating func location(_ offset: Int) -> SourceLocation { locator.location(at: offset, in: buffer) }
+
+    mutating func error(_ message: String, at offset: Int) {
+        builder.error(message, at: location(offset))
+    }
+
+    mutating func read() -> Result<Graph, DiagnosticList> {
+        do throws(JSONScanner.Failure) {
+            try readDocument()
+        } catch {
+            builder.error(error.message, at: location(error.offset))
+            return .failure(builder.diagnostics)
+        }
+        do throws(DiagnosticList) {
+            return .success(try builder.build())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    mutating func readDocument() throws(JSONScanner.Failure) {
+        guard !scanner.atEnd() else { throw JSONScanner.Failure(offset: 0, message: "the file is empty") }
+        if let invalid = UTF8Check.firstInvalid(in: buffer, 0..<min(buffer.count, 3)), buffer[0] == 0xEF {
+            throw JSONScanner.Failure(offset: invalid, message: "invalid UTF-8 byte 0x\(String(buffer[invalid], radix: 16, uppercase: true))")
+        }
+        if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            throw JSONScanner.Failure(offset: 0, message: "the file starts with a byte-order mark, which JSON does not allow")
+        }
+        let documentStart = scanner.position
+        guard scanner.peek() == UInt8(ascii: "{") else {
+            throw scanner.unexpected("'{' (a Tongxin graph is a JSON object)")
+        }
+        var cursor = try scanner.beginObject()
+        var seen = Set<String>()
+        var format: String?
+        while let (key, offset) = try scanner.nextKey(&cursor) {
+            guard unique(key, offset, &seen) else { try scanner.skipValue(); continue }
+            switch key {
+            case "format":
+                let valueOffset = scanner.position
+                format = try readString(key)
+                if let found = format, found != "tongxin-graph" {
+                    error("'format' is '\(found)', expected 'tongxin-graph'", at: valueOffset)
+                }
+            case "version":
+                let valueOffset = scanner.position
+                let value = try scanner.readValue()
+                if value != .int(1) { error("unsupported 'version' \(value): this reader reads version 1", at: valueOffset) }
+            case "name":
+                builder.name = try readString(key) ?? ""
+            case "metadata":
+                try readMetadata()
+            case "nodes":
+                try readArray(key) { (reader: inout Reader) throws(JSONScanner.Failure) in try reader.readNode() }
+            case "edges":
+                try readArray(key) { (reader: inout Reader) throws(JSONScanner.Failure) in try reader.readEdge() }
+            default:
+                error("unknown key '\(key)' (expected format, version, name, metadata, nodes, edges)", at: offset)
+                try scanner.skipValue()
+            }
+        }
+        if !scanner.atEnd() { throw scanner.unexpected("the end of the file after the graph object") }
+        if format == nil { error("missing key 'format' (\"format\": \"tongxin-graph\")", at: documentStart) }
+    }
+
+    /// Consumes `{` and returns the cursor; for any other value, skips it, records "WHAT must be an
+    /// object" and returns `nil`.
+    mutating func beginObject(_ what: String, at offset: Int) throws(JSONScanner.Failure) -> JSONScanner.Cursor? {
+        guard scanner.peek() == UInt8(ascii: "{") else {
+            let value = try scanner.readValue()
+            error("\(what) must be an object, not \(Self.describe(value))", at: offset)
+            return nil
+        }
+        return try scanner.beginObject()
+    }
+
+    /// Whether `key` is new in `seen` (recording it); a repeated key is an error.
+    mutating func unique(_ key: String, _ offset: Int, _ seen: inout Set<String>) -> Bool {
+        if seen.insert(key).inserted { return true }
+        error("duplicate key '\(key)'", at: offset)
+        return false
+    }
+
+    /// Reads a string value; records an error and returns `nil` when it is another type.
+    mutating func readString(_ key: String) throws(JSONScanner.Failure) -> String? {
+        let offset = scanner.position
+        if scanner.peek() == UInt8(ascii: "\"") { return try scanner.readString() }
+        let value = try scanner.readValue()
+        error("'\(key)' must be a string, not \(Self.describe(value))", at: offset)
+        return nil
+    }
+
+    mutating func readArray(_ key: String, _ element: (inout Reader) throws(JSONScanner.Failure) -> Void) throws(JSONScanner.Failure) {
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            let offset = scanner.position
+            let value = try scanner.readValue()
+            error("'\(key)' must be an array, not \(Self.describe(value))", at: offset)
+            return
+        }
+        var cursor = try scanner.beginArray()
+        while try scanner.nextElement(&cursor) { try element(&self) }
+    }
+
+    mutating func readMetadata() throws(JSONScanner.Failure) {
+        let offset = scanner.position
+        guard var cursor = try beginObject("'metadata'", at: offset) else { return }
+        while let (key, keyOffset) = try scanner.nextKey(&cursor) {
+            if builder.metadata[key] != nil { error("duplicate key '\(key)'", at: keyOffset) }
+            if let value = try readAttributeValue("metadata '\(key)'") { builder.metadata[key] = value }
+        }
+    }
+
+    /// Reads a string, number or bool as an attribute value; records an error for other values.
+    mutating func readAttributeValue(_ what: String) throws(JSONScanner.Failure) -> AttributeValue? {
+        let offset = scanner.position
+        switch try scanner.readValue() {
+        case .string(let value): return .string(value)
+        case .int(let value): return .int(value)
+        case .double(let value): return .double(value)
+        case .bool(let value): return .bool(value)
+        case let other:
+            error("\(what) must be a string, number or bool, not \(Self.describe(other))", at: offset)
+            return nil
+        }
+    }
+
+    /// Reads an `attrs` object: its string, number and bool values with their offsets.
+    mutating func readAttrs(at offset: Int) throws(JSONScanner.Failure) -> [(name: String, value: AttributeValue, offset: Int)] {
+        guard var cursor = try beginObject("'attrs'", at: offset) else { return [] }
+        var attributes: [(name: String, value: AttributeValue, offset: Int)] = []
+        var seen = Set<String>()
+        while let (attribute, attributeOffset) = try scanner.nextKey(&cursor) {
+            let valueOffset = scanner.position
+            guard unique(attribute, attributeOffset, &seen) else { try scanner.skipValue(); continue }
+            if let value = try readAttributeValue("attribute '\(attribute)'") { attributes.append((attribute, value, valueOffset)) }
+        }
+        return attributes
+    }
+
+    mutating func readNode() throws(JSONScanner.Failure) {
+        let start = scanner.position
+        guard var cursor = try beginObject("a node", at: start) else { return }
+        var id: String?, kind: String?, name: String?
+        var parent: (id: String, offset: Int)?
+        var attributes: [(name: String, value: AttributeValue, offset: Int)] = []
+        var seen = Set<String>()
+        var valid = true
+        func add(_ attribute: String, _ value: AttributeValue, _ offset: Int, _ reader: inout Reader) {
+            if let previous = attributes.first(where: { $0.name == attribute }) {
+                if previous.value != value {
+                    reader.error("attribute '\(attribute)' is given twice with different values (\(previous.value) and \(value))", at: offset)
+                }
+                return
+            }
+            attributes.append((attribute, value, offset))
+        }
+        while let (key, keyOffset) = try scanner.nextKey(&cursor) {
+            guard unique(key, keyOffset, &seen) else { try scanner.skipValue(); continue }
+            let valueOffset = scanner.position
+            switch key {
+            case "id":
+                id = try readString(key)
+                if id == nil { valid = false }
+            case "kind":
+                kind = try readString(key)
+                if kind == nil { valid = false }
+            case "name":
+                name = try readString(key)
+            case "parent":
+                if let value = try readString(key) { parent = (value, valueOffset) }
+            case WellKnownAttribute.level, WellKnownAttribute.type, WellKnownAttribute.category:
+                if let value = try readAttributeValue("'\(key)'") { add(key, value, valueOffset, &self) }
+            case "attrs":
+                for attribute in try readAttrs(at: valueOffset) { add(attribute.name, attribute.value, attribute.offset, &self) }
+            default:
+                error("unknown node key '\(key)' (expected id, kind, name, parent, level, type, category, attrs)", at: keyOffset)
+                try scanner.skipValue()
+            }
+        }
+        guard valid else { return }
+        guard let id else {
+            error("node without an 'id'", at: start)
+            return
+        }
+        let nodeLocation = location(start)
+        guard let node = builder.addNode(id: id, kind: kind ?? NodeKind.generic, name: name, at: nodeLocation) else { return }
+        for attribute in attributes {
+            builder.setAttribute(attribute.name, attribute.value, ofNode: node, at: location(attribute.offset))
+        }
+        if let parent {
+            let parentLocation = location(parent.offset)
+            builder.addEdge(source: id, target: parent.id, kind: EdgeKind.within, at: parentLocation)
+        }
+    }
+
+    mutating func readEdge() throws(JSONScanner.Failure) {
+        let start = scanner.position
+        guard var cursor = try beginObject("an edge", at: start) else { return }
+        var source: (id: String, offset: Int)?, target: (id: String, offset: Int)?
+        var kind: String?, weight = 1.0
+        var attributes: [(name: String, value: AttributeValue, offset: Int)] = []
+        var seen = Set<String>()
+        var valid = true
+        while let (key, keyOffset) = try scanner.nextKey(&cursor) {
+            guard unique(key, keyOffset, &seen) else { try scanner.skipValue(); continue }
+            let valueOffset = scanner.position
+            switch key {
+            case "source", "target":
+                guard let value = try readString(key) else { valid = false; continue }
+                if key == "source" { source = (value, valueOffset) } else { target = (value, valueOffset) }
+            case "kind":
+                kind = try readString(key)
+                if kind == nil { valid = false }
+            case "weight":
+                let value = try scanner.readValue()
+                switch value {
+                case .int(let number): weight = Double(number)
+                case .double(let number): weight = number
+                default:
+                    error("'weight' must be a number, not \(Self.describe(value))", at: valueOffset)
+                    valid = false
+                }
+            case "attrs":
+                attributes += try readAttrs(at: valueOffset)
+            default:
+                error("unknown edge key '\(key)' (expected source, target, kind, weight, attrs)", at: keyOffset)
+                try scanner.skipValue()
+            }
+        }
+        guard valid else { return }
+        guard let source, let target else {
+            error("edge without '\(source == nil ? "source" : "target")'", at: start)
+            return
+        }
+        // An unknown endpoint is reported where its id is written.
+        let place = location(builder.index(of: source.id) == nil ? source.offset : target.offset)
+        let edge = builder.addEdge(source: source.id, target: target.id, kind: kind ?? EdgeKind.tie, weight: weight, at: place)
+        for attribute in attributes {
+            builder.setAttribute(attribute.name, attribute.value, ofEdge: edge, at: location(attribute.offset))
+        }
+    }
+
+    static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "a bool"
+        case .int, .double: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import TongxinIO
+
+/// A `tongxin` subcommand: implement ``execute()``; ``run()`` turns every error into the one error
+/// path — `FILE:LINE:COL: error: …` lines on stderr with the offending source line and a caret, then
+/// exit status 1 — so no command ever ends in a stack trace.
+protocol TongxinCommand: ParsableCommand {
+    mutating func execute() throws
+}
+
+extension TongxinCommand {
+    mutating func run() throws {
+        do {
+            try execute()
+        } catch let diagnostics as DiagnosticList {
+            ErrorReport.print(diagnostics)
+            throw ExitCode.failure
+        } catch {
+            // Argument parser's own errors (validation, exit codes, --help) keep their handling.
+            if error is ExitCode || error is CleanExit || error is ValidationError { throw error }
+            ErrorReport.print(DiagnosticList([Diagnostic(.error, String(describing: error))]))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// The graph every command reads, and the region it may be restricted to.
+struct GraphOptions: ParsableArguments {
+    @Argument(
+        help: ArgumentHelp(
+            "The graph: a .json, .graphml or .dot/.gv file, or a folder holding nodes.csv and edges.csv.",
+            valueName: "graph"),
+        completion: .file())
+    var graph: String
+
+    @Option(help: ArgumentHelp("Restrict the command to one region's subtree, by id or name.", valueName: "name|id"))
+    var region: String?
+
+    /// Reads the graph, reporting progress on a terminal for large files.
+    func load() throws(DiagnosticList) -> Graph {
+        let progress = Progress.begin("reading \(graph)", onlyIfBytesExceed: 32 << 20, path: graph)
+        defer { progress?.finish() }
+        return try GraphLoader.load(graph)
+    }
+
+    /// The region named by `--region` (its node index), or `nil` when the option is absent.
+    ///
+    /// - Throws: ``DiagnosticList`` when no region or village has that id or name, or several share it.
+    func regionIndex(in graph: Graph) throws(DiagnosticList) -> Int? {
+        guard let region else { return nil }
+        let node: Int
+        do {
+            node = try graph.resolve(region)
+        } catch {
+            throw DiagnosticList([Diagnostic(.error, "--region: \(error)")])
+        }
+        guard graph.level(of: node) != nil else {
+            throw DiagnosticList([Diagnostic(.error,
+                "--region '\(region)' is a \(graph.kind(of: node)), not a region or village")])
+        }
+        return node
+    }
+}
+
+/// Loads graphs for the CLI: one function per format family, so a reader that lives outside
+/// TongxinIO (DOT through Graphviz) is one more case here.
+enum GraphLoader {
+    static func load(_ path: String) throws(DiagnosticList) -> Graph {
+        try GraphFile.read(path)
+    }
+}
+
+/// How results are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// Aligned columns for a terminal.
+    case table
+    /// One JSON document (DESIGN.md's field names) for programs.
+    case json
+    /// RFC 4180 CSV with a header row.
+    case csv
+}
+
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: table (aligned, for a terminal), json (for programs) or csv.")
+    var format: OutputFormat = .table
+}
+
+/// Writes to standard output and standard error.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Prints a JSON value, pretty, with a final newline.
+    static func printJSON(_ value: JSONValue) {
+        out(value.serialized(pretty: true) + "\n")
+    }
+}

@@ -1,0 +1,47 @@
+import TongxinIO
+
+/// Prints diagnostics the way compilers do, so editors and people can find the place:
+///
+/// ```
+/// graph.json:3:14: error: unknown node key 'nmae' (expected id, kind, name, parent, level, type, category, attrs)
+///     {"id": "a", "nmae": "x"},
+///                 ^
+/// ```
+///
+/// The source line is shown when the file can be read and is UTF-8, cut to about 100 columns around
+/// the caret; the caret is placed by display width, so it lines up under Chinese text.
+enum ErrorReport {
+    static func print(_ diagnostics: DiagnosticList) {
+        Console.error(render(diagnostics))
+    }
+
+    static func render(_ diagnostics: DiagnosticList) -> String {
+        var files: [String: InputFile?] = [:]
+        var output = ""
+        // In file order, so a reader can walk down the file; errors without a place come first.
+        let ordered = diagnostics.diagnostics.enumerated().sorted { a, b in
+            let left = a.element.location, right = b.element.location
+            guard let left, let right, left.file == right.file else {
+                return (left == nil && right != nil) || ((left == nil) == (right == nil) && a.offset < b.offset)
+            }
+            return (left.line, left.column, a.offset) < (right.line, right.column, b.offset)
+        }.map(\.element)
+        for diagnostic in ordered {
+            output += diagnostic.description + "\n"
+            guard let location = diagnostic.location else { continue }
+            if files[location.file] == nil { files[location.file] = try? InputFile.read(location.file) }
+            guard let file = files[location.file] ?? nil,
+                  let excerpt = file.excerpt(line: location.line, column: location.column),
+                  !excerpt.text.isEmpty
+            else { continue }
+            // Tabs and other control characters would break the alignment: show them as spaces.
+            let text = String(String.UnicodeScalarView(excerpt.text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+            let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(excerpt.caret)))
+            let lead = excerpt.cutBefore ? "…" : ""
+            output += "    " + lead + text + (excerpt.cutAfter ? "…" : "") + "\n"
+            output += "    " + String(repeating: " ", count: DisplayWidth.of(lead + before)) + "^\n"
+        }
+        if diagnostics.omitted > 0 { output += "note: \(diagnostics.omitted) more errors not shown\n" }
+        return output
+    }
+}
