@@ -41,5 +41,7 @@ let package = Package(
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinTestSupport"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinTestSupport"]),
+        .testTarget(
+            name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport"], exclude: ["Corpus"]),
     ]
 )

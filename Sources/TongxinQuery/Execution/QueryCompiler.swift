@@ -46,7 +46,7 @@ struct QueryCompiler {
             case .with(let projection, let predicate):
                 let (stage, next, _) = try compileProjection(projection, scope, isReturn: false)
                 if let predicate {
-                    stage.filter = (try compiler(next, forbid: "WHERE").compile(predicate), predicate.position)
+                    stage.filter = (try compiler(next, forbid: "WHERE").compile(predicate), predicate.start)
                     explain.append("Filter \(predicate.canonical)")
                 }
                 stages.append(stage)
@@ -202,7 +202,7 @@ struct QueryCompiler {
             let whereCompiler = compiler(scope, forbid: "WHERE")
             for conjunct in Self.conjuncts(predicate) {
                 let reads = variables(conjunct)
-                filters.append((reads.intersection(clauseNames), try whereCompiler.compile(conjunct), conjunct.canonical, conjunct.position))
+                filters.append((reads.intersection(clauseNames), try whereCompiler.compile(conjunct), conjunct.canonical, conjunct.start))
                 // `n.key = value` with a value known before the match can seek n through an index.
                 if case .binary(.equal, let lhs, let rhs, _) = conjunct {
                     for (side, other) in [(lhs, rhs), (rhs, lhs)] {
@@ -249,7 +249,7 @@ struct QueryCompiler {
         }
         var names = Set<String>()
         for item in items where !names.insert(item.name).inserted {
-            throw QueryError(.semantic, "column '\(item.name)' is projected twice; give one an alias", at: item.expr.position)
+            throw QueryError(.semantic, "column '\(item.name)' is projected twice; give one an alias", at: item.expr.start)
         }
         let stage = ProjectionStage()
         stage.inputWidth = scope.width

@@ -102,6 +102,18 @@ indirect enum Expr: Sendable {
     }
 }
 
+extension Expr {
+    /// Where the expression's text begins (its leftmost operand), for messages about it as a whole.
+    var start: QueryPosition {
+        switch self {
+        case .property(let base, _, _), .index(let base, _, _), .slice(let base, _, _, _): base.start
+        case .binary(_, let lhs, _, _): lhs.start
+        case .isNull(let operand, _, _): operand.start
+        default: position
+        }
+    }
+}
+
 enum UnaryOperator: String, Sendable {
     case not = "NOT"
     case minus = "-"

@@ -6,6 +6,8 @@ struct Token: Sendable {
         /// A name in backticks: never a keyword.
         case quotedIdentifier(String)
         case integer(Int)
+        /// Digits beyond 64 bits: an error, except 9223372036854775808 after a minus sign.
+        case integerOverflow(String)
         case float(Double)
         case string(String)
         case parameter(String)
@@ -25,6 +27,7 @@ struct Token: Sendable {
         case .identifier(let name): "'\(name)'"
         case .quotedIdentifier(let name): "`\(name)`"
         case .integer(let value): "'\(value)'"
+        case .integerOverflow(let text): "'\(text)'"
         case .float(let value): "'\(value)'"
         case .string: "string literal"
         case .parameter(let name): "'$\(name)'"
@@ -39,7 +42,7 @@ struct Token: Sendable {
 ///
 /// - Complexity: O(n) in the query's length.
 /// - Throws: ``QueryError`` (syntax) on an unterminated string or comment, a bad escape, an integer
-///   that does not fit 64 bits or a character that starts no token.
+///   or a character that starts no token.
 struct Lexer {
     private let scalars: [Unicode.Scalar]
     private var offset = 0
@@ -183,9 +186,7 @@ struct Lexer {
             }
             return Token(kind: .float(value), position: start, end: end)
         }
-        guard let value = Int(text) else {
-            throw QueryError(.syntax, "integer literal '\(text)' does not fit in 64 bits", at: start)
-        }
+        guard let value = Int(text) else { return Token(kind: .integerOverflow(text), position: start, end: end) }
         return Token(kind: .integer(value), position: start, end: end)
     }
 

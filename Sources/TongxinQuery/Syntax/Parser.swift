@@ -472,6 +472,10 @@ struct Parser {
                 advance()
                 return try postfix(.literal(.int(-value), at))
             }
+            if case .integerOverflow("9223372036854775808") = current.kind {
+                advance()
+                return try postfix(.literal(.int(.min), at))
+            }
             return .unary(.minus, try unary(), at)
         }
         if acceptSymbol("+") { return .unary(.plus, try unary(), at) }
@@ -517,6 +521,8 @@ struct Parser {
         case .float(let value):
             advance()
             return .literal(.double(value), at)
+        case .integerOverflow(let text):
+            throw QueryError(.syntax, "integer literal '\(text)' does not fit in 64 bits", at: at)
         case .string(let value):
             advance()
             return .literal(.string(value), at)
