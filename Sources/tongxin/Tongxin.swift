@@ -7,6 +7,7 @@ struct Tongxin: ParsableCommand {
         commandName: "tongxin",
         abstract: "Coverage, pairing, centrality, queries and diagrams for grassroots organization networks.",
         subcommands: [Info.self, Validate.self, CoverageCommand.self, PairingCommand.self, CentralityCommand.self,
-                      PathCommand.self, NeighborsCommand.self, Render.self, GraphvizWorkerCommand.self]
+                      PathCommand.self, NeighborsCommand.self, Render.self, GraphvizWorkerCommand.self,
+                      QueryCommand.self]
     )
 }
