@@ -1,51 +1,42 @@
 /// The indexes the planner uses to start a match without scanning every node: nodes by kind, edges
-/// by kind, and nodes by the value of one property (`name`, `type`, `level`, any attribute), each built on first
-/// use and kept for the life of the ``QueryEngine`` (so once per graph).
+/// by kind, and nodes by the value of one property (`name`, `type`, `level`, any attribute), each
+/// built on first use and kept for the life of the ``QueryEngine`` (so once per graph).
 ///
 /// - Complexity: the kind indexes are built in O(V) and O(E) (counting sorts); each property index
 ///   in O(V log V) time and O(V) space; a lookup is O(log V) plus the size of the answer.
 final class GraphIndexes {
     let graph: Graph
-    /// `kindOffsets[k] ..< kindOffsets[k + 1]` is the run of kind `k`'s nodes in `kindNodes`.
-    private(set) lazy var kindIndex: (offsets: [Int], nodes: [Int32]) = {
-        let kinds = graph.nodeKindIndices
-        var offsets = [Int](repeating: 0, count: graph.nodeKinds.count + 1)
-        for kind in kinds { offsets[Int(kind) + 1] += 1 }
-        for kind in 0..<graph.nodeKinds.count { offsets[kind + 1] += offsets[kind] }
-        var next = offsets
-        var nodes = [Int32](repeating: 0, count: kinds.count)
-        for node in kinds.indices {
-            let kind = Int(kinds[node])
-            nodes[next[kind]] = Int32(node)
-            next[kind] += 1
-        }
-        return (offsets, nodes)
-    }()
-    /// Edges grouped by kind, the same way: `edgeKindIndex.edges[offsets[k] ..< offsets[k + 1]]`.
-    private(set) lazy var edgeKindIndex: (offsets: [Int], edges: [Int32]) = {
-        let kinds = graph.edgeKindIndices
-        var offsets = [Int](repeating: 0, count: graph.edgeKinds.count + 1)
-        for kind in kinds { offsets[Int(kind) + 1] += 1 }
-        for kind in 0..<graph.edgeKinds.count { offsets[kind + 1] += offsets[kind] }
-        var next = offsets
-        var edges = [Int32](repeating: 0, count: kinds.count)
-        for edge in kinds.indices {
-            let kind = Int(kinds[edge])
-            edges[next[kind]] = Int32(edge)
-            next[kind] += 1
-        }
-        return (offsets, edges)
-    }()
+    /// Nodes grouped by kind: `kindIndex.items[offsets[k] ..< offsets[k + 1]]` are kind `k`'s.
+    private(set) lazy var kindIndex: (offsets: [Int], items: [Int32]) =
+        GraphIndexes.group(graph.nodeKindIndices, kinds: graph.nodeKinds.count)
+    /// Edges grouped by kind, the same way.
+    private(set) lazy var edgeKindIndex: (offsets: [Int], items: [Int32]) =
+        GraphIndexes.group(graph.edgeKindIndices, kinds: graph.edgeKinds.count)
     private var propertyIndexes: [String: PropertyIndex] = [:]
 
     init(graph: Graph) {
         self.graph = graph
     }
 
+    /// Items `0 ..< kindOf.count` grouped by kind with a counting sort, each group in item order.
+    private static func group(_ kindOf: [Int32], kinds: Int) -> (offsets: [Int], items: [Int32]) {
+        var offsets = [Int](repeating: 0, count: kinds + 1)
+        for kind in kindOf { offsets[Int(kind) + 1] += 1 }
+        for kind in 0..<kinds { offsets[kind + 1] += offsets[kind] }
+        var next = offsets
+        var items = [Int32](repeating: 0, count: kindOf.count)
+        for item in kindOf.indices {
+            let kind = Int(kindOf[item])
+            items[next[kind]] = Int32(item)
+            next[kind] += 1
+        }
+        return (offsets, items)
+    }
+
     /// The nodes of kind index `kind`, in node order.
     func nodes(ofKind kind: Int32) -> ArraySlice<Int32> {
         let index = kindIndex
-        return index.nodes[index.offsets[Int(kind)] ..< index.offsets[Int(kind) + 1]]
+        return index.items[index.offsets[Int(kind)] ..< index.offsets[Int(kind) + 1]]
     }
 
     /// How many nodes have kind index `kind`.
@@ -57,7 +48,7 @@ final class GraphIndexes {
     /// The edges of kind index `kind`, in edge order.
     func edges(ofKind kind: Int) -> ArraySlice<Int32> {
         let index = edgeKindIndex
-        return index.edges[index.offsets[kind] ..< index.offsets[kind + 1]]
+        return index.items[index.offsets[kind] ..< index.offsets[kind + 1]]
     }
 
     /// How many edges the kinds allowed by `mask` (all when `nil`) have.
