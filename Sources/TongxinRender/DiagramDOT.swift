@@ -18,7 +18,9 @@ public enum DiagramDOT {
         switch engine {
         case .dot: graphAttributes += ["rankdir=LR", "ranksep=0.6", "nodesep=0.15"]
         case .neato, .sfdp, .fdp: graphAttributes += ["overlap=false", "sep=\"+4\""]
-        case .twopi: graphAttributes += ["overlap=false", "ranksep=1.4"]
+        case .twopi:
+            graphAttributes += ["overlap=false", "ranksep=1.4"]
+            if let root = root(of: diagram) { graphAttributes.append("root=n\(root)") }
         case .circo: graphAttributes += ["overlap=false"]
         }
         graphAttributes.append("label=<\(legend(diagram))>")
@@ -50,6 +52,12 @@ public enum DiagramDOT {
         }
         out += "}\n"
         return out
+    }
+
+    /// The centre of a radial layout: the first of the highest regions drawn, if any.
+    static func root(of diagram: Diagram) -> Int? {
+        let regions = diagram.nodes.indices.filter { diagram.nodes[$0].kind == NodeKind.region }
+        return regions.min { (diagram.nodes[$0].level?.rank ?? 9, $0) < (diagram.nodes[$1].level?.rank ?? 9, $1) }
     }
 
     private static func nodeAttributes(_ node: Diagram.Node, diagram: Diagram, range: Double, labelWidth: Int) -> String {

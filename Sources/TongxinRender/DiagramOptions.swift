@@ -50,6 +50,10 @@ public struct DiagramOptions: Sendable {
     /// The most nodes a diagram may have; a larger view is collapsed (or a neighbourhood cut to its
     /// nearest nodes), never drawn as a hairball.
     public var maxNodes: Int
+    /// The most links other than `within` a diagram draws: the strongest (largest counts) are kept.
+    /// `nil` means every link of an uncollapsed view, and half the nodes (at least 20) of the
+    /// aggregated links of a collapsed one.
+    public var maxEdges: Int?
     /// Node sizes.
     public var sizeBy: Measure?
     /// Node colours by coverage.
@@ -59,13 +63,14 @@ public struct DiagramOptions: Sendable {
 
     public init(
         layout: LayoutEngine? = nil, collapse: RegionLevel? = nil, region: Int? = nil, focus: Focus? = nil,
-        maxNodes: Int = 300, sizeBy: Measure? = nil, colorBy: Coverage? = nil, labelWidth: Int = 16
+        maxNodes: Int = 300, maxEdges: Int? = nil, sizeBy: Measure? = nil, colorBy: Coverage? = nil, labelWidth: Int = 16
     ) {
         self.layout = layout
         self.collapse = collapse
         self.region = region
         self.focus = focus
         self.maxNodes = maxNodes
+        self.maxEdges = maxEdges
         self.sizeBy = sizeBy
         self.colorBy = colorBy
         self.labelWidth = labelWidth
