@@ -41,5 +41,13 @@ let package = Package(
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinTestSupport"]),
+        .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
+        .testTarget(
+            name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport"], exclude: ["Corpus"]),
+        .testTarget(
+            name: "TongxinRenderTests",
+            dependencies: ["TongxinRender", "TongxinTestSupport", "tongxin"],
+            exclude: ["Golden"]
+        ),
     ]
 )
