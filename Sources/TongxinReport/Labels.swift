@@ -23,7 +23,7 @@ public enum Label: String, CaseIterable, Sendable {
         noUnits, chartTitle, regionTable, uncoveredTitle, allCovered, moreNotListed, coverageNone
     // Pairing.
     case programmeTitle, pairs, density, pairedOf, shareOf, maxMatching, unpairedOf, densityNote,
-        suggestionsTitle, suggestedPartner, hierarchyDistance, pairingNone, allPaired, wholeScope
+        moreNotListedPairing, suggestionsTitle, suggestedPartner, hierarchyDistance, sameRegion, noSharedRegion, pairingNone, allPaired, wholeScope
     // Central nodes.
     case centralTitle, rank, name, category, location, score, connections, bridges, centralNote, centralNone
     // Diagrams.
@@ -194,9 +194,12 @@ public struct Labels: Sendable {
         .maxMatching: "最大匹配数",
         .unpairedOf: "未结对{0}",
         .densityNote: "密度 = 结对数 ÷（{0}数 × {1}数）；最大匹配数为能各自分到不同伙伴的{1}的最多个数。",
+        .moreNotListedPairing: "另有 {0} 个未列出（完整名单：tongxin pairing）。",
         .suggestionsTitle: "建议结对（{0} 项）",
         .suggestedPartner: "建议伙伴",
         .hierarchyDistance: "层级距离",
+        .sameRegion: "同一{0}",
+        .noSharedRegion: "跨市（州）",
         .pairingNone: "图中没有结对关系。",
         .allPaired: "全部已结对。",
         .wholeScope: "合计",
@@ -288,9 +291,12 @@ public struct Labels: Sendable {
         .maxMatching: "Max matching",
         .unpairedOf: "Unpaired: {0}",
         .densityNote: "Density = pairs ÷ ({0} × {1}); the maximum matching is how many of the {1} can each get a partner of their own.",
+        .moreNotListedPairing: "{0} more not listed (full list: tongxin pairing).",
         .suggestionsTitle: "Suggested partners ({0})",
         .suggestedPartner: "Suggested partner",
         .hierarchyDistance: "Hierarchy distance",
+        .sameRegion: "same {0}",
+        .noSharedRegion: "different cities",
         .pairingNone: "The graph has no pairing relationships.",
         .allPaired: "Everything is paired.",
         .wholeScope: "All",

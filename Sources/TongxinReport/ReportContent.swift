@@ -173,9 +173,9 @@ public struct PairingProgramme: Sendable, Equatable {
     /// The scope as a whole first, then each region of the breakdown level.
     public var rows: [PairingRow]
     /// Proposed partners for unpaired right nodes; empty when none were asked for or needed.
-    public var suggestions: [PairingSuggestion]
+    public var suggestions: [SuggestedPartner]
 
-    public init(left: String, right: String, edge: String, rows: [PairingRow], suggestions: [PairingSuggestion] = []) {
+    public init(left: String, right: String, edge: String, rows: [PairingRow], suggestions: [SuggestedPartner] = []) {
         self.left = left
         self.right = right
         self.edge = edge
@@ -198,13 +198,15 @@ public struct PairingRow: Sendable, Equatable {
     public var leftShare: Double?
     public var rightShare: Double?
     public var maxMatching: Int
-    /// Right nodes with no pair.
+    /// Right nodes with no pair, possibly fewer than ``unpairedCount``.
     public var unpaired: [NodeReference]
+    /// How many right nodes have no pair in all.
+    public var unpairedCount: Int
 
     public init(
         region: NodeReference, level: RegionLevel?, left: Int, right: Int, pairs: Int, density: Double?,
         leftPaired: Int, rightPaired: Int, leftShare: Double?, rightShare: Double?, maxMatching: Int,
-        unpaired: [NodeReference]
+        unpaired: [NodeReference], unpairedCount: Int? = nil
     ) {
         self.region = region
         self.level = level
@@ -218,19 +220,24 @@ public struct PairingRow: Sendable, Equatable {
         self.rightShare = rightShare
         self.maxMatching = maxMatching
         self.unpaired = unpaired
+        self.unpairedCount = unpairedCount ?? unpaired.count
     }
 }
 
 /// A proposed partner for an unpaired right node, and how far apart they are in the hierarchy.
-public struct PairingSuggestion: Sendable, Equatable {
+public struct SuggestedPartner: Sendable, Equatable {
     public var right: NodeReference
     public var left: NodeReference
+    /// 1 same town, 2 same county, 3 same city, 4 elsewhere.
     public var cost: Int
+    /// The level of the closest region both lie in, or `nil` when they share none.
+    public var shared: RegionLevel?
 
-    public init(right: NodeReference, left: NodeReference, cost: Int) {
+    public init(right: NodeReference, left: NodeReference, cost: Int, shared: RegionLevel?) {
         self.right = right
         self.left = left
         self.cost = cost
+        self.shared = shared
     }
 }
 

@@ -47,7 +47,7 @@ extension ReportPage {
             [.text(name), .count(row.left), .count(row.right), .count(row.pairs),
              .decimal(row.density, shown: Formatting.significant(row.density)),
              .count(row.leftPaired), .count(row.rightPaired), .rate(row.rightShare, tooltip: nil),
-             .count(row.maxMatching), .count(row.unpaired.count)]
+             .count(row.maxMatching), .count(row.unpairedCount)]
         }
         parts.append(PageComponents.table(
             columns: columns, rows: regions.map { cells($0, name: $0.region.name) },
@@ -55,16 +55,18 @@ extension ReportPage {
         ))
         parts.append(sortHint())
         let listed = regions.isEmpty ? [whole] : regions
-        let unpaired = listed.filter { !$0.unpaired.isEmpty }
+        let unpaired = listed.filter { $0.unpairedCount > 0 }
         if unpaired.isEmpty {
             parts.append(.element("p", text: labels(.allPaired)))
         } else {
-            let total = unpaired.reduce(0) { $0 + $1.unpaired.count }
+            let total = unpaired.reduce(0) { $0 + $1.unpairedCount }
             parts.append(PageComponents.details(labels(.withCount, labels(.unpairedOf, right), Formatting.grouped(total)),
                 unpaired.map { row in
-                    PageComponents.details(labels(.withCount, row.region.name, Formatting.grouped(row.unpaired.count)), [
-                        PageComponents.unitList(row.unpaired.map { ($0.name, "") }),
-                    ])
+                    var list = [PageComponents.unitList(row.unpaired.map { ($0.name, "") })]
+                    if row.unpaired.count < row.unpairedCount {
+                        list.append(note(labels(.moreNotListedPairing, Formatting.grouped(row.unpairedCount - row.unpaired.count))))
+                    }
+                    return PageComponents.details(labels(.withCount, row.region.name, Formatting.grouped(row.unpairedCount)), list)
                 }
             ))
         }
@@ -72,7 +74,11 @@ extension ReportPage {
             parts.append(PageComponents.details(labels(.suggestionsTitle, Formatting.grouped(programme.suggestions.count)), [
                 PageComponents.table(
                     columns: [.text(right), .text(labels(.suggestedPartner)), .number(labels(.hierarchyDistance))],
-                    rows: programme.suggestions.map { [.text($0.right.name), .text($0.left.name), .count($0.cost)] }
+                    rows: programme.suggestions.map { suggestion in
+                        let distance = suggestion.shared.map { labels(.sameRegion, labels.level($0)) } ?? labels(.noSharedRegion)
+                        return [.text(suggestion.right.name), .text(suggestion.left.name),
+                                .decimal(Double(suggestion.cost), shown: "\(suggestion.cost) · \(distance)")]
+                    }
                 ),
             ]))
         }

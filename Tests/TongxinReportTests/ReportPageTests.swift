@@ -41,8 +41,8 @@ enum SampleContent {
                            rightPaired: 0, leftShare: nil, rightShare: 0, maxMatching: 0,
                            unpaired: [NodeReference(id: "v4", name: "四村"), NodeReference(id: "v5", name: "五村")]),
             ],
-            suggestions: [PairingSuggestion(right: NodeReference(id: "v1", name: "一村"),
-                                            left: NodeReference(id: "e1", name: "某茶业公司"), cost: 1)]
+            suggestions: [SuggestedPartner(right: NodeReference(id: "v1", name: "一村"),
+                                            left: NodeReference(id: "e1", name: "某茶业公司"), cost: 2, shared: .city)]
         )
         let central = CentralGroup(kind: "figure", measure: "betweenness", nodes: [
             CentralNode(node: NodeReference(id: "f1", name: "张三"), category: "联络员", location: ["甲市", "甲镇"],
@@ -144,6 +144,7 @@ enum SampleContent {
         #expect(html.contains("<summary>未结对村（社区）（3）</summary>"))
         #expect(html.contains("<summary>乙市&lt;b&gt;（2）</summary><ul class=\"units\"><li>四村</li><li>五村</li></ul>"))
         #expect(html.contains("<summary>建议结对（1 项）</summary>"))
+        #expect(html.contains("<td>一村</td><td>某茶业公司</td><td class=\"num\" data-sort=\"2.0\">2 · 同一市（州）</td>"))
         #expect(html.contains("<tfoot><tr><th scope=\"row\">合计（tiny）</th>"))
         // Density 2/3 with three significant digits.
         #expect(html.contains(">0.667</td>"))
