@@ -17,13 +17,13 @@ public enum Label: String, CaseIterable, Sendable {
     case summary, coverage, pairing, central, diagrams
     // Summary.
     case nodesByKind, edgesByKind, regionsByLevel, organizationsByType, figuresByCategory, dataWarnings,
-        warningsHeading, warningsOmitted, aboutData, kind, count, level, key, value, totalNodes, totalEdges
+        warningsHeading, warningsOmitted, aboutData, moreNotes, kind, count, level, key, value, totalNodes, totalEdges
     // Coverage.
     case coverageOverview, coverageOverviewNote, measureTitle, selector, via, region, units, covered, rate,
-        noUnits, chartTitle, regionTable, uncoveredTitle, allCovered, moreNotListed, coverageNone
+        noUnits, chartTitle, regionTable, uncoveredTitle, allCovered, moreNotListed, inactiveNotListed, coverageNone, measure
     // Pairing.
     case programmeTitle, pairs, density, pairedOf, shareOf, maxMatching, unpairedOf, densityNote,
-        moreNotListedPairing, suggestionsTitle, suggestedPartner, hierarchyDistance, sameRegion, noSharedRegion, pairingNone, allPaired, wholeScope
+        moreNotListedPairing, inactivePairingNotListed, counted, suggestionsTitle, suggestedPartner, hierarchyDistance, sameRegion, noSharedRegion, pairingNone, allPaired, wholeScope
     // Central nodes.
     case centralTitle, rank, name, category, location, score, connections, bridges, centralNote, centralNone
     // Diagrams.
@@ -163,6 +163,7 @@ public struct Labels: Sendable {
         .warningsHeading: "数据提示",
         .warningsOmitted: "另有 {0} 条未列出（完整列表：tongxin validate）。",
         .aboutData: "数据说明",
+        .moreNotes: "更多说明（{0} 项）",
         .kind: "类型",
         .count: "数量",
         .level: "层级",
@@ -186,6 +187,8 @@ public struct Labels: Sendable {
         .allCovered: "全部覆盖。",
         .moreNotListed: "另有 {0} 个未列出（完整名单：tongxin coverage）。",
         .coverageNone: "图中没有可统计覆盖率的组织或联络人员。",
+        .inactiveNotListed: "以下{0}尚无任何覆盖，其单位不逐一列出：{1}。",
+        .measure: "覆盖指标",
         .programmeTitle: "{0}与{1}结对（{2}）",
         .pairs: "结对数",
         .density: "密度",
@@ -195,6 +198,8 @@ public struct Labels: Sendable {
         .unpairedOf: "未结对{0}",
         .densityNote: "密度 = 结对数 ÷（{0}数 × {1}数）；最大匹配数为能各自分到不同伙伴的{1}的最多个数。",
         .moreNotListedPairing: "另有 {0} 个未列出（完整名单：tongxin pairing）。",
+        .inactivePairingNotListed: "以下{0}尚无任何结对，其{1}不逐一列出：{2}。",
+        .counted: "结对双方",
         .suggestionsTitle: "建议结对（{0} 项）",
         .suggestedPartner: "建议伙伴",
         .hierarchyDistance: "层级距离",
@@ -260,6 +265,7 @@ public struct Labels: Sendable {
         .warningsHeading: "Data warnings",
         .warningsOmitted: "{0} more not listed (full list: tongxin validate).",
         .aboutData: "About the data",
+        .moreNotes: "More notes ({0})",
         .kind: "Kind",
         .count: "Count",
         .level: "Level",
@@ -283,6 +289,8 @@ public struct Labels: Sendable {
         .allCovered: "Everything is covered.",
         .moreNotListed: "{0} more not listed (full list: tongxin coverage).",
         .coverageNone: "The graph has no organizations or liaisons to measure coverage by.",
+        .inactiveNotListed: "Not listed unit by unit: the {0}s with no coverage at all ({1}).",
+        .measure: "Measure",
         .programmeTitle: "{0} paired with {1} ({2})",
         .pairs: "Pairs",
         .density: "Density",
@@ -292,6 +300,8 @@ public struct Labels: Sendable {
         .unpairedOf: "Unpaired: {0}",
         .densityNote: "Density = pairs ÷ ({0} × {1}); the maximum matching is how many of the {1} can each get a partner of their own.",
         .moreNotListedPairing: "{0} more not listed (full list: tongxin pairing).",
+        .inactivePairingNotListed: "Not listed one by one: {1} in the {0}s with no pairing at all ({2}).",
+        .counted: "Sides",
         .suggestionsTitle: "Suggested partners ({0})",
         .suggestedPartner: "Suggested partner",
         .hierarchyDistance: "Hierarchy distance",

@@ -14,7 +14,8 @@ extension ReportBuilder {
     /// for each organization `type`, the levels of the places its organizations are located in or
     /// serve (`within`, `serves`); for each figure `category` with `liaison_for` edges, the levels
     /// of the units its figures are liaisons for. A level is asked when it holds at least a fifth of
-    /// that type's or category's links; levels not below the scope are skipped. Ordered by unit level
+    /// that type's or category's links and lies below the breakdown level (a province report does
+    /// not ask which cities have a city-level body: each city has one or not). Ordered by unit level
     /// from the top down, then by how many links, then by label.
     ///
     /// - Complexity: O(V + E).
@@ -45,9 +46,8 @@ extension ReportBuilder {
         for (key, count) in links {
             totals[Key(organization: key.organization, label: key.label, level: .province), default: 0] += count
         }
-        let scopeRank = scope.flatMap(graph.level(of:))?.rank ?? RegionLevel.province.rank
         let asked = links.filter { key, count in
-            key.level.rank > scopeRank
+            key.level.rank > breakdownLevel.rank
                 && 5 * count >= totals[Key(organization: key.organization, label: key.label, level: .province)]!
         }
         return asked.sorted { a, b in
@@ -67,28 +67,29 @@ extension ReportBuilder {
     }
 
     /// Answers `question` with ``Coverage``: the scope's row, then the regions down to one level
-    /// below the breakdown level, and at most `uncoveredLimit` uncovered units.
+    /// below the breakdown level. Uncovered units are listed for the breakdown regions where
+    /// something is covered, at most `listLimit` of them; the regions where nothing is covered are
+    /// named instead.
     ///
     /// - Throws: ``CoverageError`` when the question does not fit the scope.
-    public func coverage(_ question: CoverageQuestion, uncoveredLimit: Int = 5_000) throws(CoverageError) -> CoverageMeasure {
+    public func coverage(_ question: CoverageQuestion, listLimit: Int = 1_000) throws(CoverageError) -> CoverageMeasure {
         let result = try Coverage(of: graph, unit: question.unit, by: [question.selector], via: question.via, within: scope)
         let deepest = min(breakdownLevel.rank + 1, question.unit.rank - 1)
         let rows = result.regions.filter { $0.level.rank <= deepest }.map { region in
             CoverageRow(region: reference(region.node), level: region.level, units: region.units,
                         covered: region.covered, rate: region.rate)
         }
-        let title = frame().title
-        let uncovered = result.uncovered.prefix(uncoveredLimit).map { unit in
-            let group = breakdownRegion[unit.node]
-            return UncoveredUnit(
-                unit: reference(unit.node),
-                group: group >= 0 && Int(group) != unit.node ? graph.name(of: Int(group)) : title,
-                path: unit.path.map(graph.name(of:))
-            )
+        let breakdown = result.regions.filter { $0.level == breakdownLevel }
+        let inactive = Set(breakdown.filter { $0.covered == 0 }.map { Int32($0.node) })
+        let active = result.uncovered.filter { !inactive.contains(breakdownRegion[$0.node]) }
+        let uncovered = active.prefix(listLimit).map { unit in
+            UncoveredUnit(unit: reference(unit.node), group: groupName(of: unit.node), path: unit.path.map(graph.name(of:)))
         }
         return CoverageMeasure(
             label: question.label, selector: question.selector.description, unit: question.unit, via: question.via,
-            regions: rows, uncovered: uncovered, uncoveredCount: result.uncovered.count
+            regions: rows, uncovered: uncovered, uncoveredCount: result.uncovered.count,
+            inactiveRegions: breakdown.filter { $0.covered == 0 && $0.units > 0 }.map { graph.name(of: $0.node) },
+            truncated: active.count - uncovered.count
         )
     }
 }

@@ -18,6 +18,9 @@ public struct ReportBuilder: Sendable {
     public let scope: Int?
     /// The level of the regions the report compares.
     public let breakdownLevel: RegionLevel
+    /// The report's title: the scope's name; for the whole graph, its one root region's name (湖北省)
+    /// when it has one, else the graph's name.
+    public let title: String
     /// For each node, the region of the breakdown level that contains it, or -1.
     let breakdownRegion: [Int32]
 
@@ -37,6 +40,9 @@ public struct ReportBuilder: Sendable {
             }
         }
         breakdownRegion = containing
+        let rootRegions = hierarchy.roots.filter { graph.kind(of: $0) == NodeKind.region }
+        title = scope.map(graph.name(of:)) ?? (rootRegions.count == 1 ? graph.name(of: rootRegions[0])
+                                                : graph.name.isEmpty ? "Tongxin" : graph.name)
     }
 
     /// Whether `node` is inside the scope.
@@ -67,10 +73,15 @@ public struct ReportBuilder: Sendable {
         return names.reversed()
     }
 
+    /// The name of the breakdown region that contains `node`, or the report's title when none does.
+    func groupName(of node: Int) -> String {
+        let group = breakdownRegion[node]
+        return group >= 0 && Int(group) != node ? graph.name(of: Int(group)) : title
+    }
+
     /// The content's frame: title, scope and breakdown level, with every section empty.
     public func frame() -> ReportContent {
-        let title = scope.map(graph.name(of:)) ?? (graph.name.isEmpty ? "Tongxin" : graph.name)
-        return ReportContent(title: title, scope: scope.map(reference), breakdownLevel: breakdownLevel)
+        ReportContent(title: title, scope: scope.map(reference), breakdownLevel: breakdownLevel)
     }
 
     /// Counts by node kind, edge kind (edges with both ends in scope), level, organization type

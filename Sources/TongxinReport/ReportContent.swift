@@ -110,14 +110,20 @@ public struct CoverageMeasure: Sendable, Equatable {
     public var via: [String]
     /// Regions above the unit level, in hierarchy order (the scope's root first).
     public var regions: [CoverageRow]
-    /// Uncovered units, possibly fewer than ``uncoveredCount``.
+    /// Uncovered units listed one by one: those in breakdown regions where something is covered,
+    /// possibly cut short (``uncoveredCount`` says how many there are in all).
     public var uncovered: [UncoveredUnit]
     /// How many units are uncovered in all.
     public var uncoveredCount: Int
+    /// Breakdown regions where nothing is covered: their units are not listed one by one (the
+    /// programme does not run there, and a list of every unit would drown the others).
+    public var inactiveRegions: [String]
+    /// Uncovered units in the other regions left out of ``uncovered`` to keep the page readable.
+    public var truncated: Int
 
     public init(
         label: String, selector: String, unit: RegionLevel, via: [String], regions: [CoverageRow],
-        uncovered: [UncoveredUnit], uncoveredCount: Int
+        uncovered: [UncoveredUnit], uncoveredCount: Int, inactiveRegions: [String] = [], truncated: Int = 0
     ) {
         self.label = label
         self.selector = selector
@@ -126,6 +132,8 @@ public struct CoverageMeasure: Sendable, Equatable {
         self.regions = regions
         self.uncovered = uncovered
         self.uncoveredCount = uncoveredCount
+        self.inactiveRegions = inactiveRegions
+        self.truncated = truncated
     }
 }
 
@@ -164,8 +172,12 @@ public struct UncoveredUnit: Sendable, Equatable {
 
 /// One pairing programme (enterprises with villages, figures with figures…), per region.
 public struct PairingProgramme: Sendable, Equatable {
-    /// The left side's selector, e.g. `enterprise`.
+    /// The left side in the reader's words (a kind, category or type), e.g. 党外专家.
+    public var leftLabel: String
+    /// The left side's selector, e.g. `figure[category=党外专家]`.
     public var left: String
+    /// The right side in the reader's words.
+    public var rightLabel: String
     /// The right side's selector, e.g. `village`.
     public var right: String
     /// The edge kind that pairs them.
@@ -175,8 +187,13 @@ public struct PairingProgramme: Sendable, Equatable {
     /// Proposed partners for unpaired right nodes; empty when none were asked for or needed.
     public var suggestions: [SuggestedPartner]
 
-    public init(left: String, right: String, edge: String, rows: [PairingRow], suggestions: [SuggestedPartner] = []) {
+    public init(
+        leftLabel: String, left: String, rightLabel: String, right: String, edge: String, rows: [PairingRow],
+        suggestions: [SuggestedPartner] = []
+    ) {
+        self.leftLabel = leftLabel
         self.left = left
+        self.rightLabel = rightLabel
         self.right = right
         self.edge = edge
         self.rows = rows
@@ -198,7 +215,8 @@ public struct PairingRow: Sendable, Equatable {
     public var leftShare: Double?
     public var rightShare: Double?
     public var maxMatching: Int
-    /// Right nodes with no pair, possibly fewer than ``unpairedCount``.
+    /// Right nodes with no pair, listed one by one: none in a region where nothing is paired (the
+    /// programme does not run there), and possibly cut short (see ``unpairedCount``).
     public var unpaired: [NodeReference]
     /// How many right nodes have no pair in all.
     public var unpairedCount: Int

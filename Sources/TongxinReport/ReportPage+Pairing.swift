@@ -13,16 +13,15 @@ extension ReportPage {
         return parts
     }
 
-    /// A selector in the reader's words: a bare well-known kind is translated, anything else shown
-    /// as written.
-    func selectorName(_ selector: String) -> String {
-        labels.kind(selector)
-    }
-
     private func pairingProgramme(_ programme: PairingProgramme, anchor: String) -> [HTML] {
-        let left = selectorName(programme.left), right = selectorName(programme.right)
+        let left = labels.kind(programme.leftLabel), right = labels.kind(programme.rightLabel)
         var parts: [HTML] = [
             .element("h3", ["id": anchor], text: labels(.programmeTitle, left, right, labels.edgeKind(programme.edge))),
+            .element("p", ["class": "meta"], [
+                .text(labels(.counted) + labels(.colon)), .element("code", text: programme.left), .text(" — "),
+                .element("code", text: programme.right), .element("span", ["class": "sep"]),
+                .text(labels(.via) + labels(.colon) + labels.edgeKind(programme.edge)),
+            ]),
             note(labels(.densityNote, left, right)),
         ]
         guard let whole = programme.rows.first else { return parts }
@@ -55,20 +54,24 @@ extension ReportPage {
         ))
         parts.append(sortHint())
         let listed = regions.isEmpty ? [whole] : regions
-        let unpaired = listed.filter { $0.unpairedCount > 0 }
-        if unpaired.isEmpty {
+        let unpaired = listed.filter { $0.rightPaired > 0 && !$0.unpaired.isEmpty }
+        let inactive = listed.filter { $0.rightPaired == 0 && $0.unpairedCount > 0 }
+        let truncated = listed.reduce(0) { $0 + ($1.rightPaired > 0 ? $1.unpairedCount - $1.unpaired.count : 0) }
+        if whole.unpairedCount == 0 {
             parts.append(.element("p", text: labels(.allPaired)))
         } else {
-            let total = unpaired.reduce(0) { $0 + $1.unpairedCount }
-            parts.append(PageComponents.details(labels(.withCount, labels(.unpairedOf, right), Formatting.grouped(total)),
-                unpaired.map { row in
-                    var list = [PageComponents.unitList(row.unpaired.map { ($0.name, "") })]
-                    if row.unpaired.count < row.unpairedCount {
-                        list.append(note(labels(.moreNotListedPairing, Formatting.grouped(row.unpairedCount - row.unpaired.count))))
-                    }
-                    return PageComponents.details(labels(.withCount, row.region.name, Formatting.grouped(row.unpairedCount)), list)
-                }
-            ))
+            var blocks = unpaired.map { row in
+                PageComponents.details(labels(.withCount, row.region.name, Formatting.grouped(row.unpairedCount)), [
+                    PageComponents.unitList(row.unpaired.map { ($0.name, "") }),
+                ])
+            }
+            if !inactive.isEmpty {
+                blocks.append(note(labels(.inactivePairingNotListed, labels.level(content.breakdownLevel), right,
+                                          inactive.map(\.region.name).joined(separator: labels(.listSeparator)))))
+            }
+            if truncated > 0 { blocks.append(note(labels(.moreNotListedPairing, Formatting.grouped(truncated)))) }
+            parts.append(PageComponents.details(
+                labels(.withCount, labels(.unpairedOf, right), Formatting.grouped(whole.unpairedCount)), blocks))
         }
         if !programme.suggestions.isEmpty {
             parts.append(PageComponents.details(labels(.suggestionsTitle, Formatting.grouped(programme.suggestions.count)), [

@@ -80,6 +80,7 @@ struct Report: TongxinCommand {
                 content.pairing = try builder.pairingQuestions().map { question throws(PairingError) in
                     try builder.pairing(question)
                 }
+            case .central, .diagrams: break // TEMP
             }
         }
         let options = ReportOptions(language: language, sections: chosen, source: graphOptions.graph)

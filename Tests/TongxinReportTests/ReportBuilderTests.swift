@@ -10,7 +10,7 @@ import TongxinTestSupport
         let builder = ReportBuilder(graph, scope: nil)
         #expect(builder.breakdownLevel == .city)
         let frame = builder.frame()
-        #expect(frame.title == "tiny")
+        #expect(frame.title == "湖北省")
         #expect(frame.scope == nil)
         // v3 三村 lies in t2 乙镇 in c1 甲市; o2 is located nowhere (it only serves v5).
         #expect(builder.breakdownRegion[graph.index(of: "v3")!] == Int32(graph.index(of: "c1")!))
