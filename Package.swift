@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "TongxinGraphTests", dependencies: ["TongxinGraph", "TongxinTestSupport"]),
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
-        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinTestSupport"]),
     ]
 )

@@ -25,7 +25,7 @@ public enum Label: String, CaseIterable, Sendable {
     case programmeTitle, pairs, density, pairedOf, shareOf, maxMatching, unpairedOf, densityNote,
         moreNotListedPairing, inactivePairingNotListed, counted, suggestionsTitle, suggestedPartner, hierarchyDistance, sameRegion, noSharedRegion, pairingNone, allPaired, wholeScope
     // Central nodes.
-    case centralTitle, rank, name, category, location, score, connections, bridges, centralNote, centralNone
+    case centralTitle, rank, name, category, location, score, connections, bridges, centralNote, sampledNote, centralNone
     // Diagrams.
     case diagramsNone
 
@@ -215,8 +215,9 @@ public struct Labels: Sendable {
         .location: "所在地",
         .score: "得分",
         .connections: "直接联系",
-        .bridges: "联系所及的{0}",
+        .bridges: "联系所及的地区",
         .centralNote: "中介中心性衡量一个节点处在其他节点之间最短联系路径上的程度：得分高者是连接不同地区、不同组织的桥梁。",
+        .sampledNote: "得分由 {0} 个随机抽样起点估算（Brandes–Pich 抽样，固定随机种子，结果可复现）；排名靠前者稳定，细微差别不宜解读。",
         .centralNone: "图中没有人物或组织。",
         .diagramsNone: "没有可绘制的网络图。",
         .kindRegion: "区域",
@@ -317,8 +318,9 @@ public struct Labels: Sendable {
         .location: "Location",
         .score: "Score",
         .connections: "Direct ties",
-        .bridges: "Ties reach into ({0})",
+        .bridges: "Where its ties reach",
         .centralNote: "Betweenness measures how often a node lies on the shortest chains of ties between others: high scorers are the bridges between places and organizations.",
+        .sampledNote: "Scores are estimated from {0} randomly sampled sources (Brandes–Pich sampling with a fixed seed, so reproducible): the leaders are stable, small differences are not meaningful.",
         .centralNone: "The graph has no figures or organizations.",
         .diagramsNone: "No diagram could be drawn.",
         .kindRegion: "region",

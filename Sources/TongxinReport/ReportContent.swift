@@ -15,12 +15,12 @@ public struct ReportContent: Sendable, Equatable {
     public var coverage: [CoverageMeasure]
     public var pairing: [PairingProgramme]
     public var central: [CentralGroup]
-    public var diagrams: [Diagram]
+    public var diagrams: [DiagramFigure]
 
     public init(
         title: String, scope: NodeReference? = nil, breakdownLevel: RegionLevel = .city, summary: Summary = Summary(),
         coverage: [CoverageMeasure] = [], pairing: [PairingProgramme] = [], central: [CentralGroup] = [],
-        diagrams: [Diagram] = []
+        diagrams: [DiagramFigure] = []
     ) {
         self.title = title
         self.scope = scope
@@ -265,11 +265,14 @@ public struct CentralGroup: Sendable, Equatable {
     public var kind: String
     /// The centrality measure's name, e.g. `betweenness`.
     public var measure: String
+    /// How many sampled sources estimated the measure, or `nil` when it is exact.
+    public var sampledSources: Int?
     public var nodes: [CentralNode]
 
-    public init(kind: String, measure: String, nodes: [CentralNode]) {
+    public init(kind: String, measure: String, sampledSources: Int? = nil, nodes: [CentralNode]) {
         self.kind = kind
         self.measure = measure
+        self.sampledSources = sampledSources
         self.nodes = nodes
     }
 }
@@ -301,7 +304,7 @@ public struct CentralNode: Sendable, Equatable {
 }
 
 /// A diagram drawn by Graphviz, as SVG markup.
-public struct Diagram: Sendable, Equatable {
+public struct DiagramFigure: Sendable, Equatable {
     public var title: String
     public var caption: String
     /// The SVG document; its XML prolog and doctype, if any, are dropped when it is inlined.

@@ -80,7 +80,11 @@ struct Report: TongxinCommand {
                 content.pairing = try builder.pairingQuestions().map { question throws(PairingError) in
                     try builder.pairing(question)
                 }
-            case .central, .diagrams: break // TEMP
+            case .central:
+                content.central = try builder.central { done, total in
+                    progress?.update(fraction: Double(done) / Double(max(total, 1)))
+                }
+            case .diagrams: break // TEMP
             }
         }
         let options = ReportOptions(language: language, sections: chosen, source: graphOptions.graph)

@@ -55,7 +55,7 @@ enum SampleContent {
             """
         return ReportContent(
             title: "湖北省", summary: summary, coverage: [coverage], pairing: [pairing], central: [central],
-            diagrams: [Diagram(title: "全省", caption: "按市汇总", svg: svg)]
+            diagrams: [DiagramFigure(title: "全省", caption: "按市汇总", svg: svg)]
         )
     }
 }
