@@ -41,5 +41,12 @@ let package = Package(
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinTestSupport"]),
+        .testTarget(
+            name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport"], exclude: ["Corpus"]),
+        .testTarget(
+            name: "TongxinRenderTests",
+            dependencies: ["TongxinRender", "TongxinTestSupport", "tongxin"],
+            exclude: ["Golden"]
+        ),
     ]
 )

@@ -69,6 +69,25 @@ public struct MeasureGraph: Sendable {
             directed: directed, weightUse: weightUse)
     }
 
+    /// Builds the view of the subgraph of `graph` induced by `nodes` (distinct node indices): view
+    /// node `i` is `nodes[i]`, and only edges with both ends among `nodes` are kept.
+    ///
+    /// - Complexity: O(V + E).
+    public init(_ graph: Graph, inducedBy nodes: [Int], directed: Bool = false, weights weightUse: WeightUse = .none) {
+        var local = [Int32](repeating: -1, count: graph.nodeCount)
+        for (i, v) in nodes.enumerated() { local[v] = Int32(i) }
+        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
+        for e in 0..<graph.edgeCount {
+            let s = local[Int(graph.sources[e])], t = local[Int(graph.targets[e])]
+            guard s >= 0 && t >= 0 else { continue }
+            sources.append(s)
+            targets.append(t)
+            if weightUse != .none { weights.append(graph.weight(of: e)) }
+        }
+        self.init(nodeCount: nodes.count, sources: sources, targets: targets,
+                  weights: weightUse == .none ? nil : weights, directed: directed, weightUse: weightUse)
+    }
+
     /// Builds the view of an edge list `sources[e] → targets[e]` over `nodeCount` nodes.
     ///
     /// - Complexity: O(V + E).
@@ -214,6 +233,8 @@ public struct MeasureGraph: Sendable {
 public enum MeasureError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An iterative measure did not reach its tolerance within the iteration limit.
     case notConverged(measure: String, iterations: Int, tolerance: Double)
+    /// An iterative measure's values grew without bound (Katz with α ≥ 1 / λ_max).
+    case diverged(measure: String, iterations: Int)
     /// A weight used as a distance is negative, infinite or NaN.
     case invalidWeight(Double)
     /// A parameter is out of its range.
@@ -224,6 +245,9 @@ public enum MeasureError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notConverged(let measure, let iterations, let tolerance):
             "\(measure) did not converge to tolerance \(tolerance) in \(iterations) iterations "
                 + "(raise --max-iterations or --tolerance)"
+        case .diverged(let measure, let iterations):
+            "\(measure) diverged after \(iterations) iterations: lower --alpha below 1 / λ_max, "
+                + "λ_max the adjacency matrix's largest eigenvalue"
         case .invalidWeight(let weight):
             "edge weight \(weight) cannot be a distance: weights must be finite and not negative"
         case .invalidParameter(let message):

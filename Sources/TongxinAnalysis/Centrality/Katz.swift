@@ -12,8 +12,9 @@ extension MeasureGraph {
     ///   - beta: the exogenous weight β of every node, or one per node.
     ///   - normalized: divide by the Euclidean norm.
     ///   - options: tolerance on the L1 change between steps, and the iteration limit.
-    /// - Throws: ``MeasureError/notConverged(measure:iterations:tolerance:)`` (also when the values
-    ///   diverge); ``MeasureError/invalidParameter(_:)`` for a `beta` of the wrong length.
+    /// - Throws: ``MeasureError/diverged(measure:iterations:)`` when the values overflow;
+    ///   ``MeasureError/notConverged(measure:iterations:tolerance:)``; ``MeasureError/invalidParameter(_:)``
+    ///   for a `beta` of the wrong length.
     /// - Complexity: O(k (V + E)) for k iterations, k ≈ log(tolerance) / log(α λ_max).
     ///
     /// Example: on the path a–b–c with α = 0.1, β = 1: x_a = 1 + 0.1 x_b, x_b = 1 + 0.2 x_a, so
@@ -36,12 +37,12 @@ extension MeasureGraph {
         var x = [Double](repeating: 0, count: n)
         var next = [Double](repeating: 0, count: n)
         var previousChange = Double.infinity
-        for _ in 0..<options.maxIterations {
+        for iteration in 0..<options.maxIterations {
             let change = betas.withUnsafeBufferPointer { betas in
                 product.apply(x, previous: x, into: &next) { v, sum in alpha * sum + betas[v] }
             }
             swap(&x, &next)
-            guard change.isFinite else { break }
+            guard change.isFinite else { throw .diverged(measure: "katz", iterations: iteration + 1) }
             if options.converged(change: change, previous: previousChange) {
                 guard normalized else { return x }
                 var squares = 0.0
