@@ -27,7 +27,8 @@ public enum Label: String, CaseIterable, Sendable {
     // Central nodes.
     case centralTitle, rank, name, category, location, score, connections, bridges, centralNote, sampledNote, centralNone
     // Diagrams.
-    case diagramsNone
+    case diagramsNone, overviewTitle, overviewCaption, overviewColours, programmeDiagramTitle, programmeDiagramCaption,
+        neighbourhoodTitle, neighbourhoodCaption
 
     // Node kinds, edge kinds and levels (data that has a translation).
     case kindRegion, kindVillage, kindOrganization, kindEnterprise, kindFigure
@@ -220,6 +221,13 @@ public struct Labels: Sendable {
         .sampledNote: "得分由 {0} 个随机抽样起点估算（Brandes–Pich 抽样，固定随机种子，结果可复现）；排名靠前者稳定，细微差别不宜解读。",
         .centralNone: "图中没有人物或组织。",
         .diagramsNone: "没有可绘制的网络图。",
+        .overviewTitle: "{0}按{1}汇总",
+        .overviewCaption: "每个节点代表一个{0}及其下辖的一切，连线为其间各类联系的汇总。",
+        .overviewColours: "颜色表示{1}中有{0}覆盖的比例。",
+        .programmeDiagramTitle: "{0}：{1}与{2}结对",
+        .programmeDiagramCaption: "该项目结对最多的地区（{0} 对），按县（或乡镇）汇总：每个县连同其中的{1}和{2}合为一个节点，连线为跨县的结对，数字为结对数。",
+        .neighbourhoodTitle: "{0}的联系网络",
+        .neighbourhoodCaption: "两步以内的联系（最多显示最近的 60 个节点）。",
         .kindRegion: "区域",
         .kindVillage: "村（社区）",
         .kindOrganization: "组织",
@@ -323,6 +331,13 @@ public struct Labels: Sendable {
         .sampledNote: "Scores are estimated from {0} randomly sampled sources (Brandes–Pich sampling with a fixed seed, so reproducible): the leaders are stable, small differences are not meaningful.",
         .centralNone: "The graph has no figures or organizations.",
         .diagramsNone: "No diagram could be drawn.",
+        .overviewTitle: "{0} by {1}",
+        .overviewCaption: "Each node is a {0} with everything in it; lines sum the ties between them.",
+        .overviewColours: " Colour: the share of {1}s covered by {0}.",
+        .programmeDiagramTitle: "{0}: {1} paired with {2}",
+        .programmeDiagramCaption: "Where the programme has the most pairs ({0}), by county (or town): each county, with its {1} and {2}, is one node; lines are pairings across counties, numbered by how many.",
+        .neighbourhoodTitle: "Ties of {0}",
+        .neighbourhoodCaption: "Ties within two steps (the nearest 60 nodes at most).",
         .kindRegion: "region",
         .kindVillage: "village",
         .kindOrganization: "organization",

@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import TongxinAnalysis
 import TongxinIO
+import TongxinRender
 import TongxinReport
 
 /// `tongxin report G --out report.html`: coverage, pairing, central nodes and diagrams in one
@@ -56,6 +58,13 @@ struct Report: TongxinCommand {
     mutating func execute() throws {
         let chosen = try chosenSections()
         let language = ReportLanguage(rawValue: lang) ?? .zh
+        // Fail before the work, not after it, when the page could not be written.
+        let directory = (out as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw DiagnosticList([Diagnostic(.error, "cannot write '\(out)': no directory '\(directory)'")])
+        }
         let graph = try graphOptions.load()
         let region = try graphOptions.regionIndex(in: graph)
         if let region, graph.level(of: region) == .village {
@@ -84,7 +93,15 @@ struct Report: TongxinCommand {
                 content.central = try builder.central { done, total in
                     progress?.update(fraction: Double(done) / Double(max(total, 1)))
                 }
-            case .diagrams: break // TEMP
+            case .diagrams:
+                let figures = try (content.central.isEmpty ? builder.central() : content.central)
+                    .first { $0.kind == NodeKind.figure }?.nodes.prefix(2).compactMap { graph.index(of: $0.node.id) } ?? []
+                let worker = GraphvizWorker(executable: Render.executablePath(), arguments: [GraphvizWorkerCommand.name],
+                                            timeLimit: 60)
+                content.diagrams = try builder.diagrams(
+                    labels: Labels(language), coverage: builder.coverageQuestions(),
+                    programmes: builder.pairingQuestions(), figures: Array(figures),
+                    renderer: DiagramRenderer(worker: worker))
             }
         }
         let options = ReportOptions(language: language, sections: chosen, source: graphOptions.graph)

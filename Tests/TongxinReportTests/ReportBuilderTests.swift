@@ -1,6 +1,7 @@
 import Testing
 import TongxinAnalysis
 import TongxinGraph
+import TongxinRender
 import TongxinTestSupport
 @testable import TongxinReport
 
@@ -131,5 +132,39 @@ import TongxinTestSupport
         // e1's ties reach v2 (甲镇) and v3 (乙镇), both in 甲市: the towns tell them apart.
         let view = MeasureGraph(graph)
         #expect(builder.bridges(of: graph.index(of: "e1")!, in: view) == [Tally("乙镇", 1), Tally("甲镇", 1)])
+    }
+}
+
+/// The diagrams of the sample province, drawn by Graphviz in this process.
+@Suite struct ReportBuilderDiagramTests {
+    let graph = SampleGraphs.tinyProvince()
+
+    @Test func overviewProgrammeAndNeighbourhood() throws {
+        let builder = ReportBuilder(graph, scope: nil)
+        let figures = try builder.diagrams(
+            labels: Labels(.zh), coverage: builder.coverageQuestions(), programmes: builder.pairingQuestions(),
+            figures: [graph.index(of: "f1")!], renderer: DiagramRenderer())
+        // The overview is coloured by 商会 (two villages covered, against the liaison's one); the
+        // programme is drawn in 甲市, the only city with pairs (2).
+        #expect(figures.map(\.title) == ["湖北省按市（州）汇总", "甲市：企业与村（社区）结对", "张三的联系网络"])
+        #expect(figures[0].caption.hasSuffix("颜色表示村（社区）中有商会覆盖的比例。"))
+        #expect(figures[1].caption.hasPrefix("该项目结对最多的地区（2 对）"))
+        #expect(figures.allSatisfy { $0.svg.contains("<svg") && $0.svg.contains("</svg>") })
+        // The neighbourhood of 张三 (f1) within two steps: v1, then t1 and o1.
+        for name in ["张三", "一村", "甲镇商会"] { #expect(figures[2].svg.contains(name), "\(name)") }
+    }
+
+    @Test func subgraphKeepsNamesLevelsAndPairings() throws {
+        let builder = ReportBuilder(graph, scope: nil)
+        var keep = [Bool](repeating: false, count: graph.nodeCount)
+        for id in ["hb", "c1", "t1", "v2", "e1"] { keep[graph.index(of: id)!] = true }
+        let pairing = (0..<graph.edgeCount).filter {
+            graph.kind(ofEdge: $0) == EdgeKind.pairedWith && graph.id(of: graph.target(of: $0)) == "v2"
+        }
+        let sub = try builder.subgraph(keeping: keep, pairingEdges: pairing)
+        #expect(sub.ids == ["hb", "c1", "t1", "v2", "e1"])
+        #expect(sub.level(of: sub.index(of: "t1")!) == .town)
+        // within: c1→hb, t1→c1, v2→t1; paired_with: e1→v2.
+        #expect(sub.edgeKindCounts().map { "\($0.kind) \($0.count)" } == ["within 3", "paired_with 1"])
     }
 }
