@@ -46,12 +46,18 @@ extension Diagram {
         } else {
             representatives = view.representatives(collapse: collapse)
         }
-        var diagram = Diagram(graph: graph, view: view, representatives: representatives, options: options)
+        var diagram = Diagram(graph: graph, view: view, representatives: representatives, options: options,
+                              collapsed: collapse != nil)
         diagram.title = title(graph: graph, options: options, collapse: collapse)
-        let chosen = DiagramPlan.engine(nodes: diagram.nodes.count, edges: diagram.edges.count)
+        let linkLimit = options.maxEdges ?? (collapse == nil ? nil : max(diagram.nodes.count / 2, 20))
+        let droppedEdges = linkLimit.map { diagram.keepStrongestEdges($0) } ?? 0
+        var children = [Int](repeating: 0, count: diagram.nodes.count)
+        for edge in diagram.edges where edge.kind == EdgeKind.within { children[edge.source] += 1 }
+        let chosen = DiagramPlan.engine(nodes: diagram.nodes.count, edges: diagram.edges.count,
+                                        hierarchyEdges: children.reduce(0, +), fanout: children.max() ?? 0)
         let plan = DiagramPlan(
             viewNodes: viewNodes, collapse: collapse, collapseChosen: options.collapse == nil && collapse != nil,
-            cutTo: cutTo, engine: options.layout ?? chosen.engine,
+            cutTo: cutTo, droppedEdges: droppedEdges, engine: options.layout ?? chosen.engine,
             engineReason: options.layout == nil ? chosen.reason : nil,
             nodes: diagram.nodes.count, edges: diagram.edges.count)
         return (diagram, plan)
@@ -76,8 +82,9 @@ extension Diagram {
     }
 
     /// Assembles nodes, edges and clusters from each graph node's representative.
-    private init(graph: Graph, view: DiagramView, representatives: [Int32], options: DiagramOptions) {
+    private init(graph: Graph, view: DiagramView, representatives: [Int32], options: DiagramOptions, collapsed: Bool) {
         title = ""
+        undirectedLinks = collapsed
         let count = graph.nodeCount
         let kinds = graph.nodeKinds.count
         // Diagram node per representative: graph nodes in index order, then kind groups.
@@ -125,7 +132,7 @@ extension Diagram {
                 let word = category < levels.count ? levels[category].rawValue : graph.nodeKinds[category - levels.count]
                 parts.append("\(tally)\u{00A0}\(Self.plural(word, tally))")  // no break inside "2 villages"
             }
-            nodes[index].members = parts.joined(separator: " · ")
+            nodes[index].members = parts.joined(separator: "\u{00A0}· ")  // "·" stays at the line's end
             nodes[index].score = scores[index]
             if units[index] > 0 {
                 if nodes[index].memberCount == 0 {
@@ -140,28 +147,51 @@ extension Diagram {
             self.measure = (measure.name, values.min() ?? 0, values.max() ?? 0)
         }
         coverage = options.colorBy?.selector
-        edges = Self.aggregateEdges(graph: graph, representatives: representatives, slot: slot, nodeCount: nodes.count)
+        if let focus = options.focus, representatives[focus.node] >= 0 { self.focus = Int(slot[Int(representatives[focus.node])]) }
+        let drawn = graph.edgeKinds.map { options.edgeKinds?.contains($0) ?? true || $0 == EdgeKind.within }
+        edges = Self.aggregateEdges(graph: graph, representatives: representatives, slot: slot, nodeCount: nodes.count,
+                                    undirected: collapsed, drawn: drawn)
         assignClusters(graph: graph, slot: slot)
     }
 
-    /// `count` graph edges of each kind between each pair of diagram nodes; edges inside one diagram
-    /// node are dropped. `within` edges point from the region down (drawn without arrowheads).
-    private static func aggregateEdges(graph: Graph, representatives: [Int32], slot: [Int32], nodeCount: Int) -> [Edge] {
+    /// `count` graph edges of each `drawn` kind between each pair of diagram nodes; edges inside one
+    /// diagram node are dropped. `within` edges point from the region down (drawn without arrowheads). In a
+    /// collapsed view, links between two nodes are counted in both directions together (the lower
+    /// diagram index first), since a super-node's links run both ways, and links between a region
+    /// and a node inside it are dropped like links inside one node.
+    private static func aggregateEdges(
+        graph: Graph, representatives: [Int32], slot: [Int32], nodeCount: Int, undirected: Bool, drawn: [Bool]
+    ) -> [Edge] {
         let kinds = graph.edgeKinds.count
         let within = graph.edgeKindIndex(EdgeKind.within)
         var counts: [Int: Int] = [:]
+        let hierarchy = graph.hierarchy
         for edge in 0..<graph.edgeCount {
             let from = representatives[graph.source(of: edge)], to = representatives[graph.target(of: edge)]
             guard from >= 0, to >= 0, from != to else { continue }
-            var source = Int(slot[Int(from)]), target = Int(slot[Int(to)])
             let kind = Int(graph.edgeKindIndices[edge])
-            if Int32(kind) == within { swap(&source, &target) }
+            guard drawn[kind] else { continue }
+            // A collapsed region's links with places inside it are folded into it, like its own.
+            if undirected && Int32(kind) != within && Int(from) < graph.nodeCount && Int(to) < graph.nodeCount
+                && (hierarchy.contains(Int(from), Int(to)) || hierarchy.contains(Int(to), Int(from))) { continue }
+            var source = Int(slot[Int(from)]), target = Int(slot[Int(to)])
+            if Int32(kind) == within || (undirected && source > target) { swap(&source, &target) }
             counts[(source * nodeCount + target) * kinds + kind, default: 0] += 1
         }
         return counts.keys.sorted().map { key in
             let kind = key % kinds, pair = key / kinds
             return Edge(source: pair / nodeCount, target: pair % nodeCount, kind: graph.edgeKinds[kind], count: counts[key]!)
         }
+    }
+
+    /// Keeps every `within` edge and the `limit` other edges with the largest counts (ties by
+    /// position); returns how many were dropped.
+    mutating func keepStrongestEdges(_ limit: Int) -> Int {
+        let others = edges.indices.filter { edges[$0].kind != EdgeKind.within }
+        guard others.count > limit else { return 0 }
+        let kept = Set(others.sorted { (edges[$0].count, $1) > (edges[$1].count, $0) }.prefix(limit))
+        edges = edges.indices.filter { edges[$0].kind == EdgeKind.within || kept.contains($0) }.map { edges[$0] }
+        return others.count - limit
     }
 
     /// Draws a box around each lowest region that holds other diagram nodes: a node's owner is its
@@ -192,7 +222,8 @@ extension Diagram {
                 above = owner[above]
             }
         }
-        for index in nodes.indices where isOwner[index] && !excluded[index] {
+        // A box around every node of the diagram says nothing.
+        for index in nodes.indices where isOwner[index] && !excluded[index] && owner.indices.contains(where: { $0 != index && owner[$0] != index }) {
             nodes[index].cluster = clusters.count
             clusters.append(index)
         }

@@ -15,18 +15,22 @@ public struct DiagramRenderer: Sendable {
         self.worker = worker
     }
 
-    /// The diagram of `graph` as `format`, and the plan that was followed.
+    /// The diagram of `graph` as `format`, and the plan that was followed; `willLayOut` hears the
+    /// plan before the layout starts (to tell the user what was chosen even if the layout fails).
     ///
     /// - Complexity: ``Diagram/build(graph:options:)``'s, plus the layout's (see ``DiagramPlan``).
     /// - Throws: ``RenderError``.
-    public func render(_ graph: Graph, options: DiagramOptions, format: RenderFormat) throws(RenderError) -> (bytes: [UInt8], plan: DiagramPlan) {
+    public func render(
+        _ graph: Graph, options: DiagramOptions, format: RenderFormat, willLayOut: (DiagramPlan) -> Void = { _ in }
+    ) throws(RenderError) -> (bytes: [UInt8], plan: DiagramPlan) {
         let (diagram, plan): (Diagram, DiagramPlan)
         do {
             (diagram, plan) = try Diagram.build(graph: graph, options: options)
         } catch {
             throw .diagram(error)
         }
-        let dot = DiagramDOT.write(diagram, engine: plan.engine, labelWidth: options.labelWidth)
+        let dot = DiagramDOT.write(diagram, engine: plan.engine, labelWidth: options.labelWidth, maxInches: options.maxInches)
+        willLayOut(plan)
         return (try render(dot: dot, engine: plan.engine, format: format), plan)
     }
 

@@ -95,12 +95,15 @@ enum SelectorArgument {
     }
 }
 
-/// How rates and shares are shown in tables: percentages truncated (not rounded) to 0.01%, so a
-/// rate below 100% never shows as 100.00%; "—" for no rate.
+/// How rates and shares are shown in tables: percentages to 0.01%, except that a rate below 100%
+/// never shows as 100.00% and a rate above 0 never as 0.00%; "—" for no rate.
 enum RateText {
     static func percent(_ rate: Double?) -> String {
         guard let rate else { return "—" }
-        return String(format: "%.2f%%", (rate * 10_000).rounded(.down) / 100)
+        var hundredths = (rate * 10_000).rounded()
+        if rate < 1 { hundredths = min(hundredths, 9_999) }
+        if rate > 0 { hundredths = max(hundredths, 1) }
+        return String(format: "%.2f%%", hundredths / 100)
     }
 
     /// A small fraction (density, mean) with four significant digits.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TongxinIO
 import TongxinQuery
 
@@ -36,6 +37,12 @@ struct QueryCommand: TongxinCommand {
     @Flag(help: "Print the plan instead of running the query.")
     var explain = false
 
+    @Flag(help: "Print to standard error how long loading and each run of the query took.")
+    var timing = false
+
+    @Option(help: ArgumentHelp("Run the query this many times (with --timing, to measure it warm).", valueName: "n"))
+    var `repeat` = 1
+
     mutating func execute() throws {
         var values: [String: QueryValue] = [:]
         for parameter in parameters {
@@ -47,13 +54,21 @@ struct QueryCommand: TongxinCommand {
         if graphOptions.region != nil {
             throw DiagnosticList([Diagnostic(.error, "--region does not apply to queries: match the region in the pattern, e.g. (v)-[:within*]->(:region {name: '宜昌市'})")])
         }
+        guard `repeat` >= 1 else { throw DiagnosticList([Diagnostic(.error, "--repeat must be at least 1")]) }
+        let clock = ContinuousClock()
+        let loadStart = clock.now
         let graph = try graphOptions.load()
+        if timing { Console.error("load: \(Self.milliseconds(clock.now - loadStart)) ms\n") }
         let engine = QueryEngine(graph: graph)
-        let result: QueryResult
+        var result = QueryResult(graph: graph, columns: [], rows: [])
         do {
-            result = explain
-                ? QueryResult(graph: graph, columns: ["plan"], rows: try engine.explain(query, parameters: values).map { [.string($0)] })
-                : try engine.run(query, parameters: values)
+            for run in 1...`repeat` {
+                let start = clock.now
+                result = explain
+                    ? QueryResult(graph: graph, columns: ["plan"], rows: try engine.explain(query, parameters: values).map { [.string($0)] })
+                    : try engine.run(query, parameters: values)
+                if timing { Console.error("query run \(run): \(Self.milliseconds(clock.now - start)) ms, \(result.rows.count) rows\n") }
+            }
         } catch {
             Console.error(error.render(query: query) + "\n")
             throw ExitCode.failure
@@ -63,6 +78,11 @@ struct QueryCommand: TongxinCommand {
         case .table: Console.out(Self.table(result).rendered())
         case .csv: Console.out(Self.table(result).csv())
         }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(format: "%.3f", Double(seconds) * 1e3 + Double(attoseconds) / 1e15)
     }
 
     static func table(_ result: QueryResult) -> Table {

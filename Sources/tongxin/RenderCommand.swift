@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TongxinAnalysis
 import TongxinIO
 import TongxinRender
 
@@ -18,6 +19,9 @@ struct Render: TongxinCommand {
               tongxin render Graphs/hubei.json --collapse county --out hubei.svg
               tongxin render Graphs/hubei.json --region 宜昌市 --collapse town --out yichang.png
               tongxin render Graphs/hubei.json --focus f123 --depth 2 --out f123.pdf
+              tongxin render Graphs/hubei.json --region 十堰市 --collapse town \\
+                --color-by 'coverage:organization[type=商会]' --unit town --out shiyan.svg
+              tongxin render Graphs/hubei.json --region 宜昌市 --size-by pagerank --out yichang.svg
             """)
 
     @OptionGroup var graphOptions: GraphOptions
@@ -43,6 +47,36 @@ struct Render: TongxinCommand {
     @Option(help: ArgumentHelp("The most nodes a diagram may have before it is collapsed or cut.", valueName: "n"))
     var maxNodes: Int = 300
 
+    @Option(help: ArgumentHelp("The most links other than 'within' to draw; the strongest are kept (default: all, or half the nodes when collapsed).",
+                               valueName: "n"))
+    var maxEdges: Int?
+
+    @Option(help: ArgumentHelp(
+        "Size nodes by a measure over the graph (or --region): degree, betweenness, closeness, harmonic, eigenvector, "
+            + "pagerank, katz or coreness, with NetworkX's defaults; betweenness over more than 5,000 nodes samples 256 sources.",
+        valueName: "measure"))
+    var sizeBy: Measure?
+
+    @Option(help: ArgumentHelp(
+        "Colour units by coverage: covered and uncovered units, or the covered share of collapsed regions.",
+        valueName: "coverage:selector"))
+    var colorBy: String?
+
+    @Option(help: ArgumentHelp("The units --color-by counts: village, town, county or city.", valueName: "level"))
+    var unit: CoverageUnit = .village
+
+    @Option(help: ArgumentHelp("Comma-separated edge kinds that link a covering node to a unit, for --color-by.",
+                               valueName: "kinds"))
+    var via: String = Coverage.defaultVia.joined(separator: ",")
+
+    @Option(help: ArgumentHelp("Draw only links of these comma-separated kinds (the 'within' hierarchy is always drawn).",
+                               valueName: "kinds"))
+    var edgeKinds: String?
+
+    @Option(help: ArgumentHelp("Scale the drawing down to fit this many inches square (96 pixels an inch in PNG).",
+                               valueName: "inches"))
+    var size: Double?
+
     @Option(help: ArgumentHelp("Stop a layout that takes longer than this.", valueName: "seconds"))
     var timeLimit: Double = 60
 
@@ -56,13 +90,24 @@ struct Render: TongxinCommand {
         }
         guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
         guard maxNodes >= 1 else { throw ValidationError("--max-nodes must be at least 1") }
+        guard (maxEdges ?? 0) >= 0 else { throw ValidationError("--max-edges must be 0 or more") }
+        guard (size ?? 1) > 0 else { throw ValidationError("--size must be positive") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+        if let sizeBy, !Self.sizeMeasures.contains(sizeBy) {
+            throw ValidationError("--size-by \(sizeBy.rawValue) is not a score per node: use one of "
+                                  + Self.sizeMeasures.map(\.rawValue).joined(separator: ", "))
+        }
+        if let colorBy, !colorBy.hasPrefix("coverage:") {
+            throw ValidationError("--color-by '\(colorBy)': expected coverage:SELECTOR, e.g. 'coverage:organization[type=商会]'")
+        }
     }
 
     mutating func execute() throws {
         let graph = try graphOptions.load()
         var options = DiagramOptions(layout: layout, collapse: collapse.flatMap { RegionLevel(rawValue: $0.rawValue) },
-                                     region: try graphOptions.regionIndex(in: graph), maxNodes: maxNodes)
+                                     region: try graphOptions.regionIndex(in: graph), maxNodes: maxNodes,
+                                     maxEdges: maxEdges, edgeKinds: edgeKinds.map { Set(Self.kinds($0)) })
+        options.maxInches = size
         if let focus {
             do {
                 options.focus = .init(node: try graph.resolve(focus), depth: depth)
@@ -70,18 +115,73 @@ struct Render: TongxinCommand {
                 throw DiagnosticList([Diagnostic(.error, "--focus: \(error)")])
             }
         }
+        if let sizeBy { options.sizeBy = try Self.scores(sizeBy, graph: graph, region: options.region) }
+        if let colorBy {
+            options.colorBy = try Self.coverage(String(colorBy.dropFirst("coverage:".count)), unit: unit, via: Self.kinds(via),
+                                                graph: graph)
+        }
         let format = RenderFormat(pathExtension: (out as NSString).pathExtension)!
         let worker = GraphvizWorker(executable: Self.executablePath(), arguments: [GraphvizWorkerCommand.name],
                                     timeLimit: timeLimit)
-        let result: (bytes: [UInt8], plan: DiagramPlan)
+        let isolation = format == .dot ? "" : "; laid out in a worker process (time limit \(DOTText.number(timeLimit)) s)"
+        let bytes: [UInt8]
         do {
-            result = try DiagramRenderer(worker: worker).render(graph, options: options, format: format)
+            bytes = try DiagramRenderer(worker: worker).render(graph, options: options, format: format) { plan in
+                Console.error(plan.summary + isolation + "\n")
+            }.bytes
         } catch {
             throw DiagnosticList([Diagnostic(.error, error.description)])
         }
-        let isolation = format == .dot ? "" : "; laid out in a worker process (time limit \(DOTText.number(timeLimit)) s)"
-        Console.error(result.plan.summary + isolation + "\n")
-        try AtomicFile.write(result.bytes, to: out)
+        try AtomicFile.write(bytes, to: out)
+    }
+
+    /// The measures that give one score per node.
+    static let sizeMeasures: [Measure] = [.degree, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .coreness]
+
+    /// `measure` over the graph (or the region's subtree) with NetworkX's default normalization, one
+    /// score per graph node (0 outside the region).
+    static func scores(_ measure: Measure, graph: Graph, region: Int?) throws -> DiagramOptions.Measure {
+        let nodes = region.map { graph.hierarchy.subtree(of: $0).map(Int.init).sorted() } ?? Array(0..<graph.nodeCount)
+        let view = MeasureGraph(graph, inducedBy: nodes)
+        let normalized = measure.normalizedByDefault
+        let values: [Double]
+        switch measure {
+        case .betweenness:
+            let sources = view.nodeCount > 5_000 ? view.sampleSources(256, seed: 1) : nil
+            if sources != nil { Console.error("render: --size-by betweenness samples 256 sources (seed 1)\n") }
+            values = try view.betweennessCentrality(normalized: normalized, sources: sources)
+        case .closeness: values = try view.closenessCentrality(normalized: normalized)
+        case .harmonic: values = try view.harmonicCentrality(normalized: normalized)
+        case .eigenvector: values = try view.eigenvectorCentrality()
+        case .pagerank: values = try view.pageRank()
+        case .katz: values = try view.katzCentrality(normalized: normalized)
+        case .coreness: values = view.coreNumbers().map(Double.init)
+        default: values = view.degreeCentrality(normalized: normalized)
+        }
+        var scores = [Double](repeating: 0, count: graph.nodeCount)
+        for (position, node) in nodes.enumerated() { scores[node] = values[position] }
+        return DiagramOptions.Measure(name: measure.rawValue, values: scores)
+    }
+
+    /// The kinds of a comma-separated list.
+    static func kinds(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Which `unit` nodes a node matching `selector` covers through `via` edges (``Coverage``'s definition).
+    static func coverage(_ text: String, unit: CoverageUnit, via: [String], graph: Graph) throws -> DiagramOptions.Coverage {
+        let selector = try SelectorArgument.parse(text, option: "--color-by coverage:")
+        let result: Coverage
+        do {
+            result = try Coverage(of: graph, unit: unit.level, by: [selector], via: via)
+        } catch {
+            throw DiagnosticList([Diagnostic(.error, "--color-by: \(error)")])
+        }
+        var states = [CoverageState](repeating: .notUnit, count: graph.nodeCount)
+        for node in 0..<graph.nodeCount where graph.level(of: node) == unit.level { states[node] = .covered }
+        for uncovered in result.uncovered { states[uncovered.node] = .uncovered }
+        let viaText = via == Coverage.defaultVia ? "" : " via \(via.joined(separator: ","))"
+        return DiagramOptions.Coverage(selector: "\(selector)\(viaText) (\(unit.rawValue))", states: states)
     }
 
     /// This program's own path, to start it again as the Graphviz worker.

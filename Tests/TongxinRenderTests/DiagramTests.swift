@@ -29,11 +29,11 @@ import TongxinTestSupport
         #expect(plan.collapse == .town && !plan.collapseChosen)
         #expect(names(diagram) == ["湖北省", "甲市", "乙市", "甲镇", "乙镇", "丙镇"])
         // 甲镇 holds v1, v2, o1 (within v1), and the unplaced e1 (first reached from v2) and f1 (from v1).
-        #expect(diagram.nodes[3].members == "2\u{00A0}villages · 1\u{00A0}organization · 1\u{00A0}enterprise · 1\u{00A0}figure")
+        #expect(diagram.nodes[3].members == "2\u{00A0}villages\u{00A0}· 1\u{00A0}organization\u{00A0}· 1\u{00A0}enterprise\u{00A0}· 1\u{00A0}figure")
         #expect(diagram.nodes[3].memberCount == 5)
         #expect(diagram.nodes[4].members == "1\u{00A0}village")
         // o2 serves v5, so it follows v5 into 丙镇.
-        #expect(diagram.nodes[5].members == "2\u{00A0}villages · 1\u{00A0}organization")
+        #expect(diagram.nodes[5].members == "2\u{00A0}villages\u{00A0}· 1\u{00A0}organization")
         // e1 → v2 falls inside 甲镇; e1 → v3 becomes 甲镇 → 乙镇.
         #expect(edges(diagram) == [
             "湖北省-within->甲市×1", "湖北省-within->乙市×1", "甲市-within->甲镇×1", "甲市-within->乙镇×1",
@@ -45,7 +45,7 @@ import TongxinTestSupport
         let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(collapse: .county))
         #expect(names(diagram) == ["湖北省", "甲市", "乙市"])
         #expect(diagram.nodes[1].members
-                == "2\u{00A0}towns · 3\u{00A0}villages · 1\u{00A0}organization · 1\u{00A0}enterprise · 1\u{00A0}figure")
+                == "2\u{00A0}towns\u{00A0}· 3\u{00A0}villages\u{00A0}· 1\u{00A0}organization\u{00A0}· 1\u{00A0}enterprise\u{00A0}· 1\u{00A0}figure")
         #expect(diagram.edges.count == 2)
     }
 
@@ -127,10 +127,66 @@ import TongxinTestSupport
     }
 
     @Test func engineChoiceFollowsSize() {
-        #expect(DiagramPlan.engine(nodes: 100, edges: 300).engine == .dot)
-        #expect(DiagramPlan.engine(nodes: 500, edges: 520).engine == .dot)
-        #expect(DiagramPlan.engine(nodes: 500, edges: 1500).engine == .neato)
-        #expect(DiagramPlan.engine(nodes: 5000, edges: 5100).engine == .sfdp)
+        #expect(DiagramPlan.engine(nodes: 40, edges: 300, hierarchyEdges: 0, fanout: 0).engine == .dot)
+        #expect(DiagramPlan.engine(nodes: 15, edges: 15, hierarchyEdges: 10, fanout: 2).engine == .dot)
+        // Hubei by city: the province with 17 cities.
+        #expect(DiagramPlan.engine(nodes: 18, edges: 17, hierarchyEdges: 17, fanout: 17).engine == .twopi)
+        #expect(DiagramPlan.engine(nodes: 119, edges: 356, hierarchyEdges: 118, fanout: 17).engine == .twopi)
+        #expect(DiagramPlan.engine(nodes: 500, edges: 1500, hierarchyEdges: 10, fanout: 3).engine == .neato)
+        #expect(DiagramPlan.engine(nodes: 5000, edges: 5100, hierarchyEdges: 4999, fanout: 30).engine == .sfdp)
+        #expect(DiagramPlan.engine(nodes: 1200, edges: 5100, hierarchyEdges: 0, fanout: 0).engine == .sfdp)
+    }
+
+    @Test func edgeKindsFilterLinksButKeepTheHierarchy() throws {
+        let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(edgeKinds: [EdgeKind.pairedWith]))
+        #expect(Set(diagram.edges.map(\.kind)) == [EdgeKind.within, EdgeKind.pairedWith])
+        #expect(diagram.edges.count == 13)  // 11 within (o1 within v1 too) + 2 paired_with
+    }
+
+    @Test func collapsedLinksAreUndirectedFoldedAndCapped() throws {
+        // Two towns of one city, linked both ways, plus a link from the city to one of its towns.
+        var builder = GraphBuilder(name: "links")
+        builder.addNode(id: "c", kind: NodeKind.region, name: "市", attributes: ["level": .string("city")])
+        for town in ["a", "b", "d"] {
+            builder.addNode(id: town, kind: NodeKind.region, name: town, attributes: ["level": .string("town")])
+            builder.addEdge(source: town, target: "c", kind: EdgeKind.within)
+        }
+        for (index, town) in ["a", "a", "b", "d"].enumerated() {
+            builder.addNode(id: "v\(index)", kind: NodeKind.village, name: "v\(index)")
+            builder.addEdge(source: "v\(index)", target: town, kind: EdgeKind.within)
+        }
+        builder.addEdge(source: "v0", target: "v2", kind: EdgeKind.tie)  // a → b
+        builder.addEdge(source: "v2", target: "v1", kind: EdgeKind.tie)  // b → a
+        builder.addEdge(source: "v3", target: "v0", kind: EdgeKind.tie)  // d → a
+        builder.addEdge(source: "c", target: "v2", kind: EdgeKind.tie)   // city → inside itself: folded
+        let links = try builder.build()
+        let (diagram, plan) = try Diagram.build(graph: links, options: DiagramOptions(collapse: .town))
+        #expect(diagram.undirectedLinks)
+        #expect(edges(diagram).filter { !$0.contains("within") } == ["a-tie->b×2", "a-tie->d×1"])
+        #expect(plan.droppedEdges == 0)
+        let (capped, cappedPlan) = try Diagram.build(graph: links, options: DiagramOptions(collapse: .town, maxEdges: 1))
+        #expect(edges(capped).filter { !$0.contains("within") } == ["a-tie->b×2"])
+        #expect(cappedPlan.droppedEdges == 1)
+        #expect(DiagramDOT.write(capped, engine: .dot).contains("n1 -> n2 [color=\"#636363\", style=dashed, penwidth=2, dir=none, label=\"2\""))
+    }
+
+    @Test func aBoxAroundEveryNodeIsNotDrawn() throws {
+        // By city: the province holds every other node, so no cluster.
+        let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(collapse: .city))
+        #expect(diagram.clusters.isEmpty)
+    }
+
+    @Test func theFocusIsMarked() throws {
+        let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(focus: .init(node: 6, depth: 1)))
+        #expect(diagram.focus == 1)  // 一村 is second in the breadth-first order … but drawn in index order
+        #expect(diagram.nodes[diagram.focus!].name == "一村")
+        #expect(DiagramDOT.write(diagram, engine: .dot).contains("color=\"#d62728\", penwidth=3"))
+    }
+
+    @Test func twopiCentresOnTheHighestRegion() throws {
+        let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(region: 1))
+        #expect(DiagramDOT.root(of: diagram) == 0)
+        #expect(DiagramDOT.write(diagram, engine: .twopi).contains("root=n0"))
     }
 
     @Test func goldenDOT() throws {

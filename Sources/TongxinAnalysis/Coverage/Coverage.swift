@@ -132,26 +132,34 @@ public struct Coverage: Sendable, Equatable {
         var coveredAt = [Int32](repeating: 0, count: nodeCount)
         var isCovered = [Bool](repeating: false, count: nodeCount)
         var units = 0, covered = 0
-        hierarchy.preorder.withUnsafeBufferPointer { preorder in
-            hierarchy.positions.withUnsafeBufferPointer { positions in
-                hierarchy.subtreeEnds.withUnsafeBufferPointer { ends in
-                    levels.ranks.withUnsafeBufferPointer { ranks in
-                        for position in stride(from: end - 1, through: start, by: -1) {
-                            let node = Int(preorder[position])
-                            if ranks[node] == unitRank {
-                                unitsAt[position] += 1
-                                units += 1
-                                if reached[Int(ends[node])] > reached[position] {
-                                    coveredAt[position] += 1
-                                    isCovered[node] = true
-                                    covered += 1
+        unitsAt.withUnsafeMutableBufferPointer { unitsAt in
+            coveredAt.withUnsafeMutableBufferPointer { coveredAt in
+                isCovered.withUnsafeMutableBufferPointer { isCovered in
+                    hierarchy.preorder.withUnsafeBufferPointer { preorder in
+                        hierarchy.positions.withUnsafeBufferPointer { positions in
+                            hierarchy.subtreeEnds.withUnsafeBufferPointer { ends in
+                                hierarchy.parents.withUnsafeBufferPointer { parents in
+                                    levels.ranks.withUnsafeBufferPointer { ranks in
+                                        for position in stride(from: end - 1, through: start, by: -1) {
+                                            let node = Int(preorder[position])
+                                            if ranks[node] == unitRank {
+                                                unitsAt[position] += 1
+                                                units += 1
+                                                if reached[Int(ends[node])] > reached[position] {
+                                                    coveredAt[position] += 1
+                                                    isCovered[node] = true
+                                                    covered += 1
+                                                }
+                                            }
+                                            let parent = parents[node]
+                                            if position > start && parent >= 0 {
+                                                let above = Int(positions[Int(parent)])
+                                                unitsAt[above] += unitsAt[position]
+                                                coveredAt[above] += coveredAt[position]
+                                            }
+                                        }
+                                    }
                                 }
-                            }
-                            let parent = hierarchy.parents[node]
-                            if position > start && parent >= 0 {
-                                let above = Int(positions[Int(parent)])
-                                unitsAt[above] += unitsAt[position]
-                                coveredAt[above] += coveredAt[position]
                             }
                         }
                     }

@@ -6,15 +6,24 @@ extension Graph {
     ///   evaluated on nodes of the selector's kind.
     func matchMask(_ selectors: [NodeSelector]) -> [Bool] {
         var mask = [Bool](repeating: false, count: nodeCount)
-        for selector in selectors {
-            let matches = selector.matcher(in: self)
-            if let kind = selector.kind {
-                guard let kindIndex = nodeKindIndex(kind) else { continue }
-                for node in 0..<nodeCount where !mask[node] && nodeKindIndices[node] == kindIndex && matches(node) {
-                    mask[node] = true
+        nodeKindIndices.withUnsafeBufferPointer { kinds in
+            mask.withUnsafeMutableBufferPointer { mask in
+                for selector in selectors {
+                    if let kind = selector.kind {
+                        guard let kindIndex = nodeKindIndex(kind) else { continue }
+                        if selector.filters.isEmpty {
+                            for node in 0..<kinds.count where kinds[node] == kindIndex { mask[node] = true }
+                        } else {
+                            let matches = selector.matcher(in: self)
+                            for node in 0..<kinds.count where !mask[node] && kinds[node] == kindIndex && matches(node) {
+                                mask[node] = true
+                            }
+                        }
+                    } else {
+                        let matches = selector.matcher(in: self)
+                        for node in 0..<kinds.count where !mask[node] && matches(node) { mask[node] = true }
+                    }
                 }
-            } else {
-                for node in 0..<nodeCount where !mask[node] && matches(node) { mask[node] = true }
             }
         }
         return mask

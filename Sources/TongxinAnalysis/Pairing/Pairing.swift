@@ -294,29 +294,21 @@ private struct RegionCounter {
     }
 
     /// The left nodes of `region` (`nil`: the whole graph): located inside it, or paired into it from
-    /// outside; in index order. O(size of the region + its pairs + L log L) for L left nodes.
+    /// outside; in index order. O(V).
     mutating func leftNodes(of region: Int?) -> [Int] {
         let hierarchy = graph.hierarchy
         let start = region.map { Int(hierarchy.positions[$0]) } ?? 0
         let end = region.map { Int(hierarchy.subtreeEnds[$0]) } ?? graph.nodeCount
         current += 1
-        var nodes: [Int] = []
-        for position in start..<end where leftsBefore[position + 1] > leftsBefore[position] {
-            let node = Int(hierarchy.preorder[position])
-            stamp[node] = current
-            nodes.append(node)
-        }
         for position in start..<end {
             let node = Int(hierarchy.preorder[position])
+            if leftsBefore[position + 1] > leftsBefore[position] { stamp[node] = current }
             guard isRight[node] else { continue }
             for slot in pairGraph.offsets[node]..<pairGraph.offsets[node + 1] {
-                let left = Int(pairGraph.partners[slot])
-                if stamp[left] != current {
-                    stamp[left] = current
-                    nodes.append(left)
-                }
+                stamp[Int(pairGraph.partners[slot])] = current
             }
         }
-        return nodes.sorted()
+        let current = current
+        return stamp.indices.filter { stamp[$0] == current }
     }
 }

@@ -48,6 +48,8 @@ enum MatchStep {
     /// Binds a node from a property index (`id`, `name`, any attribute) with the value of an
     /// expression known before the match starts.
     case seek(node: Int, key: String, value: Eval)
+    /// Binds a one-hop relationship and both its ends from the edges of its kinds.
+    case scanRelationship(relationship: Int)
     /// Checks a node bound by an earlier clause against this pattern's constraints.
     case checkBound(node: Int)
     /// Follows relationship `relationship` from `from` to `to` along the CSR (`reversed` when
@@ -182,6 +184,25 @@ struct MatchPlanner {
                     if best == nil || candidate.estimate < best!.estimate {
                         best = (node, candidate.estimate, candidate.step, candidate.note)
                     }
+                }
+                // A one-hop relationship of a rare kind can be a better start than either end.
+                var edgeStart: (relationship: Int, estimate: Int)?
+                for (index, relationship) in relationships.enumerated()
+                where !doneRelationships[index] && relationship.hops == nil && relationship.shortest == .none && relationship.kinds != nil {
+                    var estimate = indexes.count(ofEdgeKinds: relationship.kinds)
+                    if relationship.direction == .either { estimate *= 2 }
+                    if edgeStart == nil || estimate < edgeStart!.estimate { edgeStart = (index, estimate) }
+                }
+                if let edgeStart, best == nil || edgeStart.estimate < best!.estimate {
+                    let relationship = relationships[edgeStart.relationship]
+                    steps.append(.scanRelationship(relationship: edgeStart.relationship))
+                    explain.append("RelationshipScan (\(nodes[relationship.left].name))\(arrow(relationship, reversed: false))(\(nodes[relationship.right].name)) by kind index, ≈\(edgeStart.estimate) candidates")
+                    doneRelationships[edgeStart.relationship] = true
+                    bound.insert(relationship.name)
+                    bindNode(relationship.left)
+                    bindNode(relationship.right)
+                    placeReady()
+                    continue
                 }
                 guard let best else { break }
                 steps.append(best.step)

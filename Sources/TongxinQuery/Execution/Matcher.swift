@@ -76,6 +76,8 @@ final class Matcher {
         case .seek(let node, let key, let value):
             let wanted = try value(row)
             for candidate in indexes.nodes(withProperty: key, equalTo: wanted) { try bind(node, candidate, then: index) }
+        case .scanRelationship(let relationship):
+            try scanRelationship(relationship, then: index)
         case .checkBound(let node):
             switch row[nodes[node].slot] {
             case .node(let bound):
@@ -193,6 +195,41 @@ final class Matcher {
             }
         }
         try visit(start, depth: 0)
+    }
+
+    /// Binds relationship `relationship` (one hop, both ends unbound) to each edge of its kinds, in
+    /// the pattern's direction (both orientations when undirected, a self-loop once).
+    private func scanRelationship(_ relationship: Int, then index: Int) throws(QueryError) {
+        let pattern = relationships[relationship]
+        guard !pattern.impossible, let kinds = pattern.kinds else { return }
+        let left = pattern.left, right = pattern.right
+        func bind(_ edge: Int32, _ from: Int32, _ to: Int32) throws(QueryError) {
+            guard try matches(left, from) else { return }
+            row[nodes[left].slot] = .node(from)
+            if left == right {
+                guard from == to else { return }
+            } else {
+                guard try matches(right, to) else { return }
+                row[nodes[right].slot] = .node(to)
+            }
+            row[pattern.slot] = .relationship(edge)
+            used.append(edge)
+            defer { used.removeLast() }
+            try step(index + 1)
+        }
+        for kind in kinds.indices where kinds[kind] {
+            for edge in indexes.edges(ofKind: kind) {
+                guard try relationshipMatches(pattern, edge) else { continue }
+                let source = sources[Int(edge)], target = targets[Int(edge)]
+                switch pattern.direction {
+                case .outgoing: try bind(edge, source, target)
+                case .incoming: try bind(edge, target, source)
+                case .either:
+                    try bind(edge, source, target)
+                    if source != target { try bind(edge, target, source) }
+                }
+            }
+        }
     }
 
     /// Breadth-first search from `from` to `to`, both bound, over the relationships the pattern

@@ -120,7 +120,12 @@ public enum QueryValue: Sendable, Hashable, CustomStringConvertible {
             } else {
                 hasher.combine(value)
             }
-        case .string(let value): hasher.combine(value)
+        case .string(let value):
+            // By UTF-8 bytes, as == compares: String's own hash normalizes Unicode, which costs
+            // several times more on Chinese text.
+            var text = value
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(text.utf8.count)
         case .list(let items): hasher.combine(items)
         case .map(let entries):
             hasher.combine(entries.count)
