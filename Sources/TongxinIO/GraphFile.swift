@@ -74,7 +74,11 @@ public enum GraphFile {
         switch format {
         case .json:
             return try NativeJSONReader.read(InputFile.read(path))
-        case .graphml, .csv, .gexf, .dot:
+        case .csv:
+            // `folder/nodes.csv` or `folder/edges.csv` stands for its folder.
+            let isFile = path.lowercased().hasSuffix(".csv") && !path.hasSuffix("/")
+            return try CSVReader.read(directory: isFile ? AtomicFile.directory(of: path) : path)
+        case .graphml, .gexf, .dot:
             throw AtomicFile.failure("cannot read '\(path)': reading \(format.rawValue) files is not supported by this build")
         }
     }
@@ -91,7 +95,12 @@ public enum GraphFile {
         switch format {
         case .json:
             try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in NativeJSONWriter.write(graph, to: &sink) }
-        case .graphml, .csv, .gexf, .dot:
+        case .csv:
+            guard !path.lowercased().hasSuffix(".csv") else {
+                throw AtomicFile.failure("cannot write '\(path)': a CSV graph is a folder of nodes.csv and edges.csv; give a folder name")
+            }
+            try CSVWriter.write(graph, toDirectory: path)
+        case .graphml, .gexf, .dot:
             throw AtomicFile.failure("cannot write '\(path)': writing \(format.rawValue) files is not supported by this build")
         }
     }
