@@ -6,6 +6,6 @@ struct Tongxin: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tongxin",
         abstract: "Coverage, pairing, centrality, queries and diagrams for grassroots organization networks.",
-        subcommands: [Info.self, Validate.self]
+        subcommands: [Info.self, Validate.self, Convert.self]
     )
 }
