@@ -38,6 +38,16 @@ let package = Package(
         ),
         .target(name: "TongxinTestSupport", dependencies: ["TongxinGraph"], path: "Tests/TongxinTestSupport"),
         .testTarget(name: "TongxinGraphTests", dependencies: ["TongxinGraph", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinTestSupport"]),
+        .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
+        .testTarget(
+            name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport"], exclude: ["Corpus"]),
+        .testTarget(
+            name: "TongxinRenderTests",
+            dependencies: ["TongxinRender", "TongxinTestSupport", "tongxin"],
+            exclude: ["Golden"]
+        ),
     ]
 )

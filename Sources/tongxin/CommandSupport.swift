@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TongxinIO
+import TongxinRender
 
 /// A `tongxin` subcommand: implement ``execute()``; ``run()`` turns every error into the one error
 /// path — `FILE:LINE:COL: error: …` lines on stderr with the offending source line and a caret, then
@@ -67,7 +68,8 @@ struct GraphOptions: ParsableArguments {
 /// TongxinIO (DOT through Graphviz) is one more case here.
 enum GraphLoader {
     static func load(_ path: String) throws(DiagnosticList) -> Graph {
-        try GraphFile.read(path)
+        if GraphFormat(path: path) == .dot { return try DOTReader.read(path) }
+        return try GraphFile.read(path)
     }
 }
 

@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The analysis half of Scripts/bench-coverage.sh: times coverage, pairing, suggestions and maximum
+// matching on a loaded graph, apart from loading. Built in release by that script; never part of
+// `swift test`.
+let package = Package(
+    name: "CoverageBench",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "Tongxin", path: "../..")],
+    targets: [
+        .executableTarget(
+            name: "CoverageBench",
+            dependencies: [
+                .product(name: "TongxinAnalysis", package: "Tongxin"),
+                .product(name: "TongxinIO", package: "Tongxin"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,166 @@
+/// The single-source shortest-path search shared by betweenness, closeness, harmonic centrality and
+/// paths: breadth-first search when the arcs carry no weights, Dijkstra's algorithm with a binary heap
+/// (Dijkstra 1959, doi:10.1007/BF01386390) when they do. It records each reached node's distance, its
+/// number of shortest paths σ (when asked) and the order in which nodes were settled, and resets only
+/// what it touched, so one instance serves many sources in O(reached) extra time each.
+///
+/// A node v is a predecessor of w on shortest paths when `distance[v] + weight(v, w) == distance[w]`
+/// exactly — the test NetworkX applies, so ties between floating-point distances are decided the same
+/// way. Like NetworkX, Dijkstra settles equal distances in push order, and a zero weight between two
+/// nodes at the same distance makes each count the other's paths (NetworkX's
+/// `_single_source_dijkstra_path_basic`); paths themselves only step to nodes settled earlier. Edit together with the accumulations in
+/// `Betweenness.swift` and `Closeness.swift` and the path enumeration in `ShortestPath.swift`.
+///
+/// - Complexity: O(V + E) per breadth-first search, O((V + E) log V) per Dijkstra search, V nodes and
+///   E arcs reached.
+struct SingleSource {
+    /// Distance from the source, `.infinity` when not reached.
+    private(set) var distance: [Double]
+    /// Number of shortest paths from the source (when counted).
+    private(set) var sigma: [Double]
+    /// Settled nodes, in order of non-decreasing distance.
+    private(set) var order: [Int32]
+    /// Each node's position in ``order``, −1 when not reached.
+    private(set) var rank: [Int32]
+    /// Dijkstra's queue: entries ordered by distance, then by push order (as NetworkX's heap).
+    private var heap: [(distance: Double, count: Int, node: Int32, pred: Int32)] = []
+    private var pushes = 0
+
+    init(nodeCount n: Int) {
+        distance = [Double](repeating: .infinity, count: n)
+        sigma = [Double](repeating: 0, count: n)
+        rank = [Int32](repeating: -1, count: n)
+        order = []
+        order.reserveCapacity(n)
+    }
+
+    /// Searches from `source` along `arcs` (weighted when the arcs carry weights), counting shortest
+    /// paths when `countPaths`, and stopping beyond `limit` (a hop count for breadth-first search, a
+    /// distance for Dijkstra).
+    mutating func run(from source: Int, along arcs: MeasureGraph.Arcs, countPaths: Bool,
+                      limit: Double = .infinity) {
+        for v in order {
+            distance[Int(v)] = .infinity
+            sigma[Int(v)] = 0
+            rank[Int(v)] = -1
+        }
+        order.removeAll(keepingCapacity: true)
+        distance[source] = 0
+        sigma[source] = 1
+        if let weights = arcs.weights {
+            dijkstra(from: source, arcs, weights, countPaths: countPaths, limit: limit)
+        } else {
+            breadthFirst(from: source, arcs, countPaths: countPaths, limit: limit)
+        }
+    }
+
+    private mutating func breadthFirst(from source: Int, _ arcs: MeasureGraph.Arcs, countPaths: Bool,
+                                       limit: Double) {
+        order.append(Int32(source))
+        rank[source] = 0
+        let offsets = arcs.offsets, targets = arcs.targets
+        distance.withUnsafeMutableBufferPointer { distance in
+            sigma.withUnsafeMutableBufferPointer { sigma in
+                rank.withUnsafeMutableBufferPointer { rank in
+                    targets.withUnsafeBufferPointer { targets in
+                        var head = 0
+                        while head < order.count {
+                            let v = Int(order[head])
+                            head += 1
+                            let next = distance[v] + 1
+                            if next > limit { break }
+                            let paths = sigma[v]
+                            for i in offsets[v] ..< offsets[v + 1] {
+                                let w = Int(targets[i])
+                                if rank[w] < 0 {
+                                    rank[w] = Int32(order.count)
+                                    order.append(Int32(w))
+                                    distance[w] = next
+                                    if countPaths { sigma[w] = paths }
+                                } else if countPaths && distance[w] == next {
+                                    sigma[w] += paths
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func dijkstra(from source: Int, _ arcs: MeasureGraph.Arcs, _ weights: [Double],
+                                   countPaths: Bool, limit: Double) {
+        heap.removeAll(keepingCapacity: true)
+        pushes = 0
+        push(0, Int32(source), from: Int32(source))
+        while let (d, node, pred) = pop() {
+            let v = Int(node)
+            if rank[v] >= 0 || d > distance[v] { continue }
+            // σ(v) counts the paths through the node whose push won, read now (NetworkX's order).
+            if countPaths && v != source { sigma[v] += sigma[Int(pred)] }
+            if d > limit {
+                // Forget the nodes reached beyond the limit, so the next reset finds a clean state.
+                distance[v] = .infinity
+                sigma[v] = 0
+                for (_, _, w, _) in heap where rank[Int(w)] < 0 {
+                    distance[Int(w)] = .infinity
+                    sigma[Int(w)] = 0
+                }
+                break
+            }
+            rank[v] = Int32(order.count)
+            order.append(node)
+            for i in arcs.offsets[v] ..< arcs.offsets[v + 1] {
+                let w = Int(arcs.targets[i])
+                let candidate = d + weights[i]
+                if rank[w] >= 0 {
+                    // A settled node reached again at its own distance (over a zero weight): NetworkX
+                    // counts these paths too.
+                    if countPaths && candidate == distance[w] { sigma[w] += sigma[v] }
+                } else if candidate < distance[w] {
+                    distance[w] = candidate
+                    sigma[w] = 0
+                    push(candidate, Int32(w), from: Int32(v))
+                } else if countPaths && candidate == distance[w] {
+                    sigma[w] += sigma[v]
+                }
+            }
+        }
+    }
+
+    private static func precedes(_ a: (distance: Double, count: Int, node: Int32, pred: Int32),
+                                 _ b: (distance: Double, count: Int, node: Int32, pred: Int32)) -> Bool {
+        a.distance < b.distance || (a.distance == b.distance && a.count < b.count)
+    }
+
+    private mutating func push(_ d: Double, _ node: Int32, from pred: Int32) {
+        heap.append((d, pushes, node, pred))
+        pushes += 1
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard Self.precedes(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func pop() -> (Double, Int32, Int32)? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count && Self.precedes(heap[left], heap[smallest]) { smallest = left }
+                if right < heap.count && Self.precedes(heap[right], heap[smallest]) { smallest = right }
+                if smallest == parent { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return (top.distance, top.node, top.pred)
+    }
+}

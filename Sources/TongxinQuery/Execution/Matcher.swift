@@ -1,0 +1,306 @@
+/// Shared state of one query run: the budget of variable-length and shortest-path expansions.
+final class ExecutionBudget {
+    /// Paths (or search frontier entries) still allowed.
+    var remaining: Int
+    let total: Int
+
+    init(_ total: Int) {
+        self.total = total
+        remaining = total
+    }
+
+    func spend(_ at: QueryPosition) throws(QueryError) {
+        remaining -= 1
+        if remaining < 0 {
+            throw QueryError(.runtime, "a variable-length pattern expanded more than \(total) paths (the query's budget): "
+                + "give it a smaller upper bound (*1..N) or start from a more selective node", at: at)
+        }
+    }
+}
+
+/// Runs one MATCH clause's plan for each input row, depth-first: every step binds or checks one
+/// pattern element, WHERE conjuncts sit right after the step that completes their variables, and a
+/// stack of the relationships in use enforces openCypher's relationship uniqueness (no edge twice
+/// in one MATCH, variable-length paths included).
+///
+/// - Complexity: proportional to the partial matches explored: for a chain anchored on `s` start
+///   candidates, O(s · d^k) for k hops of average fan-out d, less what filters prune early.
+final class Matcher {
+    private let graph: Graph
+    private let indexes: GraphIndexes
+    private let nodes: [PatternNode]
+    private let relationships: [PatternRelationship]
+    private let paths: [PatternPath]
+    private let steps: [MatchStep]
+    private let budget: ExecutionBudget
+
+    private let nodeKinds: [Int32]
+    private let edgeKinds: [Int32]
+    private let sources: [Int32]
+    private let targets: [Int32]
+
+    private var row: [QueryValue] = []
+    private var used: [Int32] = []
+    private var sink: ([QueryValue]) throws(QueryError) -> Void = { _ in }
+
+    init(indexes: GraphIndexes, nodes: [PatternNode], relationships: [PatternRelationship], paths: [PatternPath],
+         steps: [MatchStep], budget: ExecutionBudget) {
+        graph = indexes.graph
+        self.indexes = indexes
+        self.nodes = nodes
+        self.relationships = relationships
+        self.paths = paths
+        self.steps = steps
+        self.budget = budget
+        nodeKinds = graph.nodeKindIndices
+        edgeKinds = graph.edgeKindIndices
+        sources = graph.sources
+        targets = graph.targets
+    }
+
+    /// Calls `emit` with `input` extended by each match.
+    func run(_ input: [QueryValue], emit: @escaping ([QueryValue]) throws(QueryError) -> Void) throws(QueryError) {
+        row = input
+        used.removeAll(keepingCapacity: true)
+        sink = emit
+        try step(0)
+    }
+
+    private func step(_ index: Int) throws(QueryError) {
+        guard index < steps.count else { return try sink(row) }
+        switch steps[index] {
+        case .scanAll(let node):
+            for candidate in 0..<graph.nodeCount { try bind(node, Int32(candidate), then: index) }
+        case .scanKind(let node, let kind):
+            for candidate in indexes.nodes(ofKind: kind) { try bind(node, candidate, then: index) }
+        case .seek(let node, let key, let value):
+            let wanted = try value(row)
+            for candidate in indexes.nodes(withProperty: key, equalTo: wanted) { try bind(node, candidate, then: index) }
+        case .scanRelationship(let relationship):
+            try scanRelationship(relationship, then: index)
+        case .checkBound(let node):
+            switch row[nodes[node].slot] {
+            case .node(let bound):
+                if try matches(node, bound) { try step(index + 1) }
+            case .null:
+                return
+            case let other:
+                throw QueryError(.runtime, "variable '\(nodes[node].name)' holds \(other.typeName), not a node", at: nodes[node].position)
+            }
+        case .expand(let relationship, let from, let to, let reversed, let into):
+            try expand(relationship, from, to, reversed, into, then: index)
+        case .shortest(let relationship, let from, let to):
+            try shortest(relationship, from, to, then: index)
+        case .filter(let predicate, _, let position):
+            if try Operators.truth(try predicate(row), position, "a WHERE condition") == true {
+                try step(index + 1)
+            }
+        case .bindPath(let path):
+            row[paths[path].slot] = .path(buildPath(paths[path]))
+            try step(index + 1)
+        }
+    }
+
+    private func bind(_ node: Int, _ candidate: Int32, then index: Int) throws(QueryError) {
+        guard try matches(node, candidate) else { return }
+        row[nodes[node].slot] = .node(candidate)
+        try step(index + 1)
+    }
+
+    /// Whether `candidate` satisfies pattern node `node`'s kind and property constraints.
+    private func matches(_ node: Int, _ candidate: Int32) throws(QueryError) -> Bool {
+        let pattern = nodes[node]
+        if pattern.impossible { return false }
+        if let kind = pattern.kind, nodeKinds[Int(candidate)] != kind { return false }
+        for property in pattern.properties {
+            let expected = try property.value(row)
+            if property.accessor.value(Int(candidate), graph).equals(expected) != true { return false }
+        }
+        return true
+    }
+
+    private func relationshipMatches(_ pattern: PatternRelationship, _ edge: Int32) throws(QueryError) -> Bool {
+        if let kinds = pattern.kinds, !kinds[Int(edgeKinds[Int(edge)])] { return false }
+        for property in pattern.properties {
+            let expected = try property.value(row)
+            if property.accessor.value(Int(edge), graph).equals(expected) != true { return false }
+        }
+        return true
+    }
+
+    /// Calls `body(edge, neighbor)` for the relationships leaving `node` in `direction` (as seen
+    /// walking the pattern left to right, flipped by `reversed`); an undirected pattern sees a
+    /// self-loop once.
+    @inline(__always)
+    private func forEachNeighbor(_ node: Int32, _ direction: Direction, reversed: Bool,
+                                 _ body: (Int32, Int32) throws(QueryError) -> Void) throws(QueryError) {
+        let wantOut = direction == .either || (direction == .outgoing) != reversed
+        let wantIn = direction == .either || (direction == .incoming) != reversed
+        if wantOut {
+            let adjacency = graph.outgoing
+            for slot in adjacency.offsets[Int(node)] ..< adjacency.offsets[Int(node) + 1] {
+                try body(adjacency.edges[slot], adjacency.neighbors[slot])
+            }
+        }
+        if wantIn {
+            let adjacency = graph.incoming
+            for slot in adjacency.offsets[Int(node)] ..< adjacency.offsets[Int(node) + 1] {
+                let edge = adjacency.edges[slot]
+                if direction == .either && sources[Int(edge)] == targets[Int(edge)] { continue }
+                try body(edge, adjacency.neighbors[slot])
+            }
+        }
+    }
+
+    private func expand(_ relationship: Int, _ from: Int, _ to: Int, _ reversed: Bool, _ into: Bool, then index: Int) throws(QueryError) {
+        let pattern = relationships[relationship]
+        if pattern.impossible { return }
+        guard case .node(let start) = row[nodes[from].slot] else { return }
+        var target: Int32 = -1
+        if into {
+            guard case .node(let bound) = row[nodes[to].slot] else { return }
+            target = bound
+        }
+        guard let hops = pattern.hops else {
+            try forEachNeighbor(start, pattern.direction, reversed: reversed) { (edge, neighbor) throws(QueryError) in
+                if into ? neighbor != target : false { return }
+                guard !used.contains(edge), try relationshipMatches(pattern, edge) else { return }
+                if !into, !(try matches(to, neighbor)) { return }
+                row[pattern.slot] = .relationship(edge)
+                row[nodes[to].slot] = .node(neighbor)
+                used.append(edge)
+                defer { used.removeLast() }
+                try step(index + 1)
+            }
+            return
+        }
+        let base = used.count
+        func visit(_ node: Int32, depth: Int) throws(QueryError) {
+            var accepted = depth >= hops.min
+            if accepted { accepted = into ? node == target : try matches(to, node) }
+            if accepted {
+                var edges = Array(used[base...])
+                if reversed { edges.reverse() }
+                row[pattern.slot] = .list(edges.map(QueryValue.relationship))
+                row[nodes[to].slot] = .node(node)
+                try step(index + 1)
+            }
+            guard depth < hops.max else { return }
+            try forEachNeighbor(node, pattern.direction, reversed: reversed) { (edge, neighbor) throws(QueryError) in
+                guard !used.contains(edge), try relationshipMatches(pattern, edge) else { return }
+                try budget.spend(pattern.position)
+                used.append(edge)
+                defer { used.removeLast() }
+                try visit(neighbor, depth: depth + 1)
+            }
+        }
+        try visit(start, depth: 0)
+    }
+
+    /// Binds relationship `relationship` (one hop, both ends unbound) to each edge of its kinds, in
+    /// the pattern's direction (both orientations when undirected, a self-loop once).
+    private func scanRelationship(_ relationship: Int, then index: Int) throws(QueryError) {
+        let pattern = relationships[relationship]
+        guard !pattern.impossible, let kinds = pattern.kinds else { return }
+        let left = pattern.left, right = pattern.right
+        func bind(_ edge: Int32, _ from: Int32, _ to: Int32) throws(QueryError) {
+            guard try matches(left, from) else { return }
+            row[nodes[left].slot] = .node(from)
+            if left == right {
+                guard from == to else { return }
+            } else {
+                guard try matches(right, to) else { return }
+                row[nodes[right].slot] = .node(to)
+            }
+            row[pattern.slot] = .relationship(edge)
+            used.append(edge)
+            defer { used.removeLast() }
+            try step(index + 1)
+        }
+        for kind in kinds.indices where kinds[kind] {
+            for edge in indexes.edges(ofKind: kind) {
+                guard try relationshipMatches(pattern, edge) else { continue }
+                let source = sources[Int(edge)], target = targets[Int(edge)]
+                switch pattern.direction {
+                case .outgoing: try bind(edge, source, target)
+                case .incoming: try bind(edge, target, source)
+                case .either:
+                    try bind(edge, source, target)
+                    if source != target { try bind(edge, target, source) }
+                }
+            }
+        }
+    }
+
+    /// Breadth-first search from `from` to `to`, both bound, over the relationships the pattern
+    /// allows, up to its hop bound; binds one shortest path (the first found in CSR order) or all.
+    private func shortest(_ relationship: Int, _ from: Int, _ to: Int, then index: Int) throws(QueryError) {
+        let pattern = relationships[relationship]
+        guard !pattern.impossible, let hops = pattern.hops,
+              case .node(let start) = row[nodes[from].slot], case .node(let goal) = row[nodes[to].slot] else { return }
+        if start == goal {
+            guard hops.min == 0 else { return }
+            row[pattern.slot] = .list([])
+            return try step(index + 1)
+        }
+        let reversed = from != pattern.left
+        // Predecessors by node, for the nodes reached; layered so that all shortest paths are kept.
+        var predecessors: [Int32: [(node: Int32, edge: Int32)]] = [start: []]
+        var frontier: [Int32] = [start]
+        var found = false
+        var depth = 0
+        while !frontier.isEmpty && !found && depth < hops.max {
+            depth += 1
+            var next: [Int32] = []
+            var layer: [Int32: [(node: Int32, edge: Int32)]] = [:]
+            for node in frontier {
+                try forEachNeighbor(node, pattern.direction, reversed: reversed) { (edge, neighbor) throws(QueryError) in
+                    guard predecessors[neighbor] == nil, try relationshipMatches(pattern, edge) else { return }
+                    try budget.spend(pattern.position)
+                    if layer[neighbor] == nil { next.append(neighbor) }
+                    layer[neighbor, default: []].append((node, edge))
+                }
+            }
+            for (node, links) in layer { predecessors[node] = links }
+            if layer[goal] != nil { found = true }
+            frontier = next
+        }
+        guard found else { return }
+        var edges: [Int32] = []
+        func unwind(_ node: Int32) throws(QueryError) {
+            if node == start {
+                var path = Array(edges.reversed())
+                if reversed { path.reverse() }
+                row[pattern.slot] = .list(path.map(QueryValue.relationship))
+                return try step(index + 1)
+            }
+            for link in predecessors[node]! {
+                edges.append(link.edge)
+                defer { edges.removeLast() }
+                try unwind(link.node)
+                if pattern.shortest == .one { return }
+            }
+        }
+        try unwind(goal)
+    }
+
+    /// The path through the bound elements of a named pattern part, in pattern order.
+    private func buildPath(_ path: PatternPath) -> QueryPath {
+        guard case .node(let first) = row[nodes[path.nodes[0]].slot] else { return QueryPath(nodes: [], relationships: []) }
+        var result = QueryPath(nodes: [first], relationships: [])
+        func append(_ edge: Int32) {
+            let current = result.nodes.last!
+            result.relationships.append(edge)
+            result.nodes.append(sources[Int(edge)] == current ? targets[Int(edge)] : sources[Int(edge)])
+        }
+        for relationship in path.relationships {
+            switch row[relationships[relationship].slot] {
+            case .relationship(let edge): append(edge)
+            case .list(let edges):
+                for case .relationship(let edge) in edges { append(edge) }
+            default: break
+            }
+        }
+        return result
+    }
+}

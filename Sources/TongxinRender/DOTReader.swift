@@ -1,0 +1,315 @@
+import CGraphviz
+import Foundation
+
+/// Reads Graphviz DOT files as graphs, through cgraph (`agmemread`, under the serialized
+/// ``Graphviz`` entry).
+///
+/// Node ids are DOT node names. A node's `kind` attribute gives its kind (default `node`), its `name`
+/// attribute its name — or else its `label`, unless that is Graphviz's `\N` placeholder; an edge's
+/// `kind` gives its kind (default `tie`) and `weight` its weight. Every other non-empty attribute is
+/// kept, defaults set by `node [...]`/`edge [...]` included; graph attributes become metadata. DOT
+/// has no types, so an attribute whose values all read as numbers (or all as `true`/`false`) becomes
+/// a number (or bool) column, as CSV cells do; `level`, `type` and `category` stay strings. In
+/// values, `\\` reads as `\` and `\n` as a newline, as in Graphviz labels. Edges keep file order.
+///
+/// ```swift
+/// // a.dot:  digraph G { v1 [kind=village, name="一村"]; f1 [kind=figure]; f1 -> v1 [kind=liaison_for] }
+/// let graph = try DOTReader.read("a.dot")  // 2 nodes, 1 liaison_for edge, name "G"
+/// ```
+///
+/// - Complexity: O(V + E + attributes + file length).
+public enum DOTReader {
+    /// Reads the DOT file at `path`.
+    ///
+    /// - Throws: ``DiagnosticList`` positioned at `path:LINE:COL`: an unreadable or empty file,
+    ///   invalid UTF-8, DOT syntax errors (cgraph reports the line), a `weight` that is not a number,
+    ///   and whatever ``GraphBuilder/build()`` rejects (a region within two places, cycles…), placed
+    ///   at the first mention of the node concerned.
+    public static func read(_ path: String) throws(DiagnosticList) -> Graph {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var diagnostics = DiagnosticList()
+            diagnostics.error("cannot read the file", at: SourceLocation(file: path, line: 1, column: 1))
+            throw diagnostics
+        }
+        return try read(data: data, file: path)
+    }
+
+    /// Reads DOT from bytes; `file` names it in messages.
+    public static func read(data: Data, file: String) throws(DiagnosticList) -> Graph {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw single("the file is not valid UTF-8", at: invalidUTF8Location(data, file: file))
+        }
+        return try read(text: text, file: file)
+    }
+
+    /// Reads DOT text; `file` names it in messages.
+    public static func read(text: String, file: String) throws(DiagnosticList) -> Graph {
+        if text.allSatisfy(\.isWhitespace) {
+            throw single("empty file: expected a DOT graph (digraph { ... })", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        let parsed: Parsed
+        do {
+            parsed = try Graphviz.withGraph(text) { (_, graph) throws(GraphvizError) -> Parsed in extract(graph) }
+        } catch {
+            throw single(syntaxMessage(error), at: syntaxLocation(error, text: text, file: file))
+        }
+        return try build(parsed, text: text, file: file)
+    }
+
+    // MARK: Extraction (inside the Graphviz lock)
+
+    private struct Parsed {
+        var name: String
+        var graphAttributes: [(String, String)] = []
+        var nodeIDs: [String] = []
+        /// Attribute name → value per node (nil when unset or empty).
+        var nodeColumns: [(name: String, values: [String?])] = []
+        var edgeEnds: [(source: Int, target: Int)] = []
+        var edgeColumns: [(name: String, values: [String?])] = []
+    }
+
+    private static func extract(_ graph: UnsafeMutablePointer<Agraph_t>) -> Parsed {
+        let rawName = String(cString: agnameof(UnsafeMutableRawPointer(graph)))
+        var parsed = Parsed(name: rawName.hasPrefix("%") ? "" : unescape(rawName))
+        var symbol: UnsafeMutablePointer<Agsym_t>? = nil
+        while let next = agnxtattr(graph, AGRAPH, symbol) {
+            symbol = next
+            let value = String(cString: agxget(UnsafeMutableRawPointer(graph), next))
+            if !value.isEmpty { parsed.graphAttributes.append((String(cString: next.pointee.name), value)) }
+        }
+        var nodes: [UnsafeMutablePointer<Agnode_t>] = []
+        var node = agfstnode(graph)
+        while let current = node {
+            nodes.append(current)
+            node = agnxtnode(graph, current)
+        }
+        nodes.sort { tongxin_agseq(UnsafeMutableRawPointer($0)) < tongxin_agseq(UnsafeMutableRawPointer($1)) }
+        var indexBySequence: [UInt: Int] = [:]
+        for (index, node) in nodes.enumerated() {
+            parsed.nodeIDs.append(unescape(String(cString: agnameof(UnsafeMutableRawPointer(node)))))
+            indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(node))] = index
+        }
+        parsed.nodeColumns = columns(graph, kind: AGNODE, objects: nodes.map { UnsafeMutableRawPointer($0) })
+        var edges: [UnsafeMutablePointer<Agedge_t>] = []
+        for node in nodes {
+            var edge = agfstout(graph, node)
+            while let current = edge {
+                edges.append(current)
+                edge = agnxtout(graph, current)
+            }
+        }
+        edges.sort { tongxin_agseq(UnsafeMutableRawPointer($0)) < tongxin_agseq(UnsafeMutableRawPointer($1)) }
+        parsed.edgeEnds = edges.map { edge in
+            (indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(tongxin_agtail(edge)))]!,
+             indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(tongxin_aghead(edge)))]!)
+        }
+        parsed.edgeColumns = columns(graph, kind: AGEDGE, objects: edges.map { UnsafeMutableRawPointer($0) })
+        return parsed
+    }
+
+    /// Every declared attribute of `kind` with its value on each object; empty values are unset.
+    private static func columns(
+        _ graph: UnsafeMutablePointer<Agraph_t>, kind: Int32, objects: [UnsafeMutableRawPointer]
+    ) -> [(name: String, values: [String?])] {
+        var result: [(name: String, values: [String?])] = []
+        var symbol: UnsafeMutablePointer<Agsym_t>? = nil
+        while let next = agnxtattr(graph, kind, symbol) {
+            symbol = next
+            let name = String(cString: next.pointee.name)
+            if kind == AGEDGE && name == "key" { continue }  // cgraph's edge name, not an attribute
+            let values: [String?] = objects.map { object in
+                let value = String(cString: agxget(object, next))
+                // `\N` is Graphviz's default node label ("the node's name"): no label of its own.
+                return value.isEmpty || (kind == AGNODE && name == "label" && value == "\\N") ? nil : unescape(value)
+            }
+            if values.contains(where: { $0 != nil }) { result.append((name, values)) }
+        }
+        return result
+    }
+
+    /// `\\` → `\` and `\n` → newline; other backslashes stay.
+    static func unescape(_ value: String) -> String {
+        guard value.contains("\\") else { return value }
+        var result = ""
+        var iterator = value.makeIterator()
+        while let character = iterator.next() {
+            guard character == "\\" else { result.append(character); continue }
+            switch iterator.next() {
+            case "\\"?: result.append("\\")
+            case "n"?: result.append("\n")
+            case let other?: result.append("\\"); result.append(other)
+            case nil: result.append("\\")
+            }
+        }
+        return result
+    }
+
+    // MARK: Building
+
+    private static func build(_ parsed: Parsed, text: String, file: String) throws(DiagnosticList) -> Graph {
+        var builder = GraphBuilder(name: parsed.name)
+        let places = TokenPlaces(text: text, file: file)
+        for (key, value) in parsed.graphAttributes { builder.metadata[key] = AttributeValue.infer(Substring(value)) }
+        let nodeColumns = parsed.nodeColumns
+        let kindColumn = nodeColumns.first { $0.name == "kind" }?.values
+        let nameColumn = nodeColumns.first { $0.name == "name" }?.values
+        let labelColumn = nameColumn == nil ? nodeColumns.first { $0.name == "label" }?.values : nil
+        let typed = nodeColumns.filter { $0.name != "kind" && $0.name != "name" && !($0.name == "label" && labelColumn != nil) }
+            .map { (name: $0.name, values: typedValues($0.values, keepStrings: WellKnownAttribute.all.contains($0.name))) }
+        for (index, id) in parsed.nodeIDs.enumerated() {
+            var name = nameColumn?[index]
+            if name == nil, let label = labelColumn?[index] { name = label }
+            builder.addNode(id: id, kind: kindColumn?[index] ?? NodeKind.generic, name: name)
+            for column in typed {
+                if let value = column.values[index] { builder.setAttribute(column.name, value, ofNode: index) }
+            }
+        }
+        let edgeColumns = parsed.edgeColumns
+        let edgeKinds = edgeColumns.first { $0.name == "kind" }?.values
+        let weights = edgeColumns.first { $0.name == "weight" }?.values
+        let edgeTyped = edgeColumns.filter { $0.name != "kind" && $0.name != "weight" }
+            .map { (name: $0.name, values: typedValues($0.values, keepStrings: false)) }
+        for (index, ends) in parsed.edgeEnds.enumerated() {
+            let source = parsed.nodeIDs[ends.source], target = parsed.nodeIDs[ends.target]
+            var weight = 1.0
+            if let text = weights?[index] {
+                if let value = Double(text), value.isFinite {
+                    weight = value
+                } else {
+                    builder.error("edge \(source) -> \(target): weight '\(text)' is not a number", at: places.location(of: source))
+                }
+            }
+            let edge = builder.addEdge(from: ends.source, to: ends.target, kind: edgeKinds?[index] ?? EdgeKind.tie,
+                                       weight: weight, at: places.location(of: source))
+            for column in edgeTyped {
+                if let value = column.values[index] { builder.setAttribute(column.name, value, ofEdge: edge) }
+            }
+        }
+        return try builder.build()
+    }
+
+    /// A column's values typed as a whole: numbers when every value reads as one, bools when every
+    /// value is `true` or `false`, strings otherwise.
+    private static func typedValues(_ values: [String?], keepStrings: Bool) -> [AttributeValue?] {
+        let present = values.compactMap { $0 }
+        if !keepStrings {
+            let numbers = present.map { AttributeValue.parse(Substring($0), as: .number) }
+            if !numbers.contains(where: { $0 == nil }) {
+                var iterator = numbers.makeIterator()
+                return values.map { $0 == nil ? nil : iterator.next()! }
+            }
+            let bools = present.map { AttributeValue.parse(Substring($0), as: .bool) }
+            if !bools.contains(where: { $0 == nil }) {
+                var iterator = bools.makeIterator()
+                return values.map { $0 == nil ? nil : iterator.next()! }
+            }
+        }
+        return values.map { $0.map(AttributeValue.string) }
+    }
+
+    // MARK: Messages
+
+    private static func single(_ message: String, at location: SourceLocation) -> DiagnosticList {
+        var diagnostics = DiagnosticList()
+        diagnostics.error(message, at: location)
+        return diagnostics
+    }
+
+    private static func syntaxMessage(_ error: GraphvizError) -> String {
+        if case .syntax(let message) = error { return "DOT " + message }
+        return error.description
+    }
+
+    /// cgraph says "syntax error in line N near 'x'": point at `x` on that line when it is there.
+    private static func syntaxLocation(_ error: GraphvizError, text: String, file: String) -> SourceLocation {
+        guard case .syntax(let message) = error, let range = message.range(of: "in line ") else {
+            return SourceLocation(file: file, line: 1, column: 1)
+        }
+        let digits = message[range.upperBound...].prefix { $0.isNumber }
+        let line = Int(digits) ?? 1
+        var column = 1
+        if let near = message.range(of: "near '"), let end = message[near.upperBound...].lastIndex(of: "'") {
+            let token = String(message[near.upperBound..<end])
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if line - 1 < lines.count, !token.isEmpty, let found = lines[line - 1].range(of: token) {
+                column = lines[line - 1][..<found.lowerBound].unicodeScalars.count + 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func invalidUTF8Location(_ data: Data, file: String) -> SourceLocation {
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                break loop
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+/// Where each identifier (bare or quoted) is first written in DOT text, for messages about nodes.
+private struct TokenPlaces {
+    private var first: [String: SourceLocation] = [:]
+    private let file: String
+
+    /// One pass over the text, skipping comments. O(length).
+    init(text: String, file: String) {
+        self.file = file
+        let scalars = Array(text.unicodeScalars)
+        var index = 0, line = 1, column = 1
+        func advance() {
+            if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        func isBare(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "_" || scalar == "." || scalar == "-" || scalar.properties.isAlphabetic
+                || ("0"..."9").contains(scalar) || scalar.value >= 0x80
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "/" && index + 1 < scalars.count && scalars[index + 1] == "/" {
+                while index < scalars.count && scalars[index] != "\n" { advance() }
+            } else if scalar == "/" && index + 1 < scalars.count && scalars[index + 1] == "*" {
+                advance(); advance()
+                while index < scalars.count && !(scalars[index] == "*" && index + 1 < scalars.count && scalars[index + 1] == "/") {
+                    advance()
+                }
+                if index < scalars.count { advance(); advance() }
+            } else if scalar == "\"" {
+                let place = SourceLocation(file: file, line: line, column: column)
+                advance()
+                var token = String.UnicodeScalarView()
+                while index < scalars.count && scalars[index] != "\"" {
+                    if scalars[index] == "\\" && index + 1 < scalars.count && scalars[index + 1] == "\"" { advance() }
+                    token.append(scalars[index])
+                    advance()
+                }
+                if index < scalars.count { advance() }
+                if first[String(token)] == nil { first[String(token)] = place }
+            } else if isBare(scalar) && !(scalar == "-" && index + 1 < scalars.count && (scalars[index + 1] == ">" || scalars[index + 1] == "-")) {
+                let place = SourceLocation(file: file, line: line, column: column)
+                var token = String.UnicodeScalarView()
+                while index < scalars.count && isBare(scalars[index])
+                        && !(scalars[index] == "-" && index + 1 < scalars.count && (scalars[index + 1] == ">" || scalars[index + 1] == "-")) {
+                    token.append(scalars[index])
+                    advance()
+                }
+                if first[String(token)] == nil { first[String(token)] = place }
+            } else {
+                advance()
+            }
+        }
+    }
+
+    /// Where `id` is first written, or the file's start.
+    func location(of id: String) -> SourceLocation {
+        first[id] ?? SourceLocation(file: file, line: 1, column: 1)
+    }
+}

@@ -1,0 +1,86 @@
+/// What to draw and how: the view (whole graph, one region's subtree, or a neighbourhood), the
+/// collapse level, the layout engine, and the per-node data that sizes and colours nodes.
+public struct DiagramOptions: Sendable {
+    /// A neighbourhood: the nodes within `depth` hops of `node`, edges taken in either direction.
+    public struct Focus: Sendable, Equatable {
+        public var node: Int
+        public var depth: Int
+
+        public init(node: Int, depth: Int) {
+            self.node = node
+            self.depth = depth
+        }
+    }
+
+    /// A per-node score that sets node sizes (any centrality, or any other measure).
+    public struct Measure: Sendable {
+        /// The name shown in the legend.
+        public var name: String
+        /// One score per graph node, by node index.
+        public var values: [Double]
+
+        public init(name: String, values: [Double]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    /// Coverage of units, to colour them: per node, whether it is a unit and whether it is covered.
+    public struct Coverage: Sendable {
+        /// The selector of what covers, shown in the legend.
+        public var selector: String
+        /// One state per graph node, by node index.
+        public var states: [CoverageState]
+
+        public init(selector: String, states: [CoverageState]) {
+            self.selector = selector
+            self.states = states
+        }
+    }
+
+    /// The layout engine, or `nil` to choose from the diagram's size (see ``DiagramPlan``).
+    public var layout: LayoutEngine?
+    /// Collapse every unit below this level into its region, or `nil` to collapse only when the view
+    /// has more than ``maxNodes`` nodes.
+    public var collapse: RegionLevel?
+    /// Draw only one region's subtree (and the unplaced nodes linked to it).
+    public var region: Int?
+    /// Draw only a neighbourhood.
+    public var focus: Focus?
+    /// The most nodes a diagram may have; a larger view is collapsed (or a neighbourhood cut to its
+    /// nearest nodes), never drawn as a hairball.
+    public var maxNodes: Int
+    /// The most links other than `within` a diagram draws: the strongest (largest counts) are kept.
+    /// `nil` means every link of an uncollapsed view, and half the nodes (at least 20) of the
+    /// aggregated links of a collapsed one.
+    public var maxEdges: Int?
+    /// Node sizes.
+    public var sizeBy: Measure?
+    /// Node colours by coverage.
+    public var colorBy: Coverage?
+    /// Label width in columns (a CJK character takes two).
+    public var labelWidth: Int
+
+    public init(
+        layout: LayoutEngine? = nil, collapse: RegionLevel? = nil, region: Int? = nil, focus: Focus? = nil,
+        maxNodes: Int = 300, maxEdges: Int? = nil, sizeBy: Measure? = nil, colorBy: Coverage? = nil, labelWidth: Int = 16
+    ) {
+        self.layout = layout
+        self.collapse = collapse
+        self.region = region
+        self.focus = focus
+        self.maxNodes = maxNodes
+        self.maxEdges = maxEdges
+        self.sizeBy = sizeBy
+        self.colorBy = colorBy
+        self.labelWidth = labelWidth
+    }
+}
+
+/// A node's part in a coverage question.
+public enum CoverageState: UInt8, Sendable {
+    /// Not a unit of the question (a figure, or a region above the unit level).
+    case notUnit
+    case uncovered
+    case covered
+}

@@ -1,0 +1,329 @@
+import TongxinGraph
+
+/// The languages the report is written in (`--lang`); Chinese by default, since its readers are.
+public enum ReportLanguage: String, CaseIterable, Sendable {
+    case zh
+    case en
+
+    /// The value of the page's `lang` attribute.
+    var htmlTag: String { self == .zh ? "zh-CN" : "en" }
+}
+
+/// Every string a reader sees that is not data. Each language has one table (``Labels/zh``,
+/// ``Labels/en``) holding every key; `{0}`, `{1}`… are filled by ``Labels/callAsFunction(_:_:)``.
+public enum Label: String, CaseIterable, Sendable {
+    case reportTitle, scopeNote, contents, generatedBy, sortHint, none, colon, withCount, listSeparator
+    // Section titles.
+    case summary, coverage, pairing, central, diagrams
+    // Summary.
+    case nodesByKind, edgesByKind, regionsByLevel, organizationsByType, figuresByCategory, dataWarnings,
+        warningsHeading, warningsOmitted, aboutData, kind, count, level, key, value, totalNodes, totalEdges
+    // Coverage.
+    case coverageOverview, coverageOverviewNote, measureTitle, selector, via, region, units, covered, rate,
+        noUnits, chartTitle, regionTable, uncoveredTitle, allCovered, moreNotListed, coverageNone
+    // Pairing.
+    case programmeTitle, pairs, density, pairedOf, shareOf, maxMatching, unpairedOf, densityNote,
+        suggestionsTitle, suggestedPartner, hierarchyDistance, pairingNone, allPaired, wholeScope
+    // Central nodes.
+    case centralTitle, rank, name, category, location, score, connections, bridges, centralNote, centralNone
+    // Diagrams.
+    case diagramsNone
+
+    // Node kinds, edge kinds and levels (data that has a translation).
+    case kindRegion, kindVillage, kindOrganization, kindEnterprise, kindFigure
+    case edgeWithin, edgeMemberOf, edgeLeads, edgeServes, edgeLiaisonFor, edgePairedWith, edgeTie
+    case levelProvince, levelCity, levelCounty, levelTown, levelVillage
+    case measureBetweenness, measureDegree, measurePagerank
+}
+
+/// The strings of one language.
+public struct Labels: Sendable {
+    public let language: ReportLanguage
+    let table: [Label: String]
+
+    public init(_ language: ReportLanguage) {
+        self.language = language
+        table = language == .zh ? Labels.zh : Labels.en
+    }
+
+    /// The string for `label` with `{0}`, `{1}`… replaced by `arguments`, in one pass (so an
+    /// argument that itself contains `{1}` is left alone).
+    public func callAsFunction(_ label: Label, _ arguments: String...) -> String {
+        guard let template = table[label] else { preconditionFailure("no \(language) string for \(label)") }
+        var result = ""
+        var characters = template[...]
+        while let open = characters.firstIndex(of: "{") {
+            result += characters[..<open]
+            let afterOpen = characters.index(after: open)
+            if afterOpen < characters.endIndex, let digit = characters[afterOpen].wholeNumberValue,
+               characters.index(after: afterOpen) < characters.endIndex,
+               characters[characters.index(after: afterOpen)] == "}" {
+                precondition(digit < arguments.count, "\(label) needs argument {\(digit)}")
+                result += arguments[digit]
+                characters = characters[characters.index(afterOpen, offsetBy: 2)...]
+            } else {
+                result += "{"
+                characters = characters[afterOpen...]
+            }
+        }
+        result += characters
+        return result
+    }
+
+    /// How many `{N}` arguments `label` takes in this language.
+    func argumentCount(_ label: Label) -> Int {
+        guard let template = table[label] else { return 0 }
+        return (0..<10).filter { template.contains("{\($0)}") }.count
+    }
+
+    /// A node kind in this language; kinds without a translation are shown as they are.
+    public func kind(_ kind: String) -> String {
+        switch kind {
+        case NodeKind.region: self(.kindRegion)
+        case NodeKind.village: self(.kindVillage)
+        case NodeKind.organization: self(.kindOrganization)
+        case NodeKind.enterprise: self(.kindEnterprise)
+        case NodeKind.figure: self(.kindFigure)
+        default: kind
+        }
+    }
+
+    /// An edge kind in this language, or as it is.
+    public func edgeKind(_ kind: String) -> String {
+        switch kind {
+        case EdgeKind.within: self(.edgeWithin)
+        case EdgeKind.memberOf: self(.edgeMemberOf)
+        case EdgeKind.leads: self(.edgeLeads)
+        case EdgeKind.serves: self(.edgeServes)
+        case EdgeKind.liaisonFor: self(.edgeLiaisonFor)
+        case EdgeKind.pairedWith: self(.edgePairedWith)
+        case EdgeKind.tie: self(.edgeTie)
+        default: kind
+        }
+    }
+
+    /// A region level in this language.
+    public func level(_ level: RegionLevel) -> String {
+        switch level {
+        case .province: self(.levelProvince)
+        case .city: self(.levelCity)
+        case .county: self(.levelCounty)
+        case .town: self(.levelTown)
+        case .village: self(.levelVillage)
+        }
+    }
+
+    /// A level given by name (a `level` attribute), translated when it is a known one.
+    public func level(named name: String) -> String {
+        RegionLevel(rawValue: name).map(level) ?? name
+    }
+
+    /// A centrality measure's name in this language, or as it is.
+    public func measure(_ measure: String) -> String {
+        switch measure {
+        case "betweenness": self(.measureBetweenness)
+        case "degree": self(.measureDegree)
+        case "pagerank": self(.measurePagerank)
+        default: measure
+        }
+    }
+
+    /// The section's title.
+    public func title(of section: ReportSection) -> String {
+        switch section {
+        case .summary: self(.summary)
+        case .coverage: self(.coverage)
+        case .pairing: self(.pairing)
+        case .central: self(.central)
+        case .diagrams: self(.diagrams)
+        }
+    }
+
+    static let zh: [Label: String] = [
+        .reportTitle: "{0}统战网络分析报告",
+        .scopeNote: "范围：{0}",
+        .contents: "目录",
+        .generatedBy: "由 Tongxin 根据图数据“{0}”生成。",
+        .sortHint: "点击表头可排序。",
+        .none: "无",
+        .colon: "：",
+        .withCount: "{0}（{1}）",
+        .listSeparator: "、",
+        .summary: "概况",
+        .coverage: "覆盖率",
+        .pairing: "结对",
+        .central: "关键人物与组织",
+        .diagrams: "网络图",
+        .nodesByKind: "节点（按类型）",
+        .edgesByKind: "关系（按类型）",
+        .regionsByLevel: "区域（按层级）",
+        .organizationsByType: "组织（按类型）",
+        .figuresByCategory: "人物（按类别）",
+        .dataWarnings: "数据提示（{0} 条）",
+        .warningsHeading: "数据提示",
+        .warningsOmitted: "另有 {0} 条未列出（完整列表：tongxin validate）。",
+        .aboutData: "数据说明",
+        .kind: "类型",
+        .count: "数量",
+        .level: "层级",
+        .key: "项目",
+        .value: "说明",
+        .totalNodes: "节点总数",
+        .totalEdges: "关系总数",
+        .coverageOverview: "覆盖率总览（按{0}）",
+        .coverageOverviewNote: "每格为该{0}内被覆盖单位所占比例；颜色越绿覆盖越全。",
+        .measureTitle: "{0} · {1}覆盖",
+        .selector: "统计对象",
+        .via: "经由关系",
+        .region: "区域",
+        .units: "单位数",
+        .covered: "已覆盖",
+        .rate: "覆盖率",
+        .noUnits: "—",
+        .chartTitle: "各{0}{1}覆盖率",
+        .regionTable: "各区域明细（{0} 个区域）",
+        .uncoveredTitle: "未覆盖的{0}（{1} 个）",
+        .allCovered: "全部覆盖。",
+        .moreNotListed: "另有 {0} 个未列出（完整名单：tongxin coverage）。",
+        .coverageNone: "图中没有可统计覆盖率的组织或联络人员。",
+        .programmeTitle: "{0}与{1}结对（{2}）",
+        .pairs: "结对数",
+        .density: "密度",
+        .pairedOf: "已结对{0}",
+        .shareOf: "{0}结对率",
+        .maxMatching: "最大匹配数",
+        .unpairedOf: "未结对{0}",
+        .densityNote: "密度 = 结对数 ÷（{0}数 × {1}数）；最大匹配数为能各自分到不同伙伴的{1}的最多个数。",
+        .suggestionsTitle: "建议结对（{0} 项）",
+        .suggestedPartner: "建议伙伴",
+        .hierarchyDistance: "层级距离",
+        .pairingNone: "图中没有结对关系。",
+        .allPaired: "全部已结对。",
+        .wholeScope: "合计",
+        .centralTitle: "{0}（按{1}）",
+        .rank: "排名",
+        .name: "名称",
+        .category: "类别",
+        .location: "所在地",
+        .score: "得分",
+        .connections: "直接联系",
+        .bridges: "联系所及的{0}",
+        .centralNote: "中介中心性衡量一个节点处在其他节点之间最短联系路径上的程度：得分高者是连接不同地区、不同组织的桥梁。",
+        .centralNone: "图中没有人物或组织。",
+        .diagramsNone: "没有可绘制的网络图。",
+        .kindRegion: "区域",
+        .kindVillage: "村（社区）",
+        .kindOrganization: "组织",
+        .kindEnterprise: "企业",
+        .kindFigure: "人物",
+        .edgeWithin: "隶属/位于",
+        .edgeMemberOf: "成员",
+        .edgeLeads: "负责",
+        .edgeServes: "服务",
+        .edgeLiaisonFor: "联络",
+        .edgePairedWith: "结对",
+        .edgeTie: "其他联系",
+        .levelProvince: "省",
+        .levelCity: "市（州）",
+        .levelCounty: "县（市、区）",
+        .levelTown: "乡镇（街道）",
+        .levelVillage: "村（社区）",
+        .measureBetweenness: "中介中心性",
+        .measureDegree: "度中心性",
+        .measurePagerank: "PageRank",
+    ]
+
+    static let en: [Label: String] = [
+        .reportTitle: "{0}: network report",
+        .scopeNote: "Scope: {0}",
+        .contents: "Contents",
+        .generatedBy: "Generated by Tongxin from the graph “{0}”.",
+        .sortHint: "Click a column header to sort.",
+        .none: "None",
+        .colon: ": ",
+        .withCount: "{0} ({1})",
+        .listSeparator: ", ",
+        .summary: "Summary",
+        .coverage: "Coverage",
+        .pairing: "Pairing",
+        .central: "Central figures and organizations",
+        .diagrams: "Diagrams",
+        .nodesByKind: "Nodes by kind",
+        .edgesByKind: "Relationships by kind",
+        .regionsByLevel: "Regions by level",
+        .organizationsByType: "Organizations by type",
+        .figuresByCategory: "Figures by category",
+        .dataWarnings: "Data warnings ({0})",
+        .warningsHeading: "Data warnings",
+        .warningsOmitted: "{0} more not listed (full list: tongxin validate).",
+        .aboutData: "About the data",
+        .kind: "Kind",
+        .count: "Count",
+        .level: "Level",
+        .key: "Item",
+        .value: "Note",
+        .totalNodes: "Nodes in all",
+        .totalEdges: "Relationships in all",
+        .coverageOverview: "Coverage at a glance, by {0}",
+        .coverageOverviewNote: "Each cell is the share of units covered in that {0}; greener is more complete.",
+        .measureTitle: "{0} · {1} coverage",
+        .selector: "Counted",
+        .via: "Via",
+        .region: "Region",
+        .units: "Units",
+        .covered: "Covered",
+        .rate: "Rate",
+        .noUnits: "—",
+        .chartTitle: "{1} coverage by {0}",
+        .regionTable: "Every region ({0})",
+        .uncoveredTitle: "Uncovered: {0} ({1})",
+        .allCovered: "Everything is covered.",
+        .moreNotListed: "{0} more not listed (full list: tongxin coverage).",
+        .coverageNone: "The graph has no organizations or liaisons to measure coverage by.",
+        .programmeTitle: "{0} paired with {1} ({2})",
+        .pairs: "Pairs",
+        .density: "Density",
+        .pairedOf: "Paired: {0}",
+        .shareOf: "Share paired: {0}",
+        .maxMatching: "Max matching",
+        .unpairedOf: "Unpaired: {0}",
+        .densityNote: "Density = pairs ÷ ({0} × {1}); the maximum matching is how many of the {1} can each get a partner of their own.",
+        .suggestionsTitle: "Suggested partners ({0})",
+        .suggestedPartner: "Suggested partner",
+        .hierarchyDistance: "Hierarchy distance",
+        .pairingNone: "The graph has no pairing relationships.",
+        .allPaired: "Everything is paired.",
+        .wholeScope: "All",
+        .centralTitle: "{0} (by {1})",
+        .rank: "#",
+        .name: "Name",
+        .category: "Category",
+        .location: "Location",
+        .score: "Score",
+        .connections: "Direct ties",
+        .bridges: "Ties reach into ({0})",
+        .centralNote: "Betweenness measures how often a node lies on the shortest chains of ties between others: high scorers are the bridges between places and organizations.",
+        .centralNone: "The graph has no figures or organizations.",
+        .diagramsNone: "No diagram could be drawn.",
+        .kindRegion: "region",
+        .kindVillage: "village",
+        .kindOrganization: "organization",
+        .kindEnterprise: "enterprise",
+        .kindFigure: "figure",
+        .edgeWithin: "within",
+        .edgeMemberOf: "member of",
+        .edgeLeads: "leads",
+        .edgeServes: "serves",
+        .edgeLiaisonFor: "liaison for",
+        .edgePairedWith: "paired with",
+        .edgeTie: "other tie",
+        .levelProvince: "province",
+        .levelCity: "city",
+        .levelCounty: "county",
+        .levelTown: "town",
+        .levelVillage: "village",
+        .measureBetweenness: "betweenness",
+        .measureDegree: "degree",
+        .measurePagerank: "PageRank",
+    ]
+}

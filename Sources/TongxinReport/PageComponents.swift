@@ -1,0 +1,131 @@
+/// The page's building blocks — sortable tables, bar charts, collapsible blocks — as ``HTML``.
+enum PageComponents {
+    /// A table column: its header and whether it sorts as numbers.
+    struct Column {
+        var title: String
+        var numeric: Bool
+
+        static func text(_ title: String) -> Column { Column(title: title, numeric: false) }
+        static func number(_ title: String) -> Column { Column(title: title, numeric: true) }
+    }
+
+    /// A table cell: what it shows and, for numbers, the key it sorts by.
+    enum Cell {
+        /// Text, sorted as text.
+        case text(String)
+        /// Markup, sorted by the given text.
+        case markup(HTML, sortText: String)
+        /// A count, shown grouped (`1,898`).
+        case count(Int)
+        /// A decimal shown as given, sorted by value (`nil` sorts last and shows `—`).
+        case decimal(Double?, shown: String)
+        /// A rate in [0, 1], shown as a percentage on its colour bucket.
+        case rate(Double?, tooltip: String?)
+
+        func html(header: Bool = false) -> HTML {
+            let tag = header ? "th" : "td"
+            switch self {
+            case .text(let text):
+                return header ? .element("th", ["scope": "row"], text: text) : .element("td", text: text)
+            case .markup(let markup, _):
+                return .element(tag, [], [markup])
+            case .count(let value):
+                return .element(tag, ["class": "num", "data-sort": String(value)], text: Formatting.grouped(value))
+            case .decimal(let value, let shown):
+                return .element(tag, ["class": "num", "data-sort": Formatting.sortKey(value)], text: shown)
+            case .rate(let rate, let tooltip):
+                var attributes = [
+                    HTML.Attribute("class", "rate " + Formatting.bucket(rate)),
+                    HTML.Attribute("data-sort", Formatting.sortKey(rate)),
+                ]
+                if let tooltip { attributes.append(HTML.Attribute("title", tooltip)) }
+                return .element(tag, attributes, [.text(Formatting.percent(rate))])
+            }
+        }
+    }
+
+    /// A table whose body rows sort when a header is clicked (PageAssets.script); `footer` rows
+    /// (totals) stay in place. The first cell of each row is its header cell.
+    static func table(caption: String? = nil, columns: [Column], rows: [[Cell]], footer: [[Cell]] = []) -> HTML {
+        var parts: [HTML] = []
+        if let caption { parts.append(.element("caption", text: caption)) }
+        let headers = columns.map { column -> HTML in
+            var attributes = [HTML.Attribute("scope", "col"), HTML.Attribute("tabindex", "0")]
+            if column.numeric {
+                attributes.append(HTML.Attribute("data-type", "number"))
+                attributes.append(HTML.Attribute("class", "num"))
+            }
+            return .element("th", attributes, [.text(column.title)])
+        }
+        parts.append(.element("thead", [], [.element("tr", [], headers)]))
+        func row(_ cells: [Cell]) -> HTML {
+            precondition(cells.count == columns.count, "a row has \(cells.count) cells for \(columns.count) columns")
+            return .element("tr", [], cells.enumerated().map { $0.element.html(header: $0.offset == 0) })
+        }
+        parts.append(.element("tbody", [], rows.map(row)))
+        if !footer.isEmpty { parts.append(.element("tfoot", [], footer.map(row))) }
+        return .element("div", ["class": "table-wrap"], [.element("table", ["class": "sortable"], parts)])
+    }
+
+    /// One bar of a chart: a label, a fraction in [0, 1] (or `nil`: no data), and the value shown.
+    struct Bar {
+        var label: String
+        var fraction: Double?
+        var tooltip: String
+    }
+
+    /// A horizontal bar chart in plain HTML and CSS (it prints, scales with the text and needs no
+    /// script): one row per bar, coloured by the coverage buckets.
+    static func barChart(caption: String, bars: [Bar]) -> HTML {
+        var cells: [HTML] = []
+        for bar in bars {
+            let width = Formatting.fixed(min(max(bar.fraction ?? 0, 0), 1) * 100, decimals: 2)
+            cells.append(.element("span", ["class": "l"], text: bar.label))
+            cells.append(.element("span", ["class": "track", "title": bar.tooltip], [
+                .element("span", ["class": "fill " + Formatting.bucket(bar.fraction), "style": "width:\(width)%"]),
+            ]))
+            cells.append(.element("span", ["class": "v"], text: Formatting.percent(bar.fraction)))
+        }
+        return .element("figure", ["class": "bars"], [
+            .element("figcaption", text: caption),
+            .element("div", ["class": "bar-rows"], cells),
+        ])
+    }
+
+    /// The colour key of the coverage buckets.
+    static func legend() -> HTML {
+        let entries = [("q0", "< 50%"), ("q1", "50–80%"), ("q2", "80–95%"), ("q3", "95–100%"), ("q4", "100%")]
+        return .element("div", ["class": "legend", "aria-hidden": "true"], entries.map { bucket, text in
+            .element("span", ["style": "--c:var(--\(bucket))"], text: text)
+        })
+    }
+
+    /// A collapsible block, closed until clicked (and opened when printed).
+    static func details(_ summary: String, _ children: [HTML]) -> HTML {
+        .element("details", [], [.element("summary", text: summary)] + children)
+    }
+
+    /// A list of named units, each with an optional dimmed path.
+    static func unitList(_ items: [(name: String, path: String)]) -> HTML {
+        .element("ul", ["class": "units"], items.map { item in
+            var parts: [HTML] = [.text(item.name)]
+            if !item.path.isEmpty {
+                parts.append(.text(" "))
+                parts.append(.element("span", ["class": "path"], text: item.path))
+            }
+            return .element("li", [], parts)
+        })
+    }
+
+    /// Groups `items` by `key`, keeping the order in which groups first appear.
+    static func grouped<Item>(_ items: [Item], by key: (Item) -> String) -> [(key: String, items: [Item])] {
+        var order: [String] = []
+        var groups: [String: [Item]] = [:]
+        for item in items {
+            let group = key(item)
+            if groups[group] == nil { order.append(group) }
+            groups[group, default: []].append(item)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
+}

@@ -1,0 +1,81 @@
+import TongxinGraph
+
+extension ReportPage {
+    /// For each programme: the table by breakdown region with the whole scope as the footer, a bar
+    /// chart of the share of right nodes paired, the unpaired right nodes by region and the suggested
+    /// partners, collapsed.
+    func pairingSection() -> [HTML] {
+        guard !content.pairing.isEmpty else { return [note(labels(.pairingNone))] }
+        var parts: [HTML] = []
+        for (index, programme) in content.pairing.enumerated() {
+            parts += pairingProgramme(programme, anchor: "pairing-\(index + 1)")
+        }
+        return parts
+    }
+
+    /// A selector in the reader's words: a bare well-known kind is translated, anything else shown
+    /// as written.
+    func selectorName(_ selector: String) -> String {
+        labels.kind(selector)
+    }
+
+    private func pairingProgramme(_ programme: PairingProgramme, anchor: String) -> [HTML] {
+        let left = selectorName(programme.left), right = selectorName(programme.right)
+        var parts: [HTML] = [
+            .element("h3", ["id": anchor], text: labels(.programmeTitle, left, right, labels.edgeKind(programme.edge))),
+            note(labels(.densityNote, left, right)),
+        ]
+        guard let whole = programme.rows.first else { return parts }
+        let regions = Array(programme.rows.dropFirst())
+        if !regions.isEmpty {
+            parts.append(PageComponents.barChart(
+                caption: labels(.shareOf, right),
+                bars: regions.map { row in
+                    PageComponents.Bar(
+                        label: row.region.name, fraction: row.rightShare,
+                        tooltip: "\(Formatting.grouped(row.rightPaired)) / \(Formatting.grouped(row.right))"
+                    )
+                }
+            ))
+        }
+        let columns: [PageComponents.Column] = [
+            .text(labels(.region)), .number(left), .number(right), .number(labels(.pairs)),
+            .number(labels(.density)), .number(labels(.pairedOf, left)), .number(labels(.pairedOf, right)),
+            .number(labels(.shareOf, right)), .number(labels(.maxMatching)), .number(labels(.unpairedOf, right)),
+        ]
+        func cells(_ row: PairingRow, name: String) -> [PageComponents.Cell] {
+            [.text(name), .count(row.left), .count(row.right), .count(row.pairs),
+             .decimal(row.density, shown: Formatting.significant(row.density)),
+             .count(row.leftPaired), .count(row.rightPaired), .rate(row.rightShare, tooltip: nil),
+             .count(row.maxMatching), .count(row.unpaired.count)]
+        }
+        parts.append(PageComponents.table(
+            columns: columns, rows: regions.map { cells($0, name: $0.region.name) },
+            footer: [cells(whole, name: labels(.withCount, labels(.wholeScope), whole.region.name))]
+        ))
+        parts.append(sortHint())
+        let listed = regions.isEmpty ? [whole] : regions
+        let unpaired = listed.filter { !$0.unpaired.isEmpty }
+        if unpaired.isEmpty {
+            parts.append(.element("p", text: labels(.allPaired)))
+        } else {
+            let total = unpaired.reduce(0) { $0 + $1.unpaired.count }
+            parts.append(PageComponents.details(labels(.withCount, labels(.unpairedOf, right), Formatting.grouped(total)),
+                unpaired.map { row in
+                    PageComponents.details(labels(.withCount, row.region.name, Formatting.grouped(row.unpaired.count)), [
+                        PageComponents.unitList(row.unpaired.map { ($0.name, "") }),
+                    ])
+                }
+            ))
+        }
+        if !programme.suggestions.isEmpty {
+            parts.append(PageComponents.details(labels(.suggestionsTitle, Formatting.grouped(programme.suggestions.count)), [
+                PageComponents.table(
+                    columns: [.text(right), .text(labels(.suggestedPartner)), .number(labels(.hierarchyDistance))],
+                    rows: programme.suggestions.map { [.text($0.right.name), .text($0.left.name), .count($0.cost)] }
+                ),
+            ]))
+        }
+        return parts
+    }
+}

@@ -1,0 +1,305 @@
+import ArgumentParser
+import Foundation
+import TongxinAnalysis
+import TongxinIO
+
+/// `tongxin centrality G --measure M …`: who is central, plus components and communities.
+struct CentralityCommand: TongxinCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "centrality",
+        abstract: "Centrality scores, core numbers, components or communities of every node.",
+        discussion: """
+            Measures see a simple graph: undirected (directions dropped, parallel and reciprocal edges \
+            merged, self-loops dropped) unless --directed. With --weighted, a merged edge weighs the \
+            minimum of its parts as a distance (betweenness, closeness, harmonic) and the sum as a \
+            strength (degree, eigenvector, pagerank, katz, communities). Definitions and default \
+            normalizations are NetworkX's: degree / (n − 1); betweenness over (n − 1)(n − 2), halved \
+            raw when undirected; closeness with the Wasserman–Faust scaling for disconnected graphs \
+            (--raw: 1 / Σ distances); harmonic raw (--normalized: / (n − 1)); eigenvector and katz \
+            with Euclidean norm 1; pagerank sums to 1. With --directed, closeness and harmonic use \
+            incoming distances, eigenvector and katz in-arcs, in-degree/out-degree their arcs.
+
+            --samples K --seed S: Brandes' source-sampled betweenness over K distinct sources drawn \
+            uniformly (Fisher–Yates with SplitMix64 seeded by S), scaled up as NetworkX does with k.
+            --bipartite SELECTOR: Borgatti–Everett two-mode normalization of degree, closeness or \
+            betweenness, the selector naming one side and every other node the other.
+            --measure components: weakly connected (strongly with --directed) components, largest \
+            first. --measure communities: Louvain communities (seeded, --resolution) with modularity.
+            --kind restricts the nodes reported, not the graph the measure is computed on; --region \
+            computes on the subgraph of the region's subtree.
+
+            Examples:
+              tongxin centrality Graphs/hubei.json --measure pagerank --top 20
+              tongxin centrality Graphs/hubei.json --measure betweenness --samples 256 --seed 1 --kind enterprise
+              tongxin centrality Graphs/hubei.json --measure closeness --region 宜昌市 --format json
+              tongxin centrality Graphs/hubei.json --measure degree --bipartite enterprise --kind village
+              tongxin centrality Graphs/hubei.json --measure communities --weighted --seed 7 --top 10
+            """)
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: ArgumentHelp("The measure.", valueName: Measure.allCases.map(\.rawValue).joined(separator: "|")))
+    var measure: Measure
+
+    @Flag(help: "Normalized or raw scores (the default is NetworkX's for the measure).")
+    var normalization: Normalization?
+
+    @Flag(help: "Use edge weights (distances for path measures, strengths for the others).")
+    var weighted = false
+
+    @Flag(help: "Follow edge directions.")
+    var directed = false
+
+    @Option(help: ArgumentHelp("Betweenness: sample this many source nodes.", valueName: "k"))
+    var samples: Int?
+
+    @Option(help: ArgumentHelp("The seed for --samples and communities.", valueName: "s"))
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("Report only nodes matching KIND or KIND[attr=value,…].", valueName: "selector"))
+    var kind: String?
+
+    @Option(help: ArgumentHelp("Report only the first N nodes.", valueName: "n"))
+    var top: Int?
+
+    @Option(help: ArgumentHelp("Bipartite normalization, this selector naming one side.", valueName: "selector"))
+    var bipartite: String?
+
+    @Option(help: "PageRank: the probability of following an edge.")
+    var damping: Double = 0.85
+
+    @Option(help: "Katz: the attenuation factor α (must be below 1 / λ_max).")
+    var alpha: Double = 0.1
+
+    @Option(help: "Katz: every node's exogenous weight β.")
+    var beta: Double = 1
+
+    @Option(help: "Communities: the resolution γ (above 1: smaller communities).")
+    var resolution: Double = 1
+
+    @Option(help: "Iterative measures: stop when one step changes the scores by less than this (L1).")
+    var tolerance: Double = IterationOptions().tolerance
+
+    @Option(name: .customLong("max-iterations"), help: "Iterative measures: fail after this many steps.")
+    var maxIterations: Int = IterationOptions().maxIterations
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1, not \(top)") }
+        if let samples {
+            guard measure == .betweenness else { throw ValidationError("--samples applies to --measure betweenness only") }
+            guard samples >= 2 else { throw ValidationError("--samples must be at least 2, not \(samples)") }
+        }
+        if bipartite != nil && ![.degree, .closeness, .betweenness].contains(measure) {
+            throw ValidationError("--bipartite applies to degree, closeness and betweenness")
+        }
+        if bipartite != nil && (directed || weighted) {
+            throw ValidationError("--bipartite measures are undirected and unweighted")
+        }
+        if [.inDegree, .outDegree].contains(measure) && !directed {
+            throw ValidationError("--measure \(measure.rawValue) needs --directed")
+        }
+        if measure == .communities && directed {
+            throw ValidationError("communities are found on the undirected view: drop --directed")
+        }
+        if normalization == .raw && [.pagerank, .eigenvector].contains(measure) {
+            throw ValidationError("\(measure.rawValue) is always normalized (it is a distribution or a unit vector)")
+        }
+        if normalization != nil && [.coreness, .components, .communities].contains(measure) {
+            throw ValidationError("\(measure.rawValue) has no normalization")
+        }
+    }
+
+    mutating func execute() throws {
+        let selector = try kind.map { try SelectorArgument.parse($0, option: "--kind") }
+        let side = try bipartite.map { try SelectorArgument.parse($0, option: "--bipartite") }
+        let graph = try graphOptions.load()
+        let nodes: [Int]
+        if let region = try graphOptions.regionIndex(in: graph) {
+            nodes = graph.hierarchy.subtree(of: region).map(Int.init).sorted()
+        } else {
+            nodes = Array(0..<graph.nodeCount)
+        }
+        let weightUse: WeightUse = !weighted ? .none : (measure.usesDistances ? .distance : .strength)
+        let view = MeasureGraph(graph, inducedBy: nodes, directed: directed, weights: weightUse)
+        let normalized = normalization.map { $0 == .normalized } ?? measure.normalizedByDefault
+        let result = try compute(on: view, graph: graph, nodes: nodes, normalized: normalized, side: side)
+        let matcher = selector?.matcher(in: graph)
+        var report = CentralityReport(graph: graph, measure: measure, result: result, nodes: nodes,
+                                      normalized: normalized, directed: directed, weighted: weighted)
+        report.select(matcher, top: top)
+        if let samples { report.sampling = (samples, seed) }
+        switch output.format {
+        case .json: Console.printJSON(report.json)
+        case .csv: Console.out(report.table.csv())
+        case .table: Console.out(report.text())
+        }
+    }
+
+    private func compute(on view: MeasureGraph, graph: Graph, nodes: [Int], normalized: Bool,
+                         side: NodeSelector?) throws -> CentralityResult {
+        let options = IterationOptions(tolerance: tolerance, maxIterations: maxIterations)
+        let progress = view.nodeCount >= 5_000 ? Progress.begin(measure.rawValue) : nil
+        defer { progress?.finish() }
+        let report: (Int, Int) -> Void = { done, total in progress?.update(fraction: Double(done) / Double(total)) }
+        if let side {
+            let matches = side.matcher(in: graph)
+            let top = nodes.map { matches($0) }
+            switch measure {
+            case .degree: return .scores(try view.bipartiteDegreeCentrality(top: top))
+            case .closeness:
+                return .scores(try view.bipartiteClosenessCentrality(top: top, normalized: normalized, progress: report))
+            default: return .scores(try view.bipartiteBetweennessCentrality(top: top, progress: report))
+            }
+        }
+        switch measure {
+        case .degree: return .scores(view.degreeCentrality(normalized: normalized))
+        case .inDegree: return .scores(view.degreeCentrality(.incoming, normalized: normalized))
+        case .outDegree: return .scores(view.degreeCentrality(.outgoing, normalized: normalized))
+        case .betweenness:
+            let sources = samples.map { view.sampleSources($0, seed: seed) }
+            return .scores(try view.betweennessCentrality(normalized: normalized, sources: sources, progress: report))
+        case .closeness: return .scores(try view.closenessCentrality(normalized: normalized, progress: report))
+        case .harmonic: return .scores(try view.harmonicCentrality(normalized: normalized, progress: report))
+        case .eigenvector: return .scores(try view.eigenvectorCentrality(options: options))
+        case .pagerank: return .scores(try view.pageRank(damping: damping, options: options))
+        case .katz:
+            return .scores(try view.katzCentrality(alpha: alpha, beta: [beta], normalized: normalized, options: options))
+        case .coreness: return .counts(view.coreNumbers())
+        case .components: return .groups(directed ? view.strongComponents() : view.weakComponents(), modularity: nil)
+        case .communities:
+            let communities = try view.louvain(resolution: resolution, seed: seed)
+            return .groups(communities.partition, modularity: communities.modularity)
+        }
+    }
+}
+
+/// The `--measure` values.
+enum Measure: String, ExpressibleByArgument, CaseIterable {
+    case degree
+    case inDegree = "in-degree"
+    case outDegree = "out-degree"
+    case betweenness, closeness, harmonic, eigenvector, pagerank, katz, coreness, components, communities
+
+    /// Whether weights are lengths (path measures) rather than strengths.
+    var usesDistances: Bool { [.betweenness, .closeness, .harmonic].contains(self) }
+
+    /// NetworkX's default for the measure.
+    var normalizedByDefault: Bool { ![.harmonic, .coreness, .components, .communities].contains(self) }
+}
+
+/// `--normalized` or `--raw`.
+enum Normalization: String, EnumerableFlag {
+    case normalized, raw
+}
+
+/// What a measure produced.
+enum CentralityResult {
+    case scores([Double])
+    case counts([Int])
+    /// A partition (components or communities), with the communities' modularity.
+    case groups(Components, modularity: Double?)
+}
+
+/// A measure's result with names resolved, filtered and sorted, in the three output formats.
+struct CentralityReport {
+    struct Row {
+        var node: Int
+        var score: JSONValue
+        var text: String
+    }
+
+    let graph: Graph
+    let measure: Measure
+    let normalized: Bool
+    let directed: Bool
+    let weighted: Bool
+    var sampling: (samples: Int, seed: UInt64)?
+    /// Group sizes, largest first, and modularity, for components and communities.
+    var sizes: [Int]?
+    var modularity: Double?
+    var rows: [Row]
+
+    init(graph: Graph, measure: Measure, result: CentralityResult, nodes: [Int], normalized: Bool,
+         directed: Bool, weighted: Bool) {
+        self.graph = graph
+        self.measure = measure
+        self.normalized = normalized
+        self.directed = directed
+        self.weighted = weighted
+        switch result {
+        case .scores(let scores):
+            let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1]
+                : graph.ids[nodes[$0]] < graph.ids[nodes[$1]] }
+            rows = order.map { Row(node: nodes[$0], score: .double(scores[$0]), text: ScoreText.format(scores[$0])) }
+        case .counts(let counts):
+            let order = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1]
+                : graph.ids[nodes[$0]] < graph.ids[nodes[$1]] }
+            rows = order.map { Row(node: nodes[$0], score: .int(counts[$0]), text: String(counts[$0])) }
+        case .groups(let partition, let modularity):
+            // Groups renumbered largest first (ties by smallest node); rows by group, then id.
+            let rank = partition.sizes.indices.sorted { partition.sizes[$0] > partition.sizes[$1] }
+            var number = [Int](repeating: 0, count: partition.count)
+            for (position, group) in rank.enumerated() { number[group] = position }
+            let labels = partition.labels.map { number[Int($0)] }
+            let order = labels.indices.sorted { labels[$0] != labels[$1] ? labels[$0] < labels[$1]
+                : graph.ids[nodes[$0]] < graph.ids[nodes[$1]] }
+            rows = order.map { Row(node: nodes[$0], score: .int(labels[$0]), text: String(labels[$0])) }
+            sizes = rank.map { partition.sizes[$0] }
+            self.modularity = modularity
+        }
+    }
+
+    /// Keeps the rows whose node matches, then the first `top`.
+    mutating func select(_ matcher: ((Int) -> Bool)?, top: Int?) {
+        if let matcher { rows = rows.filter { matcher($0.node) } }
+        if let top, rows.count > top { rows.removeLast(rows.count - top) }
+    }
+
+    /// The per-node field: `score`, or `component` / `community` for partitions.
+    private var field: String {
+        switch measure {
+        case .components: "component"
+        case .communities: "community"
+        default: "score"
+        }
+    }
+
+    var json: JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("measure", .string(measure.rawValue)), ("normalized", .bool(normalized)),
+            ("directed", .bool(directed)), ("weighted", .bool(weighted)),
+        ]
+        if let sampling { pairs += [("samples", .int(sampling.samples)), ("seed", .int(Int(sampling.seed)))] }
+        if let sizes { pairs += [("count", .int(sizes.count)), ("sizes", .array(sizes.map { .int($0) }))] }
+        if let modularity { pairs.append(("modularity", .double(modularity))) }
+        pairs.append(("nodes", .array(rows.map { row in
+            .object([("id", .string(graph.id(of: row.node))), ("name", .string(graph.name(of: row.node))),
+                     ("kind", .string(graph.kind(of: row.node))), (field, row.score)])
+        })))
+        return .object(pairs)
+    }
+
+    var table: Table {
+        var table = Table(["rank", "id", "name", "kind", field], numeric: ["rank", field])
+        for (position, row) in rows.enumerated() {
+            table.append([String(position + 1), graph.id(of: row.node), graph.name(of: row.node),
+                          graph.kind(of: row.node), row.text])
+        }
+        return table
+    }
+
+    func text() -> String {
+        var header = "\(measure.rawValue)"
+        if let sizes { header += ": \(sizes.count) groups, largest \(sizes.first ?? 0)" }
+        if let modularity { header += ", modularity \(ScoreText.format(modularity))" }
+        if let sampling { header += " (sampled: \(sampling.samples) sources, seed \(sampling.seed))" }
+        return header + "\n" + table.rendered()
+    }
+}
+
+/// Scores in tables: 6 significant digits, so columns stay narrow; JSON keeps full precision.
+enum ScoreText {
+    static func format(_ value: Double) -> String { String(format: "%.6g", value) }
+}

@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import TongxinAnalysis
+import TongxinIO
+import TongxinRender
+
+/// `tongxin render G --out FILE`: a network diagram through the linked Graphviz.
+struct Render: TongxinCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the graph, a region or a neighbourhood as SVG, PNG, PDF or DOT.",
+        discussion: """
+            Large views are never drawn as a hairball: over --max-nodes, a neighbourhood is cut to its
+            nearest nodes and anything else is collapsed into region super-nodes at the finest level
+            that fits; the layout engine is chosen from the diagram's size unless --layout names one.
+            What was chosen is said on stderr. Layouts run in a child process (this program in its
+            hidden graphviz-worker mode) stopped after --time-limit seconds.
+
+            Examples:
+              tongxin render Graphs/hubei.json --collapse county --out hubei.svg
+              tongxin render Graphs/hubei.json --region 宜昌市 --collapse town --out yichang.png
+              tongxin render Graphs/hubei.json --focus f123 --depth 2 --out f123.pdf
+              tongxin render Graphs/hubei.json --region 十堰市 --collapse town \\
+                --color-by 'coverage:organization[type=商会]' --unit town --out shiyan.svg
+              tongxin render Graphs/hubei.json --region 宜昌市 --size-by pagerank --out yichang.svg
+            """)
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: ArgumentHelp("The output file; its extension picks the format: .svg, .png, .pdf, or .dot/.gv (the Graphviz input).",
+                               valueName: "file"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Layout engine: dot, neato, sfdp, fdp, circo or twopi (default: chosen from the size).",
+                               valueName: "engine"))
+    var layout: LayoutEngine?
+
+    @Option(help: ArgumentHelp("Draw the neighbourhood of this node (id or name).", valueName: "id"))
+    var focus: String?
+
+    @Option(help: ArgumentHelp("Hops around --focus.", valueName: "n"))
+    var depth: Int = 2
+
+    @Option(help: ArgumentHelp("Collapse everything below this level into region super-nodes: town, county or city.",
+                               valueName: "level"))
+    var collapse: CollapseLevel?
+
+    @Option(help: ArgumentHelp("The most nodes a diagram may have before it is collapsed or cut.", valueName: "n"))
+    var maxNodes: Int = 300
+
+    @Option(help: ArgumentHelp("The most links other than 'within' to draw; the strongest are kept (default: all, or half the nodes when collapsed).",
+                               valueName: "n"))
+    var maxEdges: Int?
+
+    @Option(help: ArgumentHelp(
+        "Size nodes by a measure over the graph (or --region): degree, betweenness, closeness, harmonic, eigenvector, "
+            + "pagerank, katz or coreness, with NetworkX's defaults; betweenness over more than 5,000 nodes samples 256 sources.",
+        valueName: "measure"))
+    var sizeBy: Measure?
+
+    @Option(help: ArgumentHelp(
+        "Colour units by coverage: covered and uncovered units, or the covered share of collapsed regions.",
+        valueName: "coverage:selector"))
+    var colorBy: String?
+
+    @Option(help: ArgumentHelp("The units --color-by counts: village, town, county or city.", valueName: "level"))
+    var unit: CoverageUnit = .village
+
+    @Option(help: ArgumentHelp("Stop a layout that takes longer than this.", valueName: "seconds"))
+    var timeLimit: Double = 60
+
+    enum CollapseLevel: String, ExpressibleByArgument, CaseIterable {
+        case town, county, city
+    }
+
+    func validate() throws {
+        guard RenderFormat(pathExtension: (out as NSString).pathExtension) != nil else {
+            throw ValidationError("--out '\(out)': the extension must be .svg, .png, .pdf, .dot or .gv")
+        }
+        guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
+        guard maxNodes >= 1 else { throw ValidationError("--max-nodes must be at least 1") }
+        guard (maxEdges ?? 0) >= 0 else { throw ValidationError("--max-edges must be 0 or more") }
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+        if let sizeBy, !Self.sizeMeasures.contains(sizeBy) {
+            throw ValidationError("--size-by \(sizeBy.rawValue) is not a score per node: use one of "
+                                  + Self.sizeMeasures.map(\.rawValue).joined(separator: ", "))
+        }
+        if let colorBy, !colorBy.hasPrefix("coverage:") {
+            throw ValidationError("--color-by '\(colorBy)': expected coverage:SELECTOR, e.g. 'coverage:organization[type=商会]'")
+        }
+    }
+
+    mutating func execute() throws {
+        let graph = try graphOptions.load()
+        var options = DiagramOptions(layout: layout, collapse: collapse.flatMap { RegionLevel(rawValue: $0.rawValue) },
+                                     region: try graphOptions.regionIndex(in: graph), maxNodes: maxNodes,
+                                     maxEdges: maxEdges)
+        if let focus {
+            do {
+                options.focus = .init(node: try graph.resolve(focus), depth: depth)
+            } catch {
+                throw DiagnosticList([Diagnostic(.error, "--focus: \(error)")])
+            }
+        }
+        if let sizeBy { options.sizeBy = try Self.scores(sizeBy, graph: graph, region: options.region) }
+        if let colorBy { options.colorBy = try Self.coverage(String(colorBy.dropFirst("coverage:".count)), unit: unit, graph: graph) }
+        let format = RenderFormat(pathExtension: (out as NSString).pathExtension)!
+        let worker = GraphvizWorker(executable: Self.executablePath(), arguments: [GraphvizWorkerCommand.name],
+                                    timeLimit: timeLimit)
+        let isolation = format == .dot ? "" : "; laid out in a worker process (time limit \(DOTText.number(timeLimit)) s)"
+        let bytes: [UInt8]
+        do {
+            bytes = try DiagramRenderer(worker: worker).render(graph, options: options, format: format) { plan in
+                Console.error(plan.summary + isolation + "\n")
+            }.bytes
+        } catch {
+            throw DiagnosticList([Diagnostic(.error, error.description)])
+        }
+        try AtomicFile.write(bytes, to: out)
+    }
+
+    /// The measures that give one score per node.
+    static let sizeMeasures: [Measure] = [.degree, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .coreness]
+
+    /// `measure` over the graph (or the region's subtree) with NetworkX's default normalization, one
+    /// score per graph node (0 outside the region).
+    static func scores(_ measure: Measure, graph: Graph, region: Int?) throws -> DiagramOptions.Measure {
+        let nodes = region.map { graph.hierarchy.subtree(of: $0).map(Int.init).sorted() } ?? Array(0..<graph.nodeCount)
+        let view = MeasureGraph(graph, inducedBy: nodes)
+        let normalized = measure.normalizedByDefault
+        let values: [Double]
+        switch measure {
+        case .betweenness:
+            let sources = view.nodeCount > 5_000 ? view.sampleSources(256, seed: 1) : nil
+            if sources != nil { Console.error("render: --size-by betweenness samples 256 sources (seed 1)\n") }
+            values = try view.betweennessCentrality(normalized: normalized, sources: sources)
+        case .closeness: values = try view.closenessCentrality(normalized: normalized)
+        case .harmonic: values = try view.harmonicCentrality(normalized: normalized)
+        case .eigenvector: values = try view.eigenvectorCentrality()
+        case .pagerank: values = try view.pageRank()
+        case .katz: values = try view.katzCentrality(normalized: normalized)
+        case .coreness: values = view.coreNumbers().map(Double.init)
+        default: values = view.degreeCentrality(normalized: normalized)
+        }
+        var scores = [Double](repeating: 0, count: graph.nodeCount)
+        for (position, node) in nodes.enumerated() { scores[node] = values[position] }
+        return DiagramOptions.Measure(name: measure.rawValue, values: scores)
+    }
+
+    /// Which `unit` nodes a node matching `selector` covers (``Coverage``'s definition, default `via`).
+    static func coverage(_ text: String, unit: CoverageUnit, graph: Graph) throws -> DiagramOptions.Coverage {
+        let selector = try SelectorArgument.parse(text, option: "--color-by coverage:")
+        let result: Coverage
+        do {
+            result = try Coverage(of: graph, unit: unit.level, by: [selector])
+        } catch {
+            throw DiagnosticList([Diagnostic(.error, "--color-by: \(error)")])
+        }
+        var states = [CoverageState](repeating: .notUnit, count: graph.nodeCount)
+        for node in 0..<graph.nodeCount where graph.level(of: node) == unit.level { states[node] = .covered }
+        for uncovered in result.uncovered { states[uncovered.node] = .uncovered }
+        return DiagramOptions.Coverage(selector: "\(selector) (\(unit.rawValue))", states: states)
+    }
+
+    /// This program's own path, to start it again as the Graphviz worker.
+    static func executablePath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
+
+extension LayoutEngine: ExpressibleByArgument {}
+
+/// The hidden `tongxin graphviz-worker ENGINE FORMAT INPUT OUTPUT` mode that `render` runs in a
+/// child process, so that a runaway layout or a Graphviz abort cannot take the caller down.
+struct GraphvizWorkerCommand: ParsableCommand {
+    static let name = "graphviz-worker"
+    static let configuration = CommandConfiguration(commandName: name, shouldDisplay: false)
+
+    @Argument(parsing: .captureForPassthrough) var arguments: [String] = []
+
+    func run() throws {
+        let status = GraphvizWorker.serve(arguments)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,65 @@
+import Testing
+import TongxinAnalysis
+import TongxinGraph
+
+@Suite struct MeasureGraphTests {
+    /// a→b, a→b (w 3), b→a (w 2), b→b, b→c (w 5), c→a (w 0.5) and an isolated d.
+    static func multigraph() -> Graph {
+        var builder = GraphBuilder()
+        for id in ["a", "b", "c", "d"] { builder.addNode(id: id, kind: "node") }
+        for (s, t, w) in [("a", "b", 1.0), ("a", "b", 3), ("b", "a", 2), ("b", "b", 7), ("b", "c", 5), ("c", "a", 0.5)] {
+            builder.addEdge(source: s, target: t, kind: "tie", weight: w)
+        }
+        return try! builder.build()
+    }
+
+    @Test func undirectedMergesParallelAndReciprocalAndDropsLoops() {
+        let view = MeasureGraph(Self.multigraph())
+        #expect(!view.isDirected)
+        #expect(Array(view.outgoing.neighbors(of: 0)) == [1, 2])
+        #expect(Array(view.outgoing.neighbors(of: 1)) == [0, 2])
+        #expect(Array(view.outgoing.neighbors(of: 2)) == [1, 0])
+        #expect(view.outgoing.degree(3) == 0)
+        #expect(view.outgoing.count == 6)
+        #expect(view.outgoing.weights == nil)
+    }
+
+    @Test func mergedWeightsAreSumsForStrengthAndMinimaForDistance() {
+        let strength = MeasureGraph(Self.multigraph(), weights: .strength)
+        // a–b merges 1 + 3 + 2; a–c is 0.5; b–c is 5
+        #expect(strength.outStrengths() == [6.5, 11, 5.5, 0])
+        let distance = MeasureGraph(Self.multigraph(), weights: .distance)
+        #expect(distance.outgoing.weights! == [1, 0.5, 1, 5, 5, 0.5])
+    }
+
+    @Test func directedKeepsReciprocalArcsAndTransposes() {
+        let view = MeasureGraph(Self.multigraph(), directed: true, weights: .strength)
+        #expect(Array(view.outgoing.neighbors(of: 0)) == [1])
+        #expect(Array(view.outgoing.neighbors(of: 1)) == [0, 2])
+        #expect(Array(view.incoming.neighbors(of: 0)) == [1, 2])
+        #expect(view.outStrengths() == [4, 7, 0.5, 0])
+        #expect(view.inStrengths() == [2.5, 4, 5, 0])
+    }
+
+    @Test func unweightedSharesTheArrays() {
+        let view = MeasureGraph(Self.multigraph(), weights: .distance).unweighted()
+        #expect(view.outgoing.weights == nil && view.incoming.weights == nil)
+        #expect(view.outgoing.count == 6)
+    }
+
+    @Test func emptyGraph() {
+        let view = MeasureGraph(Graph())
+        #expect(view.nodeCount == 0 && view.outgoing.count == 0)
+        #expect(view.outgoing.offsets == [0])
+    }
+
+    @Test func distancesMustBeNonNegative() {
+        var builder = GraphBuilder()
+        builder.addNode(id: "a", kind: "node")
+        builder.addNode(id: "b", kind: "node")
+        builder.addEdge(source: "a", target: "b", kind: "tie", weight: -1)
+        let view = MeasureGraph(try! builder.build(), weights: .distance)
+        #expect(throws: MeasureError.invalidWeight(-1)) { try view.checkDistances() }
+        #expect(throws: MeasureError.invalidWeight(-1)) { try view.closenessCentrality() }
+    }
+}

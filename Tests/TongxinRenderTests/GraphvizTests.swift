@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+import TongxinTestSupport
+@testable import TongxinRender
+
+/// The serialized in-process entry and the child-process worker, on real Graphviz output.
+@Suite struct GraphvizTests {
+    let graph = SampleGraphs.tinyProvince()
+
+    private func dot(_ options: DiagramOptions = DiagramOptions()) throws -> (String, DiagramPlan) {
+        let (diagram, plan) = try Diagram.build(graph: graph, options: options)
+        return (DiagramDOT.write(diagram, engine: plan.engine), plan)
+    }
+
+    @Test func svgHasEveryNodeTitleAndName() throws {
+        let (text, plan) = try dot()
+        let svg = String(decoding: try Graphviz.render(dot: text, engine: plan.engine, format: .svg), as: UTF8.self)
+        for index in 0..<graph.nodeCount {
+            #expect(svg.contains("<title>n\(index)</title>"), "node n\(index)")
+            #expect(svg.contains(">\(graph.name(of: index))</text>"), "label \(graph.name(of: index))")
+        }
+        #expect(svg.contains("font-family=\"Noto Sans CJK SC\""))
+    }
+
+    @Test(arguments: [RenderFormat.png, .pdf])
+    func binaryFormatsAreValid(format: RenderFormat) throws {
+        let (text, plan) = try dot()
+        let bytes = try Graphviz.render(dot: text, engine: plan.engine, format: format)
+        let magic: [UInt8] = format == .png ? [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] : Array("%PDF-".utf8)
+        #expect(Array(bytes.prefix(magic.count)) == magic)
+        #expect(bytes.count > 5_000)
+    }
+
+    @Test(arguments: LayoutEngine.allCases)
+    func everyEngineLaysOut(engine: LayoutEngine) throws {
+        let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions())
+        let svg = try Graphviz.render(dot: DiagramDOT.write(diagram, engine: engine), engine: engine, format: .svg)
+        #expect(String(decoding: svg, as: UTF8.self).contains("<title>n14</title>"))
+    }
+
+    /// Labels with every character DOT or SVG treats specially come out as the same text.
+    @Test func hostileLabelsRenderVerbatim() throws {
+        var builder = GraphBuilder(name: "escapes")
+        let names = [#"say "hi""#, #"back\slash\"#, "<b>&amp;</b>", "{a|b} <c>", #"\N and \G"#, "graph", "two\nlines", "AT&T"]
+        for (index, name) in names.enumerated() { builder.addNode(id: "x\(index)", kind: NodeKind.figure, name: name) }
+        let hostile = try builder.build()
+        let (diagram, plan) = try Diagram.build(graph: hostile, options: DiagramOptions())
+        let svg = String(decoding: try Graphviz.render(dot: DiagramDOT.write(diagram, engine: plan.engine), engine: plan.engine, format: .svg),
+                         as: UTF8.self)
+        // SVG writes & < > " as entities (GRAPHVIZ.md).
+        for expected in [">say &quot;hi&quot;</text>", #">back\slash\</text>"#, ">&lt;b&gt;&amp;amp;&lt;/b&gt;</text>",
+                         ">{a|b} &lt;c&gt;</text>", #">\N and \G</text>"#, ">graph</text>", ">two</text>", ">lines</text>", ">AT&amp;T</text>"] {
+            #expect(svg.contains(expected), "\(expected)")
+        }
+    }
+
+    @Test func syntaxErrorsAreReportedAndTheNextParseWorks() throws {
+        #expect(throws: GraphvizError.syntax("syntax error in line 1 near '}'")) {
+            try Graphviz.render(dot: "digraph { a -> }", engine: .dot, format: .svg)
+        }
+        let svg = try Graphviz.render(dot: "digraph { a -> b }", engine: .dot, format: .svg)
+        #expect(String(decoding: svg, as: UTF8.self).contains("<title>a&#45;&gt;b</title>"))
+    }
+
+    /// Eight renders at once through the one lock: no crash, the same drawing.
+    @Test func concurrentRendersAreSerialized() async throws {
+        let (text, plan) = try dot()
+        let expected = sameDrawing(try Graphviz.render(dot: text, engine: plan.engine, format: .svg))
+        try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for _ in 0..<8 {
+                group.addTask { try Graphviz.render(dot: text, engine: plan.engine, format: .svg) }
+            }
+            for try await output in group { #expect(sameDrawing(output) == expected) }
+        }
+    }
+
+    /// Rendering 200 times keeps the resident set within a few MB (GRAPHVIZ.md measured ~0.5 KB
+    /// leaked per dot layout inside Graphviz; the context is reused, buffers are freed). Other tests
+    /// allocate in this process at the same time, so the check is on the smaller of the two halves'
+    /// growth: a leak grows both, another test's transient memory at most one.
+    @Test func repeatedRendersKeepMemoryFlat() throws {
+        let (text, plan) = try dot()
+        for _ in 0..<20 { _ = try Graphviz.render(dot: text, engine: plan.engine, format: .png) }
+        var samples = [residentBytes()]
+        for _ in 0..<2 {
+            for _ in 0..<100 { _ = try Graphviz.render(dot: text, engine: plan.engine, format: .png) }
+            samples.append(residentBytes())
+        }
+        let growth = min(samples[1] - samples[0], samples[2] - samples[1])
+        #expect(growth < 2 << 20, "resident set grew by \(samples[1] - samples[0]) then \(samples[2] - samples[1]) bytes")
+    }
+
+    private func residentBytes() -> Int {
+        let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
+        let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+}
+
+/// SVG lines, sorted: cgraph orders cluster subgraphs by internal string addresses, so the order
+/// in which cluster boxes are written varies between renders while every shape stays the same.
+func sameDrawing(_ svg: [UInt8]) -> [Substring] {
+    String(decoding: svg, as: UTF8.self).split(separator: "\n").sorted()
+}
+
+/// The child-process worker: the `tongxin` binary built next to this test bundle.
+@Suite struct GraphvizWorkerTests {
+    static let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                                ?? CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tongxin").path
+
+    private func worker(limit: Double) -> GraphvizWorker {
+        GraphvizWorker(executable: Self.executable, arguments: ["graphviz-worker"], timeLimit: limit)
+    }
+
+    @Test func workerRendersWhatTheInProcessEntryRenders() throws {
+        let (diagram, plan) = try Diagram.build(graph: SampleGraphs.tinyProvince(), options: DiagramOptions())
+        let text = DiagramDOT.write(diagram, engine: plan.engine)
+        let isolated = try worker(limit: 30).render(dot: text, engine: plan.engine, format: .svg)
+        let local = try Graphviz.render(dot: text, engine: plan.engine, format: .svg)
+        #expect(sameDrawing(isolated) == sameDrawing(local))
+        let png = try worker(limit: 30).render(dot: text, engine: plan.engine, format: .png)
+        #expect(png.prefix(4) == [0x89, 0x50, 0x4E, 0x47])
+    }
+
+    @Test func workerErrorsComeBackTyped() {
+        #expect(throws: GraphvizError.syntax("syntax error in line 1 near '}'")) {
+            try worker(limit: 30).render(dot: "digraph { a -> }", engine: .dot, format: .svg)
+        }
+        let missing = GraphvizWorker(executable: "/nonexistent/tongxin", arguments: [], timeLimit: 5)
+        #expect(throws: GraphvizError.self) { try missing.render(dot: "digraph {}", engine: .dot, format: .svg) }
+    }
+
+    /// dot on 1,500 random edges among 1,000 nodes runs for minutes (GRAPHVIZ.md); the worker is
+    /// killed at the limit and the caller gets an error promptly.
+    @Test func runawayLayoutTimesOut() throws {
+        var random = SplitMix64(seed: 5)
+        var text = "digraph { node [shape=box]\n"
+        for _ in 0..<3_000 {
+            text += "  v\(random.next() % 1_000) -> v\(random.next() % 1_000)\n"
+        }
+        text += "}\n"
+        let start = Date()
+        #expect(throws: GraphvizError.timedOut(seconds: 1)) {
+            try worker(limit: 1).render(dot: text, engine: .dot, format: .svg)
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func errorEncodingRoundTrips() {
+        for error in [GraphvizError.syntax("x\ny"), .layout(engine: "dot", message: "m"), .render(format: "png", message: ""),
+                      .timedOut(seconds: 2.5), .worker("w")] {
+            #expect(GraphvizWorker.decode(GraphvizWorker.encode(error)) == error)
+        }
+    }
+}
