@@ -78,9 +78,11 @@ public enum GraphFile {
             return try CSVReader.read(directory: isFile ? AtomicFile.directory(of: path) : path)
         case .graphml:
             return try GraphMLReader.read(InputFile.read(path))
-        case .gexf, .dot:
-            throw AtomicFile.failure("cannot read '\(path)': Tongxin writes \(format.rawValue) files but does not read them"
+        case .gexf:
+            throw AtomicFile.failure("cannot read '\(path)': Tongxin writes GEXF files but does not read them"
                 + " (use .json, .graphml or a CSV folder)")
+        case .dot:
+            throw AtomicFile.failure("cannot read '\(path)': DOT files are read through Graphviz, by TongxinRender's DOTReader")
         }
     }
 

@@ -19,7 +19,7 @@ struct Convert: TongxinCommand {
               tongxin convert graph.graphml out/graph.gexf     (for Gephi)
             """)
 
-    @Argument(help: ArgumentHelp("The graph to read: a .json or .graphml file, or a CSV folder.", valueName: "graph"),
+    @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml or .dot/.gv file, or a CSV folder.", valueName: "graph"),
               completion: .file())
     var graph: String
 
