@@ -58,7 +58,7 @@ extension JSONValue {
     }
 }
 
-private struct Reader {
+private struct Reader: DocumentReader {
     var scanner: JSONScanner
     var locator: Locator
     let buffer: UnsafeBufferPointer<UInt8>
@@ -68,26 +68,6 @@ private struct Reader {
         self.buffer = buffer
         scanner = JSONScanner(buffer)
         locator = Locator(file: file)
-    }
-
-    mutating func location(_ offset: Int) -> SourceLocation { locator.location(at: offset, in: buffer) }
-
-    mutating func error(_ message: String, at offset: Int) {
-        builder.error(message, at: location(offset))
-    }
-
-    mutating func read() -> Result<Graph, DiagnosticList> {
-        do throws(JSONScanner.Failure) {
-            try readDocument()
-        } catch {
-            builder.error(error.message, at: location(error.offset))
-            return .failure(builder.diagnostics)
-        }
-        do throws(DiagnosticList) {
-            return .success(try builder.build())
-        } catch {
-            return .failure(error)
-        }
     }
 
     mutating func readDocument() throws(JSONScanner.Failure) {
