@@ -248,11 +248,6 @@ def main():
                 base, _ = os.path.splitext(args.screenshot)
                 screenshot(browser, session, base + "-coverage.png", "#coverage")
 
-        sort = evaluate(browser, session, SORT_PROBE)
-        failures += [f"sorting: {problem}" for problem in sort["problems"]]
-        if not sort["collatorPinyin"]:
-            failures.append("the browser's Chinese collator does not order by pinyin (恩施州 < 武汉市 < 宜昌市)")
-
         browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
         printed = evaluate(browser, session, PRINT_PROBE)
         browser.send("Emulation.setEmulatedMedia", {"media": ""}, session)
@@ -274,6 +269,13 @@ def main():
                 if missing:
                     failures.append(f"collapsed content missing from the PDF: {missing[:5]}")
                 pdf_checked = len(printed["samples"]) - len(missing)
+
+        # Last: sorting reorders the tables, and the screenshots and PDF show the page as it opens.
+        sort = evaluate(browser, session, SORT_PROBE)
+        failures += [f"sorting: {problem}" for problem in sort["problems"]]
+        if not sort["collatorPinyin"]:
+            failures.append("the browser's Chinese collator does not order by pinyin (恩施州 < 武汉市 < 宜昌市)")
+
     finally:
         browser.close()
 
@@ -285,7 +287,7 @@ def main():
           f"({counts['rows']:,} rows), {counts['details']} collapsible blocks, {counts['bars']} bars, "
           f"{counts['svgs']} diagrams")
     print(f"check-report: sorted {sort['numericChecked']} numeric and {sort['textChecked']} text columns; "
-          f"{printed['closed']} closed <details>, all laid out for print" if not printed["hidden"] else "")
+          f"{printed['closed'] - printed['hidden']} of {printed['closed']} closed <details> laid out for print")
     if args.pdf:
         print(f"check-report: {args.pdf}: {pages} pages"
               + (f"; {pdf_checked} texts from collapsed blocks found in it" if pdf_checked is not None else ""))

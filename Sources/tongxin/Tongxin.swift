@@ -8,6 +8,6 @@ struct Tongxin: ParsableCommand {
         abstract: "Coverage, pairing, centrality, queries and diagrams for grassroots organization networks.",
         subcommands: [Info.self, Validate.self, Convert.self, CoverageCommand.self, PairingCommand.self,
                       CentralityCommand.self, PathCommand.self, NeighborsCommand.self, Render.self,
-                      GraphvizWorkerCommand.self, QueryCommand.self]
+                      GraphvizWorkerCommand.self, QueryCommand.self, Report.self]
     )
 }
