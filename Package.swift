@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinTestSupport", "tongxin"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
         .testTarget(
-            name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport"], exclude: ["Corpus"]),
+            name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport", "tongxin"], exclude: ["Corpus"]),
         .testTarget(
             name: "TongxinRenderTests",
             dependencies: ["TongxinRender", "TongxinTestSupport", "tongxin"],
