@@ -193,7 +193,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report")
     parser.add_argument("--headings", required=True, help="the expected <h2> texts, comma-separated")
-    parser.add_argument("--screenshot", help="PNG of the top of the page; PATH-coverage.png too")
+    parser.add_argument("--screenshot", help="PNG of the top of the page; PATH-coverage.png and PATH-diagrams.png too")
     parser.add_argument("--pdf", help="print the page to this PDF")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--width", type=int, default=1280)
@@ -244,9 +244,11 @@ def main():
 
         if args.screenshot:
             screenshot(browser, session, args.screenshot)
+            base, _ = os.path.splitext(args.screenshot)
             if counts["bars"]:
-                base, _ = os.path.splitext(args.screenshot)
                 screenshot(browser, session, base + "-coverage.png", "#coverage")
+            if counts["svgs"]:
+                screenshot(browser, session, base + "-diagrams.png", "#diagrams")
 
         browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
         printed = evaluate(browser, session, PRINT_PROBE)

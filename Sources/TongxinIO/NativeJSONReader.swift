@@ -107,7 +107,7 @@ private struct Reader: DocumentReader {
             case "edges":
                 try readArray(key) { (reader: inout Reader) throws(JSONScanner.Failure) in try reader.readEdge() }
             default:
-                error("unknown key '\(key)' (expected format, version, name, metadata, nodes, edges)", at: offset)
+                error("unknown key '\(key)'" + Suggestion.hint(for: key, among: ["format", "version", "name", "metadata", "nodes", "edges"]), at: offset)
                 try scanner.skipValue()
             }
         }
@@ -225,7 +225,8 @@ private struct Reader: DocumentReader {
             case "attrs":
                 for attribute in try readAttrs(at: valueOffset) { add(attribute.name, attribute.value, attribute.offset, &self) }
             default:
-                error("unknown node key '\(key)' (expected id, kind, name, parent, level, type, category, attrs)", at: keyOffset)
+                error("unknown node key '\(key)'" + Suggestion.hint(for: key, among: ["id", "kind", "name", "parent", "level", "type", "category", "attrs"]),
+                      at: keyOffset)
                 try scanner.skipValue()
             }
         }
@@ -275,7 +276,7 @@ private struct Reader: DocumentReader {
             case "attrs":
                 attributes += try readAttrs(at: valueOffset)
             default:
-                error("unknown edge key '\(key)' (expected source, target, kind, weight, attrs)", at: keyOffset)
+                error("unknown edge key '\(key)'" + Suggestion.hint(for: key, among: ["source", "target", "kind", "weight", "attrs"]), at: keyOffset)
                 try scanner.skipValue()
             }
         }

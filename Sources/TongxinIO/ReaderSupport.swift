@@ -67,3 +67,30 @@ extension GraphWriter {
         return sink.buffer
     }
 }
+
+/// "Did you mean …?" for misspelt keys, as argument parsers do for options.
+enum Suggestion {
+    /// `" (did you mean 'type'?)"` when one of `candidates` is within two edits of `word` (one for words
+    /// shorter than four letters), else the
+    /// list of `candidates`: `" (expected id, kind, …)"`.
+    static func hint(for word: String, among candidates: [String]) -> String {
+        let scored = candidates.map { ($0, distance(Array(word.unicodeScalars), Array($0.unicodeScalars))) }
+        if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= (word.unicodeScalars.count >= 4 ? 2 : 1) {
+            return " (did you mean '\(best.0)'?)"
+        }
+        return " (expected \(candidates.joined(separator: ", ")))"
+    }
+
+    /// Levenshtein distance. O(|a| × |b|).
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

@@ -13,10 +13,10 @@ struct Convert: TongxinCommand {
             overwritten.
 
             Examples:
-              tongxin convert Graphs/examples/tiny.json out/tiny.graphml
-              tongxin convert exports/ out/hubei.json          (a CSV folder to native JSON)
-              tongxin convert Graphs/hubei.json out/hubei-csv  (native JSON to a CSV folder)
-              tongxin convert graph.graphml out/graph.gexf     (for Gephi)
+              tongxin convert Graphs/examples/yunxi.json out/yunxi.graphml
+              tongxin convert Graphs/examples/suixian-liaison out/suixian.json
+              tongxin convert Graphs/hubei.json out/hubei-csv
+              tongxin convert out/yunxi.graphml out/yunxi.gexf --to gexf
             """)
 
     @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml or .dot/.gv file, or a CSV folder.", valueName: "graph"),

@@ -59,7 +59,7 @@ struct CLITests {
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
-            bad.json:2:16: error: unknown node key 'nmae' (expected id, kind, name, parent, level, type, category, attrs)
+            bad.json:2:16: error: unknown node key 'nmae' (did you mean 'name'?)
                   {"id": "湖北", "nmae": "x"},
                                  ^
             bad.json:3:3: error: duplicate node id '湖北'
