@@ -55,6 +55,10 @@ public struct Diagram: Sendable {
     public var measure: (name: String, min: Double, max: Double)?
     /// The coverage selector, when coloured by coverage.
     public var coverage: String?
+    /// The diagram node of the neighbourhood's focus, drawn with a thick red border.
+    public var focus: Int?
+    /// Whether links count both directions together (collapsed views), drawn without arrowheads.
+    public var undirectedLinks = false
 }
 
 /// Problems with what was asked of the renderer (as opposed to Graphviz's own failures).

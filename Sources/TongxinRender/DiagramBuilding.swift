@@ -84,6 +84,7 @@ extension Diagram {
     /// Assembles nodes, edges and clusters from each graph node's representative.
     private init(graph: Graph, view: DiagramView, representatives: [Int32], options: DiagramOptions, collapsed: Bool) {
         title = ""
+        undirectedLinks = collapsed
         let count = graph.nodeCount
         let kinds = graph.nodeKinds.count
         // Diagram node per representative: graph nodes in index order, then kind groups.
@@ -146,18 +147,20 @@ extension Diagram {
             self.measure = (measure.name, values.min() ?? 0, values.max() ?? 0)
         }
         coverage = options.colorBy?.selector
+        if let focus = options.focus, representatives[focus.node] >= 0 { self.focus = Int(slot[Int(representatives[focus.node])]) }
+        let drawn = graph.edgeKinds.map { options.edgeKinds?.contains($0) ?? true || $0 == EdgeKind.within }
         edges = Self.aggregateEdges(graph: graph, representatives: representatives, slot: slot, nodeCount: nodes.count,
-                                    undirected: collapsed)
+                                    undirected: collapsed, drawn: drawn)
         assignClusters(graph: graph, slot: slot)
     }
 
-    /// `count` graph edges of each kind between each pair of diagram nodes; edges inside one diagram
-    /// node are dropped. `within` edges point from the region down (drawn without arrowheads). In a
+    /// `count` graph edges of each `drawn` kind between each pair of diagram nodes; edges inside one
+    /// diagram node are dropped. `within` edges point from the region down (drawn without arrowheads). In a
     /// collapsed view, links between two nodes are counted in both directions together (the lower
     /// diagram index first), since a super-node's links run both ways, and links between a region
     /// and a node inside it are dropped like links inside one node.
     private static func aggregateEdges(
-        graph: Graph, representatives: [Int32], slot: [Int32], nodeCount: Int, undirected: Bool
+        graph: Graph, representatives: [Int32], slot: [Int32], nodeCount: Int, undirected: Bool, drawn: [Bool]
     ) -> [Edge] {
         let kinds = graph.edgeKinds.count
         let within = graph.edgeKindIndex(EdgeKind.within)
@@ -167,6 +170,7 @@ extension Diagram {
             let from = representatives[graph.source(of: edge)], to = representatives[graph.target(of: edge)]
             guard from >= 0, to >= 0, from != to else { continue }
             let kind = Int(graph.edgeKindIndices[edge])
+            guard drawn[kind] else { continue }
             // A collapsed region's links with places inside it are folded into it, like its own.
             if undirected && Int32(kind) != within && Int(from) < graph.nodeCount && Int(to) < graph.nodeCount
                 && (hierarchy.contains(Int(from), Int(to)) || hierarchy.contains(Int(to), Int(from))) { continue }

@@ -9,8 +9,9 @@ import Foundation
 ///
 /// - Complexity: O(nodes + edges + label text).
 public enum DiagramDOT {
-    /// The DOT text of `diagram` for `engine`, labels wrapped at `labelWidth` columns.
-    public static func write(_ diagram: Diagram, engine: LayoutEngine, labelWidth: Int = 16) -> String {
+    /// The DOT text of `diagram` for `engine`, labels wrapped at `labelWidth` columns, the drawing
+    /// scaled down to `maxInches` square when given.
+    public static func write(_ diagram: Diagram, engine: LayoutEngine, labelWidth: Int = 16, maxInches: Double? = nil) -> String {
         let font = DOTText.quoted(DiagramStyle.font)
         var out = "digraph tongxin {\n"
         var graphAttributes = ["fontname=\(font)", "layout=\(engine.rawValue)", "bgcolor=white", "pad=0.3",
@@ -23,13 +24,18 @@ public enum DiagramDOT {
             if let root = root(of: diagram) { graphAttributes.append("root=n\(root)") }
         case .circo: graphAttributes += ["overlap=false"]
         }
+        if let maxInches {
+            graphAttributes.append("size=\"\(DOTText.number(maxInches, digits: 2)),\(DOTText.number(maxInches, digits: 2))\"")
+        }
         graphAttributes.append("label=<\(legend(diagram))>")
         out += "  graph [\(graphAttributes.joined(separator: ", "))]\n"
         out += "  node [fontname=\(font), fontsize=11, style=filled, penwidth=0.8, margin=\"0.1,0.05\"]\n"
         out += "  edge [fontname=\(font), fontsize=9, arrowsize=0.6]\n"
         let range = diagram.measure.map { $0.max - $0.min } ?? 0
         for (index, node) in diagram.nodes.enumerated() {
-            out += "  n\(index) [\(nodeAttributes(node, diagram: diagram, range: range, labelWidth: labelWidth))]\n"
+            var attributes = nodeAttributes(node, diagram: diagram, range: range, labelWidth: labelWidth)
+            if index == diagram.focus { attributes += ", color=\"\(DiagramStyle.focus)\", penwidth=3" }
+            out += "  n\(index) [\(attributes)]\n"
         }
         if engine.drawsClusters {
             for cluster in diagram.clusters.indices {
@@ -46,7 +52,7 @@ public enum DiagramDOT {
             if look.style != "solid" { attributes.append("style=\(look.style)") }
             let width = min(look.width * (1 + log2(Double(edge.count))), 8)
             if width != 1 { attributes.append("penwidth=\(DOTText.number(width, digits: 2))") }
-            if !look.arrow { attributes.append("dir=none") }
+            if !look.arrow || diagram.undirectedLinks { attributes.append("dir=none") }
             if edge.count > 1 { attributes.append("label=\"\(edge.count)\", fontcolor=\"\(look.color)\"") }
             out += "  n\(edge.source) -> n\(edge.target) [\(attributes.joined(separator: ", "))]\n"
         }
@@ -91,52 +97,53 @@ public enum DiagramDOT {
         return attributes.joined(separator: ", ")
     }
 
-    /// The legend, an HTML-like table: the title, the node kinds and edge kinds drawn, the size
-    /// measure's range and the coverage scale.
+    /// The legend, an HTML-like table of one text line per row (Graphviz stretches nested tables to
+    /// the widest row, so swatches are coloured ■ glyphs, not cells): the title, the node kinds and
+    /// edge kinds drawn, the size measure's range and the coverage scale.
     static func legend(_ diagram: Diagram) -> String {
-        var rows: [String] = ["<TD ALIGN=\"LEFT\"><B>\(DOTText.html(diagram.title))</B></TD>"]
+        func swatch(_ color: String, _ text: String) -> String {
+            "<FONT COLOR=\"\(color)\">■</FONT> \(DOTText.html(text))"
+        }
+        let gap = "   "
+        var rows: [String] = ["<B>\(DOTText.html(diagram.title))</B>"]
         var kinds: [String] = []
         for node in diagram.nodes where !kinds.contains(node.kind) { kinds.append(node.kind) }
-        var cells = kinds.map { kind -> String in
+        var items = kinds.map { kind -> String in
             let look = DiagramStyle.node(kind)
-            return "<TD BGCOLOR=\"\(look.fill)\" BORDER=\"1\" COLOR=\"#bdbdbd\">\(DOTText.html(kind)) (\(look.shape))</TD>"
+            return swatch(look.fill, "\(kind) (\(look.shape))")
         }
         if diagram.nodes.contains(where: { $0.memberCount > 0 }) {
-            cells.append("<TD>double border: a collapsed region, with what it holds</TD>")
+            items.append("double border: a collapsed region, with what it holds")
         }
-        rows.append(row(cells))
+        if diagram.focus != nil { items.append("<FONT COLOR=\"\(DiagramStyle.focus)\">thick red border</FONT>: the focus") }
+        rows.append(items.joined(separator: gap))
         var edgeKinds: [String] = []
         for edge in diagram.edges where !edgeKinds.contains(edge.kind) { edgeKinds.append(edge.kind) }
         if !edgeKinds.isEmpty {
-            var edgeCells = edgeKinds.map { kind -> String in
+            var links = edgeKinds.map { kind -> String in
                 let look = DiagramStyle.edge(kind)
                 let line = look.style == "dashed" ? "– – –" : look.style == "dotted" ? "·····" : "———"
-                return "<TD><FONT COLOR=\"\(look.color)\">\(line) \(DOTText.html(kind))</FONT></TD>"
+                return "<FONT COLOR=\"\(look.color)\">\(line) \(DOTText.html(kind))</FONT>"
             }
-            if diagram.edges.contains(where: { $0.count > 1 }) { edgeCells.append("<TD>number: how many edges</TD>") }
-            rows.append(row(edgeCells))
+            if diagram.edges.contains(where: { $0.count > 1 }) { links.append("numbers: how many edges") }
+            rows.append(links.joined(separator: gap))
         }
         if let measure = diagram.measure {
-            rows.append(row(["<TD>size: \(DOTText.html(measure.name)) from \(DOTText.number(measure.min, digits: 4)) "
-                             + "to \(DOTText.number(measure.max, digits: 4))</TD>"]))
+            rows.append("size: \(DOTText.html(measure.name)) from \(DOTText.number(measure.min, digits: 4)) "
+                        + "to \(DOTText.number(measure.max, digits: 4))")
         }
         if let selector = diagram.coverage {
-            var scale = ["<TD>coverage by \(DOTText.html(selector)):</TD>",
-                         "<TD BGCOLOR=\"\(DiagramStyle.covered)\">covered</TD>",
-                         "<TD BGCOLOR=\"\(DiagramStyle.uncovered)\">uncovered</TD>"]
+            var scale = ["coverage by \(DOTText.html(selector)):", swatch(DiagramStyle.covered, "covered"),
+                         swatch(DiagramStyle.uncovered, "uncovered")]
             if diagram.nodes.contains(where: { if case .rate? = $0.coverage { true } else { false } }) {
-                scale.append("<TD>share covered:</TD>")
+                scale.append("share covered:")
                 scale += DiagramStyle.rateStops.map {
-                    "<TD BGCOLOR=\"\(DiagramStyle.rateColor($0))\">\(DOTText.number($0 * 100, digits: 0))%</TD>"
+                    swatch(DiagramStyle.rateColor($0), "\(DOTText.number($0 * 100, digits: 0))%")
                 }
             }
-            rows.append(row(scale))
+            rows.append(scale.joined(separator: gap))
         }
-        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
-            + rows.map { "<TR>\($0)</TR>" }.joined() + "</TABLE>"
-    }
-
-    private static func row(_ cells: [String]) -> String {
-        "<TD ALIGN=\"LEFT\"><TABLE ALIGN=\"LEFT\" BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"2\"><TR>\(cells.joined())</TR></TABLE></TD>"
+        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+            + rows.map { "<TR><TD ALIGN=\"LEFT\">\($0)</TD></TR>" }.joined() + "</TABLE>"
     }
 }

@@ -54,16 +54,21 @@ public struct DiagramOptions: Sendable {
     /// `nil` means every link of an uncollapsed view, and half the nodes (at least 20) of the
     /// aggregated links of a collapsed one.
     public var maxEdges: Int?
+    /// Draw only links of these kinds (and the `within` hierarchy); `nil` draws every kind.
+    public var edgeKinds: Set<String>?
     /// Node sizes.
     public var sizeBy: Measure?
     /// Node colours by coverage.
     public var colorBy: Coverage?
     /// Label width in columns (a CJK character takes two).
     public var labelWidth: Int
+    /// Scale the drawing down to fit a square of this many inches (96 pixels each in PNG), if larger.
+    public var maxInches: Double?
 
     public init(
         layout: LayoutEngine? = nil, collapse: RegionLevel? = nil, region: Int? = nil, focus: Focus? = nil,
-        maxNodes: Int = 300, maxEdges: Int? = nil, sizeBy: Measure? = nil, colorBy: Coverage? = nil, labelWidth: Int = 16
+        maxNodes: Int = 300, maxEdges: Int? = nil, edgeKinds: Set<String>? = nil, sizeBy: Measure? = nil,
+        colorBy: Coverage? = nil, labelWidth: Int = 16, maxInches: Double? = nil
     ) {
         self.layout = layout
         self.collapse = collapse
@@ -71,9 +76,11 @@ public struct DiagramOptions: Sendable {
         self.focus = focus
         self.maxNodes = maxNodes
         self.maxEdges = maxEdges
+        self.edgeKinds = edgeKinds
         self.sizeBy = sizeBy
         self.colorBy = colorBy
         self.labelWidth = labelWidth
+        self.maxInches = maxInches
     }
 }
 

@@ -29,7 +29,7 @@ public struct DiagramRenderer: Sendable {
         } catch {
             throw .diagram(error)
         }
-        let dot = DiagramDOT.write(diagram, engine: plan.engine, labelWidth: options.labelWidth)
+        let dot = DiagramDOT.write(diagram, engine: plan.engine, labelWidth: options.labelWidth, maxInches: options.maxInches)
         willLayOut(plan)
         return (try render(dot: dot, engine: plan.engine, format: format), plan)
     }

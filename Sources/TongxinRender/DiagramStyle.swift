@@ -49,6 +49,9 @@ public enum DiagramStyle {
         }
     }
 
+    /// Border of the focus of a neighbourhood.
+    public static let focus = "#d62728"
+
     /// Fill of a covered unit.
     public static let covered = "#74c476"
     /// Fill of an uncovered unit.

@@ -65,6 +65,18 @@ struct Render: TongxinCommand {
     @Option(help: ArgumentHelp("The units --color-by counts: village, town, county or city.", valueName: "level"))
     var unit: CoverageUnit = .village
 
+    @Option(help: ArgumentHelp("Comma-separated edge kinds that link a covering node to a unit, for --color-by.",
+                               valueName: "kinds"))
+    var via: String = Coverage.defaultVia.joined(separator: ",")
+
+    @Option(help: ArgumentHelp("Draw only links of these comma-separated kinds (the 'within' hierarchy is always drawn).",
+                               valueName: "kinds"))
+    var edgeKinds: String?
+
+    @Option(help: ArgumentHelp("Scale the drawing down to fit this many inches square (96 pixels an inch in PNG).",
+                               valueName: "inches"))
+    var size: Double?
+
     @Option(help: ArgumentHelp("Stop a layout that takes longer than this.", valueName: "seconds"))
     var timeLimit: Double = 60
 
@@ -79,6 +91,7 @@ struct Render: TongxinCommand {
         guard depth >= 0 else { throw ValidationError("--depth must be 0 or more") }
         guard maxNodes >= 1 else { throw ValidationError("--max-nodes must be at least 1") }
         guard (maxEdges ?? 0) >= 0 else { throw ValidationError("--max-edges must be 0 or more") }
+        guard (size ?? 1) > 0 else { throw ValidationError("--size must be positive") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
         if let sizeBy, !Self.sizeMeasures.contains(sizeBy) {
             throw ValidationError("--size-by \(sizeBy.rawValue) is not a score per node: use one of "
@@ -93,7 +106,8 @@ struct Render: TongxinCommand {
         let graph = try graphOptions.load()
         var options = DiagramOptions(layout: layout, collapse: collapse.flatMap { RegionLevel(rawValue: $0.rawValue) },
                                      region: try graphOptions.regionIndex(in: graph), maxNodes: maxNodes,
-                                     maxEdges: maxEdges)
+                                     maxEdges: maxEdges, edgeKinds: edgeKinds.map { Set(Self.kinds($0)) })
+        options.maxInches = size
         if let focus {
             do {
                 options.focus = .init(node: try graph.resolve(focus), depth: depth)
@@ -102,7 +116,10 @@ struct Render: TongxinCommand {
             }
         }
         if let sizeBy { options.sizeBy = try Self.scores(sizeBy, graph: graph, region: options.region) }
-        if let colorBy { options.colorBy = try Self.coverage(String(colorBy.dropFirst("coverage:".count)), unit: unit, graph: graph) }
+        if let colorBy {
+            options.colorBy = try Self.coverage(String(colorBy.dropFirst("coverage:".count)), unit: unit, via: Self.kinds(via),
+                                                graph: graph)
+        }
         let format = RenderFormat(pathExtension: (out as NSString).pathExtension)!
         let worker = GraphvizWorker(executable: Self.executablePath(), arguments: [GraphvizWorkerCommand.name],
                                     timeLimit: timeLimit)
@@ -146,19 +163,25 @@ struct Render: TongxinCommand {
         return DiagramOptions.Measure(name: measure.rawValue, values: scores)
     }
 
-    /// Which `unit` nodes a node matching `selector` covers (``Coverage``'s definition, default `via`).
-    static func coverage(_ text: String, unit: CoverageUnit, graph: Graph) throws -> DiagramOptions.Coverage {
+    /// The kinds of a comma-separated list.
+    static func kinds(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Which `unit` nodes a node matching `selector` covers through `via` edges (``Coverage``'s definition).
+    static func coverage(_ text: String, unit: CoverageUnit, via: [String], graph: Graph) throws -> DiagramOptions.Coverage {
         let selector = try SelectorArgument.parse(text, option: "--color-by coverage:")
         let result: Coverage
         do {
-            result = try Coverage(of: graph, unit: unit.level, by: [selector])
+            result = try Coverage(of: graph, unit: unit.level, by: [selector], via: via)
         } catch {
             throw DiagnosticList([Diagnostic(.error, "--color-by: \(error)")])
         }
         var states = [CoverageState](repeating: .notUnit, count: graph.nodeCount)
         for node in 0..<graph.nodeCount where graph.level(of: node) == unit.level { states[node] = .covered }
         for uncovered in result.uncovered { states[uncovered.node] = .uncovered }
-        return DiagramOptions.Coverage(selector: "\(selector) (\(unit.rawValue))", states: states)
+        let viaText = via == Coverage.defaultVia ? "" : " via \(via.joined(separator: ","))"
+        return DiagramOptions.Coverage(selector: "\(selector)\(viaText) (\(unit.rawValue))", states: states)
     }
 
     /// This program's own path, to start it again as the Graphviz worker.

@@ -137,6 +137,52 @@ import TongxinTestSupport
         #expect(DiagramPlan.engine(nodes: 1200, edges: 5100, hierarchyEdges: 0, fanout: 0).engine == .sfdp)
     }
 
+    @Test func edgeKindsFilterLinksButKeepTheHierarchy() throws {
+        let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(edgeKinds: [EdgeKind.pairedWith]))
+        #expect(Set(diagram.edges.map(\.kind)) == [EdgeKind.within, EdgeKind.pairedWith])
+        #expect(diagram.edges.count == 13)  // 11 within (o1 within v1 too) + 2 paired_with
+    }
+
+    @Test func collapsedLinksAreUndirectedFoldedAndCapped() throws {
+        // Two towns of one city, linked both ways, plus a link from the city to one of its towns.
+        var builder = GraphBuilder(name: "links")
+        builder.addNode(id: "c", kind: NodeKind.region, name: "市", attributes: ["level": .string("city")])
+        for town in ["a", "b", "d"] {
+            builder.addNode(id: town, kind: NodeKind.region, name: town, attributes: ["level": .string("town")])
+            builder.addEdge(source: town, target: "c", kind: EdgeKind.within)
+        }
+        for (index, town) in ["a", "a", "b", "d"].enumerated() {
+            builder.addNode(id: "v\(index)", kind: NodeKind.village, name: "v\(index)")
+            builder.addEdge(source: "v\(index)", target: town, kind: EdgeKind.within)
+        }
+        builder.addEdge(source: "v0", target: "v2", kind: EdgeKind.tie)  // a → b
+        builder.addEdge(source: "v2", target: "v1", kind: EdgeKind.tie)  // b → a
+        builder.addEdge(source: "v3", target: "v0", kind: EdgeKind.tie)  // d → a
+        builder.addEdge(source: "c", target: "v2", kind: EdgeKind.tie)   // city → inside itself: folded
+        let links = try builder.build()
+        let (diagram, plan) = try Diagram.build(graph: links, options: DiagramOptions(collapse: .town))
+        #expect(diagram.undirectedLinks)
+        #expect(edges(diagram).filter { !$0.contains("within") } == ["a-tie->b×2", "a-tie->d×1"])
+        #expect(plan.droppedEdges == 0)
+        let (capped, cappedPlan) = try Diagram.build(graph: links, options: DiagramOptions(collapse: .town, maxEdges: 1))
+        #expect(edges(capped).filter { !$0.contains("within") } == ["a-tie->b×2"])
+        #expect(cappedPlan.droppedEdges == 1)
+        #expect(DiagramDOT.write(capped, engine: .dot).contains("n1 -> n2 [color=\"#636363\", style=dashed, penwidth=2, dir=none, label=\"2\""))
+    }
+
+    @Test func aBoxAroundEveryNodeIsNotDrawn() throws {
+        // By city: the province holds every other node, so no cluster.
+        let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(collapse: .city))
+        #expect(diagram.clusters.isEmpty)
+    }
+
+    @Test func theFocusIsMarked() throws {
+        let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(focus: .init(node: 6, depth: 1)))
+        #expect(diagram.focus == 1)  // diagram nodes in graph index order: 甲镇 3, 一村 6, 甲镇商会 11, 张三 14
+        #expect(diagram.nodes[diagram.focus!].name == "一村")
+        #expect(DiagramDOT.write(diagram, engine: .dot).contains("color=\"#d62728\", penwidth=3"))
+    }
+
     @Test func twopiCentresOnTheHighestRegion() throws {
         let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(region: 1))
         #expect(DiagramDOT.root(of: diagram) == 0)

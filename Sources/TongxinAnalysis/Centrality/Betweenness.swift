@@ -71,13 +71,14 @@ extension MeasureGraph {
             let out = UncheckedSendable(laneSums)
             Lanes.run { lane in
                 var sums = [Double](repeating: 0, count: n)
-                var delta = [Double](repeating: 0, count: n)
-                var search = SingleSource(nodeCount: n)
+                let delta = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
+                delta.initialize(repeating: 0, count: n)
+                defer { delta.deallocate() }
+                let search = SingleSource(nodeCount: n)
                 var position = lane
                 while position < sources.count {
-                    let s = sources[position]
-                    search.run(from: s, along: outgoing, countPaths: true)
-                    accumulate(search, source: s, delta: &delta, into: &sums)
+                    search.run(from: sources[position], along: outgoing, countPaths: true)
+                    sums.withUnsafeMutableBufferPointer { accumulate(search, delta: delta, into: $0.baseAddress!) }
                     if lane == 0, let progress, position % 64 == 0 { progress(position, sources.count) }
                     position += Lanes.count
                 }
@@ -93,31 +94,33 @@ extension MeasureGraph {
 
     /// Adds source `source`'s dependencies δ_s(v) to `sums`, walking settled nodes from the farthest
     /// back and finding predecessors among in-arcs (see ``SingleSource``, whose zero-weight rule this
-    /// mirrors: a predecessor need not have been settled first).
-    private func accumulate(_ search: SingleSource, source: Int, delta: inout [Double], into sums: inout [Double]) {
-        let order = search.order
-        let weights = incoming.weights
-        search.distance.withUnsafeBufferPointer { distance in
-            search.sigma.withUnsafeBufferPointer { sigma in
-                search.rank.withUnsafeBufferPointer { rank in
-                    incoming.targets.withUnsafeBufferPointer { tails in
-                        delta.withUnsafeMutableBufferPointer { delta in
-                            for position in stride(from: order.count - 1, through: 1, by: -1) {
-                                let w = Int(order[position])
-                                let coefficient = (1 + delta[w]) / sigma[w]
-                                let dw = distance[w]
-                                for i in incoming.offsets[w] ..< incoming.offsets[w + 1] {
-                                    let v = Int(tails[i])
-                                    let r = rank[v]
-                                    guard r >= 0 else { continue }
-                                    let through = weights.map { distance[v] + $0[i] } ?? distance[v] + 1
-                                    if through == dw { delta[v] += sigma[v] * coefficient }
-                                }
-                                sums[w] += delta[w]
+    /// mirrors: a weighted predecessor need not have been settled first).
+    private func accumulate(_ search: SingleSource, delta: UnsafeMutablePointer<Double>,
+                            into sums: UnsafeMutablePointer<Double>) {
+        let settled = search.settled, distance = search.distance, sigma = search.sigma, rank = search.rank
+        incoming.offsets.withUnsafeBufferPointer { offsets in
+            incoming.targets.withUnsafeBufferPointer { tails in
+                withOptionalBuffer(incoming.weights) { weights in
+                    for position in stride(from: settled.count - 1, through: 1, by: -1) {
+                        let w = Int(settled[position])
+                        let coefficient = (1 + delta[w]) / sigma[w]
+                        if let weights {
+                            let dw = distance[w]
+                            for i in offsets[w] ..< offsets[w + 1] {
+                                let v = Int(tails[i])
+                                if rank[v] >= 0 && distance[v] + weights[i] == dw { delta[v] += sigma[v] * coefficient }
                             }
-                            for v in order { delta[Int(v)] = 0 }
+                        } else {
+                            // Unreached nodes are at infinity, so the distance test alone suffices.
+                            let before = distance[w] - 1
+                            for i in offsets[w] ..< offsets[w + 1] {
+                                let v = Int(tails[i])
+                                if distance[v] == before { delta[v] += sigma[v] * coefficient }
+                            }
                         }
+                        sums[w] += delta[w]
                     }
+                    for v in settled { delta[Int(v)] = 0 }
                 }
             }
         }

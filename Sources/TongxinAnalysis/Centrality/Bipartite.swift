@@ -30,12 +30,12 @@ extension MeasureGraph {
         let hops = unweighted()
         let size = Double(nodeCount)
         return hops.perNode(progress: progress) { search in
-            let u = Int(search.order[0])
+            let u = Int(search.settled[0])
             var total = 0.0
-            for v in search.order { total += search.distance[Int(v)] }
+            for v in search.settled { total += search.distance[Int(v)] }
             guard total > 0 && size > 1 else { return 0 }
             let best = top[u] ? Double(m + 2 * (n - 1)) : Double(n + 2 * (m - 1))
-            return best / total * (normalized ? Double(search.order.count - 1) / (size - 1) : 1)
+            return best / total * (normalized ? Double(search.count - 1) / (size - 1) : 1)
         }
     }
 

@@ -19,8 +19,8 @@ extension MeasureGraph {
         let n = nodeCount
         return perNode(progress: progress) { search in
             var total = 0.0
-            for v in search.order { total += search.distance[Int(v)] }
-            let reached = Double(search.order.count - 1)
+            for v in search.settled { total += search.distance[Int(v)] }
+            let reached = Double(search.count - 1)
             guard total > 0 && n > 1 else { return 0 }
             return normalized ? reached / total * (reached / Double(n - 1)) : 1 / total
         }
@@ -42,7 +42,7 @@ extension MeasureGraph {
         let scale = normalized && nodeCount > 1 ? 1 / Double(nodeCount - 1) : 1
         return perNode(progress: progress) { search in
             var total = 0.0
-            for v in search.order {
+            for v in search.settled {
                 let d = search.distance[Int(v)]
                 if d > 0 { total += 1 / d }
             }
@@ -58,7 +58,7 @@ extension MeasureGraph {
         scores.withUnsafeMutableBufferPointer { scores in
             let out = UncheckedSendable(scores)
             Lanes.run { lane in
-                var search = SingleSource(nodeCount: n)
+                let search = SingleSource(nodeCount: n)
                 var u = lane
                 while u < n {
                     search.run(from: u, along: incoming, countPaths: false)

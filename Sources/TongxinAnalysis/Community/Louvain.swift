@@ -13,7 +13,9 @@ extension MeasureGraph {
     /// unfolding of communities in large networks", doi:10.1088/1742-5468/2008/10/P10008) on an
     /// undirected view, with merged weights as strengths when the view has them, as NetworkX's
     /// `louvain_communities`: each level moves single nodes, in an order shuffled by `seed`, to the
-    /// neighboring community with the largest modularity gain while any gain is positive, then
+    /// neighboring community with the largest positive modularity gain, pass after pass while a pass
+    /// raises modularity by more than `threshold`, at most 32 passes (NetworkX goes on while any node
+    /// moves; NetworKit also stops at 32: the long tail of tiny moves costs time, not quality), then
     /// aggregates communities into nodes; it stops when a level raises modularity by no more than
     /// `threshold`. The same seed gives the same partition on every machine (``SeededRandom``); it
     /// will differ from NetworkX's for the same seed, which draws from Python's generator.
@@ -39,7 +41,7 @@ extension MeasureGraph {
         var quality = modularity(labels, resolution: resolution)
         var levels = 0
         while level.twiceTotal > 0 {
-            guard level.moveNodes(resolution: resolution, random: &random) else { break }
+            guard level.moveNodes(resolution: resolution, threshold: threshold, random: &random) else { break }
             levels += 1
             let communities = level.renumber()
             for v in labels.indices { labels[v] = level.community[Int(labels[v])] }
@@ -95,44 +97,72 @@ private struct LouvainLevel {
         community = (0..<Int32(loops.count)).map { $0 }
     }
 
-    /// Local moving until a pass moves nothing. Returns whether any node moved.
-    mutating func moveNodes(resolution: Double, random: inout SeededRandom) -> Bool {
+    /// The most local-moving passes in one level (NetworKit's PLM default): on tree-like parts of a
+    /// network, passes go on moving a few boundary nodes each for hundreds of rounds, and the next
+    /// level finishes that work far cheaper.
+    static let maxPasses = 32
+
+    /// Local moving until a pass raises modularity by no more than `threshold`, or ``maxPasses``.
+    /// Returns whether any node moved.
+    mutating func moveNodes(resolution: Double, threshold: Double, random: inout SeededRandom) -> Bool {
         let n = count
         var order = (0..<Int32(n)).map { $0 }
         random.shuffle(&order)
         var totals = strength
-        var linkWeight = [Double](repeating: -1, count: n)
-        var touched: [Int32] = []
         let scale = resolution / twiceTotal
+        let offsets = self.offsets, targets = self.targets, weights = self.weights, strength = self.strength
+        // Weight from the moving node to each neighboring community (−1: not seen yet), and those seen.
+        let linkWeight = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
+        linkWeight.initialize(repeating: -1, count: n)
+        let touched = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+        defer { linkWeight.deallocate(); touched.deallocate() }
         var improved = false
+        var passes = 0
         var moved = true
-        while moved {
-            moved = false
-            for node in order {
-                let u = Int(node)
-                let own = Int(community[u])
-                for i in offsets[u] ..< offsets[u + 1] {
-                    let c = Int(community[Int(targets[i])])
-                    if linkWeight[c] < 0 { linkWeight[c] = 0; touched.append(Int32(c)) }
-                    linkWeight[c] += weights[i]
+        community.withUnsafeMutableBufferPointer { community in
+            totals.withUnsafeMutableBufferPointer { totals in
+                offsets.withUnsafeBufferPointer { offsets in
+                    targets.withUnsafeBufferPointer { targets in
+                        weights.withUnsafeBufferPointer { weights in
+                            while moved {
+                                var gained = 0.0
+                                for node in order {
+                                    let u = Int(node)
+                                    let own = Int(community[u])
+                                    var seen = 0
+                                    for i in offsets[u] ..< offsets[u + 1] {
+                                        let c = Int(community[Int(targets[i])])
+                                        if linkWeight[c] < 0 { linkWeight[c] = 0; touched[seen] = Int32(c); seen += 1 }
+                                        linkWeight[c] += weights[i]
+                                    }
+                                    let k = strength[u]
+                                    totals[own] -= k
+                                    // Gain of joining c, up to terms common to all choices:
+                                    // w(u, c) − γ · tot(c) · k / 2m.
+                                    var best = own
+                                    let stayGain = max(linkWeight[own], 0) - scale * totals[own] * k
+                                    var bestGain = stayGain
+                                    for j in 0..<seen {
+                                        let c = Int(touched[j])
+                                        let gain = linkWeight[c] - scale * totals[c] * k
+                                        if gain > bestGain { bestGain = gain; best = c }
+                                    }
+                                    totals[best] += k
+                                    if best != own {
+                                        community[u] = Int32(best)
+                                        gained += bestGain - stayGain
+                                        improved = true
+                                    }
+                                    for j in 0..<seen { linkWeight[Int(touched[j])] = -1 }
+                                }
+                                // Another pass only while this one raised modularity (gains are in weight
+                                // units: Q · m).
+                                passes += 1
+                                moved = gained > threshold * twiceTotal / 2 && passes < Self.maxPasses
+                            }
+                        }
+                    }
                 }
-                let k = strength[u]
-                totals[own] -= k
-                // Gain of joining c, up to terms common to all choices: w(u, c) − γ · tot(c) · k / 2m.
-                var best = own
-                var bestGain = max(linkWeight[own], 0) - scale * totals[own] * k
-                for c in touched {
-                    let gain = linkWeight[Int(c)] - scale * totals[Int(c)] * k
-                    if gain > bestGain { bestGain = gain; best = Int(c) }
-                }
-                totals[best] += k
-                if best != own {
-                    community[u] = Int32(best)
-                    moved = true
-                    improved = true
-                }
-                for c in touched { linkWeight[Int(c)] = -1 }
-                touched.removeAll(keepingCapacity: true)
             }
         }
         return improved

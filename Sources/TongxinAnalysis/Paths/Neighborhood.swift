@@ -8,8 +8,8 @@ extension MeasureGraph {
     /// it adds (d, 2).
     public func neighborhood(of origin: Int, depth: Int) -> [(node: Int, depth: Int)] {
         precondition(origin >= 0 && origin < nodeCount && depth >= 0)
-        var search = SingleSource(nodeCount: nodeCount)
+        let search = SingleSource(nodeCount: nodeCount)
         search.run(from: origin, along: unweighted().outgoing, countPaths: false, limit: Double(depth))
-        return search.order.dropFirst().map { (Int($0), Int(search.distance[Int($0)])) }
+        return search.settled.dropFirst().map { (Int($0), Int(search.distance[Int($0)])) }
     }
 }

@@ -31,7 +31,7 @@ extension MeasureGraph {
                               limit: Int = 1000) throws(MeasureError) -> ShortestPaths? {
         precondition(source >= 0 && source < nodeCount && target >= 0 && target < nodeCount)
         try checkDistances()
-        var search = SingleSource(nodeCount: nodeCount)
+        let search = SingleSource(nodeCount: nodeCount)
         let hopLimit = outgoing.weights == nil ? maxHops.map(Double.init) ?? .infinity : .infinity
         search.run(from: source, along: outgoing, countPaths: false, limit: hopLimit)
         guard search.rank[target] >= 0 else { return nil }

@@ -2,7 +2,8 @@
 /// paths: breadth-first search when the arcs carry no weights, Dijkstra's algorithm with a binary heap
 /// (Dijkstra 1959, doi:10.1007/BF01386390) when they do. It records each reached node's distance, its
 /// number of shortest paths σ (when asked) and the order in which nodes were settled, and resets only
-/// what it touched, so one instance serves many sources in O(reached) extra time each.
+/// what it touched, so one instance serves many sources in O(reached) extra time each. Its arrays
+/// are raw buffers allocated once: one instance belongs to one lane.
 ///
 /// A node v is a predecessor of w on shortest paths when `distance[v] + weight(v, w) == distance[w]`
 /// exactly — the test NetworkX applies, so ties between floating-point distances are decided the same
@@ -13,82 +14,96 @@
 ///
 /// - Complexity: O(V + E) per breadth-first search, O((V + E) log V) per Dijkstra search, V nodes and
 ///   E arcs reached.
-struct SingleSource {
+final class SingleSource {
+    let nodeCount: Int
     /// Distance from the source, `.infinity` when not reached.
-    private(set) var distance: [Double]
+    let distance: UnsafeMutablePointer<Double>
     /// Number of shortest paths from the source (when counted).
-    private(set) var sigma: [Double]
-    /// Settled nodes, in order of non-decreasing distance.
-    private(set) var order: [Int32]
-    /// Each node's position in ``order``, −1 when not reached.
-    private(set) var rank: [Int32]
+    let sigma: UnsafeMutablePointer<Double>
+    /// Each node's position in ``settled``, −1 when not reached.
+    let rank: UnsafeMutablePointer<Int32>
+    /// Settled nodes in order of non-decreasing distance; the first ``count`` entries are valid.
+    private let order: UnsafeMutablePointer<Int32>
+    /// How many nodes are settled.
+    private(set) var count = 0
     /// Dijkstra's queue: entries ordered by distance, then by push order (as NetworkX's heap).
     private var heap: [(distance: Double, count: Int, node: Int32, pred: Int32)] = []
     private var pushes = 0
 
     init(nodeCount n: Int) {
-        distance = [Double](repeating: .infinity, count: n)
-        sigma = [Double](repeating: 0, count: n)
-        rank = [Int32](repeating: -1, count: n)
-        order = []
-        order.reserveCapacity(n)
+        nodeCount = n
+        distance = .allocate(capacity: max(n, 1))
+        distance.initialize(repeating: .infinity, count: n)
+        sigma = .allocate(capacity: max(n, 1))
+        sigma.initialize(repeating: 0, count: n)
+        rank = .allocate(capacity: max(n, 1))
+        rank.initialize(repeating: -1, count: n)
+        order = .allocate(capacity: max(n, 1))
     }
+
+    deinit {
+        distance.deallocate()
+        sigma.deallocate()
+        rank.deallocate()
+        order.deallocate()
+    }
+
+    /// The settled nodes, in order of non-decreasing distance (the source first).
+    var settled: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: order, count: count) }
 
     /// Searches from `source` along `arcs` (weighted when the arcs carry weights), counting shortest
     /// paths when `countPaths`, and stopping beyond `limit` (a hop count for breadth-first search, a
     /// distance for Dijkstra).
-    mutating func run(from source: Int, along arcs: MeasureGraph.Arcs, countPaths: Bool,
-                      limit: Double = .infinity) {
-        for v in order {
-            distance[Int(v)] = .infinity
-            sigma[Int(v)] = 0
-            rank[Int(v)] = -1
+    func run(from source: Int, along arcs: MeasureGraph.Arcs, countPaths: Bool, limit: Double = .infinity) {
+        for position in 0..<count {
+            let v = Int(order[position])
+            distance[v] = .infinity
+            sigma[v] = 0
+            rank[v] = -1
         }
-        order.removeAll(keepingCapacity: true)
+        count = 0
         distance[source] = 0
         sigma[source] = 1
         if let weights = arcs.weights {
             dijkstra(from: source, arcs, weights, countPaths: countPaths, limit: limit)
         } else {
-            breadthFirst(from: source, arcs, countPaths: countPaths, limit: limit)
+            breadthFirst(from: source, arcs, limit: limit)
         }
     }
 
-    private mutating func breadthFirst(from source: Int, _ arcs: MeasureGraph.Arcs, countPaths: Bool,
-                                       limit: Double) {
-        order.append(Int32(source))
+    /// Breadth-first search; σ is always counted (it costs one addition per arc).
+    private func breadthFirst(from source: Int, _ arcs: MeasureGraph.Arcs, limit: Double) {
+        order[0] = Int32(source)
         rank[source] = 0
-        let offsets = arcs.offsets, targets = arcs.targets
-        distance.withUnsafeMutableBufferPointer { distance in
-            sigma.withUnsafeMutableBufferPointer { sigma in
-                rank.withUnsafeMutableBufferPointer { rank in
-                    targets.withUnsafeBufferPointer { targets in
-                        var head = 0
-                        while head < order.count {
-                            let v = Int(order[head])
-                            head += 1
-                            let next = distance[v] + 1
-                            if next > limit { break }
-                            let paths = sigma[v]
-                            for i in offsets[v] ..< offsets[v + 1] {
-                                let w = Int(targets[i])
-                                if rank[w] < 0 {
-                                    rank[w] = Int32(order.count)
-                                    order.append(Int32(w))
-                                    distance[w] = next
-                                    if countPaths { sigma[w] = paths }
-                                } else if countPaths && distance[w] == next {
-                                    sigma[w] += paths
-                                }
-                            }
+        var settledCount = 1
+        arcs.offsets.withUnsafeBufferPointer { offsets in
+            arcs.targets.withUnsafeBufferPointer { targets in
+                var head = 0
+                while head < settledCount {
+                    let v = Int(order[head])
+                    head += 1
+                    let next = distance[v] + 1
+                    if next > limit { break }
+                    let paths = sigma[v]
+                    for i in offsets[v] ..< offsets[v + 1] {
+                        let w = Int(targets[i])
+                        if rank[w] < 0 {
+                            rank[w] = Int32(settledCount)
+                            order[settledCount] = Int32(w)
+                            settledCount += 1
+                            distance[w] = next
+                            sigma[w] = paths
+                        } else if distance[w] == next {
+                            sigma[w] += paths
                         }
                     }
                 }
             }
         }
+        count = settledCount
     }
 
-    private mutating func dijkstra(from source: Int, _ arcs: MeasureGraph.Arcs, _ weights: [Double],
+    private func dijkstra(from source: Int, _ arcs: MeasureGraph.Arcs, _ weights: [Double],
                                    countPaths: Bool, limit: Double) {
         heap.removeAll(keepingCapacity: true)
         pushes = 0
@@ -108,8 +123,9 @@ struct SingleSource {
                 }
                 break
             }
-            rank[v] = Int32(order.count)
-            order.append(node)
+            rank[v] = Int32(count)
+            order[count] = node
+            count += 1
             for i in arcs.offsets[v] ..< arcs.offsets[v + 1] {
                 let w = Int(arcs.targets[i])
                 let candidate = d + weights[i]
@@ -133,7 +149,7 @@ struct SingleSource {
         a.distance < b.distance || (a.distance == b.distance && a.count < b.count)
     }
 
-    private mutating func push(_ d: Double, _ node: Int32, from pred: Int32) {
+    private func push(_ d: Double, _ node: Int32, from pred: Int32) {
         heap.append((d, pushes, node, pred))
         pushes += 1
         var child = heap.count - 1
@@ -145,7 +161,7 @@ struct SingleSource {
         }
     }
 
-    private mutating func pop() -> (Double, Int32, Int32)? {
+    private func pop() -> (Double, Int32, Int32)? {
         guard let top = heap.first else { return nil }
         let last = heap.removeLast()
         if !heap.isEmpty {

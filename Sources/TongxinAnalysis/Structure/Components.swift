@@ -7,6 +7,11 @@ public struct Components: Sendable, Equatable {
 
     public var count: Int { sizes.count }
 
+    init(labels: [Int32], sizes: [Int]) {
+        self.labels = labels
+        self.sizes = sizes
+    }
+
     /// Renumbers arbitrary labels in order of first appearance.
     init(rawLabels: [Int32]) {
         var renumber = [Int32](repeating: -1, count: rawLabels.count)
@@ -36,26 +41,42 @@ extension MeasureGraph {
     public func weakComponents() -> Components {
         let n = nodeCount
         var labels = [Int32](repeating: -1, count: n)
-        var queue = [Int32](repeating: 0, count: n)
-        var label: Int32 = 0
-        for root in 0..<n where labels[root] < 0 {
-            labels[root] = label
-            queue[0] = Int32(root)
-            var head = 0, tail = 1
-            while head < tail {
-                let v = Int(queue[head]); head += 1
-                for u in outgoing.neighbors(of: v) where labels[Int(u)] < 0 {
-                    labels[Int(u)] = label; queue[tail] = u; tail += 1
+        var sizes: [Int] = []
+        let queue = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+        defer { queue.deallocate() }
+        labels.withUnsafeMutableBufferPointer { labels in
+            func walk(from v: Int, label: Int32, tail: inout Int,
+                      _ offsets: UnsafeBufferPointer<Int>, _ targets: UnsafeBufferPointer<Int32>) {
+                for i in offsets[v] ..< offsets[v + 1] {
+                    let u = Int(targets[i])
+                    if labels[u] < 0 { labels[u] = label; queue[tail] = Int32(u); tail += 1 }
                 }
-                if isDirected {
-                    for u in incoming.neighbors(of: v) where labels[Int(u)] < 0 {
-                        labels[Int(u)] = label; queue[tail] = u; tail += 1
+            }
+            outgoing.offsets.withUnsafeBufferPointer { outOffsets in
+                outgoing.targets.withUnsafeBufferPointer { outTargets in
+                    incoming.offsets.withUnsafeBufferPointer { inOffsets in
+                        incoming.targets.withUnsafeBufferPointer { inTargets in
+                            var label: Int32 = 0
+                            for root in 0..<n where labels[root] < 0 {
+                                labels[root] = label
+                                queue[0] = Int32(root)
+                                var head = 0, tail = 1
+                                while head < tail {
+                                    let v = Int(queue[head])
+                                    head += 1
+                                    walk(from: v, label: label, tail: &tail, outOffsets, outTargets)
+                                    if isDirected { walk(from: v, label: label, tail: &tail, inOffsets, inTargets) }
+                                }
+                                sizes.append(tail)
+                                label += 1
+                            }
+                        }
                     }
                 }
             }
-            label += 1
         }
-        return Components(rawLabels: labels)
+        // Roots are taken in index order, so labels already number components by smallest node.
+        return Components(labels: labels, sizes: sizes)
     }
 
     /// Strongly connected components by Tarjan's algorithm (Tarjan 1972, doi:10.1137/0201010), run

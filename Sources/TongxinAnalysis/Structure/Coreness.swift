@@ -11,7 +11,8 @@ extension MeasureGraph {
     /// - Complexity: O(V + E), V nodes and E arcs of the view.
     public func coreNumbers() -> [Int] {
         let n = nodeCount
-        var degree = (0..<n).map { outgoing.degree($0) + (isDirected ? incoming.degree($0) : 0) }
+        var degree = [Int](repeating: 0, count: n)
+        for v in 0..<n { degree[v] = outgoing.degree(v) + (isDirected ? incoming.degree(v) : 0) }
         let maxDegree = degree.max() ?? 0
         // Nodes sorted by degree in `order`, with `start[d]` the first position of degree d.
         var start = [Int](repeating: 0, count: maxDegree + 2)
@@ -25,21 +26,39 @@ extension MeasureGraph {
             order[position[v]] = Int32(v)
             fill[degree[v]] += 1
         }
-        func lower(_ u: Int, below v: Int) {
-            guard degree[u] > degree[v] else { return }
-            // Swap u with the first node of its degree bucket, then shrink that bucket by one.
-            let du = degree[u], first = start[du], w = Int(order[first])
-            if u != w {
-                order[position[u]] = Int32(w); position[w] = position[u]
-                order[first] = Int32(u); position[u] = first
+        degree.withUnsafeMutableBufferPointer { degree in
+            start.withUnsafeMutableBufferPointer { start in
+                position.withUnsafeMutableBufferPointer { position in
+                    order.withUnsafeMutableBufferPointer { order in
+                        /// Moves u, of degree above v's, to the front of its bucket and shrinks the bucket.
+                        func lower(_ u: Int, below dv: Int) {
+                            let du = degree[u]
+                            guard du > dv else { return }
+                            let first = start[du], w = Int(order[first])
+                            if u != w {
+                                order[position[u]] = Int32(w); position[w] = position[u]
+                                order[first] = Int32(u); position[u] = first
+                            }
+                            start[du] += 1
+                            degree[u] = du - 1
+                        }
+                        outgoing.offsets.withUnsafeBufferPointer { outOffsets in
+                            outgoing.targets.withUnsafeBufferPointer { outTargets in
+                                incoming.offsets.withUnsafeBufferPointer { inOffsets in
+                                    incoming.targets.withUnsafeBufferPointer { inTargets in
+                                        for i in 0..<n {
+                                            let v = Int(order[i]), dv = degree[v]
+                                            for j in outOffsets[v] ..< outOffsets[v + 1] { lower(Int(outTargets[j]), below: dv) }
+                                            guard isDirected else { continue }
+                                            for j in inOffsets[v] ..< inOffsets[v + 1] { lower(Int(inTargets[j]), below: dv) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            start[du] += 1
-            degree[u] -= 1
-        }
-        for i in 0..<n {
-            let v = Int(order[i])
-            for u in outgoing.neighbors(of: v) { lower(Int(u), below: v) }
-            if isDirected { for u in incoming.neighbors(of: v) { lower(Int(u), below: v) } }
         }
         return degree
     }

@@ -86,9 +86,21 @@ enum Functions {
             let low = try integer(args[0], name, at), high = try integer(args[1], name, at)
             let step = args.count > 2 ? try integer(args[2], name, at) : 1
             if step == 0 { throw QueryError(.runtime, "range() step cannot be 0", at: at) }
-            let count = step > 0 ? (high >= low ? (high - low) / step + 1 : 0) : (low >= high ? (low - high) / -step + 1 : 0)
-            if count > 10_000_000 { throw QueryError(.runtime, "range() would hold \(count) values; the limit is 10000000", at: at) }
-            return .list((0..<count).map { .int(low + $0 * step) })
+            // The size is estimated in floating point, so that range(-2^63, 2^63 - 1) cannot overflow.
+            let span = step > 0 ? Double(high) - Double(low) : Double(low) - Double(high)
+            let count = span < 0 ? 0 : (span / Double(step.magnitude)).rounded(.down) + 1
+            if count > 10_000_000 {
+                throw QueryError(.runtime, "range() would hold about \(count) values; the limit is 10000000", at: at)
+            }
+            var values: [QueryValue] = []
+            var next = low
+            while step > 0 ? next <= high : next >= high {
+                values.append(.int(next))
+                let (following, overflow) = next.addingReportingOverflow(step)
+                if overflow { break }
+                next = following
+            }
+            return .list(values)
         case ("tolower", .string(let text)): return .string(text.lowercased())
         case ("toupper", .string(let text)): return .string(text.uppercased())
         case ("trim", .string(let text)): return .string(String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()))

@@ -38,9 +38,19 @@ final class Matcher {
     private let edgeKinds: [Int32]
     private let sources: [Int32]
     private let targets: [Int32]
+    /// Flat copies of the pattern's constraints, so the per-edge and per-node tests read plain
+    /// arrays: the required kind of each pattern node (-1 for any), whether it can match at all and
+    /// whether it has property constraints; which edge kinds each relationship allows
+    /// (`allowedKinds[relationship * edgeKindCount + kind]`), and whether it has properties.
+    private let nodeKind: [Int32]
+    private let nodePossible: [Bool]
+    private let nodeHasProperties: [Bool]
+    private let edgeKindCount: Int
+    private let allowedKinds: [Bool]
+    private let relationshipHasProperties: [Bool]
 
-    private var row: [QueryValue] = []
-    private var used: [Int32] = []
+    @exclusivity(unchecked) private var row: [QueryValue] = []
+    @exclusivity(unchecked) private var used: [Int32] = []
     private var sink: ([QueryValue]) throws(QueryError) -> Void = { _ in }
 
     init(indexes: GraphIndexes, nodes: [PatternNode], relationships: [PatternRelationship], paths: [PatternPath],
@@ -56,6 +66,13 @@ final class Matcher {
         edgeKinds = graph.edgeKindIndices
         sources = graph.sources
         targets = graph.targets
+        nodeKind = nodes.map { $0.kind ?? -1 }
+        nodePossible = nodes.map { !$0.impossible }
+        nodeHasProperties = nodes.map { !$0.properties.isEmpty }
+        let kindCount = indexes.graph.edgeKinds.count
+        edgeKindCount = kindCount
+        allowedKinds = relationships.flatMap { $0.kinds ?? [Bool](repeating: true, count: kindCount) }
+        relationshipHasProperties = relationships.map { !$0.properties.isEmpty }
     }
 
     /// Calls `emit` with `input` extended by each match.
@@ -108,20 +125,28 @@ final class Matcher {
     }
 
     /// Whether `candidate` satisfies pattern node `node`'s kind and property constraints.
+    @inline(__always)
     private func matches(_ node: Int, _ candidate: Int32) throws(QueryError) -> Bool {
-        let pattern = nodes[node]
-        if pattern.impossible { return false }
-        if let kind = pattern.kind, nodeKinds[Int(candidate)] != kind { return false }
-        for property in pattern.properties {
+        guard nodePossible[node] else { return false }
+        let kind = nodeKind[node]
+        if kind >= 0 && nodeKinds[Int(candidate)] != kind { return false }
+        return nodeHasProperties[node] ? try propertiesMatch(node, candidate) : true
+    }
+
+    private func propertiesMatch(_ node: Int, _ candidate: Int32) throws(QueryError) -> Bool {
+        for property in nodes[node].properties {
             let expected = try property.value(row)
             if property.accessor.value(Int(candidate), graph).equals(expected) != true { return false }
         }
         return true
     }
 
-    private func relationshipMatches(_ pattern: PatternRelationship, _ edge: Int32) throws(QueryError) -> Bool {
-        if let kinds = pattern.kinds, !kinds[Int(edgeKinds[Int(edge)])] { return false }
-        for property in pattern.properties {
+    /// Whether `edge` has a kind relationship `relationship` allows and its property values.
+    @inline(__always)
+    private func relationshipMatches(_ relationship: Int, _ edge: Int32) throws(QueryError) -> Bool {
+        guard allowedKinds[relationship * edgeKindCount + Int(edgeKinds[Int(edge)])] else { return false }
+        guard relationshipHasProperties[relationship] else { return true }
+        for property in relationships[relationship].properties {
             let expected = try property.value(row)
             if property.accessor.value(Int(edge), graph).equals(expected) != true { return false }
         }
@@ -164,7 +189,7 @@ final class Matcher {
         guard let hops = pattern.hops else {
             try forEachNeighbor(start, pattern.direction, reversed: reversed) { (edge, neighbor) throws(QueryError) in
                 if into ? neighbor != target : false { return }
-                guard !used.contains(edge), try relationshipMatches(pattern, edge) else { return }
+                guard !used.contains(edge), try relationshipMatches(relationship, edge) else { return }
                 if !into, !(try matches(to, neighbor)) { return }
                 row[pattern.slot] = .relationship(edge)
                 row[nodes[to].slot] = .node(neighbor)
@@ -187,7 +212,7 @@ final class Matcher {
             }
             guard depth < hops.max else { return }
             try forEachNeighbor(node, pattern.direction, reversed: reversed) { (edge, neighbor) throws(QueryError) in
-                guard !used.contains(edge), try relationshipMatches(pattern, edge) else { return }
+                guard !used.contains(edge), try relationshipMatches(relationship, edge) else { return }
                 try budget.spend(pattern.position)
                 used.append(edge)
                 defer { used.removeLast() }
@@ -219,7 +244,7 @@ final class Matcher {
         }
         for kind in kinds.indices where kinds[kind] {
             for edge in indexes.edges(ofKind: kind) {
-                guard try relationshipMatches(pattern, edge) else { continue }
+                guard try relationshipMatches(relationship, edge) else { continue }
                 let source = sources[Int(edge)], target = targets[Int(edge)]
                 switch pattern.direction {
                 case .outgoing: try bind(edge, source, target)
@@ -255,7 +280,7 @@ final class Matcher {
             var layer: [Int32: [(node: Int32, edge: Int32)]] = [:]
             for node in frontier {
                 try forEachNeighbor(node, pattern.direction, reversed: reversed) { (edge, neighbor) throws(QueryError) in
-                    guard predecessors[neighbor] == nil, try relationshipMatches(pattern, edge) else { return }
+                    guard predecessors[neighbor] == nil, try relationshipMatches(relationship, edge) else { return }
                     try budget.spend(pattern.position)
                     if layer[neighbor] == nil { next.append(neighbor) }
                     layer[neighbor, default: []].append((node, edge))

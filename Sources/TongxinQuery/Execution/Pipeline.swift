@@ -86,12 +86,12 @@ final class ProjectionStage: Stage {
     var inputWidth = 0
     private(set) var results: [[QueryValue]] = []
 
-    private var buffered: [[QueryValue]] = []
-    private var seen = Set<[QueryValue]>()
-    private var groups: [[QueryValue]: Int] = [:]
-    private var representatives: [[QueryValue]] = []
-    private var states: [AggregateSpec.State] = []
-    private var distinctSeen: [Set<QueryValue>] = []
+    @exclusivity(unchecked) private var buffered: [[QueryValue]] = []
+    @exclusivity(unchecked) private var seen = Set<[QueryValue]>()
+    @exclusivity(unchecked) private var groups: [[QueryValue]: Int] = [:]
+    @exclusivity(unchecked) private var representatives: [[QueryValue]] = []
+    @exclusivity(unchecked) private var states: [AggregateSpec.State] = []
+    @exclusivity(unchecked) private var distinctSeen: [Set<QueryValue>] = []
     private var emitted = 0
     private var skipped = 0
 
