@@ -1,19 +1,31 @@
-/// Shared state of one query run: the budget of variable-length and shortest-path expansions.
+/// Shared state of one query run: the budgets that keep every query bounded — paths explored by
+/// variable-length and shortest-path expansions, and rows produced by MATCH clauses.
 final class ExecutionBudget {
-    /// Paths (or search frontier entries) still allowed.
-    var remaining: Int
-    let total: Int
+    private var paths: Int
+    private var rows: Int
+    let pathTotal: Int
+    let rowTotal: Int
 
-    init(_ total: Int) {
-        self.total = total
-        remaining = total
+    init(paths: Int, rows: Int) {
+        pathTotal = paths
+        rowTotal = rows
+        self.paths = paths
+        self.rows = rows
     }
 
     func spend(_ at: QueryPosition) throws(QueryError) {
-        remaining -= 1
-        if remaining < 0 {
-            throw QueryError(.runtime, "a variable-length pattern expanded more than \(total) paths (the query's budget): "
+        paths -= 1
+        if paths < 0 {
+            throw QueryError(.runtime, "a variable-length pattern expanded more than \(pathTotal) paths (the query's budget): "
                 + "give it a smaller upper bound (*1..N) or start from a more selective node", at: at)
+        }
+    }
+
+    func spendRow(_ at: QueryPosition) throws(QueryError) {
+        rows -= 1
+        if rows < 0 {
+            throw QueryError(.runtime, "the matches of this query passed \(rowTotal) rows (the query's budget): "
+                + "make the patterns more selective, or aggregate in an earlier WITH", at: at)
         }
     }
 }

@@ -235,7 +235,7 @@ struct QueryCompiler {
         explain += lines.map { "  " + $0 }
         let matcher = Matcher(indexes: indexes, nodes: planner.nodes, relationships: relationships, paths: paths,
                               steps: steps, budget: budget)
-        return MatchStage(matcher: matcher, optional: clause.optional)
+        return MatchStage(matcher: matcher, optional: clause.optional, budget: budget, position: clause.position)
     }
 
     /// The AND-separated parts of a predicate, each filterable on its own.
