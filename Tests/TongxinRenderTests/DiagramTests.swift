@@ -178,7 +178,7 @@ import TongxinTestSupport
 
     @Test func theFocusIsMarked() throws {
         let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(focus: .init(node: 6, depth: 1)))
-        #expect(diagram.focus == 1)  // 一村 is second in the breadth-first order … but drawn in index order
+        #expect(diagram.focus == 1)  // diagram nodes in graph index order: 甲镇 3, 一村 6, 甲镇商会 11, 张三 14
         #expect(diagram.nodes[diagram.focus!].name == "一村")
         #expect(DiagramDOT.write(diagram, engine: .dot).contains("color=\"#d62728\", penwidth=3"))
     }
