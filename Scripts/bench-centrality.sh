@@ -4,6 +4,7 @@
 # ratio table (Scripts/bench-centrality/report.py). Not part of the test suite.
 #
 #   Scripts/bench-centrality.sh [SCALE ...]        (default: 0.1 1 10)
+#   TONGXIN_ONLY=1 Scripts/bench-centrality.sh      (re-time Tongxin, keep the peers' last results)
 #
 # Needs the peers' Python (igraph, networkit, networkx): Scripts/setup-peers.sh creates .venv-peers;
 # PEERS_PYTHON overrides (e.g. /opt/peers/bin/python). Graphs go to Graphs/generated/ (gitignored),
@@ -37,6 +38,7 @@ for scale in "${scales[@]}"; do
     esac
     echo "== $scale×: tongxin" >&2
     "$bench" "$prefix.json" "${flags[@]}" > "out/bench-centrality/$scale.tongxin.json"
+    [ -n "${TONGXIN_ONLY:-}" ] && [ -s "out/bench-centrality/$scale.peers.json" ] && continue
     echo "== $scale×: igraph, networkit, networkx" >&2
     "$python" Scripts/bench-centrality/peers.py "$prefix.edges" "${peerflags[@]}" > "out/bench-centrality/$scale.peers.json"
 done
