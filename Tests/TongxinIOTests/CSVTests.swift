@@ -156,6 +156,25 @@ import TongxinTestSupport
         #expect(graph.nodeCount == 15 && graph.edgeCount == 15 && graph.name == "tiny")
     }
 
+    /// Large files without quotes are read in two halves on two threads: the result, and the line
+    /// numbers of errors in the second half, must be those of one sequential pass.
+    @Test func twoThreadReadingMatchesOneThread() throws {
+        let count = 600_000
+        var nodes = "id,kind\n", edges = "source,target,kind,weight,since\n"
+        for node in 0..<1000 { nodes += "n\(node),\(node % 3 == 0 ? "region" : "village")\n" }
+        for edge in 0..<count {
+            edges += "n\(edge % 1000),n\((edge * 7) % 1000),\(edge % 5 == 0 ? "serves" : "tie"),\(edge % 4 == 0 ? "2.5" : "1"),\(edge)\n"
+        }
+        #expect(edges.utf8.count > 8 << 20)
+        let parallel = try Self.read(nodes: nodes, edges: edges)
+        // A quoted field anywhere makes the reader take one pass.
+        let sequential = try Self.read(nodes: nodes, edges: edges.replacingOccurrences(of: "n0,n0,serves", with: "n0,n0,\"serves\""))
+        #expect(GraphContents(parallel) == GraphContents(sequential))
+        #expect(parallel.edgeCount == count && parallel.weight(of: 4) == 2.5 && parallel.edgeAttributes.value("since", at: count - 1) == .int(count - 1))
+        let broken = edges.replacingOccurrences(of: "\nn999,n993,tie,1,599999\n", with: "\nn999,nowhere,tie,1,599999\n")
+        #expect(Self.errors(nodes: nodes, edges: broken) == "edges.csv:600001:6: error: edge target 'nowhere' is not a node of the graph")
+    }
+
     @Test func aHugeSingleLineIsOneField() throws {
         let name = String(repeating: "长", count: 20_000_000)
         let graph = try Self.read(nodes: "id,name\nx,\(name)", edges: nil)
