@@ -52,12 +52,20 @@ public enum CSVReader {
 
     /// Reads a graph from the contents of `nodes.csv` and `edges.csv` (either may be absent).
     public static func read(nodes: InputFile?, edges: InputFile?, name: String) throws(DiagnosticList) -> Graph {
+        try read(nodes: nodes, edges: edges, name: name, threadsAbove: 8 << 20)
+    }
+
+    /// - Parameter threadsAbove: files larger than this many bytes are read with two threads
+    ///   (tests lower it to cover that path with small files).
+    static func read(nodes: InputFile?, edges: InputFile?, name: String, threadsAbove: Int) throws(DiagnosticList) -> Graph {
         var builder = GraphBuilder(name: name)
         let nodeRows = nodes.map(Self.lineCount) ?? 0, edgeRows = edges.map(Self.lineCount) ?? 0
         builder.reserveCapacity(nodes: nodeRows, edges: edgeRows)
         var table = IDTable(capacity: nodes == nil ? edgeRows : nodeRows)
-        if let nodes { try readFile(nodes, role: .nodes, into: &builder, table: &table) }
-        if let edges { try readFile(edges, role: .edges, into: &builder, table: &table, nodesGiven: nodes != nil) }
+        if let nodes { try readFile(nodes, role: .nodes, into: &builder, table: &table, threadsAbove: threadsAbove) }
+        if let edges {
+            try readFile(edges, role: .edges, into: &builder, table: &table, nodesGiven: nodes != nil, threadsAbove: threadsAbove)
+        }
         return try builder.build()
     }
 
@@ -79,11 +87,11 @@ public enum CSVReader {
     }
 
     private static func readFile(_ file: InputFile, role: Role, into builder: inout GraphBuilder, table: inout IDTable,
-                                 nodesGiven: Bool = true) throws(DiagnosticList) {
+                                 nodesGiven: Bool = true, threadsAbove: Int) throws(DiagnosticList) {
         let decoded = try TextDecoding.utf8(file)
         if let warning = decoded.warning { builder.warning(warning.message, at: nil) }
         let failure: CSVTokenizer.Failure? = decoded.bytes.withUnsafeBufferPointer { buffer in
-            var reader = FileReader(tokenizer: CSVTokenizer(buffer, start: decoded.start), file: file.path)
+            var reader = FileReader(tokenizer: CSVTokenizer(buffer, start: decoded.start), file: file.path, threadsAbove: threadsAbove)
             do throws(CSVTokenizer.Failure) {
                 switch role {
                 case .nodes: try reader.readNodes(into: &builder, table: &table)
@@ -148,9 +156,13 @@ private struct FileReader {
         var type: AttributeType?
     }
 
-    init(tokenizer: CSVTokenizer, file: String) {
+    /// Files larger than this are read with two threads.
+    let threadsAbove: Int
+
+    init(tokenizer: CSVTokenizer, file: String, threadsAbove: Int) {
         self.tokenizer = tokenizer
         self.file = file
+        self.threadsAbove = threadsAbove
     }
 
     func locate(_ offset: Int, inRecordAt line: Int, _ start: Int) -> SourceLocation {
@@ -223,11 +235,22 @@ private struct FileReader {
 
     // MARK: Nodes
 
+    /// Reads the node rows into the builder. For a large file the id table for the edges is filled
+    /// on a second thread meanwhile, from its own pass over the id column: both passes skip exactly
+    /// the same rows (wrong width, empty or repeated id), so the table's indices are the builder's.
     mutating func readNodes(into builder: inout GraphBuilder, table: inout IDTable) throws(CSVTokenizer.Failure) {
         guard let (positions, extras, width) = try header(CSVHeader.nodeColumns, required: ["id"], builder: &builder) else { return }
         let idColumn = positions[0]!, kindColumn = positions[1], nameColumn = positions[2]
         var kinds = KindCache(fallback: NodeKind.generic)
         var rows = ExtraCells(count: extras.count)
+        let helper = tokenizer.bytes.count - tokenizer.position > threadsAbove ? TableFiller(table: table) : nil
+        let group = DispatchGroup()
+        if let helper {
+            let start = UncheckedTokenizer(tokenizer: tokenizer)
+            DispatchQueue.global().async(group: group) { helper.fill(from: start.tokenizer, idColumn: idColumn, width: width) }
+        }
+        // The helper reads the buffer, which is valid only while this function runs.
+        defer { group.wait() }
         while try tokenizer.nextRecord(into: &fields) {
             guard rowFits(width, builder: &builder) else { continue }
             let idField = fields[idColumn]
@@ -236,14 +259,20 @@ private struct FileReader {
                 continue
             }
             let id = tokenizer.string(idField)
-            guard insert(id, into: &table) else {
-                builder.error("duplicate node id '\(id)'", at: here(idColumn))
-                continue
+            if helper == nil {
+                guard insert(id, into: &table) else {
+                    builder.error("duplicate node id '\(id)'", at: here(idColumn))
+                    continue
+                }
             }
             let kind = kinds.kind(optional(kindColumn), tokenizer)
             let name = optional(nameColumn).map { tokenizer.string($0) }
-            let node = builder.addNode(id: id, kind: kind, name: name)!
+            guard let node = builder.addNode(id: id, kind: kind, name: name, at: here(idColumn)) else { continue }
             if !extras.isEmpty { rows.append(row: node, fields: fields, extras: extras, tokenizer: tokenizer) }
+        }
+        if let helper {
+            group.wait()
+            table = helper.table
         }
         setAttributes(extras, rows) { builder.setAttribute($0, $1, ofNode: $2) } error: { builder.error($0, at: $1) }
     }
@@ -259,7 +288,7 @@ private struct FileReader {
                                   width: width, extras: extras)
         let bytes = tokenizer.bytes, start = tokenizer.position, file = self.file
         var cuts = [(start: start, line: tokenizer.line)]
-        if !addingNodes && bytes.count - start > 8 << 20 && InputFile.find(UInt8(ascii: "\""), in: bytes, from: start) == nil,
+        if !addingNodes && bytes.count - start > threadsAbove && InputFile.find(UInt8(ascii: "\""), in: bytes, from: start) == nil,
            let newline = InputFile.find(0x0A, in: bytes, from: start + (bytes.count - start) / 2), newline + 1 < bytes.count {
             var lines = 0, scan = start
             while let next = InputFile.find(0x0A, in: UnsafeBufferPointer(rebasing: bytes[..<(newline + 1)]), from: scan) {
@@ -432,6 +461,35 @@ private struct EdgeRows {
             if !columns.extras.isEmpty { extras.append(row: sources.count - 1, fields: fields, extras: columns.extras, tokenizer: tokenizer) }
         }
     }
+}
+
+/// Fills an id table from the id column of `nodes.csv` on a second thread (see `readNodes`).
+private final class TableFiller: @unchecked Sendable {
+    var table: IDTable
+
+    init(table: IDTable) {
+        self.table = table
+    }
+
+    func fill(from start: CSVTokenizer, idColumn: Int, width: Int) {
+        var tokenizer = start
+        var fields: [CSVTokenizer.Field] = []
+        while (try? tokenizer.nextRecord(into: &fields)) == true {
+            let field = fields[idColumn]
+            guard fields.count == width, field.end > field.start else { continue }
+            if field.hasEscapes {
+                var id = tokenizer.string(field)
+                _ = id.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) }
+            } else {
+                _ = table.insert(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
+            }
+        }
+    }
+}
+
+/// A tokenizer handed to the table-filling thread; the buffer it reads outlives that thread.
+private struct UncheckedTokenizer: @unchecked Sendable {
+    let tokenizer: CSVTokenizer
 }
 
 /// The input buffer and the per-part results, handed to the two reading threads: each thread reads
