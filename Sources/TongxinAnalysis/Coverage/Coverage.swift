@@ -26,8 +26,9 @@
 ///   answers "is anything marked inside this unit's subtree" in O(1) (``Hierarchy/positions`` and
 ///   ``Hierarchy/subtreeEnds``), and running counts of units and covered units over the preorder give
 ///   every region's totals as differences at the two ends of its preorder interval (no per-ancestor
-///   roll-up, so the counts of a region are exactly the sums over its children). Matching the selectors costs O(V · F) for F attribute filters. Listing the uncovered
-///   units' paths adds O(depth) per uncovered unit.
+///   roll-up, so a region's counts are exactly the sums over its children). Matching the selectors
+///   costs O(V · F) for F attribute filters; listing the uncovered units' paths adds O(depth) per
+///   uncovered unit.
 ///
 /// The subtree test is the depth-first numbering test of Tarjan, "Depth-first search and linear graph
 /// algorithms", SIAM J. Comput. 1(2), 1972, doi:10.1137/0201010: `w` is a descendant of `v` exactly
