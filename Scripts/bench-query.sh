@@ -25,8 +25,8 @@ tongxin=$(swift build -c release --show-bin-path)/tongxin
 
 queries=(
     "two-hop, anchored on a named region|MATCH (c:region {name: '宜昌市'})<-[:within]-(county:region)<-[:within]-(town:region) RETURN county.name AS county, count(town) AS towns ORDER BY towns DESC, county"
-    "all pairings, grouped by county|MATCH (e:enterprise)-[:paired_with]->(v:village)-[:within]->(t:region)-[:within]->(k:region) RETURN k.name AS county, count(*) AS pairs, count(DISTINCT e) AS enterprises ORDER BY pairs DESC, county LIMIT 10"
-    "all pairings, up the hierarchy to cities|MATCH (x)-[:paired_with]->(v:village)-[:within*1..3]->(c:region {level: 'city'}) RETURN c.name AS city, count(*) AS pairs ORDER BY pairs DESC, city"
+    "enterprise-village pairings, by county|MATCH (e:enterprise)-[:paired_with]->(v:village)-[:within]->(t:region)-[:within]->(k:region) RETURN k.name AS county, count(*) AS pairs, count(DISTINCT e) AS enterprises ORDER BY pairs DESC, county LIMIT 10"
+    "pairings up the hierarchy to cities|MATCH (x)-[:paired_with]->(v:village)-[:within*1..3]->(c:region {level: 'city'}) RETURN c.name AS city, count(*) AS pairs ORDER BY pairs DESC, city"
 )
 
 workdir=$(mktemp -d)

@@ -193,7 +193,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report")
     parser.add_argument("--headings", required=True, help="the expected <h2> texts, comma-separated")
-    parser.add_argument("--screenshot", help="PNG of the top of the page; PATH-coverage.png too")
+    parser.add_argument("--screenshot", help="PNG of the top of the page; PATH-coverage.png and PATH-diagrams.png too")
     parser.add_argument("--pdf", help="print the page to this PDF")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--width", type=int, default=1280)
@@ -244,14 +244,11 @@ def main():
 
         if args.screenshot:
             screenshot(browser, session, args.screenshot)
+            base, _ = os.path.splitext(args.screenshot)
             if counts["bars"]:
-                base, _ = os.path.splitext(args.screenshot)
                 screenshot(browser, session, base + "-coverage.png", "#coverage")
-
-        sort = evaluate(browser, session, SORT_PROBE)
-        failures += [f"sorting: {problem}" for problem in sort["problems"]]
-        if not sort["collatorPinyin"]:
-            failures.append("the browser's Chinese collator does not order by pinyin (恩施州 < 武汉市 < 宜昌市)")
+            if counts["svgs"]:
+                screenshot(browser, session, base + "-diagrams.png", "#diagrams")
 
         browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
         printed = evaluate(browser, session, PRINT_PROBE)
@@ -274,6 +271,13 @@ def main():
                 if missing:
                     failures.append(f"collapsed content missing from the PDF: {missing[:5]}")
                 pdf_checked = len(printed["samples"]) - len(missing)
+
+        # Last: sorting reorders the tables, and the screenshots and PDF show the page as it opens.
+        sort = evaluate(browser, session, SORT_PROBE)
+        failures += [f"sorting: {problem}" for problem in sort["problems"]]
+        if not sort["collatorPinyin"]:
+            failures.append("the browser's Chinese collator does not order by pinyin (恩施州 < 武汉市 < 宜昌市)")
+
     finally:
         browser.close()
 
@@ -285,7 +289,7 @@ def main():
           f"({counts['rows']:,} rows), {counts['details']} collapsible blocks, {counts['bars']} bars, "
           f"{counts['svgs']} diagrams")
     print(f"check-report: sorted {sort['numericChecked']} numeric and {sort['textChecked']} text columns; "
-          f"{printed['closed']} closed <details>, all laid out for print" if not printed["hidden"] else "")
+          f"{printed['closed'] - printed['hidden']} of {printed['closed']} closed <details> laid out for print")
     if args.pdf:
         print(f"check-report: {args.pdf}: {pages} pages"
               + (f"; {pdf_checked} texts from collapsed blocks found in it" if pdf_checked is not None else ""))

@@ -41,11 +41,9 @@ public enum GraphFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether Tongxin's IO module reads this format (DOT is read through Graphviz by the renderer).
-    public var isReadable: Bool { self == .json }
-
-    /// Whether Tongxin's IO module writes this format.
-    public var isWritable: Bool { self == .json }
+    /// Whether Tongxin's IO module reads this format (DOT is read through Graphviz by the renderer;
+    /// GEXF is written only).
+    public var isReadable: Bool { self == .json || self == .graphml || self == .csv }
 
     /// The formats `tongxin` names in messages, with their extensions.
     static let extensionsHelp = ".json, .graphml, .gexf, .dot/.gv, or a folder for CSV"
@@ -74,8 +72,17 @@ public enum GraphFile {
         switch format {
         case .json:
             return try NativeJSONReader.read(InputFile.read(path))
-        case .graphml, .csv, .gexf, .dot:
-            throw AtomicFile.failure("cannot read '\(path)': reading \(format.rawValue) files is not supported by this build")
+        case .csv:
+            // `folder/nodes.csv` or `folder/edges.csv` stands for its folder.
+            let isFile = path.lowercased().hasSuffix(".csv") && !path.hasSuffix("/")
+            return try CSVReader.read(directory: isFile ? AtomicFile.directory(of: path) : path)
+        case .graphml:
+            return try GraphMLReader.read(InputFile.read(path))
+        case .gexf:
+            throw AtomicFile.failure("cannot read '\(path)': Tongxin writes GEXF files but does not read them"
+                + " (use .json, .graphml or a CSV folder)")
+        case .dot:
+            throw AtomicFile.failure("cannot read '\(path)': DOT files are read through Graphviz, by TongxinRender's DOTReader")
         }
     }
 
@@ -91,8 +98,17 @@ public enum GraphFile {
         switch format {
         case .json:
             try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in NativeJSONWriter.write(graph, to: &sink) }
-        case .graphml, .csv, .gexf, .dot:
-            throw AtomicFile.failure("cannot write '\(path)': writing \(format.rawValue) files is not supported by this build")
+        case .csv:
+            guard !path.lowercased().hasSuffix(".csv") else {
+                throw AtomicFile.failure("cannot write '\(path)': a CSV graph is a folder of nodes.csv and edges.csv; give a folder name")
+            }
+            try CSVWriter.write(graph, toDirectory: path)
+        case .graphml:
+            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in GraphMLWriter.write(graph, to: &sink) }
+        case .gexf:
+            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in GEXFWriter.write(graph, to: &sink) }
+        case .dot:
+            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in DOTWriter.write(graph, to: &sink) }
         }
     }
 }

@@ -58,7 +58,7 @@ extension JSONValue {
     }
 }
 
-private struct Reader {
+private struct Reader: DocumentReader {
     var scanner: JSONScanner
     var locator: Locator
     let buffer: UnsafeBufferPointer<UInt8>
@@ -68,26 +68,6 @@ private struct Reader {
         self.buffer = buffer
         scanner = JSONScanner(buffer)
         locator = Locator(file: file)
-    }
-
-    mutating func location(_ offset: Int) -> SourceLocation { locator.location(at: offset, in: buffer) }
-
-    mutating func error(_ message: String, at offset: Int) {
-        builder.error(message, at: location(offset))
-    }
-
-    mutating func read() -> Result<Graph, DiagnosticList> {
-        do throws(JSONScanner.Failure) {
-            try readDocument()
-        } catch {
-            builder.error(error.message, at: location(error.offset))
-            return .failure(builder.diagnostics)
-        }
-        do throws(DiagnosticList) {
-            return .success(try builder.build())
-        } catch {
-            return .failure(error)
-        }
     }
 
     mutating func readDocument() throws(JSONScanner.Failure) {
@@ -127,7 +107,7 @@ private struct Reader {
             case "edges":
                 try readArray(key) { (reader: inout Reader) throws(JSONScanner.Failure) in try reader.readEdge() }
             default:
-                error("unknown key '\(key)' (expected format, version, name, metadata, nodes, edges)", at: offset)
+                error("unknown key '\(key)'" + Suggestion.hint(for: key, among: ["format", "version", "name", "metadata", "nodes", "edges"]), at: offset)
                 try scanner.skipValue()
             }
         }
@@ -245,7 +225,8 @@ private struct Reader {
             case "attrs":
                 for attribute in try readAttrs(at: valueOffset) { add(attribute.name, attribute.value, attribute.offset, &self) }
             default:
-                error("unknown node key '\(key)' (expected id, kind, name, parent, level, type, category, attrs)", at: keyOffset)
+                error("unknown node key '\(key)'" + Suggestion.hint(for: key, among: ["id", "kind", "name", "parent", "level", "type", "category", "attrs"]),
+                      at: keyOffset)
                 try scanner.skipValue()
             }
         }
@@ -295,7 +276,7 @@ private struct Reader {
             case "attrs":
                 attributes += try readAttrs(at: valueOffset)
             default:
-                error("unknown edge key '\(key)' (expected source, target, kind, weight, attrs)", at: keyOffset)
+                error("unknown edge key '\(key)'" + Suggestion.hint(for: key, among: ["source", "target", "kind", "weight", "attrs"]), at: keyOffset)
                 try scanner.skipValue()
             }
         }

@@ -21,14 +21,7 @@
 /// gives the same bytes.
 ///
 /// - Complexity: O(V + E + number of attribute values).
-public enum NativeJSONWriter {
-    /// The graph as JSON bytes.
-    public static func serialize(_ graph: Graph) -> [UInt8] {
-        var sink = ByteSink()
-        write(graph, to: &sink)
-        return sink.buffer
-    }
-
+public enum NativeJSONWriter: GraphWriter {
     /// Writes the graph to `sink`.
     public static func write(_ graph: Graph, to sink: inout ByteSink) {
         sink.write("{\n  \"format\": \"tongxin-graph\",\n  \"version\": 1,\n  \"name\": ")

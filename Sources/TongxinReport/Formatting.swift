@@ -50,11 +50,13 @@ enum Formatting {
         return String(value)
     }
 
-    /// The colour bucket of a coverage rate, 0 (poor) to 4 (complete); the page's CSS gives each
-    /// bucket a colour. Buckets: below 50%, below 80%, below 95%, below 100%, 100%.
+    /// The colour bucket of a coverage rate; the page's CSS gives each a colour, on a sequential
+    /// scale so that a programme not run somewhere reads as absent (grey), not as an alarm.
+    /// Buckets: none (`qz`), below 50%, below 80%, below 95%, below 100%, 100%; no units (`qn`).
     static func bucket(_ rate: Double?) -> String {
         guard let rate else { return "qn" }
         switch rate {
+        case ...0: return "qz"
         case ..<0.5: return "q0"
         case ..<0.8: return "q1"
         case ..<0.95: return "q2"

@@ -17,17 +17,18 @@ public enum Label: String, CaseIterable, Sendable {
     case summary, coverage, pairing, central, diagrams
     // Summary.
     case nodesByKind, edgesByKind, regionsByLevel, organizationsByType, figuresByCategory, dataWarnings,
-        warningsHeading, warningsOmitted, aboutData, kind, count, level, key, value, totalNodes, totalEdges
+        warningsHeading, warningsOmitted, aboutData, moreNotes, kind, count, level, key, value, totalNodes, totalEdges
     // Coverage.
     case coverageOverview, coverageOverviewNote, measureTitle, selector, via, region, units, covered, rate,
-        noUnits, chartTitle, regionTable, uncoveredTitle, allCovered, moreNotListed, coverageNone
+        noUnits, chartTitle, regionTable, uncoveredTitle, allCovered, moreNotListed, inactiveNotListed, coverageNone, measure
     // Pairing.
     case programmeTitle, pairs, density, pairedOf, shareOf, maxMatching, unpairedOf, densityNote,
-        suggestionsTitle, suggestedPartner, hierarchyDistance, pairingNone, allPaired, wholeScope
+        moreNotListedPairing, inactivePairingNotListed, counted, suggestionsTitle, suggestedPartner, hierarchyDistance, sameRegion, noSharedRegion, pairingNone, allPaired, wholeScope
     // Central nodes.
-    case centralTitle, rank, name, category, location, score, connections, bridges, centralNote, centralNone
+    case centralTitle, rank, name, category, location, score, connections, bridges, centralNote, sampledNote, centralNone
     // Diagrams.
-    case diagramsNone
+    case diagramsNone, overviewTitle, overviewCaption, overviewColours, programmeDiagramTitle, programmeDiagramCaption,
+        neighbourhoodTitle, neighbourhoodCaption
 
     // Node kinds, edge kinds and levels (data that has a translation).
     case kindRegion, kindVillage, kindOrganization, kindEnterprise, kindFigure
@@ -163,6 +164,7 @@ public struct Labels: Sendable {
         .warningsHeading: "数据提示",
         .warningsOmitted: "另有 {0} 条未列出（完整列表：tongxin validate）。",
         .aboutData: "数据说明",
+        .moreNotes: "更多说明（{0} 项）",
         .kind: "类型",
         .count: "数量",
         .level: "层级",
@@ -186,6 +188,8 @@ public struct Labels: Sendable {
         .allCovered: "全部覆盖。",
         .moreNotListed: "另有 {0} 个未列出（完整名单：tongxin coverage）。",
         .coverageNone: "图中没有可统计覆盖率的组织或联络人员。",
+        .inactiveNotListed: "以下{0}尚无任何覆盖，其单位不逐一列出：{1}。",
+        .measure: "覆盖指标",
         .programmeTitle: "{0}与{1}结对（{2}）",
         .pairs: "结对数",
         .density: "密度",
@@ -194,9 +198,14 @@ public struct Labels: Sendable {
         .maxMatching: "最大匹配数",
         .unpairedOf: "未结对{0}",
         .densityNote: "密度 = 结对数 ÷（{0}数 × {1}数）；最大匹配数为能各自分到不同伙伴的{1}的最多个数。",
+        .moreNotListedPairing: "另有 {0} 个未列出（完整名单：tongxin pairing）。",
+        .inactivePairingNotListed: "以下{0}尚无任何结对，其{1}不逐一列出：{2}。",
+        .counted: "结对双方",
         .suggestionsTitle: "建议结对（{0} 项）",
         .suggestedPartner: "建议伙伴",
         .hierarchyDistance: "层级距离",
+        .sameRegion: "同一{0}",
+        .noSharedRegion: "跨市（州）",
         .pairingNone: "图中没有结对关系。",
         .allPaired: "全部已结对。",
         .wholeScope: "合计",
@@ -207,10 +216,18 @@ public struct Labels: Sendable {
         .location: "所在地",
         .score: "得分",
         .connections: "直接联系",
-        .bridges: "联系所及的{0}",
+        .bridges: "联系所及的地区",
         .centralNote: "中介中心性衡量一个节点处在其他节点之间最短联系路径上的程度：得分高者是连接不同地区、不同组织的桥梁。",
+        .sampledNote: "得分由 {0} 个随机抽样起点估算（Brandes–Pich 抽样，固定随机种子，结果可复现）；排名靠前者稳定，细微差别不宜解读。",
         .centralNone: "图中没有人物或组织。",
         .diagramsNone: "没有可绘制的网络图。",
+        .overviewTitle: "{0}按{1}汇总",
+        .overviewCaption: "每个节点代表一个{0}及其下辖的一切，连线为其间各类联系的汇总。",
+        .overviewColours: "颜色表示{1}中有{0}覆盖的比例。",
+        .programmeDiagramTitle: "{0}：{1}与{2}结对",
+        .programmeDiagramCaption: "该项目结对最多的地区（{0} 对），按县（或乡镇）汇总：每个县连同其中的{1}和{2}合为一个节点，连线为跨县的结对，数字为结对数。",
+        .neighbourhoodTitle: "{0}的联系网络",
+        .neighbourhoodCaption: "两步以内的联系（最多显示最近的 60 个节点）。",
         .kindRegion: "区域",
         .kindVillage: "村（社区）",
         .kindOrganization: "组织",
@@ -257,6 +274,7 @@ public struct Labels: Sendable {
         .warningsHeading: "Data warnings",
         .warningsOmitted: "{0} more not listed (full list: tongxin validate).",
         .aboutData: "About the data",
+        .moreNotes: "More notes ({0})",
         .kind: "Kind",
         .count: "Count",
         .level: "Level",
@@ -280,6 +298,8 @@ public struct Labels: Sendable {
         .allCovered: "Everything is covered.",
         .moreNotListed: "{0} more not listed (full list: tongxin coverage).",
         .coverageNone: "The graph has no organizations or liaisons to measure coverage by.",
+        .inactiveNotListed: "Not listed unit by unit: the {0}s with no coverage at all ({1}).",
+        .measure: "Measure",
         .programmeTitle: "{0} paired with {1} ({2})",
         .pairs: "Pairs",
         .density: "Density",
@@ -288,9 +308,14 @@ public struct Labels: Sendable {
         .maxMatching: "Max matching",
         .unpairedOf: "Unpaired: {0}",
         .densityNote: "Density = pairs ÷ ({0} × {1}); the maximum matching is how many of the {1} can each get a partner of their own.",
+        .moreNotListedPairing: "{0} more not listed (full list: tongxin pairing).",
+        .inactivePairingNotListed: "Not listed one by one: {1} in the {0}s with no pairing at all ({2}).",
+        .counted: "Sides",
         .suggestionsTitle: "Suggested partners ({0})",
         .suggestedPartner: "Suggested partner",
         .hierarchyDistance: "Hierarchy distance",
+        .sameRegion: "same {0}",
+        .noSharedRegion: "different cities",
         .pairingNone: "The graph has no pairing relationships.",
         .allPaired: "Everything is paired.",
         .wholeScope: "All",
@@ -301,10 +326,18 @@ public struct Labels: Sendable {
         .location: "Location",
         .score: "Score",
         .connections: "Direct ties",
-        .bridges: "Ties reach into ({0})",
+        .bridges: "Where its ties reach",
         .centralNote: "Betweenness measures how often a node lies on the shortest chains of ties between others: high scorers are the bridges between places and organizations.",
+        .sampledNote: "Scores are estimated from {0} randomly sampled sources (Brandes–Pich sampling with a fixed seed, so reproducible): the leaders are stable, small differences are not meaningful.",
         .centralNone: "The graph has no figures or organizations.",
         .diagramsNone: "No diagram could be drawn.",
+        .overviewTitle: "{0} by {1}",
+        .overviewCaption: "Each node is a {0} with everything in it; lines sum the ties between them.",
+        .overviewColours: " Colour: the share of {1}s covered by {0}.",
+        .programmeDiagramTitle: "{0}: {1} paired with {2}",
+        .programmeDiagramCaption: "Where the programme has the most pairs ({0}), by county (or town): each county, with its {1} and {2}, is one node; lines are pairings across counties, numbered by how many.",
+        .neighbourhoodTitle: "Ties of {0}",
+        .neighbourhoodCaption: "Ties within two steps (the nearest 60 nodes at most).",
         .kindRegion: "region",
         .kindVillage: "village",
         .kindOrganization: "organization",

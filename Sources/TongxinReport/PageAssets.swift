@@ -5,7 +5,7 @@ enum PageAssets {
     /// opens them before printing for other browsers), backgrounds kept so bars and rate colours print.
     static let css = """
         :root{--fg:#1f2328;--muted:#59636e;--line:#d8dee4;--head:#f6f8fa;--accent:#a8201a;\
-        --q0:#d73027;--q1:#fc8d59;--q2:#fee08b;--q3:#91cf60;--q4:#1a9850;--qn:#e5e7eb}
+        --qz:#eceff2;--q0:#fdd9b5;--q1:#fdb863;--q2:#d9ef8b;--q3:#91cf60;--q4:#1a9850;--qn:#f6f8fa}
         *{box-sizing:border-box}
         html{-webkit-text-size-adjust:100%}
         body{margin:0;color:var(--fg);background:#fff;line-height:1.55;font-size:15px;\
@@ -46,8 +46,9 @@ enum PageAssets {
         table.sortable thead th[aria-sort=ascending]::after{content:" \\25B2";color:var(--fg)}
         table.sortable thead th[aria-sort=descending]::after{content:" \\25BC";color:var(--fg)}
         td.rate{font-variant-numeric:tabular-nums;text-align:right;white-space:nowrap}
-        .q0{background:var(--q0);color:#fff}.q1{background:var(--q1)}.q2{background:var(--q2)}\
-        .q3{background:var(--q3)}.q4{background:var(--q4);color:#fff}.qn{background:var(--qn)}
+        .qz{background:var(--qz);color:var(--muted)}.q0{background:var(--q0)}.q1{background:var(--q1)}\
+        .q2{background:var(--q2)}.q3{background:var(--q3)}.q4{background:var(--q4);color:#fff}.qn{background:var(--qn)}
+        table.matrix tbody th{white-space:nowrap}
         .legend{display:flex;flex-wrap:wrap;gap:.3rem .9rem;font-size:.8rem;color:var(--muted);margin:.2rem 0 .8rem}
         .legend span::before{content:"";display:inline-block;width:.8em;height:.8em;margin-right:.3em;\
         vertical-align:-.05em;border-radius:2px;background:var(--c)}
@@ -92,6 +93,7 @@ enum PageAssets {
         summary::-webkit-details-marker{display:none}
         figure.diagram{break-inside:avoid;border:none}
         figure.diagram .svg{max-height:none;overflow:visible}
+        figure.diagram svg{width:auto;height:auto;max-width:100%;max-height:225mm}
         .table-wrap{overflow:visible}
         }
         """

@@ -27,8 +27,9 @@ enum PageComponents {
             switch self {
             case .text(let text):
                 return header ? .element("th", ["scope": "row"], text: text) : .element("td", text: text)
-            case .markup(let markup, _):
-                return .element(tag, [], [markup])
+            case .markup(let markup, let sortText):
+                return header ? .element("th", ["scope": "row", "data-sort": sortText], [markup])
+                    : .element("td", ["data-sort": sortText], [markup])
             case .count(let value):
                 return .element(tag, ["class": "num", "data-sort": String(value)], text: Formatting.grouped(value))
             case .decimal(let value, let shown):
@@ -46,7 +47,9 @@ enum PageComponents {
 
     /// A table whose body rows sort when a header is clicked (PageAssets.script); `footer` rows
     /// (totals) stay in place. The first cell of each row is its header cell.
-    static func table(caption: String? = nil, columns: [Column], rows: [[Cell]], footer: [[Cell]] = []) -> HTML {
+    static func table(
+        caption: String? = nil, columns: [Column], rows: [[Cell]], footer: [[Cell]] = [], matrix: Bool = false
+    ) -> HTML {
         var parts: [HTML] = []
         if let caption { parts.append(.element("caption", text: caption)) }
         let headers = columns.map { column -> HTML in
@@ -64,7 +67,9 @@ enum PageComponents {
         }
         parts.append(.element("tbody", [], rows.map(row)))
         if !footer.isEmpty { parts.append(.element("tfoot", [], footer.map(row))) }
-        return .element("div", ["class": "table-wrap"], [.element("table", ["class": "sortable"], parts)])
+        return .element("div", ["class": "table-wrap"], [
+            .element("table", ["class": matrix ? "sortable matrix" : "sortable"], parts),
+        ])
     }
 
     /// One bar of a chart: a label, a fraction in [0, 1] (or `nil`: no data), and the value shown.
@@ -94,7 +99,7 @@ enum PageComponents {
 
     /// The colour key of the coverage buckets.
     static func legend() -> HTML {
-        let entries = [("q0", "< 50%"), ("q1", "50–80%"), ("q2", "80–95%"), ("q3", "95–100%"), ("q4", "100%")]
+        let entries = [("qz", "0%"), ("q0", "< 50%"), ("q1", "50–80%"), ("q2", "80–95%"), ("q3", "95–100%"), ("q4", "100%")]
         return .element("div", ["class": "legend", "aria-hidden": "true"], entries.map { bucket, text in
             .element("span", ["style": "--c:var(--\(bucket))"], text: text)
         })

@@ -15,12 +15,12 @@ public struct ReportContent: Sendable, Equatable {
     public var coverage: [CoverageMeasure]
     public var pairing: [PairingProgramme]
     public var central: [CentralGroup]
-    public var diagrams: [Diagram]
+    public var diagrams: [DiagramFigure]
 
     public init(
         title: String, scope: NodeReference? = nil, breakdownLevel: RegionLevel = .city, summary: Summary = Summary(),
         coverage: [CoverageMeasure] = [], pairing: [PairingProgramme] = [], central: [CentralGroup] = [],
-        diagrams: [Diagram] = []
+        diagrams: [DiagramFigure] = []
     ) {
         self.title = title
         self.scope = scope
@@ -110,14 +110,20 @@ public struct CoverageMeasure: Sendable, Equatable {
     public var via: [String]
     /// Regions above the unit level, in hierarchy order (the scope's root first).
     public var regions: [CoverageRow]
-    /// Uncovered units, possibly fewer than ``uncoveredCount``.
+    /// Uncovered units listed one by one: those in breakdown regions where something is covered,
+    /// possibly cut short (``uncoveredCount`` says how many there are in all).
     public var uncovered: [UncoveredUnit]
     /// How many units are uncovered in all.
     public var uncoveredCount: Int
+    /// Breakdown regions where nothing is covered: their units are not listed one by one (the
+    /// programme does not run there, and a list of every unit would drown the others).
+    public var inactiveRegions: [String]
+    /// Uncovered units in the other regions left out of ``uncovered`` to keep the page readable.
+    public var truncated: Int
 
     public init(
         label: String, selector: String, unit: RegionLevel, via: [String], regions: [CoverageRow],
-        uncovered: [UncoveredUnit], uncoveredCount: Int
+        uncovered: [UncoveredUnit], uncoveredCount: Int, inactiveRegions: [String] = [], truncated: Int = 0
     ) {
         self.label = label
         self.selector = selector
@@ -126,6 +132,8 @@ public struct CoverageMeasure: Sendable, Equatable {
         self.regions = regions
         self.uncovered = uncovered
         self.uncoveredCount = uncoveredCount
+        self.inactiveRegions = inactiveRegions
+        self.truncated = truncated
     }
 }
 
@@ -164,8 +172,12 @@ public struct UncoveredUnit: Sendable, Equatable {
 
 /// One pairing programme (enterprises with villages, figures with figures…), per region.
 public struct PairingProgramme: Sendable, Equatable {
-    /// The left side's selector, e.g. `enterprise`.
+    /// The left side in the reader's words (a kind, category or type), e.g. 党外专家.
+    public var leftLabel: String
+    /// The left side's selector, e.g. `figure[category=党外专家]`.
     public var left: String
+    /// The right side in the reader's words.
+    public var rightLabel: String
     /// The right side's selector, e.g. `village`.
     public var right: String
     /// The edge kind that pairs them.
@@ -173,10 +185,15 @@ public struct PairingProgramme: Sendable, Equatable {
     /// The scope as a whole first, then each region of the breakdown level.
     public var rows: [PairingRow]
     /// Proposed partners for unpaired right nodes; empty when none were asked for or needed.
-    public var suggestions: [PairingSuggestion]
+    public var suggestions: [SuggestedPartner]
 
-    public init(left: String, right: String, edge: String, rows: [PairingRow], suggestions: [PairingSuggestion] = []) {
+    public init(
+        leftLabel: String, left: String, rightLabel: String, right: String, edge: String, rows: [PairingRow],
+        suggestions: [SuggestedPartner] = []
+    ) {
+        self.leftLabel = leftLabel
         self.left = left
+        self.rightLabel = rightLabel
         self.right = right
         self.edge = edge
         self.rows = rows
@@ -198,13 +215,16 @@ public struct PairingRow: Sendable, Equatable {
     public var leftShare: Double?
     public var rightShare: Double?
     public var maxMatching: Int
-    /// Right nodes with no pair.
+    /// Right nodes with no pair, listed one by one: none in a region where nothing is paired (the
+    /// programme does not run there), and possibly cut short (see ``unpairedCount``).
     public var unpaired: [NodeReference]
+    /// How many right nodes have no pair in all.
+    public var unpairedCount: Int
 
     public init(
         region: NodeReference, level: RegionLevel?, left: Int, right: Int, pairs: Int, density: Double?,
         leftPaired: Int, rightPaired: Int, leftShare: Double?, rightShare: Double?, maxMatching: Int,
-        unpaired: [NodeReference]
+        unpaired: [NodeReference], unpairedCount: Int? = nil
     ) {
         self.region = region
         self.level = level
@@ -218,19 +238,24 @@ public struct PairingRow: Sendable, Equatable {
         self.rightShare = rightShare
         self.maxMatching = maxMatching
         self.unpaired = unpaired
+        self.unpairedCount = unpairedCount ?? unpaired.count
     }
 }
 
 /// A proposed partner for an unpaired right node, and how far apart they are in the hierarchy.
-public struct PairingSuggestion: Sendable, Equatable {
+public struct SuggestedPartner: Sendable, Equatable {
     public var right: NodeReference
     public var left: NodeReference
+    /// 1 same town, 2 same county, 3 same city, 4 elsewhere.
     public var cost: Int
+    /// The level of the closest region both lie in, or `nil` when they share none.
+    public var shared: RegionLevel?
 
-    public init(right: NodeReference, left: NodeReference, cost: Int) {
+    public init(right: NodeReference, left: NodeReference, cost: Int, shared: RegionLevel?) {
         self.right = right
         self.left = left
         self.cost = cost
+        self.shared = shared
     }
 }
 
@@ -240,11 +265,14 @@ public struct CentralGroup: Sendable, Equatable {
     public var kind: String
     /// The centrality measure's name, e.g. `betweenness`.
     public var measure: String
+    /// How many sampled sources estimated the measure, or `nil` when it is exact.
+    public var sampledSources: Int?
     public var nodes: [CentralNode]
 
-    public init(kind: String, measure: String, nodes: [CentralNode]) {
+    public init(kind: String, measure: String, sampledSources: Int? = nil, nodes: [CentralNode]) {
         self.kind = kind
         self.measure = measure
+        self.sampledSources = sampledSources
         self.nodes = nodes
     }
 }
@@ -276,7 +304,7 @@ public struct CentralNode: Sendable, Equatable {
 }
 
 /// A diagram drawn by Graphviz, as SVG markup.
-public struct Diagram: Sendable, Equatable {
+public struct DiagramFigure: Sendable, Equatable {
     public var title: String
     public var caption: String
     /// The SVG document; its XML prolog and doctype, if any, are dropped when it is inlined.

@@ -1,19 +1,21 @@
 import TongxinGraph
 
 extension ReportPage {
-    /// For each kind, the leaders by the measure, with where they are and which breakdown regions
-    /// their ties reach into: what they bridge.
+    /// For each kind, the leaders by the measure, with where they are and which regions their ties
+    /// reach into: what they bridge.
     func centralSection() -> [HTML] {
         guard !content.central.isEmpty else { return [note(labels(.centralNone))] }
         var parts: [HTML] = [note(labels(.centralNote))]
-        let breakdown = labels.level(content.breakdownLevel)
+        if let samples = content.central.first?.sampledSources {
+            parts.append(note(labels(.sampledNote, Formatting.grouped(samples))))
+        }
         for (index, group) in content.central.enumerated() {
             parts.append(.element("h3", ["id": "central-\(index + 1)"],
                                   text: labels(.centralTitle, labels.kind(group.kind), labels.measure(group.measure))))
             parts.append(PageComponents.table(
                 columns: [.number(labels(.rank)), .text(labels(.name)), .text(labels(.category)),
                           .text(labels(.location)), .number(labels(.score)), .number(labels(.connections)),
-                          .text(labels(.bridges, breakdown))],
+                          .text(labels(.bridges))],
                 rows: group.nodes.enumerated().map { rank, node in
                     [.count(rank + 1), .text(node.node.name), .text(node.category ?? ""),
                      .text(node.location.joined(separator: " › ")),

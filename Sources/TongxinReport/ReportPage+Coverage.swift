@@ -25,33 +25,32 @@ extension ReportPage {
         labels(.measureTitle, measure.label, labels.level(measure.unit))
     }
 
-    /// Rates of every measure for every breakdown region; the scope's totals in the footer.
+    /// One row per measure, one column per breakdown region, the scope's rate first: every rate
+    /// of the section in one table, each row linking to its measure's details.
     private func coverageOverview(_ measures: [CoverageMeasure]) -> HTML {
         var regions: [NodeReference] = []
         var seen: Set<String> = []
-        var rates: [[String: CoverageRow]] = []
         for measure in measures {
-            var byID: [String: CoverageRow] = [:]
-            for row in measure.regions where row.level == content.breakdownLevel {
-                byID[row.region.id] = row
-                if seen.insert(row.region.id).inserted { regions.append(row.region) }
+            for row in measure.regions where row.level == content.breakdownLevel && seen.insert(row.region.id).inserted {
+                regions.append(row.region)
             }
-            rates.append(byID)
         }
-        func cell(_ row: CoverageRow?) -> PageComponents.Cell {
-            guard let row else { return .decimal(nil, shown: labels(.noUnits)) }
-            return .rate(row.rate, tooltip: "\(Formatting.grouped(row.covered)) / \(Formatting.grouped(row.units))")
+        let scopeName = measures.first?.regions.first?.region.name ?? content.title
+        let columns = [PageComponents.Column.text(labels(.measure)), .number(scopeName)] + regions.map { .number($0.name) }
+        let rows = measures.enumerated().map { index, measure -> [PageComponents.Cell] in
+            var byID: [String: CoverageRow] = [:]
+            for row in measure.regions { byID[row.region.id] = row }
+            let title = measureTitle(measure)
+            let link = HTML.element("a", ["href": "#coverage-\(index + 1)"], text: title)
+            return [.markup(link, sortText: title), rateCell(measure.regions.first)]
+                + regions.map { rateCell(byID[$0.id]) }
         }
-        let columns = [PageComponents.Column.text(labels(.region))] + measures.map { .number(measureTitle($0)) }
-        let rows = regions.map { region in
-            [PageComponents.Cell.text(region.name)] + rates.map { cell($0[region.id]) }
-        }
-        let roots = measures.map { $0.regions.first }
-        var footer: [[PageComponents.Cell]] = []
-        if let root = roots.compactMap({ $0 }).first {
-            footer = [[.text(root.region.name)] + roots.map(cell)]
-        }
-        return PageComponents.table(columns: columns, rows: rows, footer: footer)
+        return PageComponents.table(columns: columns, rows: rows, matrix: true)
+    }
+
+    private func rateCell(_ row: CoverageRow?) -> PageComponents.Cell {
+        guard let row else { return .decimal(nil, shown: labels(.noUnits)) }
+        return .rate(row.rate, tooltip: "\(Formatting.grouped(row.covered)) / \(Formatting.grouped(row.units))")
     }
 
     private func coverageMeasure(_ measure: CoverageMeasure, anchor: String) -> [HTML] {
@@ -65,7 +64,9 @@ extension ReportPage {
             ]),
         ]
         let breakdownRows = measure.regions.filter { $0.level == content.breakdownLevel }
-        if !breakdownRows.isEmpty {
+        // A chart compares regions by their units' coverage; units that are the regions themselves
+        // are each covered or not, which the overview already shows.
+        if !breakdownRows.isEmpty && measure.unit != content.breakdownLevel {
             parts.append(PageComponents.barChart(
                 caption: labels(.chartTitle, labels.level(content.breakdownLevel), unitName),
                 bars: breakdownRows.map { row in
@@ -96,8 +97,12 @@ extension ReportPage {
                     }),
                 ])
             }
-            if measure.uncovered.count < measure.uncoveredCount {
-                listed.append(note(labels(.moreNotListed, Formatting.grouped(measure.uncoveredCount - measure.uncovered.count))))
+            if !measure.inactiveRegions.isEmpty {
+                listed.append(note(labels(.inactiveNotListed, labels.level(content.breakdownLevel),
+                                          measure.inactiveRegions.joined(separator: labels(.listSeparator)))))
+            }
+            if measure.truncated > 0 {
+                listed.append(note(labels(.moreNotListed, Formatting.grouped(measure.truncated))))
             }
             parts.append(PageComponents.details(labels(.uncoveredTitle, unitName, Formatting.grouped(measure.uncoveredCount)), listed))
         }

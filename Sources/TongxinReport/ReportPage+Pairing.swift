@@ -13,16 +13,15 @@ extension ReportPage {
         return parts
     }
 
-    /// A selector in the reader's words: a bare well-known kind is translated, anything else shown
-    /// as written.
-    func selectorName(_ selector: String) -> String {
-        labels.kind(selector)
-    }
-
     private func pairingProgramme(_ programme: PairingProgramme, anchor: String) -> [HTML] {
-        let left = selectorName(programme.left), right = selectorName(programme.right)
+        let left = labels.kind(programme.leftLabel), right = labels.kind(programme.rightLabel)
         var parts: [HTML] = [
             .element("h3", ["id": anchor], text: labels(.programmeTitle, left, right, labels.edgeKind(programme.edge))),
+            .element("p", ["class": "meta"], [
+                .text(labels(.counted) + labels(.colon)), .element("code", text: programme.left), .text(" — "),
+                .element("code", text: programme.right), .element("span", ["class": "sep"]),
+                .text(labels(.via) + labels(.colon) + labels.edgeKind(programme.edge)),
+            ]),
             note(labels(.densityNote, left, right)),
         ]
         guard let whole = programme.rows.first else { return parts }
@@ -47,7 +46,7 @@ extension ReportPage {
             [.text(name), .count(row.left), .count(row.right), .count(row.pairs),
              .decimal(row.density, shown: Formatting.significant(row.density)),
              .count(row.leftPaired), .count(row.rightPaired), .rate(row.rightShare, tooltip: nil),
-             .count(row.maxMatching), .count(row.unpaired.count)]
+             .count(row.maxMatching), .count(row.unpairedCount)]
         }
         parts.append(PageComponents.table(
             columns: columns, rows: regions.map { cells($0, name: $0.region.name) },
@@ -55,24 +54,34 @@ extension ReportPage {
         ))
         parts.append(sortHint())
         let listed = regions.isEmpty ? [whole] : regions
-        let unpaired = listed.filter { !$0.unpaired.isEmpty }
-        if unpaired.isEmpty {
+        let unpaired = listed.filter { $0.rightPaired > 0 && !$0.unpaired.isEmpty }
+        let inactive = listed.filter { $0.rightPaired == 0 && $0.unpairedCount > 0 }
+        let truncated = listed.reduce(0) { $0 + ($1.rightPaired > 0 ? $1.unpairedCount - $1.unpaired.count : 0) }
+        if whole.unpairedCount == 0 {
             parts.append(.element("p", text: labels(.allPaired)))
         } else {
-            let total = unpaired.reduce(0) { $0 + $1.unpaired.count }
-            parts.append(PageComponents.details(labels(.withCount, labels(.unpairedOf, right), Formatting.grouped(total)),
-                unpaired.map { row in
-                    PageComponents.details(labels(.withCount, row.region.name, Formatting.grouped(row.unpaired.count)), [
-                        PageComponents.unitList(row.unpaired.map { ($0.name, "") }),
-                    ])
-                }
-            ))
+            var blocks = unpaired.map { row in
+                PageComponents.details(labels(.withCount, row.region.name, Formatting.grouped(row.unpairedCount)), [
+                    PageComponents.unitList(row.unpaired.map { ($0.name, "") }),
+                ])
+            }
+            if !inactive.isEmpty {
+                blocks.append(note(labels(.inactivePairingNotListed, labels.level(content.breakdownLevel), right,
+                                          inactive.map(\.region.name).joined(separator: labels(.listSeparator)))))
+            }
+            if truncated > 0 { blocks.append(note(labels(.moreNotListedPairing, Formatting.grouped(truncated)))) }
+            parts.append(PageComponents.details(
+                labels(.withCount, labels(.unpairedOf, right), Formatting.grouped(whole.unpairedCount)), blocks))
         }
         if !programme.suggestions.isEmpty {
             parts.append(PageComponents.details(labels(.suggestionsTitle, Formatting.grouped(programme.suggestions.count)), [
                 PageComponents.table(
                     columns: [.text(right), .text(labels(.suggestedPartner)), .number(labels(.hierarchyDistance))],
-                    rows: programme.suggestions.map { [.text($0.right.name), .text($0.left.name), .count($0.cost)] }
+                    rows: programme.suggestions.map { suggestion in
+                        let distance = suggestion.shared.map { labels(.sameRegion, labels.level($0)) } ?? labels(.noSharedRegion)
+                        return [.text(suggestion.right.name), .text(suggestion.left.name),
+                                .decimal(Double(suggestion.cost), shown: "\(suggestion.cost) · \(distance)")]
+                    }
                 ),
             ]))
         }

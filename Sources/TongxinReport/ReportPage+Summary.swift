@@ -28,10 +28,19 @@ extension ReportPage {
             .element("div", ["class": "columns"], tables),
         ]
         if !summary.metadata.isEmpty {
+            // Plain keys describe the graph; namespaced ones (`十堰.villages`, `count.…`) hold details.
+            func list(_ entries: [(key: String, value: String)]) -> HTML {
+                .element("dl", ["class": "meta"], entries.flatMap { entry -> [HTML] in
+                    [.element("dt", text: entry.key), .element("dd", text: entry.value)]
+                })
+            }
+            let general = summary.metadata.filter { !$0.key.contains(".") }
+            let detailed = summary.metadata.filter { $0.key.contains(".") }
             parts.append(.element("h3", text: labels(.aboutData)))
-            parts.append(.element("dl", ["class": "meta"], summary.metadata.flatMap { entry -> [HTML] in
-                [.element("dt", text: entry.key), .element("dd", text: entry.value)]
-            }))
+            if !general.isEmpty { parts.append(list(general)) }
+            if !detailed.isEmpty {
+                parts.append(PageComponents.details(labels(.moreNotes, Formatting.grouped(detailed.count)), [list(detailed)]))
+            }
         }
         parts.append(.element("h3", text: labels(.warningsHeading)))
         if summary.warnings.isEmpty {

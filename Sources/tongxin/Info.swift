@@ -7,9 +7,9 @@ struct Info: TongxinCommand {
         abstract: "Show counts by node and edge kind, region levels, metadata and warnings.",
         discussion: """
             Examples:
-              tongxin info Graphs/examples/tiny.json
-              tongxin info Graphs/hubei.json --format json
-              tongxin info exports/ --region 宜昌市      (a CSV folder, one city's subtree)
+              tongxin info Graphs/examples/yunxi.json
+              tongxin info Graphs/hubei.json --region 宜昌市
+              tongxin info Graphs/examples/suixian-liaison --format json
             """)
 
     @OptionGroup var graphOptions: GraphOptions

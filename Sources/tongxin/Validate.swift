@@ -12,8 +12,8 @@ struct Validate: TongxinCommand {
             without a level, …) do not fail validation.
 
             Examples:
-              tongxin validate Graphs/examples/tiny.json
-              tongxin validate exports/ --format json     (a CSV folder; a JSON verdict on stdout)
+              tongxin validate Graphs/examples/yunxi.json
+              tongxin validate exports/ --format json
             """)
 
     @OptionGroup var graphOptions: GraphOptions

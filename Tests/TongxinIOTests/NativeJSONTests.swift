@@ -87,7 +87,7 @@ import TongxinTestSupport
         (#"{"format": "tongxin-graph", "nodes": [], "colour": 1}"#,
          "g.json:1:42: error: unknown key 'colour' (expected format, version, name, metadata, nodes, edges)"),
         ("{\"format\": \"tongxin-graph\", \"nodes\": [\n  {\"id\": \"a\", \"label\": \"x\"}]}",
-         "g.json:2:15: error: unknown node key 'label' (expected id, kind, name, parent, level, type, category, attrs)"),
+         "g.json:2:15: error: unknown node key 'label' (did you mean 'level'?)"),
         (#"{"format": "tongxin-graph", "nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a", "w": 1}]}"#,
          "g.json:1:94: error: unknown edge key 'w' (expected source, target, kind, weight, attrs)"),
         // Duplicate ids, unknown endpoints (reported at the unknown id).

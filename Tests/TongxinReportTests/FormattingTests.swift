@@ -42,6 +42,8 @@ import Testing
 
     @Test func rateBuckets() {
         #expect(Formatting.bucket(nil) == "qn")
+        #expect(Formatting.bucket(0) == "qz")
+        #expect(Formatting.bucket(0.001) == "q0")
         #expect(Formatting.bucket(0.49) == "q0")
         #expect(Formatting.bucket(0.5) == "q1")
         #expect(Formatting.bucket(0.9) == "q2")

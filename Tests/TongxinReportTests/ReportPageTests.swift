@@ -28,7 +28,7 @@ enum SampleContent {
             uncoveredCount: 1
         )
         let pairing = PairingProgramme(
-            left: "enterprise", right: "village", edge: "paired_with",
+            leftLabel: "enterprise", left: "enterprise", rightLabel: "village", right: "village", edge: "paired_with",
             rows: [
                 PairingRow(region: NodeReference(id: "", name: "tiny"), level: nil, left: 1, right: 5, pairs: 2,
                            density: 0.4, leftPaired: 1, rightPaired: 2, leftShare: 1, rightShare: 0.4, maxMatching: 1,
@@ -41,8 +41,8 @@ enum SampleContent {
                            rightPaired: 0, leftShare: nil, rightShare: 0, maxMatching: 0,
                            unpaired: [NodeReference(id: "v4", name: "四村"), NodeReference(id: "v5", name: "五村")]),
             ],
-            suggestions: [PairingSuggestion(right: NodeReference(id: "v1", name: "一村"),
-                                            left: NodeReference(id: "e1", name: "某茶业公司"), cost: 1)]
+            suggestions: [SuggestedPartner(right: NodeReference(id: "v1", name: "一村"),
+                                            left: NodeReference(id: "e1", name: "某茶业公司"), cost: 2, shared: .city)]
         )
         let central = CentralGroup(kind: "figure", measure: "betweenness", nodes: [
             CentralNode(node: NodeReference(id: "f1", name: "张三"), category: "联络员", location: ["甲市", "甲镇"],
@@ -55,7 +55,7 @@ enum SampleContent {
             """
         return ReportContent(
             title: "湖北省", summary: summary, coverage: [coverage], pairing: [pairing], central: [central],
-            diagrams: [Diagram(title: "全省", caption: "按市汇总", svg: svg)]
+            diagrams: [DiagramFigure(title: "全省", caption: "按市汇总", svg: svg)]
         )
     }
 }
@@ -126,9 +126,15 @@ enum SampleContent {
         #expect(html.contains("<td class=\"rate q4\" data-sort=\"1.0\" title=\"1 / 1\">100.0%</td>"))
         // A missing density sorts last (empty key) and shows a dash.
         #expect(html.contains("<td class=\"num\" data-sort=\"\">—</td>"))
+        // The overview: one row per measure, linking to it; the scope first, then each city.
+        #expect(html.contains("<tr><th scope=\"row\" data-sort=\"商会 · 乡镇（街道）覆盖\"><a href=\"#coverage-1\">商会 · 乡镇（街道）覆盖</a></th>"
+            + "<td class=\"rate q1\" data-sort=\"\(2.0 / 3.0)\" title=\"2 / 3\">66.7%</td>"
+            + "<td class=\"rate q1\" data-sort=\"0.5\" title=\"1 / 2\">50.0%</td>"
+            + "<td class=\"rate q4\" data-sort=\"1.0\" title=\"1 / 1\">100.0%</td></tr>"))
         // Totals stay in the footer, outside the sorted body.
-        #expect(html.contains("<tfoot><tr><th scope=\"row\">湖北省</th><td class=\"rate q1\" data-sort=\"\(2.0 / 3.0)\" title=\"2 / 3\">66.7%</td></tr></tfoot>"))
+        #expect(html.contains("<tfoot><tr><th scope=\"row\">湖北省</th><td>省</td><td class=\"num\" data-sort=\"3\">3</td>"))
         #expect(html.contains("<table class=\"sortable\">"))
+        #expect(html.contains("<table class=\"sortable matrix\">"))
     }
 
     @Test func coverageShowsChartsAndCollapsedUncoveredUnits() {
@@ -142,8 +148,12 @@ enum SampleContent {
         let html = ReportPage(content).render()
         #expect(html.contains("<h3 id=\"pairing-1\">企业与村（社区）结对（结对）</h3>"))
         #expect(html.contains("<summary>未结对村（社区）（3）</summary>"))
-        #expect(html.contains("<summary>乙市&lt;b&gt;（2）</summary><ul class=\"units\"><li>四村</li><li>五村</li></ul>"))
+        #expect(html.contains("<summary>甲市（1）</summary><ul class=\"units\"><li>一村</li></ul>"))
+        // 乙市 pairs nothing: its villages are named as a region, not listed one by one.
+        #expect(html.contains("以下市（州）尚无任何结对，其村（社区）不逐一列出：乙市&lt;b&gt;。"))
+        #expect(html.contains("<p class=\"meta\">结对双方：<code>enterprise</code> — <code>village</code>"))
         #expect(html.contains("<summary>建议结对（1 项）</summary>"))
+        #expect(html.contains("<th scope=\"row\">一村</th><td>某茶业公司</td><td class=\"num\" data-sort=\"2.0\">2 · 同一市（州）</td>"))
         #expect(html.contains("<tfoot><tr><th scope=\"row\">合计（tiny）</th>"))
         // Density 2/3 with three significant digits.
         #expect(html.contains(">0.667</td>"))

@@ -11,17 +11,22 @@ class Stage {
 final class MatchStage: Stage {
     let matcher: Matcher
     let optional: Bool
+    let budget: ExecutionBudget
+    let position: QueryPosition
 
-    init(matcher: Matcher, optional: Bool) {
+    init(matcher: Matcher, optional: Bool, budget: ExecutionBudget, position: QueryPosition) {
         self.matcher = matcher
         self.optional = optional
+        self.budget = budget
+        self.position = position
     }
 
     override func push(_ row: [QueryValue]) throws(QueryError) {
         var matched = false
-        let next = self.next!
+        let next = self.next!, budget = self.budget, position = self.position
         try matcher.run(row) { (match) throws(QueryError) in
             matched = true
+            try budget.spendRow(position)
             try next.push(match)
         }
         if optional && !matched { try next.push(row) }
@@ -86,12 +91,12 @@ final class ProjectionStage: Stage {
     var inputWidth = 0
     private(set) var results: [[QueryValue]] = []
 
-    private var buffered: [[QueryValue]] = []
-    private var seen = Set<[QueryValue]>()
-    private var groups: [[QueryValue]: Int] = [:]
-    private var representatives: [[QueryValue]] = []
-    private var states: [AggregateSpec.State] = []
-    private var distinctSeen: [Set<QueryValue>] = []
+    @exclusivity(unchecked) private var buffered: [[QueryValue]] = []
+    @exclusivity(unchecked) private var seen = Set<[QueryValue]>()
+    @exclusivity(unchecked) private var groups: [[QueryValue]: Int] = [:]
+    @exclusivity(unchecked) private var representatives: [[QueryValue]] = []
+    @exclusivity(unchecked) private var states: [AggregateSpec.State] = []
+    @exclusivity(unchecked) private var distinctSeen: [Set<QueryValue>] = []
     private var emitted = 0
     private var skipped = 0
 

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Fuzzes Tongxin's readers (native JSON, GraphML, CSV) with libFuzzer and AddressSanitizer for a
+# while: Scripts/fuzz/run.sh [SECONDS, default 300] [extra libFuzzer flags…]
+#
+# SwiftPM cannot link a libFuzzer executable (both bring a `main`), so this compiles the
+# TongxinGraph and TongxinIO sources with FuzzReaders.swift as one module with swiftc
+# (PLATFORM.md). The corpus starts from the example graphs and the writers' output; findings land in
+# .build-fuzz/ as crash-* files (reproduce: .build-fuzz/fuzz-readers .build-fuzz/crash-…).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds="${1:-300}"
+shift || true
+out=.build-fuzz
+mkdir -p "$out/corpus"
+
+sources=$(ls Sources/TongxinGraph/*.swift; ls Sources/TongxinIO/*.swift | grep -v '/TongxinIO.swift$')
+swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name TongxinFuzz \
+    $sources Scripts/fuzz/FuzzReaders.swift -o "$out/fuzz-readers"
+
+# Seeds: every example graph in each readable format, prefixed with its selector byte.
+seed() { # selector file
+    { printf "\\$(printf '%03o' "$1")"; cat "$2"; } > "$out/corpus/seed-$1-$(basename "$2")"
+}
+for json in Graphs/examples/*.json; do
+    [ -e "$json" ] || continue
+    seed 0 "$json"
+done
+for folder in Graphs/examples/*/; do
+    [ -e "$folder/edges.csv" ] || continue
+    name=$(basename "$folder")
+    { printf '\002'; cat "$folder/nodes.csv" 2>/dev/null || true; printf '\f'; cat "$folder/edges.csv"; } > "$out/corpus/seed-2-$name"
+done
+if [ -x .build/debug/tongxin ]; then
+    for json in Graphs/examples/*.json; do
+        [ -e "$json" ] || continue
+        .build/debug/tongxin convert "$json" "$out/seed.graphml" > /dev/null
+        seed 1 "$out/seed.graphml"
+        mv "$out/corpus/seed-1-seed.graphml" "$out/corpus/seed-1-$(basename "$json" .json).graphml"
+    done
+fi
+
+"$out/fuzz-readers" "$out/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+    -artifact_prefix="$out/" -print_final_stats=1 "$@"

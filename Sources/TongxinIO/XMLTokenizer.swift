@@ -1,0 +1,288 @@
+/// A small pull tokenizer for the XML that graph files use (GraphML), over raw bytes, with the byte
+/// offset of every event so readers can report errors at a line and column.
+///
+/// It reads elements, attributes (single or double quoted), text, CDATA sections, the five predefined
+/// entities and character references, and skips the XML declaration, processing instructions,
+/// comments and a DOCTYPE. Attribute values are normalized as XML 1.0 says (literal tabs and line
+/// breaks become spaces); `\r\n` in text becomes `\n`. Names keep their namespace prefix; use
+/// ``localName(_:)`` to drop it. It checks that tags nest and match; it does not validate against a
+/// schema or expand other entities.
+///
+/// - Complexity: O(n) in the input's bytes.
+struct XMLTokenizer {
+    struct Attribute {
+        var name: String
+        var value: String
+        var offset: Int
+    }
+
+    enum Event {
+        case start(name: String, attributes: [Attribute], selfClosing: Bool, offset: Int)
+        case end(name: String, offset: Int)
+        case text(String, offset: Int)
+    }
+
+    struct Failure: Error {
+        var offset: Int
+        var message: String
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var position: Int
+    /// The names of the open elements.
+    private(set) var open: [String] = []
+    private var sawRoot = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
+        self.bytes = bytes
+        position = start
+    }
+
+    /// A name without its namespace prefix: `y:ShapeNode` → `ShapeNode`.
+    static func localName(_ name: String) -> Substring {
+        guard let colon = name.lastIndex(of: ":") else { return name[...] }
+        return name[name.index(after: colon)...]
+    }
+
+    /// The next event, or `nil` at the end of the document.
+    ///
+    /// - Throws: ``Failure`` for malformed markup, mismatched tags, or text left unclosed.
+    mutating func next() throws(Failure) -> Event? {
+        while position < bytes.count {
+            let start = position
+            guard bytes[position] == UInt8(ascii: "<") else {
+                let text = try readText()
+                if open.isEmpty {
+                    guard text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else {
+                        throw Failure(offset: start, message: "text outside the root element")
+                    }
+                    continue
+                }
+                return .text(text, offset: start)
+            }
+            if starts(with: "<?") {
+                try skip(past: "?>", what: "processing instruction")
+            } else if starts(with: "<!--") {
+                try skip(past: "-->", what: "comment")
+            } else if starts(with: "<![CDATA[") {
+                guard !open.isEmpty else { throw Failure(offset: start, message: "CDATA outside the root element") }
+                position += 9
+                let from = position
+                try skip(past: "]]>", what: "CDATA section")
+                return .text(try decode(from, position - 3), offset: start)
+            } else if starts(with: "<!") {
+                try skipDeclaration()
+            } else if starts(with: "</") {
+                position += 2
+                let name = try readName()
+                skipSpaces()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { throw unexpected("'>'") }
+                position += 1
+                guard let expected = open.last else { throw Failure(offset: start, message: "closing tag </\(name)> without an opening tag") }
+                guard expected == name else {
+                    throw Failure(offset: start, message: "closing tag </\(name)> does not match <\(expected)>")
+                }
+                open.removeLast()
+                return .end(name: name, offset: start)
+            } else {
+                position += 1
+                let name = try readName()
+                if open.isEmpty && sawRoot { throw Failure(offset: start, message: "a second root element <\(name)>") }
+                var attributes: [Attribute] = []
+                while true {
+                    let hadSpace = skipSpaces()
+                    guard position < bytes.count else { throw Failure(offset: start, message: "unexpected end of file inside the tag <\(name)>") }
+                    if bytes[position] == UInt8(ascii: ">") {
+                        position += 1
+                        open.append(name)
+                        sawRoot = true
+                        return .start(name: name, attributes: attributes, selfClosing: false, offset: start)
+                    }
+                    if bytes[position] == UInt8(ascii: "/") {
+                        position += 1
+                        guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { throw unexpected("'>' after '/'") }
+                        position += 1
+                        sawRoot = true
+                        return .start(name: name, attributes: attributes, selfClosing: true, offset: start)
+                    }
+                    guard hadSpace else { throw unexpected("a space, '>' or '/>'") }
+                    let attributeStart = position
+                    let attribute = try readName()
+                    skipSpaces()
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { throw unexpected("'=' after the attribute name") }
+                    position += 1
+                    skipSpaces()
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
+                        throw unexpected("a quoted attribute value")
+                    }
+                    let quote = bytes[position]
+                    position += 1
+                    let from = position
+                    while position < bytes.count && bytes[position] != quote {
+                        if bytes[position] == UInt8(ascii: "<") { throw Failure(offset: position, message: "'<' in an attribute value") }
+                        position += 1
+                    }
+                    guard position < bytes.count else { throw Failure(offset: from - 1, message: "unterminated attribute value") }
+                    let value = try decode(from, position, attribute: true)
+                    position += 1
+                    if attributes.contains(where: { $0.name == attribute }) {
+                        throw Failure(offset: attributeStart, message: "duplicate attribute '\(attribute)'")
+                    }
+                    attributes.append(Attribute(name: attribute, value: value, offset: attributeStart))
+                }
+            }
+        }
+        if let unclosed = open.last { throw Failure(offset: position, message: "unexpected end of file: <\(unclosed)> is not closed") }
+        if !sawRoot { throw Failure(offset: position, message: "no root element") }
+        return nil
+    }
+
+    /// Skips the rest of the element just opened (by a non-self-closing start event), nested ones included.
+    mutating func skipElement() throws(Failure) {
+        let depth = open.count
+        while open.count >= depth {
+            guard try next() != nil else { return }
+        }
+    }
+
+    // MARK: Pieces
+
+    private func starts(with text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        for index in 0..<count where bytes[position + index] != text.utf8Start[index] { return false }
+        return true
+    }
+
+    private mutating func skip(past terminator: StaticString, what: String) throws(Failure) {
+        let start = position
+        while position < bytes.count {
+            if starts(with: terminator) {
+                position += terminator.utf8CodeUnitCount
+                return
+            }
+            position += 1
+        }
+        throw Failure(offset: start, message: "unterminated \(what)")
+    }
+
+    /// Skips `<!DOCTYPE …>`, including an internal subset in brackets.
+    private mutating func skipDeclaration() throws(Failure) {
+        let start = position
+        var depth = 0
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"): depth -= 1
+            case UInt8(ascii: ">") where depth <= 0:
+                position += 1
+                return
+            default: break
+            }
+            position += 1
+        }
+        throw Failure(offset: start, message: "unterminated declaration")
+    }
+
+    @discardableResult
+    private mutating func skipSpaces() -> Bool {
+        let start = position
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return position > start
+            }
+        }
+        return position > start
+    }
+
+    private mutating func readName() throws(Failure) -> String {
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            let isNameByte = byte >= 0x80 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            guard isNameByte else { break }
+            position += 1
+        }
+        guard position > start else { throw unexpected("a name") }
+        return try decode(start, position)
+    }
+
+    private mutating func readText() throws(Failure) -> String {
+        let start = position
+        while position < bytes.count && bytes[position] != UInt8(ascii: "<") { position += 1 }
+        return try decode(start, position)
+    }
+
+    private func unexpected(_ what: String) -> Failure {
+        guard position < bytes.count else { return Failure(offset: position, message: "unexpected end of file: expected \(what)") }
+        let byte = bytes[position]
+        let found = (0x20...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
+        return Failure(offset: position, message: "expected \(what), found \(found)")
+    }
+
+    /// The text of `start..<end` with entities and character references replaced and line ends
+    /// normalized.
+    private func decode(_ start: Int, _ end: Int, attribute: Bool = false) throws(Failure) -> String {
+        if let invalid = UTF8Check.firstInvalid(in: bytes, start..<end) {
+            throw Failure(offset: invalid, message: "invalid UTF-8 byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))")
+        }
+        var plain = true
+        for index in start..<end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "&") || byte == 0x0D || (attribute && (byte == 0x09 || byte == 0x0A)) { plain = false; break }
+        }
+        if plain { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(end - start)
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                output.append(attribute ? 0x20 : 0x0A)
+                index += index + 1 < end && bytes[index + 1] == 0x0A ? 2 : 1
+                continue
+            }
+            if attribute && (byte == 0x09 || byte == 0x0A) {
+                output.append(0x20)
+                index += 1
+                continue
+            }
+            guard byte == UInt8(ascii: "&") else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            var semicolon = index + 1
+            while semicolon < end && semicolon - index < 12 && bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+            guard semicolon < end, bytes[semicolon] == UInt8(ascii: ";") else {
+                throw Failure(offset: index, message: "'&' must start an entity such as &amp; or &#38;")
+            }
+            let entity = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<semicolon]), as: UTF8.self)
+            switch entity {
+            case "lt": output.append(UInt8(ascii: "<"))
+            case "gt": output.append(UInt8(ascii: ">"))
+            case "amp": output.append(UInt8(ascii: "&"))
+            case "quot": output.append(UInt8(ascii: "\""))
+            case "apos": output.append(UInt8(ascii: "'"))
+            default:
+                let number: UInt32?
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    number = UInt32(entity.dropFirst(2), radix: 16)
+                } else if entity.hasPrefix("#") {
+                    number = UInt32(entity.dropFirst(), radix: 10)
+                } else {
+                    throw Failure(offset: index, message: "unknown entity &\(entity);")
+                }
+                guard let number, number > 0, let scalar = Unicode.Scalar(number) else {
+                    throw Failure(offset: index, message: "invalid character reference &\(entity);")
+                }
+                output.append(contentsOf: String(Character(scalar)).utf8)
+            }
+            index = semicolon + 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import TongxinIO
+
+/// `tongxin convert G OUT`: between the formats.
+struct Convert: TongxinCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a graph between formats: .json, .graphml, a CSV folder, .gexf (write only), .dot/.gv.",
+        discussion: """
+            The output format follows OUT's extension (a path without one, or ending in /, is a CSV folder \
+            of nodes.csv and edges.csv), or --to. The output is written to a temporary file and renamed \
+            into place, so a failure never leaves a partial or truncated file; the input is never \
+            overwritten.
+
+            Examples:
+              tongxin convert Graphs/examples/yunxi.json out/yunxi.graphml
+              tongxin convert Graphs/examples/suixian-liaison out/suixian.json
+              tongxin convert Graphs/hubei.json out/hubei-csv
+              tongxin convert out/yunxi.graphml out/yunxi.gexf --to gexf
+            """)
+
+    @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml or .dot/.gv file, or a CSV folder.", valueName: "graph"),
+              completion: .file())
+    var graph: String
+
+    @Argument(help: ArgumentHelp("Where to write.", valueName: "out"), completion: .file())
+    var out: String
+
+    @Option(help: "The output format, when OUT's extension does not say it: json, graphml, csv, gexf or dot.")
+    var to: GraphFormatArgument?
+
+    mutating func execute() throws {
+        let format = to?.format ?? GraphFormat(path: out)
+        guard let format else {
+            throw DiagnosticList([Diagnostic(.error,
+                "cannot tell the output format of '\(out)' from its extension: use .json, .graphml, .gexf, .dot, a folder name, or --to")])
+        }
+        guard Self.canonical(out) != Self.canonical(graph) else {
+            throw DiagnosticList([Diagnostic(.error, "'\(out)' is the input: convert never overwrites its input")])
+        }
+        let input = try GraphLoader.load(graph)
+        let progress = input.edgeCount > 1_000_000 ? Progress.begin("writing \(out)") : nil
+        try GraphFile.write(input, to: out, as: format)
+        progress?.finish()
+        Console.out("\(out): \(input.nodeCount) nodes, \(input.edgeCount) edges (\(format.rawValue))\n")
+    }
+
+    /// The absolute path with symbolic links resolved, for paths that exist; for one that does not,
+    /// its resolved folder and its name.
+    static func canonical(_ path: String) -> String {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        if let resolved = realpath(trimmed, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let url = URL(fileURLWithPath: trimmed)
+        return canonical(url.deletingLastPathComponent().path) + "/" + url.lastPathComponent
+    }
+}
+
+/// `--to` values.
+struct GraphFormatArgument: ExpressibleByArgument {
+    var format: GraphFormat
+
+    init?(argument: String) {
+        guard let format = GraphFormat(rawValue: argument.lowercased()) else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { GraphFormat.allCases.map(\.rawValue) }
+}

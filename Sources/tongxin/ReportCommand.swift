@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import TongxinAnalysis
+import TongxinIO
+import TongxinRender
+import TongxinReport
+
+/// `tongxin report G --out report.html`: coverage, pairing, central nodes and diagrams in one
+/// self-contained page.
+struct Report: TongxinCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an HTML report: summary, coverage, pairing, central figures and diagrams.",
+        discussion: """
+            The page is self-contained (styles, script and SVG diagrams inline): open it in any browser,
+            offline, or print it to PDF. Tables sort when a header is clicked; long lists are collapsed.
+
+            Examples:
+              tongxin report Graphs/hubei.json --out out/report.html
+              tongxin report Graphs/hubei.json --region 宜昌市 --out out/yichang.html
+              tongxin report Graphs/hubei.json --lang en --sections summary,coverage --out out/coverage-en.html
+            """)
+
+    @OptionGroup var graphOptions: GraphOptions
+
+    @Option(help: ArgumentHelp("The HTML file to write (replaced atomically).", valueName: "file"),
+            completion: .file(extensions: ["html"]))
+    var out: String
+
+    @Option(help: ArgumentHelp(
+        "The sections to include, comma-separated, from: \(ReportSection.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "list"))
+    var sections: String = ReportSection.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: ArgumentHelp("The language of labels and headings: zh (default) or en.", valueName: "zh|en"))
+    var lang: String = ReportLanguage.zh.rawValue
+
+    func validate() throws {
+        _ = try chosenSections()
+        guard ReportLanguage(rawValue: lang) != nil else {
+            throw ValidationError("--lang must be zh or en, not '\(lang)'")
+        }
+    }
+
+    /// The sections `--sections` names.
+    func chosenSections() throws -> Set<ReportSection> {
+        var chosen: Set<ReportSection> = []
+        for name in sections.split(separator: ",").map({ String($0.filter { !$0.isWhitespace }) }) where !name.isEmpty {
+            guard let section = ReportSection(rawValue: name) else {
+                throw ValidationError("--sections: unknown section '\(name)'; the sections are "
+                    + ReportSection.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            chosen.insert(section)
+        }
+        guard !chosen.isEmpty else { throw ValidationError("--sections: name at least one section") }
+        return chosen
+    }
+
+    mutating func execute() throws {
+        let chosen = try chosenSections()
+        let language = ReportLanguage(rawValue: lang) ?? .zh
+        // Fail before the work, not after it, when the page could not be written.
+        let directory = (out as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw DiagnosticList([Diagnostic(.error, "cannot write '\(out)': no directory '\(directory)'")])
+        }
+        let graph = try graphOptions.load()
+        let region = try graphOptions.regionIndex(in: graph)
+        if let region, graph.level(of: region) == .village {
+            throw DiagnosticList([Diagnostic(.error,
+                "--region '\(graphOptions.region ?? "")' is a village: a report covers a province, city, county or town")])
+        }
+        let builder = ReportBuilder(graph, scope: region)
+        var content = builder.frame()
+        for section in ReportSection.allCases where chosen.contains(section) {
+            let progress = Progress.begin("report: \(section.rawValue)")
+            defer { progress?.finish() }
+            switch section {
+            case .summary:
+                content.summary = builder.summary()
+            case .coverage:
+                let questions = builder.coverageQuestions()
+                for (done, question) in questions.enumerated() {
+                    content.coverage.append(try builder.coverage(question))
+                    progress?.update(fraction: Double(done + 1) / Double(questions.count))
+                }
+            case .pairing:
+                content.pairing = try builder.pairingQuestions().map { question throws(PairingError) in
+                    try builder.pairing(question)
+                }
+            case .central:
+                content.central = try builder.central { done, total in
+                    progress?.update(fraction: Double(done) / Double(max(total, 1)))
+                }
+            case .diagrams:
+                let figures = try (content.central.isEmpty ? builder.central() : content.central)
+                    .first { $0.kind == NodeKind.figure }?.nodes.prefix(2).compactMap { graph.index(of: $0.node.id) } ?? []
+                let worker = GraphvizWorker(executable: Render.executablePath(), arguments: [GraphvizWorkerCommand.name],
+                                            timeLimit: 60)
+                content.diagrams = try builder.diagrams(
+                    labels: Labels(language), coverage: builder.coverageQuestions(),
+                    programmes: builder.pairingQuestions(), figures: Array(figures),
+                    renderer: DiagramRenderer(worker: worker))
+            }
+        }
+        let options = ReportOptions(language: language, sections: chosen, source: graphOptions.graph)
+        let page = ReportPage(content, options: options).render()
+        try AtomicFile.write(page, to: out)
+        Console.out("wrote \(out): \(page.utf8.count) bytes, \(chosen.count) sections\n")
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+import TongxinTestSupport
+@testable import TongxinIO
+
+/// The built `tongxin` binary: `.build/<triple>/debug/tongxin`, beside the test bundle.
+enum TongxinBinary {
+    static let path: String? = {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("tongxin").path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+}
+
+/// End-to-end checks of the built `tongxin` binary: exit status, stdout, stderr, and files left behind.
+@Suite(.enabled(if: TongxinBinary.path != nil, "the tongxin binary is built next to the test bundle"))
+struct CLITests {
+    let directory: String = {
+        let path = NSTemporaryDirectory() + "tongxin-cli-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TongxinBinary.path!)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func write(_ text: String, to name: String) throws {
+        try text.write(toFile: directory + "/" + name, atomically: false, encoding: .utf8)
+    }
+
+    func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: directory).sorted()) ?? [] }
+
+    @Test func badInputPrintsPositionedErrorsWithCaretsAndExits1() throws {
+        try write("""
+            {"format": "tongxin-graph", "nodes": [
+              {"id": "湖北", "nmae": "x"},
+              {"id": "湖北"}
+            ]}
+            """, to: "bad.json")
+        let result = try run("validate", "bad.json")
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            bad.json:2:16: error: unknown node key 'nmae' (did you mean 'name'?)
+                  {"id": "湖北", "nmae": "x"},
+                                 ^
+            bad.json:3:3: error: duplicate node id '湖北'
+                  {"id": "湖北"}
+                  ^
+
+            """)
+    }
+
+    @Test func aFailedConvertCreatesAndTruncatesNothing() throws {
+        try write(#"{"format": "tongxin-graph", "nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "b"}]}"#, to: "in.json")
+        try write("precious\n", to: "old.graphml")
+        let first = try run("convert", "in.json", "old.graphml")
+        #expect(first.status == 1)
+        #expect(first.stderr.hasPrefix("in.json:1:89: error: edge target 'b' is not a node of the graph\n"))
+        #expect(try String(contentsOfFile: directory + "/old.graphml", encoding: .utf8) == "precious\n")
+        let second = try run("convert", "in.json", "new.graphml")
+        #expect(second.status == 1)
+        #expect(entries() == ["in.json", "old.graphml"])
+    }
+
+    @Test func convertRoundTripsAndRefusesToOverwriteItsInput() throws {
+        try AtomicFile.write(NativeJSONWriter.serialize(SampleGraphs.tinyProvince()), to: directory + "/tiny.json")
+        #expect(try run("convert", "tiny.json", "tiny.graphml").stdout == "tiny.graphml: 15 nodes, 15 edges (graphml)\n")
+        #expect(try run("convert", "tiny.graphml", "csv").status == 0)
+        #expect(try run("convert", "csv/", "back.json").status == 0)
+        let original = try GraphFile.read(directory + "/tiny.json"), back = try GraphFile.read(directory + "/back.json")
+        var expected = GraphContents(original)
+        expected.name = "csv"
+        #expect(GraphContents(back) == expected)
+        let refused = try run("convert", "tiny.json", "./tiny.json")
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "error: './tiny.json' is the input: convert never overwrites its input\n")
+    }
+
+    /// 甲市's subtree: c1, t1, t2, v1–v3 and o1 (located in v1); the edges among them are the six
+    /// `within` edges below c1 (e1 and f1 are linked to villages but located nowhere).
+    @Test func infoAlignsChineseByDisplayWidth() throws {
+        try AtomicFile.write(NativeJSONWriter.serialize(SampleGraphs.tinyProvince()), to: directory + "/tiny.json")
+        let result = try run("info", "tiny.json", "--region", "甲市")
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            graph   tiny
+            region  甲市 (c1)
+            nodes   7
+            edges   6
+
+            node kind     count
+            region            3
+            village           3
+            organization      1
+
+            edge kind  count
+            within         6
+
+            level    count
+            city         1
+            town         2
+            village      3
+
+            """)
+    }
+
+    @Test func missingFilesAndEmptyFolders() throws {
+        #expect(try run("info", "nope.json").stderr == "error: cannot read 'nope.json': No such file or directory\n")
+        try FileManager.default.createDirectory(atPath: directory + "/empty", withIntermediateDirectories: false)
+        let result = try run("info", "empty")
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: 'empty' holds neither nodes.csv nor edges.csv (a CSV graph is a folder with both)\n")
+        #expect(try run("info", "x.xlsx").stderr
+            == "error: cannot tell the format of 'x.xlsx' from its extension (.json, .graphml, .gexf, .dot/.gv, or a folder for CSV)\n")
+    }
+
+    @Test func validateSpeaksJSON() throws {
+        try write(#"{"format": "tongxin-graph", "nodes": [{"id": "r", "kind": "region"}]}"#, to: "g.json")
+        let result = try run("validate", "g.json", "--format", "json")
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            {
+              "valid": true,
+              "nodes": 1,
+              "edges": 0,
+              "warnings": [
+                {
+                  "severity": "warning",
+                  "message": "region 'r' has no level (province, city, county or town)"
+                }
+              ]
+            }
+
+            """)
+    }
+}
