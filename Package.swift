@@ -40,13 +40,13 @@ let package = Package(
         .testTarget(name: "TongxinGraphTests", dependencies: ["TongxinGraph", "TongxinTestSupport"]),
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
-        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinTestSupport", "tongxin"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
         .testTarget(
             name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport", "tongxin"], exclude: ["Corpus"]),
         .testTarget(
             name: "TongxinRenderTests",
-            dependencies: ["TongxinRender", "TongxinTestSupport", "tongxin"],
+            dependencies: ["TongxinRender", "TongxinIO", "TongxinTestSupport", "tongxin"],
             exclude: ["Golden"]
         ),
     ]

@@ -14,7 +14,7 @@ baseline (Tongxin's `--help`, the peer's interpreter after importing its library
 fastest of --repeat runs, its RSS from that run.
 
   python3 Scripts/bench-load.py --tongxin BIN --python PEER_PYTHON \
-      --graph NAME:TONGXIN_PATH:EDGE_LIST:EDGES[:networkx] ...
+      --graph NAME:TONGXIN_PATH:EDGE_LIST:EDGES[:networkx|:alone] ...
 """
 import argparse
 import json
@@ -75,7 +75,8 @@ def main():
     parser.add_argument("--tongxin", help="the release tongxin binary")
     parser.add_argument("--python", help="the peers' python (.venv-peers/bin/python)")
     parser.add_argument("--graph", action="append", default=[],
-                        help="NAME:TONGXIN_PATH:EDGE_LIST:EDGES[:networkx] (networkx: also time NetworkX)")
+                        help="NAME:TONGXIN_PATH:EDGE_LIST:EDGES[:networkx|:alone] (networkx: also time NetworkX; "
+                             "alone: Tongxin only, the peers' rows being those of an earlier graph on the same list)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement on graphs under 1M edges")
     parser.add_argument("--peer", nargs=2, metavar=("LIBRARY", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -94,7 +95,7 @@ def main():
         wall, cpu, rss, _ = best([args.tongxin, "info", graph_path], repeat)
         rows.append((name, edges, "tongxin info", os.path.basename(graph_path.rstrip("/")), wall, cpu, rss, tongxin_base))
         print("bench-load: %s tongxin %.2f s" % (name, wall), file=sys.stderr)
-        libraries = ["igraph"] + (["networkx"] if "networkx" in flags else [])
+        libraries = [] if "alone" in flags else ["igraph"] + (["networkx"] if "networkx" in flags else [])
         for library in libraries:
             _, _, rss, out = best([args.python, me, "--peer", library, edge_list], repeat)
             times = json.loads(out)

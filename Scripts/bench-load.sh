@@ -61,6 +61,6 @@ if ((national)); then
     mkdir -p "$generated/national-edges"
     ln -sf ../national/edges.csv "$generated/national-edges/edges.csv"
     graphs+=(--graph "national:$generated/national:$ncol:$(count "$ncol")")
-    graphs+=(--graph "national-edges:$generated/national-edges:$ncol:$(count "$ncol")")
+    graphs+=(--graph "national-edges:$generated/national-edges:$ncol:$(count "$ncol"):alone")
 fi
 "$python" Scripts/bench-load.py --tongxin "$tongxin" --python "$python" "${graphs[@]}"

@@ -8,6 +8,7 @@ library and Debian's `chromium` package.
 Checks, each a failure when it does not hold:
   - the page loads with no console error, no uncaught exception and no failed request;
   - the <h2> headings are exactly the expected ones (--headings, comma-separated);
+  - every id in the page is unique (diagrams included);
   - no request leaves the file (the page is self-contained);
   - clicking a numeric header sorts its column ascending, a second click descending (empty cells
     last); clicking a text header sorts by the Chinese collator;
@@ -175,6 +176,7 @@ COUNTS = r"""
     domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
     load: nav ? nav.loadEventEnd : null,
     resources: performance.getEntriesByType('resource').map(r => r.name),
+    duplicateIds: (ids => ids.length - new Set(ids).size)([...document.querySelectorAll('[id]')].map(e => e.id)),
   };
 })()
 """
@@ -193,7 +195,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report")
     parser.add_argument("--headings", required=True, help="the expected <h2> texts, comma-separated")
-    parser.add_argument("--screenshot", help="PNG of the top of the page; PATH-coverage.png too")
+    parser.add_argument("--screenshot", help="PNG of the top of the page; PATH-coverage.png and PATH-diagrams.png too")
     parser.add_argument("--pdf", help="print the page to this PDF")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--width", type=int, default=1280)
@@ -237,6 +239,8 @@ def main():
         failures += errors
         if counts["h2"] != expected:
             failures.append(f"headings are {counts['h2']}, expected {expected}")
+        if counts["duplicateIds"]:
+            failures.append(f"{counts['duplicateIds']} elements repeat an id used before them")
         outside = [name for name in counts["resources"] if not name.startswith("file:")]
         if counts["resources"]:
             failures.append(f"the page fetched {len(counts['resources'])} resources: {counts['resources'][:3]}"
@@ -244,9 +248,11 @@ def main():
 
         if args.screenshot:
             screenshot(browser, session, args.screenshot)
+            base, _ = os.path.splitext(args.screenshot)
             if counts["bars"]:
-                base, _ = os.path.splitext(args.screenshot)
                 screenshot(browser, session, base + "-coverage.png", "#coverage")
+            if counts["svgs"]:
+                screenshot(browser, session, base + "-diagrams.png", "#diagrams")
 
         browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
         printed = evaluate(browser, session, PRINT_PROBE)

@@ -3,6 +3,7 @@
 # console error and no request outside the file, shows the expected headings in Chinese and in
 # English, its tables sort, and it prints to PDF with every collapsed block shown. Writes, for a
 # person to look at: out/report.html, out/report.png (top of the page), out/report-coverage.png,
+# out/report-diagrams.png,
 # out/report.pdf, out/report-pdf-1.png and -2.png (its first pages), and out/report-en.html.
 #
 # Needs Debian's chromium and poppler-utils (pdftotext, pdftoppm) besides what Scripts/setup.sh
@@ -44,4 +45,4 @@ python3 Scripts/check-report.py out/report.html --headings "$(join "${zh[@]}")" 
     --screenshot out/report.png --pdf out/report.pdf
 python3 Scripts/check-report.py out/report-en.html --headings "$(join "${en[@]}")"
 for page in 1 2; do pdftoppm -r 70 -png -f $page -l $page -singlefile out/report.pdf out/report-pdf-$page; done
-echo "check-report: look at out/report.png, out/report-coverage.png, out/report-pdf-1.png, out/report-pdf-2.png"
+echo "check-report: look at out/report.png, out/report-coverage.png, out/report-diagrams.png, out/report-pdf-1.png, out/report-pdf-2.png"

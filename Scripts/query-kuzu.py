@@ -13,7 +13,8 @@ node attributes, every relationship table kind, weight and all edge attributes, 
 id(n) → n.id, labels(n) → [label(n)], type(r) → label(r), shortestPath((a)-[*..k]-(b)) →
 (a)-[* SHORTEST 1..k]-(b), allShortestPaths → ALL SHORTEST. Column names are not compared (Kùzu
 names them its own way); rows are, in order when the query has ORDER BY. An error case agrees when
-Kùzu rejects the query too.
+Kùzu rejects the query too. Each graph's queries run in a child process, so a Kùzu crash costs
+one case (reported as such), not the run.
 
 Needs Kùzu 0.11 (`pip install kuzu==0.11.3`): run with /opt/peers/bin/python, or create
 .venv-peers with Scripts/setup-peers.sh and run .venv-peers/bin/python Scripts/query-kuzu.py.
@@ -27,6 +28,7 @@ import decimal
 import glob
 import json
 import math
+import multiprocessing
 import os
 import re
 import sys
@@ -276,7 +278,51 @@ NOTES = {
     "ORDER BY DESC over mixed types": "Kùzu lists are typed and cannot mix types.",
     "a parameter that was not given": "Kùzu reads a missing parameter as null; Tongxin reports it.",
     "UNION is not supported": "Kùzu supports UNION; Tongxin does not (README).",
+    "IN null matches nothing": "Kùzu 0.11.3 crashes (segmentation fault) on `x IN null`.",
 }
+
+
+def worker(graph, directory, requests):
+    """Answers cases on one graph in a child process, so that a Kùzu crash loses one case only."""
+    database, connection = build_database(*read_graph(graph), directory)
+    notation = Notation(connection)
+    while True:
+        query, parameters = requests.recv()
+        try:
+            result = connection.execute(query, parameters)
+            rows = []
+            while result.has_next():
+                rows.append(" | ".join(notation.text(value) for value in result.get_next()))
+            requests.send(rows)
+        except Exception as error:  # Kùzu raises RuntimeError subclasses for every kind of failure
+            requests.send(["!error " + str(error).split("\n")[0]])
+
+
+class Engine:
+    """A worker process for one graph, restarted when Kùzu crashes."""
+
+    def __init__(self, graph, scratch):
+        self.graph, self.scratch, self.process = graph, scratch, None
+
+    def run(self, query, parameters):
+        if self.process is None:
+            directory = tempfile.mkdtemp(dir=self.scratch)
+            self.connection, child = multiprocessing.Pipe()
+            self.process = multiprocessing.get_context("fork").Process(target=worker, args=(self.graph, directory, child))
+            self.process.start()
+        self.connection.send((query, parameters))
+        try:
+            return self.connection.recv()
+        except EOFError:
+            self.process.join()
+            code = self.process.exitcode
+            self.process = None
+            return [f"!crash Kùzu's process died (exit code {code})"]
+
+    def close(self):
+        if self.process is not None:
+            self.process.kill()
+            self.process.join()
 
 
 def main():
@@ -284,26 +330,15 @@ def main():
     parser.add_argument("--report", default=os.path.join(CORPUS, "kuzu-report.md"))
     arguments = parser.parse_args()
     cases = load_cases()
-    databases = {}
+    engines = {}
     scratch = tempfile.mkdtemp(prefix="tongxin-kuzu-")
     agree, differ = 0, []
     for case in cases:
-        if case["graph"] not in databases:
-            directory = os.path.join(scratch, case["graph"])
-            os.makedirs(directory)
-            database, connection = build_database(*read_graph(case["graph"]), directory)
-            databases[case["graph"]] = (database, connection, Notation(connection))
-        _, connection, notation = databases[case["graph"]]
+        if case["graph"] not in engines:
+            engines[case["graph"]] = Engine(case["graph"], scratch)
         expected = case["expected"]
         query = translate(case["query"])
-        try:
-            result = connection.execute(query, {name: parameter(text) for name, text in case["params"].items()})
-            rows = []
-            while result.has_next():
-                rows.append(" | ".join(notation.text(value) for value in result.get_next()))
-            actual = rows
-        except Exception as error:  # Kùzu raises RuntimeError subclasses for every kind of failure
-            actual = ["!error " + str(error).split("\n")[0]]
+        actual = engines[case["graph"]].run(query, {name: parameter(text) for name, text in case["params"].items()})
         if expected and expected[0].startswith("!error"):
             ok = actual[:1] and actual[0].startswith("!error")
         else:
@@ -324,10 +359,12 @@ def main():
     ]
     for case, query, expected, actual in differ:
         lines += [f"## {case['file']}:{case['line']} {case['title']}", "", "```", query, "```", "",
-                  "expected (Tongxin):", "", "```", *(expected[1:] if expected and not expected[0].startswith("!") else expected or ["(no rows)"]),
+                  "expected (Tongxin):", "", "```", *((expected[1:] or ["(no rows)"]) if expected and not expected[0].startswith("!") else expected or ["(no rows)"]),
                   "```", "", "Kùzu:", "", "```", *(actual or ["(no rows)"]), "```", ""]
         if case["title"] in NOTES:
             lines += ["Why: " + NOTES[case["title"]], ""]
+    for engine in engines.values():
+        engine.close()
     with open(arguments.report, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines))
     print(f"query-kuzu: {len(cases)} cases, {agree} agree, {len(differ)} differ; report: {os.path.relpath(arguments.report, ROOT)}")

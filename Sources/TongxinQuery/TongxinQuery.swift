@@ -12,6 +12,11 @@
 /// result.rows     // [[.string("甲市"), .int(1), .int(2)]]
 /// ```
 ///
+/// Semantics follow openCypher 9 (the openCypher project's language reference, and Francis et al.,
+/// "Cypher: An Evolving Query Language for Property Graphs", SIGMOD 2018,
+/// doi:10.1145/3183713.3190657): relationship uniqueness within a MATCH, three-valued logic,
+/// aggregates over nulls and over no rows.
+///
 /// The engine keeps the indexes it builds (nodes by kind, nodes by a property's value) for later
 /// queries, so make one per graph and reuse it. It is not thread-safe: use one per thread.
 ///
@@ -26,6 +31,9 @@ public final class QueryEngine {
     /// How many paths the variable-length expansions and shortest-path searches of one query may
     /// explore before it stops with an error: 5,000,000.
     public var pathBudget = 5_000_000
+    /// How many rows the MATCH clauses of one query may produce in all before it stops with an
+    /// error (a product of two large patterns, say): 50,000,000.
+    public var rowBudget = 50_000_000
     let indexes: GraphIndexes
 
     public init(graph: Graph) {
@@ -40,11 +48,11 @@ public final class QueryEngine {
     ///
     /// - Throws: ``QueryError`` with the position of the offending token: a syntax error, a
     ///   semantic error (unknown variable or parameter, misplaced aggregate…) or a run-time error
-    ///   (wrong type, integer overflow, division by zero, path budget exceeded).
+    ///   (wrong type, integer overflow, division by zero, path or row budget exceeded).
     public func run(_ query: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryResult {
         let (ast, explainOnly) = try Parser.parse(query)
         var compiler = QueryCompiler(indexes: indexes, parameters: parameters, maxHops: defaultMaxHops,
-                                     budget: ExecutionBudget(pathBudget))
+                                     budget: ExecutionBudget(paths: pathBudget, rows: rowBudget))
         let (first, result, columns, scope) = try compiler.compile(ast)
         if explainOnly { return QueryResult(graph: graph, columns: ["plan"], rows: compiler.explain.map { [.string($0)] }) }
         try first.push([QueryValue](repeating: .null, count: scope.width))
@@ -56,7 +64,7 @@ public final class QueryEngine {
     public func explain(_ query: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> [String] {
         let (ast, _) = try Parser.parse(query)
         var compiler = QueryCompiler(indexes: indexes, parameters: parameters, maxHops: defaultMaxHops,
-                                     budget: ExecutionBudget(pathBudget))
+                                     budget: ExecutionBudget(paths: pathBudget, rows: rowBudget))
         _ = try compiler.compile(ast)
         return compiler.explain
     }

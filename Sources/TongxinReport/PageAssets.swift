@@ -93,6 +93,7 @@ enum PageAssets {
         summary::-webkit-details-marker{display:none}
         figure.diagram{break-inside:avoid;border:none}
         figure.diagram .svg{max-height:none;overflow:visible}
+        figure.diagram svg{width:auto;height:auto;max-width:100%;max-height:225mm}
         .table-wrap{overflow:visible}
         }
         """

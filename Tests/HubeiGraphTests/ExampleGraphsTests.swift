@@ -46,4 +46,20 @@ struct ExampleGraphsTests {
         #expect(Set(pairs.map(graph.target(of:))).map(graph.name(of:)).sorted() == ["双龙村", "天池口村", "枝柘坪村", "水连村", "青岩村"].sorted())
         #expect(pairs.compactMap { graph.edgeAttributes.value("projects", at: $0)?.number }.reduce(0, +) == 11)
     }
+
+    @Test func suixianLiaisonCSVFolder() throws {
+        let graph = try load("suixian-liaison")
+        // 23 nodes in nodes.csv, 48 edges in edges.csv (`within` rows included).
+        #expect(graph.nodeCount == 23 && graph.edgeCount == 48)
+        #expect(graph.warnings.isEmpty)
+        // 随州's rule: every village (烈山村, 七里岗村, 神农社区) has a 联络站, one 统战联络员 and 3–4 信息采集员.
+        for village in graph.nodes(ofKind: NodeKind.village) {
+            let liaisons = zip(graph.incoming.neighbors(of: village), graph.incoming.edges(of: village))
+                .filter { graph.kind(ofEdge: Int($0.1)) == EdgeKind.liaisonFor }
+                .compactMap { graph.attribute("category", of: Int($0.0))?.string }
+            #expect(liaisons.filter { $0 == "统战联络员" }.count == 1, "\(graph.name(of: village))")
+            #expect((3...4).contains(liaisons.filter { $0 == "信息采集员" }.count), "\(graph.name(of: village))")
+            #expect(graph.hierarchy.children(of: village).contains { graph.attribute("type", of: Int($0)) == .string("联络站") })
+        }
+    }
 }

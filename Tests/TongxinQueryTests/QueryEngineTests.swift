@@ -94,6 +94,20 @@ import TongxinTestSupport
         }
     }
 
+    @Test func productOfLargePatternsStopsWithARowBudgetError() throws {
+        let engine = QueryEngine(graph: Self.complete(30))
+        engine.rowBudget = 10_000
+        // 30 × 30 × 30 = 27,000 rows: over the budget, reported at the second MATCH.
+        #expect {
+            try engine.run("MATCH (a) MATCH (b), (c) RETURN count(*)")
+        } throws: { error in
+            guard let error = error as? QueryError else { return false }
+            return error.position.column == 11 && error.message.hasPrefix("the matches of this query passed 10000 rows")
+        }
+        // 900 rows fit.
+        #expect(try engine.run("MATCH (a), (b) RETURN count(*) AS n").rows == [[.int(900)]])
+    }
+
     @Test func sumOverflowIsAnError() {
         let engine = QueryEngine(graph: Graph())
         #expect(throws: QueryError.self) { try engine.run("UNWIND [9223372036854775807, 1] AS x RETURN sum(x)") }

@@ -133,6 +133,7 @@ import TongxinTestSupport
         #expect(DiagramPlan.engine(nodes: 18, edges: 17, hierarchyEdges: 17, fanout: 17).engine == .twopi)
         #expect(DiagramPlan.engine(nodes: 119, edges: 356, hierarchyEdges: 118, fanout: 17).engine == .twopi)
         #expect(DiagramPlan.engine(nodes: 500, edges: 1500, hierarchyEdges: 10, fanout: 3).engine == .neato)
+        #expect(DiagramPlan.engine(nodes: 501, edges: 1500, hierarchyEdges: 10, fanout: 3).engine == .sfdp)
         #expect(DiagramPlan.engine(nodes: 5000, edges: 5100, hierarchyEdges: 4999, fanout: 30).engine == .sfdp)
         #expect(DiagramPlan.engine(nodes: 1200, edges: 5100, hierarchyEdges: 0, fanout: 0).engine == .sfdp)
     }
@@ -178,7 +179,7 @@ import TongxinTestSupport
 
     @Test func theFocusIsMarked() throws {
         let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(focus: .init(node: 6, depth: 1)))
-        #expect(diagram.focus == 1)  // 一村 is second in the breadth-first order … but drawn in index order
+        #expect(diagram.focus == 1)  // diagram nodes in graph index order: 甲镇 3, 一村 6, 甲镇商会 11, 张三 14
         #expect(diagram.nodes[diagram.focus!].name == "一村")
         #expect(DiagramDOT.write(diagram, engine: .dot).contains("color=\"#d62728\", penwidth=3"))
     }

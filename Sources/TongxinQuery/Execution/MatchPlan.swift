@@ -46,8 +46,8 @@ enum MatchStep {
     /// Binds a node from the kind index.
     case scanKind(node: Int, kind: Int32)
     /// Binds a node from a property index (`id`, `name`, any attribute) with the value of an
-    /// expression known before the match starts.
-    case seek(node: Int, key: String, value: Eval)
+    /// expression known before the match starts, or with each value of a list (`many`, for IN).
+    case seek(node: Int, key: String, value: Eval, many: Bool, position: QueryPosition)
     /// Binds a one-hop relationship and both its ends from the edges of its kinds.
     case scanRelationship(relationship: Int)
     /// Checks a node bound by an earlier clause against this pattern's constraints.
@@ -79,7 +79,7 @@ struct MatchPlanner {
     /// WHERE conjuncts: the pattern variables of this clause they read, and the compiled test.
     var filters: [(variables: Set<String>, eval: Eval, text: String, position: QueryPosition)]
     /// `name = value` constraints usable to seek a node, by pattern node.
-    var seeks: [Int: [(key: String, value: Eval, text: String, constant: Bool)]]
+    var seeks: [Int: [(key: String, value: Eval, text: String, constant: Bool, many: Bool, at: QueryPosition)]]
     /// An all-null row of the scope's width, to evaluate constant seek values for estimates.
     var emptyRow: [QueryValue]
 
@@ -97,10 +97,15 @@ struct MatchPlanner {
         for seek in seeks[node] ?? [] {
             var estimate = 1
             if seek.constant, let value = try? seek.value(emptyRow) {
-                estimate = indexes.nodes(withProperty: seek.key, equalTo: value).count
+                if !seek.many {
+                    estimate = indexes.nodes(withProperty: seek.key, equalTo: value).count
+                } else if case .list(let items) = value {
+                    estimate = items.reduce(0) { $0 + indexes.nodes(withProperty: seek.key, equalTo: $1).count }
+                }
             }
             if estimate < best.estimate || (estimate == best.estimate && seek.key == "id") {
-                best = (estimate, .seek(node: node, key: seek.key, value: seek.value), "\(seek.key) index = \(seek.text)")
+                best = (estimate, .seek(node: node, key: seek.key, value: seek.value, many: seek.many, position: seek.at),
+                        "\(seek.key) index \(seek.many ? "IN" : "=") \(seek.text)")
             }
         }
         return best

@@ -1,19 +1,31 @@
-/// Shared state of one query run: the budget of variable-length and shortest-path expansions.
+/// Shared state of one query run: the budgets that keep every query bounded — paths explored by
+/// variable-length and shortest-path expansions, and rows produced by MATCH clauses.
 final class ExecutionBudget {
-    /// Paths (or search frontier entries) still allowed.
-    var remaining: Int
-    let total: Int
+    private var paths: Int
+    private var rows: Int
+    let pathTotal: Int
+    let rowTotal: Int
 
-    init(_ total: Int) {
-        self.total = total
-        remaining = total
+    init(paths: Int, rows: Int) {
+        pathTotal = paths
+        rowTotal = rows
+        self.paths = paths
+        self.rows = rows
     }
 
     func spend(_ at: QueryPosition) throws(QueryError) {
-        remaining -= 1
-        if remaining < 0 {
-            throw QueryError(.runtime, "a variable-length pattern expanded more than \(total) paths (the query's budget): "
+        paths -= 1
+        if paths < 0 {
+            throw QueryError(.runtime, "a variable-length pattern expanded more than \(pathTotal) paths (the query's budget): "
                 + "give it a smaller upper bound (*1..N) or start from a more selective node", at: at)
+        }
+    }
+
+    func spendRow(_ at: QueryPosition) throws(QueryError) {
+        rows -= 1
+        if rows < 0 {
+            throw QueryError(.runtime, "the matches of this query passed \(rowTotal) rows (the query's budget): "
+                + "make the patterns more selective, or aggregate in an earlier WITH", at: at)
         }
     }
 }
@@ -90,9 +102,21 @@ final class Matcher {
             for candidate in 0..<graph.nodeCount { try bind(node, Int32(candidate), then: index) }
         case .scanKind(let node, let kind):
             for candidate in indexes.nodes(ofKind: kind) { try bind(node, candidate, then: index) }
-        case .seek(let node, let key, let value):
+        case .seek(let node, let key, let value, let many, let position):
             let wanted = try value(row)
-            for candidate in indexes.nodes(withProperty: key, equalTo: wanted) { try bind(node, candidate, then: index) }
+            guard many else {
+                for candidate in indexes.nodes(withProperty: key, equalTo: wanted) { try bind(node, candidate, then: index) }
+                return
+            }
+            switch wanted {
+            case .null: return
+            case .list(let items):
+                var candidates = Set<Int32>()
+                for item in Set(items) { candidates.formUnion(indexes.nodes(withProperty: key, equalTo: item)) }
+                for candidate in candidates.sorted() { try bind(node, candidate, then: index) }
+            default:
+                throw QueryError(.runtime, "the right side of IN must be a list, not \(wanted.typeName)", at: position)
+            }
         case .scanRelationship(let relationship):
             try scanRelationship(relationship, then: index)
         case .checkBound(let node):
@@ -259,6 +283,10 @@ final class Matcher {
 
     /// Breadth-first search from `from` to `to`, both bound, over the relationships the pattern
     /// allows, up to its hop bound; binds one shortest path (the first found in CSR order) or all.
+    ///
+    /// Works on flat per-node arrays kept between searches (depth, and predecessor links as linked
+    /// lists in flat arrays), resetting only the nodes it touched: O(V' + E') per search for the
+    /// V' nodes and E' adjacency entries within the goal's distance, plus the paths enumerated.
     private func shortest(_ relationship: Int, _ from: Int, _ to: Int, then index: Int) throws(QueryError) {
         let pattern = relationships[relationship]
         guard !pattern.impossible, let hops = pattern.hops,
@@ -269,44 +297,79 @@ final class Matcher {
             return try step(index + 1)
         }
         let reversed = from != pattern.left
-        // Predecessors by node, for the nodes reached; layered so that all shortest paths are kept.
-        var predecessors: [Int32: [(node: Int32, edge: Int32)]] = [start: []]
+        let paths = try shortestPaths(relationship, start, goal, hops.max, reversed: reversed, all: pattern.shortest == .all)
+        for path in paths {
+            row[pattern.slot] = .list((reversed ? path.reversed() : path).map(QueryValue.relationship))
+            try step(index + 1)
+        }
+    }
+
+    @exclusivity(unchecked) private var depth: [Int32] = []
+    @exclusivity(unchecked) private var firstLink: [Int32] = []
+    @exclusivity(unchecked) private var touched: [Int32] = []
+    @exclusivity(unchecked) private var links: [(node: Int32, edge: Int32, next: Int32)] = []
+
+    /// The shortest paths from `start` to `goal` as edge lists in walking order (one, or all).
+    private func shortestPaths(_ relationship: Int, _ start: Int32, _ goal: Int32, _ maxHops: Int, reversed: Bool,
+                               all: Bool) throws(QueryError) -> [[Int32]] {
+        let pattern = relationships[relationship]
+        if depth.isEmpty {
+            depth = [Int32](repeating: -1, count: graph.nodeCount)
+            firstLink = [Int32](repeating: -1, count: graph.nodeCount)
+        }
+        defer {
+            for node in touched {
+                depth[Int(node)] = -1
+                firstLink[Int(node)] = -1
+            }
+            touched.removeAll(keepingCapacity: true)
+            links.removeAll(keepingCapacity: true)
+        }
+        depth[Int(start)] = 0
+        touched.append(start)
         var frontier: [Int32] = [start]
-        var found = false
-        var depth = 0
-        while !frontier.isEmpty && !found && depth < hops.max {
-            depth += 1
+        var level: Int32 = 0
+        while !frontier.isEmpty && depth[Int(goal)] < 0 && Int(level) < maxHops {
+            level += 1
             var next: [Int32] = []
-            var layer: [Int32: [(node: Int32, edge: Int32)]] = [:]
             for node in frontier {
                 try forEachNeighbor(node, pattern.direction, reversed: reversed) { (edge, neighbor) throws(QueryError) in
-                    guard predecessors[neighbor] == nil, try relationshipMatches(relationship, edge) else { return }
+                    let seen = depth[Int(neighbor)]
+                    guard seen < 0 || seen == level, try relationshipMatches(relationship, edge) else { return }
                     try budget.spend(pattern.position)
-                    if layer[neighbor] == nil { next.append(neighbor) }
-                    layer[neighbor, default: []].append((node, edge))
+                    if seen < 0 {
+                        depth[Int(neighbor)] = level
+                        touched.append(neighbor)
+                        next.append(neighbor)
+                    } else if !all {
+                        return
+                    }
+                    links.append((node, edge, firstLink[Int(neighbor)]))
+                    firstLink[Int(neighbor)] = Int32(links.count - 1)
                 }
             }
-            for (node, links) in layer { predecessors[node] = links }
-            if layer[goal] != nil { found = true }
             frontier = next
         }
-        guard found else { return }
+        guard depth[Int(goal)] >= 0 else { return [] }
+        var paths: [[Int32]] = []
         var edges: [Int32] = []
         func unwind(_ node: Int32) throws(QueryError) {
             if node == start {
-                var path = Array(edges.reversed())
-                if reversed { path.reverse() }
-                row[pattern.slot] = .list(path.map(QueryValue.relationship))
-                return try step(index + 1)
+                paths.append(edges.reversed())
+                return try budget.spend(pattern.position)
             }
-            for link in predecessors[node]! {
-                edges.append(link.edge)
-                defer { edges.removeLast() }
-                try unwind(link.node)
-                if pattern.shortest == .one { return }
+            var link = firstLink[Int(node)]
+            while link >= 0 {
+                let (previous, edge, next) = links[Int(link)]
+                edges.append(edge)
+                try unwind(previous)
+                edges.removeLast()
+                if !all { return }
+                link = next
             }
         }
         try unwind(goal)
+        return paths
     }
 
     /// The path through the bound elements of a named pattern part, in pattern order.

@@ -11,17 +11,22 @@ class Stage {
 final class MatchStage: Stage {
     let matcher: Matcher
     let optional: Bool
+    let budget: ExecutionBudget
+    let position: QueryPosition
 
-    init(matcher: Matcher, optional: Bool) {
+    init(matcher: Matcher, optional: Bool, budget: ExecutionBudget, position: QueryPosition) {
         self.matcher = matcher
         self.optional = optional
+        self.budget = budget
+        self.position = position
     }
 
     override func push(_ row: [QueryValue]) throws(QueryError) {
         var matched = false
-        let next = self.next!
+        let next = self.next!, budget = self.budget, position = self.position
         try matcher.run(row) { (match) throws(QueryError) in
             matched = true
+            try budget.spendRow(position)
             try next.push(match)
         }
         if optional && !matched { try next.push(row) }

@@ -158,7 +158,7 @@ struct QueryCompiler {
         // Constraints: labels, property maps, WHERE conjuncts.
         let unboundHere = declaredHere
         var filters: [(variables: Set<String>, eval: Eval, text: String, position: QueryPosition)] = []
-        var seeks: [Int: [(key: String, value: Eval, text: String, constant: Bool)]] = [:]
+        var seeks: [Int: [(key: String, value: Eval, text: String, constant: Bool, many: Bool, at: QueryPosition)]] = [:]
         func variables(_ expr: Expr) -> Set<String> {
             var names: [(String, QueryPosition)] = []
             expr.variables(into: &names)
@@ -181,7 +181,7 @@ struct QueryCompiler {
                 if reads.isDisjoint(with: unboundHere) {
                     let eval = try patternCompiler.compile(value)
                     nodes[node].properties.append((key, NodeProperty(key, graph), eval, value.canonical))
-                    seeks[node, default: []].append((key, eval, value.canonical, reads.isEmpty))
+                    seeks[node, default: []].append((key, eval, value.canonical, reads.isEmpty, false, value.position))
                 } else {
                     let test = Expr.binary(.equal, .property(.variable(name, pattern.position), key, pattern.position), value, pattern.position)
                     filters.append((reads.union([name]).intersection(clauseNames), try patternCompiler.compile(test),
@@ -203,15 +203,24 @@ struct QueryCompiler {
             for conjunct in Self.conjuncts(predicate) {
                 let reads = variables(conjunct)
                 filters.append((reads.intersection(clauseNames), try whereCompiler.compile(conjunct), conjunct.canonical, conjunct.start))
-                // `n.key = value` with a value known before the match can seek n through an index.
-                if case .binary(.equal, let lhs, let rhs, _) = conjunct {
-                    for (side, other) in [(lhs, rhs), (rhs, lhs)] {
-                        guard case .property(.variable(let name, _), let key, _) = side, let node = nodeIndex[name],
-                              !nodes[node].boundBefore, !other.containsAggregate else { continue }
-                        let otherReads = variables(other)
-                        guard otherReads.isDisjoint(with: unboundHere) else { continue }
-                        seeks[node, default: []].append((key, try whereCompiler.compile(other), other.canonical, otherReads.isEmpty))
+                // `n.key = value` or `n.key IN list` (`id(n)` for `n.id`), with the value known
+                // before the match, can seek n through an index.
+                func target(_ side: Expr) -> (name: String, key: String)? {
+                    if case .property(.variable(let name, _), let key, _) = side { return (name, key) }
+                    if case .call("id", false, let args, _) = side, args.count == 1, case .variable(let name, _) = args[0] {
+                        return (name, "id")
                     }
+                    return nil
+                }
+                var candidates: [(Expr, Expr, many: Bool)] = []
+                if case .binary(.equal, let lhs, let rhs, _) = conjunct { candidates = [(lhs, rhs, false), (rhs, lhs, false)] }
+                if case .binary(.in, let lhs, let rhs, _) = conjunct { candidates = [(lhs, rhs, true)] }
+                for (side, other, many) in candidates {
+                    guard let (name, key) = target(side), let node = nodeIndex[name], !nodes[node].boundBefore,
+                          !other.containsAggregate else { continue }
+                    let otherReads = variables(other)
+                    guard otherReads.isDisjoint(with: unboundHere) else { continue }
+                    seeks[node, default: []].append((key, try whereCompiler.compile(other), other.canonical, otherReads.isEmpty, many, conjunct.position))
                 }
             }
         }
@@ -226,7 +235,7 @@ struct QueryCompiler {
         explain += lines.map { "  " + $0 }
         let matcher = Matcher(indexes: indexes, nodes: planner.nodes, relationships: relationships, paths: paths,
                               steps: steps, budget: budget)
-        return MatchStage(matcher: matcher, optional: clause.optional)
+        return MatchStage(matcher: matcher, optional: clause.optional, budget: budget, position: clause.position)
     }
 
     /// The AND-separated parts of a predicate, each filterable on its own.
