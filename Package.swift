@@ -46,7 +46,7 @@ let package = Package(
             name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport", "tongxin"], exclude: ["Corpus"]),
         .testTarget(
             name: "TongxinRenderTests",
-            dependencies: ["TongxinRender", "TongxinTestSupport", "tongxin"],
+            dependencies: ["TongxinRender", "TongxinIO", "TongxinTestSupport", "tongxin"],
             exclude: ["Golden"]
         ),
     ]
