@@ -6,6 +6,7 @@
 #
 #   Scripts/bench-render.sh            # release build, then all measurements
 #   LIMIT=20 Scripts/bench-render.sh   # seconds before a layout counts as "too slow" (default 30)
+#   ENGINES=0 Scripts/bench-render.sh  # only the end-to-end rows (the engine table takes minutes)
 #
 # Needs Scripts/setup.sh's packages and python3 (standard library only). Times are wall seconds on
 # a shared machine: compare the rows with each other, not with another machine.
@@ -55,14 +56,15 @@ print(max(figures, key=lambda f: (edges.get(f, 0), f)))
 PY
 )
 "$tongxin" info Graphs/hubei.json >/dev/null  # warm the file cache
+echo "| reading only | \`info\` | $(seconds "$tongxin" info Graphs/hubei.json) | |"
+run "province by county, DOT only (read + build)" --collapse county --out "$work/a.dot"
 run "province by county" --collapse county --out "$work/a.svg"
 run "province by county, PNG" --collapse county --size 16 --out "$work/a.png"
 run "宜昌 pairing by county" --region 宜昌市 --collapse county --edge-kinds paired_with \
     --color-by coverage:enterprise --via paired_with --out "$work/b.svg"
 run "depth-2 neighbourhood of $focus" --focus "$focus" --depth 2 --out "$work/c.svg"
 echo
-echo "Reading the graph alone: $(seconds "$tongxin" info Graphs/hubei.json) s (\`tongxin info\`)."
-echo
+[ "${ENGINES:-1}" = 0 ] && exit 0
 
 echo "## Layout alone (tongxin graphviz-worker ENGINE svg), seconds; > $limit: stopped"
 echo

@@ -13,7 +13,10 @@ and extrapolated linearly (marked "extrapolated"), and at 10× (--skip-networkx)
 
 Needs the peers' venv: Scripts/setup-peers.sh creates .venv-peers (or use /opt/peers/bin/python).
 
-    python peers.py PREFIX.edges [--exact] [--skip-networkx]
+    python peers.py PREFIX.edges [--exact] [--skip-networkx] [--linear-only]
+
+--linear-only (for 10×) leaves out sampled betweenness and igraph's Louvain (about 12 s at 1× on an
+idle machine, and it grows faster than linearly).
 """
 
 import json
@@ -49,12 +52,14 @@ def run_igraph(path, n, edges, exact, out):
     r["coreness"], _ = timed(lambda: g.coreness(), 3)
     import random
     sources = random.Random(1).sample(range(n), 256)
-    r["betweenness_sampled_256"], _ = timed(lambda: g.betweenness(sources=sources, directed=False))
+    if not LINEAR_ONLY:
+        r["betweenness_sampled_256"], _ = timed(lambda: g.betweenness(sources=sources, directed=False))
     if exact:
         r["betweenness_exact"], _ = timed(lambda: g.betweenness(directed=False))
         r["closeness"], _ = timed(lambda: g.closeness())
-    r["louvain"], parts = timed(lambda: g.community_multilevel())
-    r["louvain_modularity"] = parts.modularity
+    if not LINEAR_ONLY:
+        r["louvain"], parts = timed(lambda: g.community_multilevel())
+        r["louvain_modularity"] = parts.modularity
 
 
 def run_networkit(path, n, edges, exact, out):
@@ -78,8 +83,9 @@ def run_networkit(path, n, edges, exact, out):
         return pr.run()
     r["pagerank"], _ = timed(pagerank, 3)
     r["coreness"], _ = timed(lambda: nk.centrality.CoreDecomposition(g).run(), 3)
-    r["betweenness_sampled_256"], _ = timed(
-        lambda: nk.centrality.EstimateBetweenness(g, 256, normalized=True, parallel=True).run())
+    if not LINEAR_ONLY:
+        r["betweenness_sampled_256"], _ = timed(
+            lambda: nk.centrality.EstimateBetweenness(g, 256, normalized=True, parallel=True).run())
     if exact:
         r["betweenness_exact"], _ = timed(lambda: nk.centrality.Betweenness(g, normalized=True).run())
         r["closeness"], _ = timed(
@@ -110,6 +116,9 @@ def run_networkx(path, n, edges, exact, out):
         r["extrapolated"] = ["betweenness_exact", "closeness"]
     r["louvain"], parts = timed(lambda: nx.community.louvain_communities(g, seed=1))
     r["louvain_modularity"] = nx.community.modularity(g, parts)
+
+
+LINEAR_ONLY = "--linear-only" in sys.argv
 
 
 def main():

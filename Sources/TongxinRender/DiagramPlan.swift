@@ -1,9 +1,10 @@
 /// The choices behind a diagram — collapse level, cut, layout engine — and why, to tell the user.
 ///
 /// The engine choice follows layout times measured on this project's machines (GRAPHVIZ.md and
-/// `Scripts/bench-render.sh`): dot for small diagrams (layered drawing reads best but grows steeply:
-/// 1.5 s at 300 random nodes, minutes at 1,000), twopi for region trees (radial, near-linear), neato
-/// up to about 800 nodes (4 s at 1,000), sfdp beyond (0.3 s at 1,000, 2.4 s at 5,000).
+/// `Scripts/bench-render.sh`, random graphs of average degree 3 on a loaded machine): dot for small
+/// diagrams (layered drawing reads best but grows steeply: 0.17 s at 100 nodes, 18 s at 300, over
+/// 30 s at 1,000), twopi for region trees (0.4 s for a 300-node tree, 2.8 s for 3,000), neato up to
+/// 500 nodes (4.8 s at 300, 18 s at 1,000), sfdp beyond (1.4 s at 300 and 1,000, 5.8 s at 3,000).
 public struct DiagramPlan: Sendable, Equatable {
     /// Nodes in the view before collapsing or cutting.
     public var viewNodes: Int
@@ -28,7 +29,7 @@ public struct DiagramPlan: Sendable, Equatable {
     /// Largest hierarchy (at least half its nodes hang from a `within` edge) drawn radially by twopi.
     static let twopiLimit = 2_000
     /// Largest diagram drawn with neato.
-    static let neatoLimit = 800
+    static let neatoLimit = 500
 
     /// The engine for a diagram of this size, and the reason. `hierarchyEdges` counts the diagram's
     /// `within` edges and `fanout` the most of them from one region. A diagram that is mostly a

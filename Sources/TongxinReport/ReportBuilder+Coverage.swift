@@ -14,8 +14,8 @@ extension ReportBuilder {
     /// for each organization `type`, the levels of the places its organizations are located in or
     /// serve (`within`, `serves`); for each figure `category` with `liaison_for` edges, the levels
     /// of the units its figures are liaisons for. A level is asked when it holds at least a fifth of
-    /// that type's or category's links and lies below the breakdown level (a province report does
-    /// not ask which cities have a city-level body: each city has one or not). Ordered by unit level
+    /// that type's or category's links and lies at or below the breakdown level (a province report
+    /// asks which cities have a city-level body, not whether the province has one). Ordered by unit level
     /// from the top down, then by how many links, then by label.
     ///
     /// - Complexity: O(V + E).
@@ -47,7 +47,7 @@ extension ReportBuilder {
             totals[Key(organization: key.organization, label: key.label, level: .province), default: 0] += count
         }
         let asked = links.filter { key, count in
-            key.level.rank > breakdownLevel.rank
+            key.level.rank >= breakdownLevel.rank
                 && 5 * count >= totals[Key(organization: key.organization, label: key.label, level: .province)]!
         }
         return asked.sorted { a, b in
@@ -75,9 +75,18 @@ extension ReportBuilder {
     public func coverage(_ question: CoverageQuestion, listLimit: Int = 1_000) throws(CoverageError) -> CoverageMeasure {
         let result = try Coverage(of: graph, unit: question.unit, by: [question.selector], via: question.via, within: scope)
         let deepest = min(breakdownLevel.rank + 1, question.unit.rank - 1)
-        let rows = result.regions.filter { $0.level.rank <= deepest }.map { region in
+        var rows = result.regions.filter { $0.level.rank <= deepest }.map { region in
             CoverageRow(region: reference(region.node), level: region.level, units: region.units,
                         covered: region.covered, rate: region.rate)
+        }
+        if question.unit == breakdownLevel {
+            // The units are the regions compared: each is its own row, covered or not.
+            let uncoveredUnits = Set(result.uncovered.map(\.node))
+            for node in graph.hierarchy.preorder.map(Int.init) where graph.level(of: node) == breakdownLevel && inScope(node) {
+                let covered = uncoveredUnits.contains(node) ? 0 : 1
+                rows.append(CoverageRow(region: reference(node), level: breakdownLevel, units: 1, covered: covered,
+                                        rate: Double(covered)))
+            }
         }
         let breakdown = result.regions.filter { $0.level == breakdownLevel }
         let inactive = Set(breakdown.filter { $0.covered == 0 }.map { Int32($0.node) })

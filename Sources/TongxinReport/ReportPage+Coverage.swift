@@ -64,7 +64,9 @@ extension ReportPage {
             ]),
         ]
         let breakdownRows = measure.regions.filter { $0.level == content.breakdownLevel }
-        if !breakdownRows.isEmpty {
+        // A chart compares regions by their units' coverage; units that are the regions themselves
+        // are each covered or not, which the overview already shows.
+        if !breakdownRows.isEmpty && measure.unit != content.breakdownLevel {
             parts.append(PageComponents.barChart(
                 caption: labels(.chartTitle, labels.level(content.breakdownLevel), unitName),
                 bars: breakdownRows.map { row in

@@ -133,6 +133,7 @@ import TongxinTestSupport
         #expect(DiagramPlan.engine(nodes: 18, edges: 17, hierarchyEdges: 17, fanout: 17).engine == .twopi)
         #expect(DiagramPlan.engine(nodes: 119, edges: 356, hierarchyEdges: 118, fanout: 17).engine == .twopi)
         #expect(DiagramPlan.engine(nodes: 500, edges: 1500, hierarchyEdges: 10, fanout: 3).engine == .neato)
+        #expect(DiagramPlan.engine(nodes: 501, edges: 1500, hierarchyEdges: 10, fanout: 3).engine == .sfdp)
         #expect(DiagramPlan.engine(nodes: 5000, edges: 5100, hierarchyEdges: 4999, fanout: 30).engine == .sfdp)
         #expect(DiagramPlan.engine(nodes: 1200, edges: 5100, hierarchyEdges: 0, fanout: 0).engine == .sfdp)
     }

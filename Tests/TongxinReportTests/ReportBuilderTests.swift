@@ -94,6 +94,27 @@ import TongxinTestSupport
         #expect(measure.inactiveRegions == ["乙市"])
     }
 
+    @Test func unitsAtTheBreakdownLevelAreRowsOfTheirOwn() throws {
+        // 省 with cities 甲 and 乙; a 知联会 located in 甲 itself: the province asks which cities have one.
+        var builder = GraphBuilder(name: "two cities")
+        _ = builder.addNode(id: "p", kind: NodeKind.region, name: "省", attributes: ["level": .string("province")])
+        for (id, name) in [("a", "甲"), ("b", "乙")] {
+            _ = builder.addNode(id: id, kind: NodeKind.region, name: name, attributes: ["level": .string("city")])
+            _ = builder.addEdge(source: id, target: "p", kind: EdgeKind.within)
+        }
+        _ = builder.addNode(id: "o", kind: NodeKind.organization, name: "甲知联会", attributes: ["type": .string("知联会")])
+        _ = builder.addEdge(source: "o", target: "a", kind: EdgeKind.within)
+        let report = ReportBuilder(try builder.build(), scope: nil)
+        let questions = report.coverageQuestions()
+        #expect(questions.map { "\($0.label) \($0.unit)" } == ["知联会 city"])
+        let measure = try report.coverage(questions[0])
+        #expect(measure.regions.map(\.region.name) == ["省", "甲", "乙"])
+        #expect(measure.regions.map(\.covered) == [1, 1, 0])
+        #expect(measure.regions.map(\.units) == [2, 1, 1])
+        #expect(measure.uncovered.map(\.unit.name) == ["乙"] && measure.uncovered[0].group == "省")
+        #expect(measure.inactiveRegions.isEmpty)
+    }
+
     @Test func pairingByCity() throws {
         let questions = builder.pairingQuestions()
         #expect(questions.map { "\($0.left) → \($0.right): \($0.edges)" } == ["enterprise → village: 2"])
@@ -128,10 +149,19 @@ import TongxinTestSupport
         #expect(groups[0].nodes[0].bridges == [Tally("甲市", 1)])
     }
 
+    @Test func centralNodesOfOneRegionComeFromItsSubgraph() throws {
+        // 甲市's subtree: c1, t1, t2, v1, v2, v3 and o1 (located in v1); f1 is located nowhere, so
+        // no figure is ranked. o1 is a leaf of the induced subgraph (its one tie: v1).
+        let groups = try ReportBuilder(graph, scope: graph.index(of: "c1")!).central()
+        #expect(groups.map(\.kind) == ["organization"])
+        #expect(groups[0].nodes.map(\.node.id) == ["o1"])
+        #expect(groups[0].nodes[0].degree == 1 && groups[0].nodes[0].score == 0)
+    }
+
     @Test func bridgesDescendUntilTiesSpread() {
         // e1's ties reach v2 (甲镇) and v3 (乙镇), both in 甲市: the towns tell them apart.
-        let view = MeasureGraph(graph)
-        #expect(builder.bridges(of: graph.index(of: "e1")!, in: view) == [Tally("乙镇", 1), Tally("甲镇", 1)])
+        let neighbors = ["v2", "v3"].map { graph.index(of: $0)! }
+        #expect(builder.bridges(of: neighbors) == [Tally("乙镇", 1), Tally("甲镇", 1)])
     }
 }
 

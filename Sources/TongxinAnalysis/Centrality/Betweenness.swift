@@ -98,6 +98,7 @@ extension MeasureGraph {
     private func accumulate(_ search: SingleSource, delta: UnsafeMutablePointer<Double>,
                             into sums: UnsafeMutablePointer<Double>) {
         let settled = search.settled, distance = search.distance, sigma = search.sigma, rank = search.rank
+        let hops = search.hops
         incoming.offsets.withUnsafeBufferPointer { offsets in
             incoming.targets.withUnsafeBufferPointer { tails in
                 withOptionalBuffer(incoming.weights) { weights in
@@ -111,11 +112,11 @@ extension MeasureGraph {
                                 if rank[v] >= 0 && distance[v] + weights[i] == dw { delta[v] += sigma[v] * coefficient }
                             }
                         } else {
-                            // Unreached nodes are at infinity, so the distance test alone suffices.
-                            let before = distance[w] - 1
+                            // Unreached nodes are at −1 hops, so the hop test alone suffices.
+                            let before = hops[w] - 1
                             for i in offsets[w] ..< offsets[w + 1] {
                                 let v = Int(tails[i])
-                                if distance[v] == before { delta[v] += sigma[v] * coefficient }
+                                if hops[v] == before { delta[v] += sigma[v] * coefficient }
                             }
                         }
                         sums[w] += delta[w]

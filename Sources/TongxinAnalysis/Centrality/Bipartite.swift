@@ -27,15 +27,13 @@ extension MeasureGraph {
     public func bipartiteClosenessCentrality(top: [Bool], normalized: Bool = true,
                                              progress: ((Int, Int) -> Void)? = nil) throws(MeasureError) -> [Double] {
         let (n, m) = try sides(top)
-        let hops = unweighted()
+        let sums = unweighted().distanceSums(progress: progress)
         let size = Double(nodeCount)
-        return hops.perNode(progress: progress) { search in
-            let u = Int(search.settled[0])
-            var total = 0.0
-            for v in search.settled { total += search.distance[Int(v)] }
+        return (0..<nodeCount).map { u in
+            let total = sums.total[u]
             guard total > 0 && size > 1 else { return 0 }
             let best = top[u] ? Double(m + 2 * (n - 1)) : Double(n + 2 * (m - 1))
-            return best / total * (normalized ? Double(search.count - 1) / (size - 1) : 1)
+            return best / total * (normalized ? Double(sums.reached[u]) / (size - 1) : 1)
         }
     }
 

@@ -75,9 +75,10 @@ func withOptionalBuffer<R>(_ array: [Double]?, _ body: (UnsafeBufferPointer<Doub
 
 /// When to stop a power-type iteration, and the error when it never stops.
 public struct IterationOptions: Sendable, Equatable {
-    /// The iteration stops when the L1 change of one step is below `tolerance` and so is the
-    /// geometric-rate estimate of the remaining error (change · ρ / (1 − ρ), ρ the ratio of the last
-    /// two changes).
+    /// The iteration stops when the L1 change of one step is below `tolerance`; for eigenvector and
+    /// Katz, whose rate of convergence is not known in advance, the geometric-rate estimate of the
+    /// remaining error (change · ρ / (1 − ρ), ρ the ratio of the last two changes) must be below it
+    /// too. PageRank's remaining error is at most change · d / (1 − d) for damping d.
     public var tolerance: Double
     /// The iteration limit; reaching it is an error.
     public var maxIterations: Int

@@ -14,9 +14,6 @@ final class Scope {
     struct Variable {
         var slot: Int
         var kind: Kind
-        /// Hidden slots (anonymous pattern elements, list comprehension variables) are not returned
-        /// by `RETURN *`.
-        var visible: Bool
     }
 
     private(set) var variables: [String: Variable] = [:]
@@ -26,19 +23,20 @@ final class Scope {
 
     func lookup(_ name: String) -> Variable? { variables[name] }
 
-    /// Declares `name` in a new slot.
+    /// Declares `name` in a new slot; an invisible name (an anonymous pattern element's) is left
+    /// out of ``names``, so `RETURN *` does not return it.
     @discardableResult
     func declare(_ name: String, _ kind: Kind, visible: Bool = true) -> Int {
         let slot = width
         width += 1
-        variables[name] = Variable(slot: slot, kind: kind, visible: visible)
+        variables[name] = Variable(slot: slot, kind: kind)
         if visible { names.append(name) }
         return slot
     }
 
     /// Makes `name` refer to an existing slot (ORDER BY's view of a projection's input).
     func alias(_ name: String, slot: Int, _ kind: Kind) {
-        variables[name] = Variable(slot: slot, kind: kind, visible: false)
+        variables[name] = Variable(slot: slot, kind: kind)
         width = max(width, slot + 1)
     }
 
@@ -56,7 +54,7 @@ final class Scope {
     /// Binds `name` to an existing hidden slot for the duration of `body` (list comprehensions).
     func withLocal<T>(_ name: String, slot: Int, _ body: () throws(QueryError) -> T) throws(QueryError) -> T {
         let saved = variables[name]
-        variables[name] = Variable(slot: slot, kind: .value, visible: false)
+        variables[name] = Variable(slot: slot, kind: .value)
         defer { variables[name] = saved }
         return try body()
     }

@@ -23,3 +23,15 @@ import TongxinAnalysis
         }
     }
 }
+
+@Suite struct UnitWeightTests {
+    /// Weighted code with every weight 1 must give the unweighted answers (igraph's cross-check).
+    @Test func strengthMeasuresWithUnitWeightsEqualUnweighted() throws {
+        let fixture = NetworkXFixture(named: "edge-unit")
+        let plain = fixture.view(), weighted = fixture.view(.strength)
+        #expect(weighted.degreeCentrality() == plain.degreeCentrality())
+        #expect(try weighted.eigenvectorCentrality() == plain.eigenvectorCentrality())
+        #expect(try weighted.katzCentrality() == plain.katzCentrality())
+        #expect(try weighted.louvain(seed: 1) == plain.louvain(seed: 1))
+    }
+}
