@@ -29,6 +29,11 @@ import TongxinTestSupport
         let magic: [UInt8] = format == .png ? [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] : Array("%PDF-".utf8)
         #expect(Array(bytes.prefix(magic.count)) == magic)
         #expect(bytes.count > 5_000)
+        if format == .pdf {
+            // The Simplified Chinese Noto CJK is embedded (named explicitly; the default picks the
+            // Japanese variant, GRAPHVIZ.md).
+            #expect(String(decoding: bytes, as: UTF8.self).contains("NotoSansCJKsc-Regular"))
+        }
     }
 
     @Test(arguments: LayoutEngine.allCases)

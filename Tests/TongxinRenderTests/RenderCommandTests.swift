@@ -57,6 +57,21 @@ import TongxinTestSupport
         #expect(svg.contains(">宜昌某某茶业有限</text>") && svg.contains(">张&quot;三\\</text>"))
     }
 
+    @Test func sizeAndColourComeFromAnalysis() throws {
+        let input = try file("tiny.dot", Self.tiny)
+        let output = directory.appendingPathComponent("coloured.svg").path
+        let result = try run(["render", input, "--collapse", "town", "--size-by", "degree",
+                              "--color-by", "coverage:enterprise", "--via", "paired_with", "--out", output])
+        #expect(result.status == 0)
+        let svg = try String(contentsOfFile: output, encoding: .utf8)
+        // Both villages are paired with e1: the town holds 2 units, both covered.
+        #expect(svg.contains(">100% of 2 covered</text>"))
+        #expect(svg.contains(">coverage by enterprise via paired_with (village):"))
+        #expect(svg.contains(">size: degree from "))
+        let wrong = try run(["render", input, "--size-by", "components", "--out", output])
+        #expect(wrong.status != 0 && wrong.stderr.contains("--size-by components is not a score per node"))
+    }
+
     @Test func badInputIsPositionedAndWritesNothing() throws {
         let input = try file("bad.dot", "digraph {\n  a -> ;\n}\n")
         let output = directory.appendingPathComponent("bad.svg").path
