@@ -20,9 +20,12 @@ struct CoverageCommand: TongxinCommand {
             (printing which on stderr), so it can gate a data pipeline; status 1 is an error.
 
             Examples:
-              tongxin coverage Graphs/hubei.json --unit town --by 'organization[type=商会]' --region 十堰市
-              tongxin coverage Graphs/hubei.json --unit village --by figure --via liaison_for --min-rate 1
-              tongxin coverage Graphs/hubei.json --unit county --by 'organization[type=知联会]' \\
+              tongxin coverage Graphs/hubei.json --unit town \\
+                  --by 'organization[type=商会]' --region 十堰市
+              tongxin coverage Graphs/hubei.json --unit village \\
+                  --by figure --via liaison_for --min-rate 1
+              tongxin coverage Graphs/hubei.json --unit county \\
+                  --by 'organization[type=知联会]' \\
                   --by 'organization[type=新联会]' --format json
             """)
 

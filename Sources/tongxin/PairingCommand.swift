@@ -21,9 +21,12 @@ struct PairingCommand: TongxinCommand {
             4 elsewhere (an exact algorithm; see PairingSuggestion).
 
             Examples:
-              tongxin pairing Graphs/hubei.json --left enterprise --right village --region 宜昌市 --by county
-              tongxin pairing Graphs/hubei.json --left enterprise --right village --region 恩施土家族苗族自治州 --format json
-              tongxin pairing Graphs/hubei.json --left enterprise --right village --region 宜昌市 --suggest --capacity 2
+              tongxin pairing Graphs/hubei.json --left enterprise \\
+                  --right village --region 宜昌市 --by county
+              tongxin pairing Graphs/hubei.json --left enterprise \\
+                  --right village --region 恩施土家族苗族自治州 --format json
+              tongxin pairing Graphs/hubei.json --left enterprise \\
+                  --right village --region 宜昌市 --suggest --capacity 2
             """)
 
     @OptionGroup var graphOptions: GraphOptions
