@@ -62,6 +62,8 @@ struct PairingCommand: TongxinCommand {
         if graph.edgeKindIndex(edge) == nil {
             Console.error("warning: --edge: the graph has no '\(edge)' edges (kinds: \(graph.edgeKinds.joined(separator: ", ")))\n")
         }
+        SelectorArgument.warnIfEmpty(leftSelector, option: "--left", in: graph)
+        SelectorArgument.warnIfEmpty(rightSelector, option: "--right", in: graph)
         let region = try graphOptions.regionIndex(in: graph)
         let pairing = try Pairing(of: graph, left: leftSelector, right: rightSelector, edge: edge, by: by?.level,
                                   within: region)

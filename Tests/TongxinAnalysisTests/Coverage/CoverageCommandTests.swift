@@ -115,6 +115,8 @@ struct CoverageCommandTests {
         #expect(region.status == 1 && region.stderr.contains("no node with id or name '某地'"))
         let level = try coverage("--unit", "town", "--by", "organization", "--region", "t1")
         #expect(level.status == 1 && level.stderr.contains("region 't1' is a town, not above the unit level town"))
+        let typo = try coverage("--unit", "town", "--by", "organisation")
+        #expect(typo.status == 0 && typo.stderr.hasPrefix("warning: --by 'organisation' matches no node (node kinds: region, village"))
         let missing = try CoverageCLI.run(["coverage", CoverageCLI.graphPath + ".missing", "--unit", "town", "--by", "x"])
         #expect(missing.status == 1)
     }
