@@ -11,7 +11,9 @@ import Foundation
 /// kept, defaults set by `node [...]`/`edge [...]` included; graph attributes become metadata. DOT
 /// has no types, so an attribute whose values all read as numbers (or all as `true`/`false`) becomes
 /// a number (or bool) column, as CSV cells do; `level`, `type` and `category` stay strings. In
-/// values, `\\` reads as `\` and `\n` as a newline, as in Graphviz labels. Edges keep file order.
+/// `label` values `\\` reads as `\` and `\n` as a newline, as Graphviz draws them; other values are
+/// taken as cgraph reads them (only `\"` unescaped), as `tongxin convert` writes them. Edges keep
+/// file order.
 ///
 /// ```swift
 /// // a.dot:  digraph G { v1 [kind=village, name="一村"]; f1 [kind=figure]; f1 -> v1 [kind=liaison_for] }
@@ -76,7 +78,7 @@ public enum DOTReader {
 
     private static func extract(_ graph: UnsafeMutablePointer<Agraph_t>) -> Parsed {
         let rawName = String(cString: agnameof(UnsafeMutableRawPointer(graph)))
-        var parsed = Parsed(name: rawName.hasPrefix("%") ? "" : unescape(rawName))
+        var parsed = Parsed(name: rawName.hasPrefix("%") ? "" : rawName)
         var symbol: UnsafeMutablePointer<Agsym_t>? = nil
         while let next = agnxtattr(graph, AGRAPH, symbol) {
             symbol = next
@@ -92,7 +94,7 @@ public enum DOTReader {
         nodes.sort { tongxin_agseq(UnsafeMutableRawPointer($0)) < tongxin_agseq(UnsafeMutableRawPointer($1)) }
         var indexBySequence: [UInt: Int] = [:]
         for (index, node) in nodes.enumerated() {
-            parsed.nodeIDs.append(unescape(String(cString: agnameof(UnsafeMutableRawPointer(node)))))
+            parsed.nodeIDs.append(String(cString: agnameof(UnsafeMutableRawPointer(node))))
             indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(node))] = index
         }
         parsed.nodeColumns = columns(graph, kind: AGNODE, objects: nodes.map { UnsafeMutableRawPointer($0) })
@@ -127,14 +129,15 @@ public enum DOTReader {
                 guard let raw = agxget(object, next), raw.pointee != 0 else { return nil }
                 let value = String(cString: raw)
                 // `\N` is Graphviz's default node label ("the node's name"): no label of its own.
-                return kind == AGNODE && name == "label" && value == "\\N" ? nil : unescape(value)
+                guard name == "label" else { return value }
+                return kind == AGNODE && value == "\\N" ? nil : unescape(value)
             }
             if values.contains(where: { $0 != nil }) { result.append((name, values)) }
         }
         return result
     }
 
-    /// `\\` → `\` and `\n` → newline; other backslashes stay.
+    /// A label's escapes: `\\` → `\` and `\n` → newline; other backslashes stay.
     static func unescape(_ value: String) -> String {
         guard value.contains("\\") else { return value }
         var result = ""

@@ -87,6 +87,13 @@ import TongxinTestSupport
         #expect(graph.edgeAttributes.value("color", at: 1) == nil)
     }
 
+    @Test func onlyLabelsAreUnescaped() throws {
+        // cgraph unescapes only \"; a label's \\ and \n are Graphviz's label escapes.
+        let graph = try read(#"digraph { a [label="x\\y\nz", note="p\\q \"r\""] }"#)
+        #expect(graph.names == ["x\\y\nz"])
+        #expect(graph.nodeAttributes.value("note", at: 0) == .string(#"p\\q "r""#))
+    }
+
     @Test func errorsArePositioned() {
         #expect(messages("digraph {\n  a -> b\n  c -> ;\n}") == ["in.dot:3:8: error: DOT syntax error in line 3 near ';'"])
         #expect(messages("  \n") == ["in.dot:1:1: error: empty file: expected a DOT graph (digraph { ... })"])
