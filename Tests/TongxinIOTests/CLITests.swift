@@ -96,16 +96,18 @@ struct CLITests {
     }
 
     /// 甲市's subtree: c1, t1, t2, v1–v3 and o1 (located in v1); the edges among them are the six
-    /// `within` edges below c1 (e1 and f1 are linked to villages but located nowhere).
+    /// `within` edges below c1 (e1 and f1 are linked to villages but located nowhere): one tree, one
+    /// component.
     @Test func infoAlignsChineseByDisplayWidth() throws {
         try AtomicFile.write(NativeJSONWriter.serialize(SampleGraphs.tinyProvince()), to: directory + "/tiny.json")
         let result = try run("info", "tiny.json", "--region", "甲市")
         #expect(result.status == 0)
         #expect(result.stdout == """
-            graph   tiny
-            region  甲市 (c1)
-            nodes   7
-            edges   6
+            graph       tiny
+            region      甲市 (c1)
+            nodes       7
+            edges       6
+            components  1
 
             node kind     count
             region            3

@@ -8,18 +8,23 @@ import Testing
     static let tiny = Corpus.directory.appendingPathComponent("tiny.json").path
 
     /// Runs `tongxin query` with `arguments`; returns the exit status, standard output and error.
+    /// Output goes to temporary files rather than pipes: reading a pipe can be interrupted by the
+    /// child's exit signal, which Foundation's FileHandle turns into a crash on Linux.
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, error: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tongxin-query-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outURL = directory.appendingPathComponent("out"), errorURL = directory.appendingPathComponent("error")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["query"] + arguments
-        let out = Pipe(), error = Pipe()
-        process.standardOutput = out
-        process.standardError = error
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errorURL)
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return (process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8), try String(contentsOf: errorURL, encoding: .utf8))
     }
 
     /// '甲镇 (t1)' is 9 columns wide (two wide characters), so `town` is padded to 9; numbers
