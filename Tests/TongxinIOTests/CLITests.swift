@@ -135,6 +135,26 @@ struct CLITests {
             == "error: cannot tell the format of 'x.xlsx' from its extension (.json, .graphml, .gexf, .dot/.gv, or a folder for CSV)\n")
     }
 
+    /// A CSV folder saved by Excel on Chinese Windows: GB18030 nodes.csv with CRLF, UTF-8 edges.csv
+    /// with a byte-order mark.
+    @Test func excelCSVFoldersAreRead() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/excel", withIntermediateDirectories: false)
+        let nodes = "id,kind,name,level\r\n42,region,湖北省,province\r\n4205,region,\"宜昌市, 市辖\",city\r\n"
+        try nodes.data(using: TextDecoding.gb18030)!.write(to: URL(fileURLWithPath: directory + "/excel/nodes.csv"))
+        try write("\u{FEFF}source,target,kind\r\n4205,42,within\r\n", to: "excel/edges.csv")
+        let result = try run("validate", "excel")
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            excel: valid: 2 nodes, 1 edges, 1 warnings
+            warning: excel/nodes.csv is not UTF-8; read it as GB18030 (GBK), the encoding of Excel on Chinese Windows
+
+            """)
+        let converted = try run("convert", "excel", "excel.json")
+        #expect(converted.status == 0)
+        let graph = try GraphFile.read(directory + "/excel.json")
+        #expect(graph.names == ["湖北省", "宜昌市, 市辖"] && graph.hierarchy.parent(of: 1) == 0)
+    }
+
     @Test func validateSpeaksJSON() throws {
         try write(#"{"format": "tongxin-graph", "nodes": [{"id": "r", "kind": "region"}]}"#, to: "g.json")
         let result = try run("validate", "g.json", "--format", "json")
