@@ -125,6 +125,23 @@ struct CLITests {
             """)
     }
 
+    /// DOT is written here and read back through Graphviz (TongxinRender's DOTReader) by the CLI: the
+    /// same graph, attribute types included. (A node without a name comes back named by its id: DOT's
+    /// `label` is written for display and read as the name.)
+    @Test func dotRoundTripsThroughTheCLI() throws {
+        var builder = GraphBuilder(name: "features \"q\"")
+        builder.metadata = ["seed": .int(42), "scale": .double(0.5), "draft": .bool(true)]
+        builder.addNode(id: "hb", kind: "region", name: "湖北省", attributes: ["level": .string("province"), "code": .int(420000)])
+        builder.addNode(id: "v1", kind: "village", name: "一村\n(新)", attributes: ["score": .double(0.1), "ok": .bool(false)])
+        builder.addEdge(source: "v1", target: "hb", kind: "within")
+        builder.addEdge(source: "v1", target: "v1", kind: "tie", weight: 2.5, attributes: ["note": .string("a,b")])
+        let graph = try builder.build()
+        try AtomicFile.write(NativeJSONWriter.serialize(graph), to: directory + "/f.json")
+        #expect(try run("convert", "f.json", "f.dot").status == 0)
+        #expect(try run("convert", "f.dot", "back.json").status == 0)
+        #expect(GraphContents(try GraphFile.read(directory + "/back.json")) == GraphContents(graph))
+    }
+
     @Test func missingFilesAndEmptyFolders() throws {
         #expect(try run("info", "nope.json").stderr == "error: cannot read 'nope.json': No such file or directory\n")
         try FileManager.default.createDirectory(atPath: directory + "/empty", withIntermediateDirectories: false)
