@@ -201,7 +201,7 @@ public struct GraphBuilder: Sendable {
             if item.isSource { sources[item.edge] = node } else { targets[item.edge] = node }
         }
         pending = []
-        if diagnostics.hasErrors { throw diagnostics }
+        // The hierarchy is checked even when other errors were found, so one run reports them all.
         let parents = hierarchyParents()
         if diagnostics.hasErrors { throw diagnostics }
         return freeze(parents: parents)
@@ -234,9 +234,11 @@ public struct GraphBuilder: Sendable {
         var ordinal: Int32 = -1
         for edge in sources.indices where edgeKindIndices[edge] == within {
             ordinal += 1
-            let parent = targets[edge], parentKind = nodeKindIndices[Int(parent)]
+            let parent = targets[edge], child = Int(sources[edge])
+            // An endpoint left unresolved (-1) is already an error of its own.
+            guard parent >= 0, child >= 0 else { continue }
+            let parentKind = nodeKindIndices[Int(parent)]
             guard parentKind == region || parentKind == village else { continue }
-            let child = Int(sources[edge])
             if parents[child] < 0 {
                 parents[child] = parent
                 parentOrdinal[child] = ordinal
