@@ -125,6 +125,23 @@ struct CLITests {
             """)
     }
 
+    /// DOT is written here and read back through Graphviz (TongxinRender's DOTReader) by the CLI: the
+    /// same graph, attribute types included. (A node without a name comes back named by its id: DOT's
+    /// `label` is written for display and read as the name.)
+    @Test func dotRoundTripsThroughTheCLI() throws {
+        var builder = GraphBuilder(name: "features \"q\"")
+        builder.metadata = ["seed": .int(42), "scale": .double(0.5), "draft": .bool(true)]
+        builder.addNode(id: "hb", kind: "region", name: "湖北省", attributes: ["level": .string("province"), "code": .int(420000)])
+        builder.addNode(id: "v1", kind: "village", name: "一村\n(新)", attributes: ["score": .double(0.1), "ok": .bool(false)])
+        builder.addEdge(source: "v1", target: "hb", kind: "within")
+        builder.addEdge(source: "v1", target: "v1", kind: "tie", weight: 2.5, attributes: ["note": .string("a,b")])
+        let graph = try builder.build()
+        try AtomicFile.write(NativeJSONWriter.serialize(graph), to: directory + "/f.json")
+        #expect(try run("convert", "f.json", "f.dot").status == 0)
+        #expect(try run("convert", "f.dot", "back.json").status == 0)
+        #expect(GraphContents(try GraphFile.read(directory + "/back.json")) == GraphContents(graph))
+    }
+
     @Test func missingFilesAndEmptyFolders() throws {
         #expect(try run("info", "nope.json").stderr == "error: cannot read 'nope.json': No such file or directory\n")
         try FileManager.default.createDirectory(atPath: directory + "/empty", withIntermediateDirectories: false)
@@ -133,6 +150,26 @@ struct CLITests {
         #expect(result.stderr == "error: 'empty' holds neither nodes.csv nor edges.csv (a CSV graph is a folder with both)\n")
         #expect(try run("info", "x.xlsx").stderr
             == "error: cannot tell the format of 'x.xlsx' from its extension (.json, .graphml, .gexf, .dot/.gv, or a folder for CSV)\n")
+    }
+
+    /// A CSV folder saved by Excel on Chinese Windows: GB18030 nodes.csv with CRLF, UTF-8 edges.csv
+    /// with a byte-order mark.
+    @Test func excelCSVFoldersAreRead() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/excel", withIntermediateDirectories: false)
+        let nodes = "id,kind,name,level\r\n42,region,湖北省,province\r\n4205,region,\"宜昌市, 市辖\",city\r\n"
+        try nodes.data(using: TextDecoding.gb18030)!.write(to: URL(fileURLWithPath: directory + "/excel/nodes.csv"))
+        try write("\u{FEFF}source,target,kind\r\n4205,42,within\r\n", to: "excel/edges.csv")
+        let result = try run("validate", "excel")
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            excel: valid: 2 nodes, 1 edges, 1 warnings
+            warning: excel/nodes.csv is not UTF-8; read it as GB18030 (GBK), the encoding of Excel on Chinese Windows
+
+            """)
+        let converted = try run("convert", "excel", "excel.json")
+        #expect(converted.status == 0)
+        let graph = try GraphFile.read(directory + "/excel.json")
+        #expect(graph.names == ["湖北省", "宜昌市, 市辖"] && graph.hierarchy.parent(of: 1) == 0)
     }
 
     @Test func validateSpeaksJSON() throws {
