@@ -3,17 +3,8 @@ import Testing
 import TongxinTestSupport
 @testable import TongxinIO
 
-/// The built `tongxin` binary: `.build/<triple>/debug/tongxin`, beside the test bundle.
-enum TongxinBinary {
-    static let path: String? = {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("tongxin").path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-}
-
 /// End-to-end checks of the built `tongxin` binary: exit status, stdout, stderr, and files left behind.
-@Suite(.enabled(if: TongxinBinary.path != nil, "the tongxin binary is built next to the test bundle"))
+@Suite(.enabled(if: BuiltTongxin.path != nil, "the tongxin binary is built next to the test bundle"))
 struct CLITests {
     let directory: String = {
         let path = NSTemporaryDirectory() + "tongxin-cli-\(UUID().uuidString)"
@@ -21,26 +12,7 @@ struct CLITests {
         return path
     }()
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func run(_ arguments: String...) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TongxinBinary.path!)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func run(_ arguments: String...) throws -> BuiltTongxin.Run { try BuiltTongxin.run(arguments, in: directory) }
 
     func write(_ text: String, to name: String) throws {
         try text.write(toFile: directory + "/" + name, atomically: false, encoding: .utf8)
@@ -190,5 +162,17 @@ struct CLITests {
             }
 
             """)
+    }
+}
+
+/// Argument errors exit 1 like every other input error; `--help` exits 0.
+@Suite(.enabled(if: BuiltTongxin.path != nil, "the tongxin binary is built next to the test bundle"))
+struct CLIExitStatusTests {
+    @Test func badOptionsExit1() throws {
+        let bad = try BuiltTongxin.run(["coverage", "g.json", "--unit", "hamlet", "--by", "figure"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("Error: The value 'hamlet' is invalid for '--unit <unit>'."))
+        #expect(try BuiltTongxin.run(["nosuchcommand"]).status == 1)
+        #expect(try BuiltTongxin.run(["--help"]).status == 0)
     }
 }

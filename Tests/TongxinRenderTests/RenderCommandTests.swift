@@ -21,18 +21,7 @@ import TongxinTestSupport
         return url.path
     }
 
-    private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: GraphvizWorkerTests.executable)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    private func run(_ arguments: [String]) throws -> BuiltTongxin.Run { try BuiltTongxin.run(arguments) }
 
     static let tiny = """
         digraph "小样" {

@@ -1,14 +1,9 @@
 import Foundation
 import Testing
+import TongxinTestSupport
 
 /// Runs the `tongxin` binary built next to the test bundle on a small graph file.
 enum CoverageCLI {
-    static let binary: String? = {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [directory, directory.deletingLastPathComponent()].map { $0.appendingPathComponent("tongxin").path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
     /// SampleGraphs.tinyProvince as a native JSON file:
     /// hb 湖北省 ─ c1 甲市 ─ t1 甲镇 (v1 ← o1 商会 within, f1 liaison; v2 ← e1 paired), t2 乙镇 (v3 ← e1 paired);
     ///          ─ c2 乙市 ─ t3 丙镇 (v4; v5 ← o2 商会 serves).
@@ -42,33 +37,12 @@ enum CoverageCLI {
         return path
     }()
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-
-        /// stdout as a JSON object.
-        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:] }
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary!)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> BuiltTongxin.Run { try BuiltTongxin.run(arguments) }
 }
 
-@Suite(.enabled(if: CoverageCLI.binary != nil, "the tongxin binary is built next to the test bundle"))
+@Suite(.enabled(if: BuiltTongxin.path != nil, "the tongxin binary is built next to the test bundle"))
 struct CoverageCommandTests {
-    func coverage(_ arguments: String...) throws -> CoverageCLI.Run {
+    func coverage(_ arguments: String...) throws -> BuiltTongxin.Run {
         try CoverageCLI.run(["coverage", CoverageCLI.graphPath] + arguments)
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TongxinTestSupport
 
-@Suite(.enabled(if: CoverageCLI.binary != nil, "the tongxin binary is built next to the test bundle"))
+@Suite(.enabled(if: BuiltTongxin.path != nil, "the tongxin binary is built next to the test bundle"))
 struct PairingCommandTests {
-    func pairing(_ arguments: String...) throws -> CoverageCLI.Run {
+    func pairing(_ arguments: String...) throws -> BuiltTongxin.Run {
         try CoverageCLI.run(["pairing", CoverageCLI.graphPath, "--left", "enterprise", "--right", "village"] + arguments)
     }
 
