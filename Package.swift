@@ -38,7 +38,7 @@ let package = Package(
         ),
         .target(name: "TongxinTestSupport", dependencies: ["TongxinGraph"], path: "Tests/TongxinTestSupport"),
         .testTarget(name: "TongxinGraphTests", dependencies: ["TongxinGraph", "TongxinTestSupport"]),
-        .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport", "tongxin"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinTestSupport", "tongxin"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
@@ -46,7 +46,7 @@ let package = Package(
             name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport", "tongxin"], exclude: ["Corpus"]),
         .testTarget(
             name: "TongxinRenderTests",
-            dependencies: ["TongxinRender", "TongxinTestSupport", "tongxin"],
+            dependencies: ["TongxinRender", "TongxinIO", "TongxinTestSupport", "tongxin"],
             exclude: ["Golden"]
         ),
     ]

@@ -8,6 +8,7 @@ library and Debian's `chromium` package.
 Checks, each a failure when it does not hold:
   - the page loads with no console error, no uncaught exception and no failed request;
   - the <h2> headings are exactly the expected ones (--headings, comma-separated);
+  - every id in the page is unique (diagrams included);
   - no request leaves the file (the page is self-contained);
   - clicking a numeric header sorts its column ascending, a second click descending (empty cells
     last); clicking a text header sorts by the Chinese collator;
@@ -175,6 +176,7 @@ COUNTS = r"""
     domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
     load: nav ? nav.loadEventEnd : null,
     resources: performance.getEntriesByType('resource').map(r => r.name),
+    duplicateIds: (ids => ids.length - new Set(ids).size)([...document.querySelectorAll('[id]')].map(e => e.id)),
   };
 })()
 """
@@ -237,6 +239,8 @@ def main():
         failures += errors
         if counts["h2"] != expected:
             failures.append(f"headings are {counts['h2']}, expected {expected}")
+        if counts["duplicateIds"]:
+            failures.append(f"{counts['duplicateIds']} elements repeat an id used before them")
         outside = [name for name in counts["resources"] if not name.startswith("file:")]
         if counts["resources"]:
             failures.append(f"the page fetched {len(counts['resources'])} resources: {counts['resources'][:3]}"

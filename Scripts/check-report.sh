@@ -7,23 +7,13 @@
 # out/report.pdf, out/report-pdf-1.png and -2.png (its first pages), and out/report-en.html.
 #
 # Needs Debian's chromium and poppler-utils (pdftotext, pdftoppm) besides what Scripts/setup.sh
-# installs; installs them when missing (as root or through sudo).
+# installs; has setup.sh install them when missing (as root or through sudo).
 #
 # Usage: Scripts/check-report.sh [GRAPH]    (default Graphs/hubei.json, generated when absent)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-for package in chromium poppler-utils; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-    sudo_cmd=""
-    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-    echo "check-report: installing ${missing[*]}" >&2
-    $sudo_cmd apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+Scripts/setup.sh chromium poppler-utils
 
 graph=${1:-Graphs/hubei.json}
 if [ "$graph" = Graphs/hubei.json ] && [ ! -f "$graph" ]; then python3 Scripts/make-hubei.py; fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on the bundled Hubei graph, from a fresh clone: install what is needed, build the
-# release binary, generate the graph, and write the analyses to out/.
+# release binary, generate the graph, and write the analyses, diagrams and the report to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,39 @@ Scripts/setup.sh
 swift build -c release --product tongxin
 tongxin=$(swift build -c release --show-bin-path)/tongxin
 python3 Scripts/make-hubei.py
+graph=Graphs/hubei.json
 mkdir -p out
 
-"$tongxin" info Graphs/hubei.json | tee out/info.txt
+step() { printf '\n== %s\n' "$*"; }
+# Runs tongxin, keeps its whole output in out/NAME and shows the first lines.
+show() {
+    local name=$1 lines=$2
+    shift 2
+    "$tongxin" "$@" > "out/$name"
+    head -n "$lines" "out/$name"
+}
+
+step "the graph"
+show info.txt 30 info "$graph"
+
+step "coverage: towns with a chamber of commerce, by city"
+show coverage-chambers.txt 25 coverage "$graph" --unit town --by 'organization[type=商会]'
+"$tongxin" coverage "$graph" --unit town --by 'organization[type=商会]' --format json > out/coverage-chambers.json
+
+step "coverage: villages with a liaison in 十堰"
+show coverage-shiyan-liaisons.txt 15 coverage "$graph" --unit village --by figure --via liaison_for --region 十堰市
+
+step "pairing: 万企兴万村 in 宜昌 and 恩施"
+show pairing-yichang.txt 25 pairing "$graph" --left enterprise --right village --region 宜昌市 --by county --suggest
+"$tongxin" pairing "$graph" --left enterprise --right village --region 恩施土家族苗族自治州 --format json > out/pairing-enshi.json
+
+step "the most central figures"
+show central-figures.txt 20 centrality "$graph" --measure betweenness --samples 256 --seed 1 --kind figure --top 15
+
+step "diagrams"
+"$tongxin" render "$graph" --collapse county --out out/hubei-counties.svg
+"$tongxin" render "$graph" --region 宜昌市 --collapse town --edge-kinds paired_with --out out/yichang-pairing.png
+
+step "the report"
+"$tongxin" report "$graph" --out out/report.html
+echo "done: everything is in out/; open out/report.html"

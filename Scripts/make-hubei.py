@@ -66,7 +66,6 @@ ORG_NAME = {
     "联络点": "{}统战工作联络点",
     "服务站": "{}统战工作服务站",
     "投诉服务中心": "{}非公有制企业投诉服务中心",
-    "网络人士组织": "{}网络人士联谊会",
 }
 # Organizations filled in at city and county level where a stated total needs them.
 FILLER_TEMPLATES = [

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Tongxin needs on Debian (idempotent): Graphviz's libraries for linking, a CJK font
 # for Chinese labels, pkg-config, and python3 for the data generators. Swift 6 must be on PATH.
+# Further Debian packages named as arguments are installed too (Scripts/check-report.sh adds the
+# browser it checks the report in).
 set -euo pipefail
 
-packages=(libgraphviz-dev graphviz pkg-config fonts-noto-cjk python3)
+packages=(libgraphviz-dev graphviz pkg-config fonts-noto-cjk python3 "$@")
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite from a fresh clone: installs what it needs, generates the Hubei graph, builds
-# and runs every test. `.ci/run` runs exactly this.
+# and runs every test, then checks the HTML report in headless Chromium. `.ci/run` runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,3 +8,7 @@ Scripts/setup.sh
 python3 Scripts/make-hubei.py
 swift build --build-tests
 swift test --skip-build
+# Memory over repeated renders is measured for the whole process: alone, not beside other tests.
+TONGXIN_MEMORY_TESTS=1 swift test --skip-build --no-parallel --filter GraphvizMemoryTests
+# The report in a real browser: loads without console errors, headings, sorting, printing.
+Scripts/check-report.sh

@@ -37,8 +37,8 @@ public struct GraphBuilder: Sendable {
     private var edgeAttributes = AttributeColumns()
     /// Endpoints named before their node was added: resolved in `build()`.
     private var pending: [(edge: Int, isSource: Bool, id: String, location: SourceLocation?)] = []
-    /// Where each `within` edge came from, for hierarchy errors.
-    private var withinLocations: [Int: SourceLocation] = [:]
+    /// Where each `within` edge came from, in the order they were added, for hierarchy errors.
+    private var withinPlaces = CompactLocations()
 
     public init(name: String = "") {
         self.name = name
@@ -121,7 +121,7 @@ public struct GraphBuilder: Sendable {
         let place = needsLocation ? location() : nil
         if from == nil { pending.append((edge, true, source, place)) }
         if to == nil { pending.append((edge, false, target, place)) }
-        if kind == EdgeKind.within { withinLocations[edge] = place }
+        if kind == EdgeKind.within { withinPlaces.append(place) }
         appendEdge(from: from ?? -1, to: to ?? -1, kind: kindIndex, weight: weight)
         for (attribute, value) in attributes { setAttribute(attribute, value, ofEdge: edge, at: place) }
         return edge
@@ -137,7 +137,7 @@ public struct GraphBuilder: Sendable {
         precondition(source >= 0 && source < ids.count && target >= 0 && target < ids.count, "node index out of range")
         let edge = sources.count
         let kindIndex = Self.intern(kind, &edgeKinds, &edgeKindIndexByName)
-        if kind == EdgeKind.within, let location { withinLocations[edge] = location }
+        if kind == EdgeKind.within { withinPlaces.append(location) }
         appendEdge(from: Int32(source), to: Int32(target), kind: kindIndex, weight: weight)
         return edge
     }
@@ -201,7 +201,7 @@ public struct GraphBuilder: Sendable {
             if item.isSource { sources[item.edge] = node } else { targets[item.edge] = node }
         }
         pending = []
-        if diagnostics.hasErrors { throw diagnostics }
+        // The hierarchy is checked even when other errors were found, so one run reports them all.
         let parents = hierarchyParents()
         if diagnostics.hasErrors { throw diagnostics }
         return freeze(parents: parents)
@@ -222,28 +222,32 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Whether a node of this kind can contain others (is a hierarchy unit).
-    private func isUnit(_ node: Int32) -> Bool {
-        let kind = nodeKinds[Int(nodeKindIndices[Int(node)])]
-        return kind == NodeKind.region || kind == NodeKind.village
-    }
-
     /// The parent of every node from its `within` edges to regions and villages; records two-parent
     /// and cycle errors.
     private mutating func hierarchyParents() -> [Int32] {
         var parents = [Int32](repeating: -1, count: ids.count)
         guard let within = edgeKindIndexByName[EdgeKind.within] else { return parents }
-        var parentEdge = [Int: Int]()
-        for edge in sources.indices where edgeKindIndices[edge] == within && isUnit(targets[edge]) {
-            let child = Int(sources[edge]), parent = targets[edge]
+        // Regions and villages are the units a node can be within.
+        let region = nodeKindIndexByName[NodeKind.region] ?? -1, village = nodeKindIndexByName[NodeKind.village] ?? -1
+        // For each child, the ordinal (among within edges) of the edge that gave its parent.
+        var parentOrdinal = [Int32](repeating: -1, count: ids.count)
+        var ordinal: Int32 = -1
+        for edge in sources.indices where edgeKindIndices[edge] == within {
+            ordinal += 1
+            let parent = targets[edge], child = Int(sources[edge])
+            // An endpoint left unresolved (-1) is already an error of its own.
+            guard parent >= 0, child >= 0 else { continue }
+            let parentKind = nodeKindIndices[Int(parent)]
+            guard parentKind == region || parentKind == village else { continue }
             if parents[child] < 0 {
                 parents[child] = parent
-                parentEdge[child] = edge
+                parentOrdinal[child] = ordinal
             } else if parents[child] != parent {
                 let first = ids[Int(parents[child])]
-                let firstPlace = parentEdge[child].flatMap { withinLocations[$0] }.map { " (at \($0))" } ?? ""
+                let firstPlace = withinPlaces[Int(parentOrdinal[child])].map { " (at \($0))" } ?? ""
                 diagnostics.error(
                     "node '\(ids[child])' is within two places: '\(first)'\(firstPlace) and '\(ids[Int(parent)])'",
-                    at: withinLocations[edge])
+                    at: withinPlaces[Int(ordinal)])
             }
         }
         // Cycle detection: colour 0 = unvisited, 1 = on the current walk, 2 = known acyclic.
@@ -261,7 +265,7 @@ public struct GraphBuilder: Sendable {
                 let cycleStart = walk.firstIndex(of: node)!
                 let cycle = walk[cycleStart...].map { "'\(ids[$0])'" } + ["'\(ids[node])'"]
                 diagnostics.error("the hierarchy has a cycle: \(cycle.joined(separator: " within "))",
-                                  at: parentEdge[node].flatMap { withinLocations[$0] })
+                                  at: withinPlaces[Int(parentOrdinal[node])])
                 for member in walk[cycleStart...] { parents[member] = -1 }
             }
             for member in walk { colour[member] = 2 }
@@ -290,5 +294,39 @@ public struct GraphBuilder: Sendable {
             }
         }
         return warnings.diagnostics
+    }
+}
+
+/// Source locations stored flat (a file-name table and three 32-bit numbers each), so keeping one
+/// for each of millions of `within` edges costs 12 bytes apiece rather than a `String` and a
+/// dictionary entry.
+struct CompactLocations: Sendable {
+    private var files: [String] = []
+    private var places: [(file: Int32, line: Int32, column: Int32)] = []
+
+    /// Appends `location` (or its absence) as the next entry.
+    mutating func append(_ location: SourceLocation?) {
+        guard let location else {
+            places.append((-1, 0, 0))
+            return
+        }
+        // Entries come in runs from one file: compare with the latest before searching.
+        let file: Int
+        if let last = files.last, last == location.file {
+            file = files.count - 1
+        } else if let known = files.firstIndex(of: location.file) {
+            file = known
+        } else {
+            file = files.count
+            files.append(location.file)
+        }
+        places.append((Int32(file), Int32(clamping: location.line), Int32(clamping: location.column)))
+    }
+
+    /// The entry at `ordinal`, or `nil` when it had no location or `ordinal` is -1.
+    subscript(ordinal: Int) -> SourceLocation? {
+        guard ordinal >= 0, ordinal < places.count, places[ordinal].file >= 0 else { return nil }
+        let place = places[ordinal]
+        return SourceLocation(file: files[Int(place.file)], line: Int(place.line), column: Int(place.column))
     }
 }

@@ -52,12 +52,20 @@ public enum CSVReader {
 
     /// Reads a graph from the contents of `nodes.csv` and `edges.csv` (either may be absent).
     public static func read(nodes: InputFile?, edges: InputFile?, name: String) throws(DiagnosticList) -> Graph {
+        try read(nodes: nodes, edges: edges, name: name, threadsAbove: 8 << 20)
+    }
+
+    /// - Parameter threadsAbove: files larger than this many bytes are read with two threads
+    ///   (tests lower it to cover that path with small files).
+    static func read(nodes: InputFile?, edges: InputFile?, name: String, threadsAbove: Int) throws(DiagnosticList) -> Graph {
         var builder = GraphBuilder(name: name)
         let nodeRows = nodes.map(Self.lineCount) ?? 0, edgeRows = edges.map(Self.lineCount) ?? 0
         builder.reserveCapacity(nodes: nodeRows, edges: edgeRows)
         var table = IDTable(capacity: nodes == nil ? edgeRows : nodeRows)
-        if let nodes { try readFile(nodes, role: .nodes, into: &builder, table: &table) }
-        if let edges { try readFile(edges, role: .edges, into: &builder, table: &table, nodesGiven: nodes != nil) }
+        if let nodes { try readFile(nodes, role: .nodes, into: &builder, table: &table, threadsAbove: threadsAbove) }
+        if let edges {
+            try readFile(edges, role: .edges, into: &builder, table: &table, nodesGiven: nodes != nil, threadsAbove: threadsAbove)
+        }
         return try builder.build()
     }
 
@@ -79,11 +87,11 @@ public enum CSVReader {
     }
 
     private static func readFile(_ file: InputFile, role: Role, into builder: inout GraphBuilder, table: inout IDTable,
-                                 nodesGiven: Bool = true) throws(DiagnosticList) {
+                                 nodesGiven: Bool = true, threadsAbove: Int) throws(DiagnosticList) {
         let decoded = try TextDecoding.utf8(file)
         if let warning = decoded.warning { builder.warning(warning.message, at: nil) }
         let failure: CSVTokenizer.Failure? = decoded.bytes.withUnsafeBufferPointer { buffer in
-            var reader = FileReader(tokenizer: CSVTokenizer(buffer, start: decoded.start), file: file.path)
+            var reader = FileReader(tokenizer: CSVTokenizer(buffer, start: decoded.start), file: file.path, threadsAbove: threadsAbove)
             do throws(CSVTokenizer.Failure) {
                 switch role {
                 case .nodes: try reader.readNodes(into: &builder, table: &table)
@@ -148,9 +156,13 @@ private struct FileReader {
         var type: AttributeType?
     }
 
-    init(tokenizer: CSVTokenizer, file: String) {
+    /// Files larger than this are read with two threads.
+    let threadsAbove: Int
+
+    init(tokenizer: CSVTokenizer, file: String, threadsAbove: Int) {
         self.tokenizer = tokenizer
         self.file = file
+        self.threadsAbove = threadsAbove
     }
 
     func locate(_ offset: Int, inRecordAt line: Int, _ start: Int) -> SourceLocation {
@@ -223,11 +235,22 @@ private struct FileReader {
 
     // MARK: Nodes
 
+    /// Reads the node rows into the builder. For a large file the id table for the edges is filled
+    /// on a second thread meanwhile, from its own pass over the id column: both passes skip exactly
+    /// the same rows (wrong width, empty or repeated id), so the table's indices are the builder's.
     mutating func readNodes(into builder: inout GraphBuilder, table: inout IDTable) throws(CSVTokenizer.Failure) {
         guard let (positions, extras, width) = try header(CSVHeader.nodeColumns, required: ["id"], builder: &builder) else { return }
         let idColumn = positions[0]!, kindColumn = positions[1], nameColumn = positions[2]
         var kinds = KindCache(fallback: NodeKind.generic)
         var rows = ExtraCells(count: extras.count)
+        let helper = tokenizer.bytes.count - tokenizer.position > threadsAbove ? TableFiller(table: table) : nil
+        let group = DispatchGroup()
+        if let helper {
+            let start = UncheckedTokenizer(tokenizer: tokenizer)
+            DispatchQueue.global().async(group: group) { helper.fill(from: start.tokenizer, idColumn: idColumn, width: width) }
+        }
+        // The helper reads the buffer, which is valid only while this function runs.
+        defer { group.wait() }
         while try tokenizer.nextRecord(into: &fields) {
             guard rowFits(width, builder: &builder) else { continue }
             let idField = fields[idColumn]
@@ -236,58 +259,78 @@ private struct FileReader {
                 continue
             }
             let id = tokenizer.string(idField)
-            guard insert(id, into: &table) else {
-                builder.error("duplicate node id '\(id)'", at: here(idColumn))
-                continue
+            if helper == nil {
+                guard insert(id, into: &table) else {
+                    builder.error("duplicate node id '\(id)'", at: here(idColumn))
+                    continue
+                }
             }
             let kind = kinds.kind(optional(kindColumn), tokenizer)
             let name = optional(nameColumn).map { tokenizer.string($0) }
-            let node = builder.addNode(id: id, kind: kind, name: name)!
+            guard let node = builder.addNode(id: id, kind: kind, name: name, at: here(idColumn)) else { continue }
             if !extras.isEmpty { rows.append(row: node, fields: fields, extras: extras, tokenizer: tokenizer) }
+        }
+        if let helper {
+            group.wait()
+            table = helper.table
         }
         setAttributes(extras, rows) { builder.setAttribute($0, $1, ofNode: $2) } error: { builder.error($0, at: $1) }
     }
 
     // MARK: Edges
 
+    /// Reads the edge rows — on two threads when the file is large and has no quoted fields (so a
+    /// line break always ends a row and the file can be cut at one) — then adds them in file order.
     mutating func readEdges(into builder: inout GraphBuilder, table: inout IDTable, addingNodes: Bool) throws(CSVTokenizer.Failure) {
         guard let (positions, extras, width) = try header(CSVHeader.edgeColumns, required: ["source", "target"], builder: &builder)
         else { return }
-        let sourceColumn = positions[0]!, targetColumn = positions[1]!, kindColumn = positions[2], weightColumn = positions[3]
-        var kinds = KindCache(fallback: EdgeKind.tie)
+        let columns = EdgeColumns(source: positions[0]!, target: positions[1]!, kind: positions[2], weight: positions[3],
+                                  width: width, extras: extras)
+        let bytes = tokenizer.bytes, start = tokenizer.position, file = self.file
+        var cuts = [(start: start, line: tokenizer.line)]
+        if !addingNodes && bytes.count - start > threadsAbove && InputFile.find(UInt8(ascii: "\""), in: bytes, from: start) == nil,
+           let newline = InputFile.find(0x0A, in: bytes, from: start + (bytes.count - start) / 2), newline + 1 < bytes.count {
+            var lines = 0, scan = start
+            while let next = InputFile.find(0x0A, in: UnsafeBufferPointer(rebasing: bytes[..<(newline + 1)]), from: scan) {
+                lines += 1
+                scan = next + 1
+            }
+            cuts.append((newline + 1, tokenizer.line + lines))
+        }
+        let ends = cuts.dropFirst().map(\.start) + [bytes.count]
+        var chunks = [EdgeRows](repeating: EdgeRows(extras: extras.count), count: cuts.count)
+        if cuts.count == 1 {
+            var chunkTokenizer = CSVTokenizer(bytes, start: start, line: cuts[0].line)
+            chunks[0].read(&chunkTokenizer, columns, table: &table, addingNodes: addingNodes, file: file)
+        } else {
+            let shared = SharedInput(bytes: bytes)
+            let frozen = table, parts = cuts
+            chunks.withUnsafeMutableBufferPointer { results in
+                let output = SharedOutput(results: results)
+                DispatchQueue.concurrentPerform(iterations: cuts.count) { chunk in
+                    var chunkTokenizer = CSVTokenizer(UnsafeBufferPointer(rebasing: shared.bytes[..<ends[chunk]]),
+                                                      start: parts[chunk].start, line: parts[chunk].line)
+                    var lookup = frozen
+                    output.results[chunk].read(&chunkTokenizer, columns, table: &lookup, addingNodes: false, file: file)
+                }
+            }
+        }
         var rows = ExtraCells(count: extras.count)
-        while try tokenizer.nextRecord(into: &fields) {
-            guard rowFits(width, builder: &builder) else { continue }
-            var endpoints = (-1, -1)
-            for column in [sourceColumn, targetColumn] {
-                let field = fields[column]
-                var node = find(field, in: table)
-                if node == nil && addingNodes && field.end > field.start {
-                    let id = tokenizer.string(field)
-                    _ = insert(id, into: &table)
-                    node = Int32(builder.addNode(id: id, kind: NodeKind.generic)!)
+        for chunk in chunks {
+            for id in chunk.newNodes { builder.addNode(id: id, kind: NodeKind.generic) }
+            for diagnostic in chunk.diagnostics.diagnostics { builder.error(diagnostic.message, at: diagnostic.location) }
+            let base = builder.edgeCount
+            var within = chunk.withinLocations.makeIterator(), nextWithin = within.next()
+            for row in chunk.sources.indices {
+                var location: SourceLocation?
+                if let (withinRow, place) = nextWithin, withinRow == row {
+                    location = place
+                    nextWithin = within.next()
                 }
-                guard let node else {
-                    let id = tokenizer.string(field), role = column == sourceColumn ? "source" : "target"
-                    builder.error(id.isEmpty ? "empty edge \(role)" : "edge \(role) '\(id)' is not a node of the graph", at: here(column))
-                    continue
-                }
-                if column == sourceColumn { endpoints.0 = Int(node) } else { endpoints.1 = Int(node) }
+                builder.addEdge(from: Int(chunk.sources[row]), to: Int(chunk.targets[row]), kind: chunk.kindNames[Int(chunk.kinds[row])],
+                                weight: chunk.weights?[row] ?? 1, at: location)
             }
-            let kind = kinds.kind(optional(kindColumn), tokenizer)
-            var weight = 1.0
-            if let field = optional(weightColumn) {
-                let text = tokenizer.string(field)
-                guard let value = CSVHeader.number(Substring(text))?.number else {
-                    builder.error("weight '\(text)' is not a number", at: here(weightColumn!))
-                    continue
-                }
-                weight = value
-            }
-            guard endpoints.0 >= 0 && endpoints.1 >= 0 else { continue }
-            let edge = builder.addEdge(from: endpoints.0, to: endpoints.1, kind: kind, weight: weight,
-                                       at: kind == EdgeKind.within ? here(sourceColumn) : nil)
-            if !extras.isEmpty { rows.append(row: edge, fields: fields, extras: extras, tokenizer: tokenizer) }
+            rows.append(contentsOf: chunk.extras, ownerOffset: base)
         }
         setAttributes(extras, rows) { builder.setAttribute($0, $1, ofEdge: $2) } error: { builder.error($0, at: $1) }
     }
@@ -296,16 +339,6 @@ private struct FileReader {
     func insert(_ id: String, into table: inout IDTable) -> Bool {
         var id = id
         return id.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) == nil }
-    }
-
-    /// The index of the node a field names, straight from the field's bytes.
-    @inline(__always)
-    func find(_ field: CSVTokenizer.Field, in table: IDTable) -> Int32? {
-        if field.hasEscapes {
-            var id = tokenizer.string(field)
-            return id.withUTF8 { table.find(UnsafeRawBufferPointer($0)) }
-        }
-        return table.find(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
     }
 
     // MARK: Attributes
@@ -330,6 +363,143 @@ private struct FileReader {
             }
         }
     }
+}
+
+/// The columns of `edges.csv`.
+private struct EdgeColumns: Sendable {
+    var source: Int
+    var target: Int
+    var kind: Int?
+    var weight: Int?
+    var width: Int
+    var extras: [FileReader.Extra]
+}
+
+/// The edge rows of one part of `edges.csv`, resolved to node indices, with the problems found in it.
+private struct EdgeRows {
+    var sources: [Int32] = []
+    var targets: [Int32] = []
+    /// Indices into ``kindNames``.
+    var kinds: [Int32] = []
+    var kindNames: [String] = []
+    /// `nil` while every weight is 1.
+    var weights: [Double]?
+    /// Where each `within` edge's row is (by row), for hierarchy errors.
+    var withinLocations: [(row: Int, location: SourceLocation)] = []
+    var diagnostics = DiagnosticList()
+    var extras: ExtraCells
+    /// Nodes first named here (when there is no `nodes.csv`), in order.
+    var newNodes: [String] = []
+
+    init(extras: Int) {
+        self.extras = ExtraCells(count: extras)
+    }
+
+    /// Reads rows until the tokenizer's end; a malformed quoted field ends the part with an error.
+    mutating func read(_ tokenizer: inout CSVTokenizer, _ columns: EdgeColumns, table: inout IDTable, addingNodes: Bool, file: String) {
+        var fields: [CSVTokenizer.Field] = []
+        var kindCache = KindCache(fallback: EdgeKind.tie)
+        var lastKind = -1
+        func here(_ column: Int) -> SourceLocation {
+            let field = fields[column]
+            return tokenizer.location(of: field.start - (field.quoted ? 1 : 0), recordLine: tokenizer.recordLine,
+                                      recordStart: tokenizer.recordStart, file: file)
+        }
+        while true {
+            do throws(CSVTokenizer.Failure) {
+                guard try tokenizer.nextRecord(into: &fields) else { return }
+            } catch {
+                diagnostics.error(error.message, at: tokenizer.location(of: error.offset, recordLine: tokenizer.recordLine,
+                                                                        recordStart: tokenizer.recordStart, file: file))
+                return
+            }
+            guard fields.count == columns.width else {
+                diagnostics.error("this row has \(fields.count) fields, the header has \(columns.width)",
+                                  at: tokenizer.location(of: tokenizer.recordStart, recordLine: tokenizer.recordLine,
+                                                         recordStart: tokenizer.recordStart, file: file))
+                continue
+            }
+            var endpoints: (Int32, Int32) = (-1, -1)
+            for column in [columns.source, columns.target] {
+                let field = fields[column]
+                var node = IDTable.find(field, in: table, tokenizer)
+                if node == nil && addingNodes && field.end > field.start {
+                    let id = tokenizer.string(field)
+                    var key = id
+                    _ = key.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) }
+                    node = Int32(table.count - 1)
+                    newNodes.append(id)
+                }
+                guard let node else {
+                    let id = tokenizer.string(field), role = column == columns.source ? "source" : "target"
+                    diagnostics.error(id.isEmpty ? "empty edge \(role)" : "edge \(role) '\(id)' is not a node of the graph", at: here(column))
+                    continue
+                }
+                if column == columns.source { endpoints.0 = node } else { endpoints.1 = node }
+            }
+            var weight = 1.0
+            if let column = columns.weight, fields[column].end > fields[column].start || fields[column].quoted {
+                let text = tokenizer.string(fields[column])
+                guard let value = CSVHeader.number(Substring(text))?.number else {
+                    diagnostics.error("weight '\(text)' is not a number", at: here(column))
+                    continue
+                }
+                weight = value
+            }
+            guard endpoints.0 >= 0 && endpoints.1 >= 0 else { continue }
+            let kind = kindCache.kind(columns.kind.map { fields[$0] }, tokenizer)
+            if lastKind < 0 || kindNames[lastKind] != kind {
+                lastKind = kindNames.firstIndex(of: kind) ?? kindNames.count
+                if lastKind == kindNames.count { kindNames.append(kind) }
+            }
+            if kind == EdgeKind.within { withinLocations.append((sources.count, here(columns.source))) }
+            if weight != 1 && weights == nil { weights = [Double](repeating: 1, count: sources.count) }
+            weights?.append(weight)
+            sources.append(endpoints.0)
+            targets.append(endpoints.1)
+            kinds.append(Int32(lastKind))
+            if !columns.extras.isEmpty { extras.append(row: sources.count - 1, fields: fields, extras: columns.extras, tokenizer: tokenizer) }
+        }
+    }
+}
+
+/// Fills an id table from the id column of `nodes.csv` on a second thread (see `readNodes`).
+private final class TableFiller: @unchecked Sendable {
+    var table: IDTable
+
+    init(table: IDTable) {
+        self.table = table
+    }
+
+    func fill(from start: CSVTokenizer, idColumn: Int, width: Int) {
+        var tokenizer = start
+        var fields: [CSVTokenizer.Field] = []
+        while (try? tokenizer.nextRecord(into: &fields)) == true {
+            let field = fields[idColumn]
+            guard fields.count == width, field.end > field.start else { continue }
+            if field.hasEscapes {
+                var id = tokenizer.string(field)
+                _ = id.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) }
+            } else {
+                _ = table.insert(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
+            }
+        }
+    }
+}
+
+/// A tokenizer handed to the table-filling thread; the buffer it reads outlives that thread.
+private struct UncheckedTokenizer: @unchecked Sendable {
+    let tokenizer: CSVTokenizer
+}
+
+/// The input buffer and the per-part results, handed to the two reading threads: each thread reads
+/// the buffer and writes only its own result slot.
+private struct SharedInput: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+}
+
+private struct SharedOutput: @unchecked Sendable {
+    let results: UnsafeMutableBufferPointer<EdgeRows>
 }
 
 /// The cells of the attribute columns, kept until every row is read so each column's type can be
@@ -358,10 +528,30 @@ private struct ExtraCells {
         }
     }
 
+    /// Appends another part's cells, its owners shifted by `ownerOffset`.
+    mutating func append(contentsOf other: ExtraCells, ownerOffset: Int) {
+        cells += other.cells
+        owners += other.owners.map { $0 + ownerOffset }
+        records += other.records
+        texts += other.texts
+    }
+
     func text(row: Int, column: Int) -> Substring? { texts[row * count + column] }
 
     func texts(column: Int) -> some Sequence<Substring> {
         stride(from: column, to: texts.count, by: count).lazy.compactMap { texts[$0] }
+    }
+}
+
+extension IDTable {
+    /// The index of the node a CSV field names, straight from the field's bytes.
+    @inline(__always)
+    static func find(_ field: CSVTokenizer.Field, in table: IDTable, _ tokenizer: CSVTokenizer) -> Int32? {
+        if field.hasEscapes {
+            var id = tokenizer.string(field)
+            return id.withUTF8 { table.find(UnsafeRawBufferPointer($0)) }
+        }
+        return table.find(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
     }
 }
 

@@ -31,9 +31,11 @@ struct CSVTokenizer {
     private(set) var recordLine = 1
     private(set) var recordStart = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
+    /// A tokenizer over `bytes` from `start`, which is the beginning of line `line`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, line: Int = 1) {
         self.bytes = bytes
         position = start
+        self.line = line
     }
 
     /// Reads the next non-blank record into `fields` (replacing its contents).

@@ -1,7 +1,8 @@
 /// Writes Graphviz DOT text: a `digraph` whose nodes have synthetic ids (`n0`, `n1`, … in node order,
 /// so no user text is ever a DOT keyword or needs quoting as an id) and carry the Tongxin id as `id`,
 /// the name as `label`, the kind as `kind` and every attribute under its own name; edges carry
-/// `kind`, `weight` (when not 1) and their attributes. Values are quoted; labels are escaped as
+/// `kind`, `weight` (when not 1) and their attributes; the graph's metadata are graph attributes
+/// (sorted by key). Values are quoted; labels are escaped as
 /// Graphviz's label processing expects (`\` → `\\`, `"` → `\"`, line break → `\n`, carriage returns
 /// dropped; GRAPHVIZ.md), other values get `"` escaped. The output is deterministic.
 ///
@@ -11,6 +12,16 @@ public enum DOTWriter: GraphWriter {
         sink.write("digraph ")
         quoted(graph.name, label: false, to: &sink.buffer)
         sink.write(" {\n")
+        if !graph.metadata.isEmpty {
+            sink.write("  graph [")
+            for (position, key) in graph.metadata.keys.sorted().enumerated() {
+                if position > 0 { sink.write(", ") }
+                quoted(key, label: false, to: &sink.buffer)
+                sink.write("=")
+                quoted(graph.metadata[key]!.description, label: false, to: &sink.buffer)
+            }
+            sink.write("];\n")
+        }
         for node in 0..<graph.nodeCount {
             sink.write("  n\(node) [id=")
             quoted(graph.ids[node], label: false, to: &sink.buffer)

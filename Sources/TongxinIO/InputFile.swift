@@ -148,15 +148,16 @@ struct Locator {
                 column -= 1
             }
         }
+        // Forward: whole lines are skipped with memchr; columns are counted on the last line only.
         let end = min(target, buffer.count)
+        let window = UnsafeBufferPointer(rebasing: buffer[..<end])
+        while let newline = InputFile.find(0x0A, in: window, from: offset) {
+            line += 1
+            column = 1
+            offset = newline + 1
+        }
         while offset < end {
-            let byte = buffer[offset]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
+            if buffer[offset] & 0xC0 != 0x80 { column += 1 }
             offset += 1
         }
         return SourceLocation(file: file, line: line, column: column)

@@ -83,7 +83,7 @@ private struct Reader: DocumentReader {
             throw scanner.unexpected("'{' (a Tongxin graph is a JSON object)")
         }
         var cursor = try scanner.beginObject()
-        var seen = Set<String>()
+        var seen = KeySet()
         var format: String?
         while let (key, offset) = try scanner.nextKey(&cursor) {
             guard unique(key, offset, &seen) else { try scanner.skipValue(); continue }
@@ -127,8 +127,8 @@ private struct Reader: DocumentReader {
     }
 
     /// Whether `key` is new in `seen` (recording it); a repeated key is an error.
-    mutating func unique(_ key: String, _ offset: Int, _ seen: inout Set<String>) -> Bool {
-        if seen.insert(key).inserted { return true }
+    mutating func unique(_ key: String, _ offset: Int, _ seen: inout KeySet) -> Bool {
+        if seen.insert(key) { return true }
         error("duplicate key '\(key)'", at: offset)
         return false
     }
@@ -180,7 +180,7 @@ private struct Reader: DocumentReader {
     mutating func readAttrs(at offset: Int) throws(JSONScanner.Failure) -> [(name: String, value: AttributeValue, offset: Int)] {
         guard var cursor = try beginObject("'attrs'", at: offset) else { return [] }
         var attributes: [(name: String, value: AttributeValue, offset: Int)] = []
-        var seen = Set<String>()
+        var seen = KeySet()
         while let (attribute, attributeOffset) = try scanner.nextKey(&cursor) {
             let valueOffset = scanner.position
             guard unique(attribute, attributeOffset, &seen) else { try scanner.skipValue(); continue }
@@ -195,7 +195,7 @@ private struct Reader: DocumentReader {
         var id: String?, kind: String?, name: String?
         var parent: (id: String, offset: Int)?
         var attributes: [(name: String, value: AttributeValue, offset: Int)] = []
-        var seen = Set<String>()
+        var seen = KeySet()
         var valid = true
         func add(_ attribute: String, _ value: AttributeValue, _ offset: Int, _ reader: inout Reader) {
             if let previous = attributes.first(where: { $0.name == attribute }) {
@@ -252,7 +252,7 @@ private struct Reader: DocumentReader {
         var source: (id: String, offset: Int)?, target: (id: String, offset: Int)?
         var kind: String?, weight = 1.0
         var attributes: [(name: String, value: AttributeValue, offset: Int)] = []
-        var seen = Set<String>()
+        var seen = KeySet()
         var valid = true
         while let (key, keyOffset) = try scanner.nextKey(&cursor) {
             guard unique(key, keyOffset, &seen) else { try scanner.skipValue(); continue }
@@ -302,5 +302,21 @@ private struct Reader: DocumentReader {
         case .array: "an array"
         case .object: "an object"
         }
+    }
+}
+
+/// The keys seen in one JSON object, to find repeats: a short array (objects usually have a handful
+/// of keys), then a set once it grows, so a hostile object with a million keys stays linear.
+struct KeySet {
+    private var few: [String] = []
+    private var many: Set<String>?
+
+    /// Adds `key`; whether it was new.
+    mutating func insert(_ key: String) -> Bool {
+        if many != nil { return many!.insert(key).inserted }
+        if few.contains(key) { return false }
+        few.append(key)
+        if few.count > 16 { many = Set(few) }
+        return true
     }
 }

@@ -4,13 +4,16 @@ import Foundation
 /// Reads Graphviz DOT files as graphs, through cgraph (`agmemread`, under the serialized
 /// ``Graphviz`` entry).
 ///
-/// Node ids are DOT node names. A node's `kind` attribute gives its kind (default `node`), its `name`
-/// attribute its name — or else its `label`, unless that is Graphviz's `\N` placeholder; an edge's
+/// A node's id is its `id` attribute (as `tongxin convert` writes it, with synthetic DOT names), or
+/// else its DOT name. Its `kind` attribute gives its kind (default `node`), its `name` attribute its
+/// name — or else its `label`, unless that is Graphviz's `\N` placeholder; an edge's
 /// `kind` gives its kind (default `tie`) and `weight` its weight. Every other non-empty attribute is
 /// kept, defaults set by `node [...]`/`edge [...]` included; graph attributes become metadata. DOT
 /// has no types, so an attribute whose values all read as numbers (or all as `true`/`false`) becomes
 /// a number (or bool) column, as CSV cells do; `level`, `type` and `category` stay strings. In
-/// values, `\\` reads as `\` and `\n` as a newline, as in Graphviz labels. Edges keep file order.
+/// `label` values `\\` reads as `\` and `\n` as a newline, as Graphviz draws them; other values are
+/// taken as cgraph reads them (only `\"` unescaped), as `tongxin convert` writes them. Edges keep
+/// file order.
 ///
 /// ```swift
 /// // a.dot:  digraph G { v1 [kind=village, name="一村"]; f1 [kind=figure]; f1 -> v1 [kind=liaison_for] }
@@ -53,7 +56,12 @@ public enum DOTReader {
         } catch {
             throw single(syntaxMessage(error), at: syntaxLocation(error, text: text, file: file))
         }
-        return try build(parsed, text: text, file: file)
+        // Positions cost a scan of the whole text: look for them only when there are errors to place.
+        do {
+            return try build(parsed, places: nil)
+        } catch {
+            return try build(parsed, places: TokenPlaces(text: text, file: file))
+        }
     }
 
     // MARK: Extraction (inside the Graphviz lock)
@@ -70,7 +78,7 @@ public enum DOTReader {
 
     private static func extract(_ graph: UnsafeMutablePointer<Agraph_t>) -> Parsed {
         let rawName = String(cString: agnameof(UnsafeMutableRawPointer(graph)))
-        var parsed = Parsed(name: rawName.hasPrefix("%") ? "" : unescape(rawName))
+        var parsed = Parsed(name: rawName.hasPrefix("%") ? "" : rawName)
         var symbol: UnsafeMutablePointer<Agsym_t>? = nil
         while let next = agnxtattr(graph, AGRAPH, symbol) {
             symbol = next
@@ -86,7 +94,7 @@ public enum DOTReader {
         nodes.sort { tongxin_agseq(UnsafeMutableRawPointer($0)) < tongxin_agseq(UnsafeMutableRawPointer($1)) }
         var indexBySequence: [UInt: Int] = [:]
         for (index, node) in nodes.enumerated() {
-            parsed.nodeIDs.append(unescape(String(cString: agnameof(UnsafeMutableRawPointer(node)))))
+            parsed.nodeIDs.append(String(cString: agnameof(UnsafeMutableRawPointer(node))))
             indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(node))] = index
         }
         parsed.nodeColumns = columns(graph, kind: AGNODE, objects: nodes.map { UnsafeMutableRawPointer($0) })
@@ -118,16 +126,18 @@ public enum DOTReader {
             let name = String(cString: next.pointee.name)
             if kind == AGEDGE && name == "key" { continue }  // cgraph's edge name, not an attribute
             let values: [String?] = objects.map { object in
-                let value = String(cString: agxget(object, next))
+                guard let raw = agxget(object, next), raw.pointee != 0 else { return nil }
+                let value = String(cString: raw)
                 // `\N` is Graphviz's default node label ("the node's name"): no label of its own.
-                return value.isEmpty || (kind == AGNODE && name == "label" && value == "\\N") ? nil : unescape(value)
+                guard name == "label" else { return value }
+                return kind == AGNODE && value == "\\N" ? nil : unescape(value)
             }
             if values.contains(where: { $0 != nil }) { result.append((name, values)) }
         }
         return result
     }
 
-    /// `\\` → `\` and `\n` → newline; other backslashes stay.
+    /// A label's escapes: `\\` → `\` and `\n` → newline; other backslashes stay.
     static func unescape(_ value: String) -> String {
         guard value.contains("\\") else { return value }
         var result = ""
@@ -146,22 +156,27 @@ public enum DOTReader {
 
     // MARK: Building
 
-    private static func build(_ parsed: Parsed, text: String, file: String) throws(DiagnosticList) -> Graph {
+    private static func build(_ parsed: Parsed, places: TokenPlaces?) throws(DiagnosticList) -> Graph {
         var builder = GraphBuilder(name: parsed.name)
-        let places = TokenPlaces(text: text, file: file)
         for (key, value) in parsed.graphAttributes { builder.metadata[key] = AttributeValue.infer(Substring(value)) }
         let nodeColumns = parsed.nodeColumns
+        let idColumn = nodeColumns.first { $0.name == "id" }?.values
         let kindColumn = nodeColumns.first { $0.name == "kind" }?.values
         let nameColumn = nodeColumns.first { $0.name == "name" }?.values
         let labelColumn = nameColumn == nil ? nodeColumns.first { $0.name == "label" }?.values : nil
-        let typed = nodeColumns.filter { $0.name != "kind" && $0.name != "name" && !($0.name == "label" && labelColumn != nil) }
+        let used: Set<String> = labelColumn == nil ? ["id", "kind", "name"] : ["id", "kind", "name", "label"]
+        let typed = nodeColumns.filter { !used.contains($0.name) }
             .map { (name: $0.name, values: typedValues($0.values, keepStrings: WellKnownAttribute.all.contains($0.name))) }
-        for (index, id) in parsed.nodeIDs.enumerated() {
-            var name = nameColumn?[index]
-            if name == nil, let label = labelColumn?[index] { name = label }
-            builder.addNode(id: id, kind: kindColumn?[index] ?? NodeKind.generic, name: name)
+        // DOT node index → graph node index; nil when its id repeats another (an error already).
+        var nodeIndex = [Int?](repeating: nil, count: parsed.nodeIDs.count)
+        let ids = parsed.nodeIDs.indices.map { idColumn?[$0] ?? parsed.nodeIDs[$0] }
+        for (index, dotName) in parsed.nodeIDs.enumerated() {
+            let name = nameColumn?[index] ?? labelColumn?[index]
+            guard let node = builder.addNode(id: ids[index], kind: kindColumn?[index] ?? NodeKind.generic,
+                                             name: name, at: places?.location(of: dotName)) else { continue }
+            nodeIndex[index] = node
             for column in typed {
-                if let value = column.values[index] { builder.setAttribute(column.name, value, ofNode: index) }
+                if let value = column.values[index] { builder.setAttribute(column.name, value, ofNode: node) }
             }
         }
         let edgeColumns = parsed.edgeColumns
@@ -170,17 +185,17 @@ public enum DOTReader {
         let edgeTyped = edgeColumns.filter { $0.name != "kind" && $0.name != "weight" }
             .map { (name: $0.name, values: typedValues($0.values, keepStrings: false)) }
         for (index, ends) in parsed.edgeEnds.enumerated() {
-            let source = parsed.nodeIDs[ends.source], target = parsed.nodeIDs[ends.target]
+            guard let source = nodeIndex[ends.source], let target = nodeIndex[ends.target] else { continue }
+            let place = places?.location(of: parsed.nodeIDs[ends.source])
             var weight = 1.0
             if let text = weights?[index] {
                 if let value = Double(text), value.isFinite {
                     weight = value
                 } else {
-                    builder.error("edge \(source) -> \(target): weight '\(text)' is not a number", at: places.location(of: source))
+                    builder.error("edge \(ids[ends.source]) -> \(ids[ends.target]): weight '\(text)' is not a number", at: place)
                 }
             }
-            let edge = builder.addEdge(from: ends.source, to: ends.target, kind: edgeKinds?[index] ?? EdgeKind.tie,
-                                       weight: weight, at: places.location(of: source))
+            let edge = builder.addEdge(from: source, to: target, kind: edgeKinds?[index] ?? EdgeKind.tie, weight: weight, at: place)
             for column in edgeTyped {
                 if let value = column.values[index] { builder.setAttribute(column.name, value, ofEdge: edge) }
             }

@@ -18,16 +18,6 @@ public enum DOTText {
     /// ```
     /// - Complexity: O(length).
     public static func quoted(_ text: String) -> String {
-        escaped(text, forLabel: true)
-    }
-
-    /// `text` quoted for a DOT data file: only `\`, `"` and newlines escaped, carriage returns and
-    /// ampersands kept, so that cgraph plus ``DOTReader`` give it back exactly.
-    static func quotedData(_ text: String) -> String {
-        escaped(text, forLabel: false)
-    }
-
-    private static func escaped(_ text: String, forLabel: Bool) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -35,8 +25,8 @@ public enum DOTText {
             case "\\": result += "\\\\"
             case "\"": result += "\\\""
             case "\n": result += "\\n"
-            case "\r" where forLabel: break
-            case "&" where forLabel: result += "&amp;"
+            case "\r": break
+            case "&": result += "&amp;"
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -5,11 +5,12 @@ extension ReportBuilder {
     /// The node kinds the central section ranks.
     public static let centralKinds = [NodeKind.figure, NodeKind.organization]
 
-    /// The most central figures and organizations by betweenness on the whole graph's simple
-    /// undirected view (``TongxinAnalysis/MeasureGraph``), normalized as NetworkX does; with more
-    /// than `samples` nodes, Brandes–Pich source sampling with `seed` estimates it. Only nodes in
-    /// scope are ranked, `top` of each kind (score descending, then id), each with its direct ties and
-    /// the breakdown regions those ties reach: what it bridges.
+    /// The most central figures and organizations by betweenness on the simple undirected view
+    /// (``TongxinAnalysis/MeasureGraph``) of the scope — the whole graph, or the subgraph induced by
+    /// the region's subtree, as `tongxin centrality --region` computes it — normalized as NetworkX
+    /// does; with more than `samples` nodes, Brandes–Pich source sampling with `seed` estimates it.
+    /// `top` of each kind are ranked (score descending, then id), each with its direct ties and the
+    /// regions those ties reach: what it bridges.
     ///
     /// - Parameter progress: called now and then with (sources done, sources in all).
     /// - Throws: ``MeasureError`` from the measure (not for an unweighted view).
@@ -17,31 +18,33 @@ extension ReportBuilder {
     public func central(
         top: Int = 10, samples: Int = 256, seed: UInt64 = 1, progress: ((Int, Int) -> Void)? = nil
     ) throws(MeasureError) -> [CentralGroup] {
-        let view = MeasureGraph(graph)
+        let nodes = scopeNodes()
+        let view = scope == nil ? MeasureGraph(graph) : MeasureGraph(graph, inducedBy: nodes)
         let sampled = samples >= 2 && samples < view.nodeCount
         let scores = try view.betweennessCentrality(
             normalized: true, sources: sampled ? view.sampleSources(samples, seed: seed) : nil, progress: progress)
         return Self.centralKinds.compactMap { kind -> CentralGroup? in
-            let ranked = graph.nodes(ofKind: kind).filter(inScope)
-                .sorted { (scores[$1], graph.id(of: $0)) < (scores[$0], graph.id(of: $1)) }
+            let wanted = graph.nodeKindIndex(kind)
+            let ranked = nodes.indices.filter { graph.nodeKindIndices[nodes[$0]] == wanted }
+                .sorted { (scores[$1], graph.id(of: nodes[$0])) < (scores[$0], graph.id(of: nodes[$1])) }
                 .prefix(top)
             guard !ranked.isEmpty else { return nil }
             let attribute = kind == NodeKind.figure ? WellKnownAttribute.category : WellKnownAttribute.type
-            return CentralGroup(kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil, nodes: ranked.map { node in
-                CentralNode(
+            return CentralGroup(kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil, nodes: ranked.map { local in
+                let node = nodes[local]
+                return CentralNode(
                     node: reference(node), category: graph.attribute(attribute, of: node)?.description,
-                    location: location(of: node), score: scores[node], degree: view.outgoing.degree(node),
-                    bridges: bridges(of: node, in: view))
+                    location: location(of: node), score: scores[local], degree: view.outgoing.degree(local),
+                    bridges: bridges(of: view.outgoing.neighbors(of: local).map { nodes[Int($0)] }))
             })
         }
     }
 
-    /// Where `node`'s ties reach: the regions its neighbours lie in, with how many neighbours in
-    /// each, most first (then by name). Counted at the breakdown level, or, when every tie stays in
+    /// Where a node's ties reach: the regions its `neighbors` lie in, with how many in each, most
+    /// first (then by name). Counted at the breakdown level, or, when every tie stays in
     /// one region there, at the first level below where they spread over several (a figure whose
     /// ties all lie in 黄冈市 bridges 团风县 and 黄州区).
-    func bridges(of node: Int, in view: MeasureGraph) -> [Tally] {
-        let neighbors = view.outgoing.neighbors(of: node).map(Int.init)
+    func bridges(of neighbors: [Int]) -> [Tally] {
         var counts: [Int: Int] = [:]
         for level in RegionLevel.allCases[breakdownLevel.rank...] where level != .village {
             counts = [:]

@@ -41,15 +41,21 @@ extension ReportPage {
         return content.diagrams.enumerated().map { index, diagram in
             .element("figure", ["class": "diagram", "id": "diagram-\(index + 1)"], [
                 .element("figcaption", [], [.element("strong", text: diagram.title), .text(diagram.caption)]),
-                .element("div", ["class": "svg"], [.trusted(Self.inlineSVG(diagram.svg))]),
+                .element("div", ["class": "svg"], [.trusted(Self.inlineSVG(diagram.svg, idPrefix: "diagram-\(index + 1)-"))]),
             ])
         }
     }
 
-    /// The `<svg>` element of an SVG document: the XML declaration, doctype and comments before it
-    /// have no place inside HTML.
-    static func inlineSVG(_ document: String) -> String {
+    /// The `<svg>` element of an SVG document, ready to sit in a page beside others: the XML
+    /// declaration, doctype and comments before it dropped (they have no place inside HTML), and its
+    /// ids and references to them prefixed with `idPrefix` (Graphviz names every drawing's parts
+    /// `graph0`, `node1`, `edge1`…, and ids must be unique in a page). Graphviz escapes `"` in text,
+    /// so ` id="` only ever starts an attribute.
+    static func inlineSVG(_ document: String, idPrefix: String) -> String {
         guard let start = document.firstRange(of: "<svg") else { return "" }
         return String(document[start.lowerBound...])
+            .replacing(" id=\"", with: " id=\"" + idPrefix)
+            .replacing("url(#", with: "url(#" + idPrefix)
+            .replacing("href=\"#", with: "href=\"#" + idPrefix)
     }
 }

@@ -20,9 +20,12 @@ struct CoverageCommand: TongxinCommand {
             (printing which on stderr), so it can gate a data pipeline; status 1 is an error.
 
             Examples:
-              tongxin coverage Graphs/hubei.json --unit town --by 'organization[type=商会]' --region 十堰市
-              tongxin coverage Graphs/hubei.json --unit village --by figure --via liaison_for --min-rate 1
-              tongxin coverage Graphs/hubei.json --unit county --by 'organization[type=知联会]' \\
+              tongxin coverage Graphs/hubei.json --unit town \\
+                  --by 'organization[type=商会]' --region 十堰市
+              tongxin coverage Graphs/hubei.json --unit village \\
+                  --by figure --via liaison_for --min-rate 1
+              tongxin coverage Graphs/hubei.json --unit county \\
+                  --by 'organization[type=知联会]' \\
                   --by 'organization[type=新联会]' --format json
             """)
 
@@ -58,6 +61,7 @@ struct CoverageCommand: TongxinCommand {
         for kind in kinds where graph.edgeKindIndex(kind) == nil {
             Console.error("warning: --via: the graph has no '\(kind)' edges (kinds: \(graph.edgeKinds.joined(separator: ", ")))\n")
         }
+        for selector in parsed { SelectorArgument.warnIfEmpty(selector, option: "--by", in: graph) }
         let region = try graphOptions.regionIndex(in: graph)
         let coverage = try Coverage(of: graph, unit: unit.level, by: parsed, via: kinds, within: region)
         let report = CoverageReport(graph: graph, coverage: coverage, minRate: minRate)
@@ -92,6 +96,14 @@ enum SelectorArgument {
                 "\(option) '\(text)', column \(error.column): \(error.message)\n"
                     + "    \(text)\n    \(String(repeating: " ", count: DisplayWidth.of(before)))^")])
         }
+    }
+
+    /// Warns on stderr when `selector` matches no node of `graph`, naming the node kinds there are,
+    /// so a misspelt kind or value does not pass for a coverage of 0. O(V).
+    static func warnIfEmpty(_ selector: NodeSelector, option: String, in graph: Graph) {
+        let matches = selector.matcher(in: graph)
+        guard !(0..<graph.nodeCount).contains(where: matches) else { return }
+        Console.error("warning: \(option) '\(selector)' matches no node (node kinds: \(graph.nodeKinds.joined(separator: ", ")))\n")
     }
 }
 

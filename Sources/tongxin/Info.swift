@@ -1,10 +1,11 @@
 import ArgumentParser
+import TongxinAnalysis
 import TongxinIO
 
 /// `tongxin info G`: what a graph holds.
 struct Info: TongxinCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show counts by node and edge kind, region levels, metadata and warnings.",
+        abstract: "Show counts by node and edge kind, region levels, connected components, metadata and warnings.",
         discussion: """
             Examples:
               tongxin info Graphs/examples/yunxi.json
@@ -32,6 +33,8 @@ struct GraphSummary {
     var region: (id: String, name: String)?
     var nodes = 0
     var edges = 0
+    /// Weakly connected components (edge directions ignored).
+    var components = 0
     var nodeKinds: [(String, Int)] = []
     var edgeKinds: [(String, Int)] = []
     var levels: [(String, Int)] = []
@@ -40,7 +43,7 @@ struct GraphSummary {
 
     /// Counts over the whole graph, or over the nodes in `region`'s subtree and the edges between them.
     ///
-    /// - Complexity: O(V + E).
+    /// - Complexity: O(V + E), plus the simple undirected view the components are counted on.
     init(_ graph: Graph, region: Int?) {
         name = graph.name
         metadata = graph.metadata.keys.sorted().map { ($0, graph.metadata[$0]!) }
@@ -62,6 +65,8 @@ struct GraphSummary {
             edges += 1
             edgeCounts[Int(graph.edgeKindIndices[edge])] += 1
         }
+        let view = region == nil ? MeasureGraph(graph) : MeasureGraph(graph, inducedBy: inside.indices.filter { inside[$0] })
+        components = view.weakComponents().count
         nodeKinds = zip(graph.nodeKinds, nodeCounts).filter { $0.1 > 0 }.map { ($0, $1) }
         edgeKinds = zip(graph.edgeKinds, edgeCounts).filter { $0.1 > 0 }.map { ($0, $1) }
         levels = zip(RegionLevel.allCases, levelCounts).filter { $0.1 > 0 }.map { ($0.rawValue, $1) }
@@ -72,7 +77,7 @@ struct GraphSummary {
         var pairs: [(String, JSONValue)] = [("name", .string(name))]
         if let region { pairs.append(("region", ["id": .string(region.id), "name": .string(region.name)])) }
         pairs += [
-            ("nodes", .int(nodes)), ("edges", .int(edges)),
+            ("nodes", .int(nodes)), ("edges", .int(edges)), ("components", .int(components)),
             ("node_kinds", counts(nodeKinds)), ("edge_kinds", counts(edgeKinds)), ("levels", counts(levels)),
             ("metadata", .object(metadata.map { ($0, JSONValue($1)) })),
             ("warnings", .array(warnings.map(JSONValue.string))),
@@ -85,6 +90,7 @@ struct GraphSummary {
         if let region { overview.append(["region", "\(region.name) (\(region.id))"]) }
         overview.append(["nodes", String(nodes)])
         overview.append(["edges", String(edges)])
+        overview.append(["components", String(components)])
         var tables = [overview]
         for (title, pairs) in [("node kind", nodeKinds), ("edge kind", edgeKinds), ("level", levels)] where !pairs.isEmpty {
             var table = Table([title, "count"], numeric: ["count"])
@@ -111,6 +117,7 @@ struct GraphSummary {
         if let region { table.append(["graph", "region", region.id]) }
         table.append(["graph", "nodes", String(nodes)])
         table.append(["graph", "edges", String(edges)])
+        table.append(["graph", "components", String(components)])
         for (kind, count) in nodeKinds { table.append(["node_kind", kind, String(count)]) }
         for (kind, count) in edgeKinds { table.append(["edge_kind", kind, String(count)]) }
         for (level, count) in levels { table.append(["level", level, String(count)]) }

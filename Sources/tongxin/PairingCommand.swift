@@ -21,9 +21,12 @@ struct PairingCommand: TongxinCommand {
             4 elsewhere (an exact algorithm; see PairingSuggestion).
 
             Examples:
-              tongxin pairing Graphs/hubei.json --left enterprise --right village --region 宜昌市 --by county
-              tongxin pairing Graphs/hubei.json --left enterprise --right village --region 恩施土家族苗族自治州 --format json
-              tongxin pairing Graphs/hubei.json --left enterprise --right village --region 宜昌市 --suggest --capacity 2
+              tongxin pairing Graphs/hubei.json --left enterprise \\
+                  --right village --region 宜昌市 --by county
+              tongxin pairing Graphs/hubei.json --left enterprise \\
+                  --right village --region 恩施土家族苗族自治州 --format json
+              tongxin pairing Graphs/hubei.json --left enterprise \\
+                  --right village --region 宜昌市 --suggest --capacity 2
             """)
 
     @OptionGroup var graphOptions: GraphOptions
@@ -59,6 +62,8 @@ struct PairingCommand: TongxinCommand {
         if graph.edgeKindIndex(edge) == nil {
             Console.error("warning: --edge: the graph has no '\(edge)' edges (kinds: \(graph.edgeKinds.joined(separator: ", ")))\n")
         }
+        SelectorArgument.warnIfEmpty(leftSelector, option: "--left", in: graph)
+        SelectorArgument.warnIfEmpty(rightSelector, option: "--right", in: graph)
         let region = try graphOptions.regionIndex(in: graph)
         let pairing = try Pairing(of: graph, left: leftSelector, right: rightSelector, edge: edge, by: by?.level,
                                   within: region)

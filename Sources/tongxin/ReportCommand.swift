@@ -11,13 +11,14 @@ struct Report: TongxinCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write an HTML report: summary, coverage, pairing, central figures and diagrams.",
         discussion: """
-            The page is self-contained (styles, script and SVG diagrams inline): open it in any browser,
-            offline, or print it to PDF. Tables sort when a header is clicked; long lists are collapsed.
+            The page is self-contained (styles, script and SVG diagrams inline): open it in any \
+            browser, offline, or print it to PDF. Tables sort when a header is clicked; long lists \
+            are collapsed. Long steps show progress on a terminal.
 
             Examples:
               tongxin report Graphs/hubei.json --out out/report.html
               tongxin report Graphs/hubei.json --region 宜昌市 --out out/yichang.html
-              tongxin report Graphs/hubei.json --lang en --sections summary,coverage --out out/coverage-en.html
+              tongxin report G.json --lang en --sections summary,coverage --out en.html
             """)
 
     @OptionGroup var graphOptions: GraphOptions

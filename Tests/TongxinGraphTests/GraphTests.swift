@@ -133,6 +133,26 @@ import TongxinTestSupport
         }
     }
 
+    @Test func hierarchyErrorsComeWithOtherErrors() {
+        var builder = GraphBuilder()
+        builder.addNode(id: "t1", kind: "region", at: here(1))
+        builder.addNode(id: "t2", kind: "region", at: here(2))
+        builder.addNode(id: "t1", kind: "region", at: here(3))
+        builder.addEdge(source: "t1", target: "t2", kind: "within", at: here(4))
+        builder.addEdge(source: "t2", target: "t1", kind: "within", at: here(5))
+        builder.addEdge(source: "ghost", target: "t1", kind: "within", at: here(6))
+        do {
+            _ = try builder.build()
+            Issue.record("expected errors")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "g.json:3:3: error: duplicate node id 't1'",
+                "g.json:6:3: error: edge source 'ghost' is not a node of the graph",
+                "g.json:4:3: error: the hierarchy has a cycle: 't1' within 't2' within 't1'",
+            ])
+        }
+    }
+
     @Test func selfWithinIsACycle() {
         var builder = GraphBuilder()
         builder.addNode(id: "r", kind: "region")

@@ -10,13 +10,14 @@ import TongxinTestSupport
         return String(decoding: sink.buffer, as: UTF8.self)
     }
 
-    static func read(nodes: String?, edges: String?) throws(DiagnosticList) -> Graph {
+    /// Reads in-memory files; `threadsAbove` lowers the size from which two threads are used.
+    static func read(nodes: String?, edges: String?, threadsAbove: Int = 8 << 20) throws(DiagnosticList) -> Graph {
         try CSVReader.read(nodes: nodes.map { InputFile(path: "nodes.csv", bytes: Array($0.utf8)) },
-                           edges: edges.map { InputFile(path: "edges.csv", bytes: Array($0.utf8)) }, name: "g")
+                           edges: edges.map { InputFile(path: "edges.csv", bytes: Array($0.utf8)) }, name: "g", threadsAbove: threadsAbove)
     }
 
-    static func errors(nodes: String?, edges: String?) -> String {
-        readErrors { () throws(DiagnosticList) in try read(nodes: nodes, edges: edges) }
+    static func errors(nodes: String?, edges: String?, threadsAbove: Int = 8 << 20) -> String {
+        readErrors { () throws(DiagnosticList) in try read(nodes: nodes, edges: edges, threadsAbove: threadsAbove) }
     }
 
     @Test func tinyProvinceHasThisExactText() {
@@ -154,6 +155,45 @@ import TongxinTestSupport
         try GraphFile.write(SampleGraphs.tinyProvince(), to: directory + "/tiny")
         let graph = try GraphFile.read(directory + "/tiny/nodes.csv")
         #expect(graph.nodeCount == 15 && graph.edgeCount == 15 && graph.name == "tiny")
+    }
+
+    /// Large files without quotes are read in two halves on two threads: the result, and the line
+    /// numbers of errors in the second half, must be those of one sequential pass.
+    @Test func twoThreadReadingMatchesOneThread() throws {
+        let count = 60_000
+        var nodes = "id,kind\n", edges = "source,target,kind,weight,since\n"
+        for node in 0..<1000 { nodes += "n\(node),\(node % 3 == 0 ? "region" : "village")\n" }
+        for edge in 0..<count {
+            edges += "n\(edge % 1000),n\((edge * 7) % 1000),\(edge % 5 == 0 ? "serves" : "tie"),\(edge % 4 == 0 ? "2.5" : "1"),\(edge)\n"
+        }
+        let parallel = try Self.read(nodes: nodes, edges: edges, threadsAbove: 1 << 16)
+        // A quoted field anywhere makes the reader take one pass.
+        let sequential = try Self.read(nodes: nodes, edges: edges.replacingOccurrences(of: "n0,n0,serves", with: "n0,n0,\"serves\""),
+                                       threadsAbove: 1 << 16)
+        #expect(GraphContents(parallel) == GraphContents(sequential))
+        #expect(parallel.edgeCount == count && parallel.weight(of: 4) == 2.5 && parallel.edgeAttributes.value("since", at: count - 1) == .int(count - 1))
+        let broken = edges.replacingOccurrences(of: "\nn999,n993,tie,1,59999\n", with: "\nn999,nowhere,tie,1,59999\n")
+        #expect(Self.errors(nodes: nodes, edges: broken, threadsAbove: 1 << 16)
+            == "edges.csv:60001:6: error: edge target 'nowhere' is not a node of the graph")
+    }
+
+    /// A large nodes.csv fills the edges' id table on a second thread: its indices must be the
+    /// builder's even when rows are skipped, and the errors those of one pass.
+    @Test func largeNodeFilesKeepIndicesInStep() throws {
+        var nodes = "id,kind,name\n"
+        for node in 0..<40_000 { nodes += "node-\(node),village,第\(node)村\n" }
+        let edges = "source,target\nnode-0,node-39999\nnode-25000,\"node-7\"\n"
+        let graph = try Self.read(nodes: nodes, edges: edges, threadsAbove: 1 << 16)
+        #expect(graph.nodeCount == 40_000)
+        #expect(graph.ids[graph.target(of: 0)] == "node-39999" && graph.ids[graph.source(of: 1)] == "node-25000")
+        #expect(graph.names[graph.target(of: 1)] == "第7村")
+        let broken = nodes.replacingOccurrences(of: "\nnode-1000,", with: "\nnode-5,")
+            .replacingOccurrences(of: "\nnode-2000,", with: "\n,").replacingOccurrences(of: "\nnode-3000,village,", with: "\nnode-3000,")
+        #expect(Self.errors(nodes: broken, edges: edges, threadsAbove: 1 << 16) == """
+            nodes.csv:1002:1: error: duplicate node id 'node-5'
+            nodes.csv:2002:1: error: empty id
+            nodes.csv:3002:1: error: this row has 2 fields, the header has 3
+            """)
     }
 
     @Test func aHugeSingleLineIsOneField() throws {

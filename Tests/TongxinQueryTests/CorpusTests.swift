@@ -71,8 +71,18 @@ enum Corpus {
         return cases
     }
 
+    /// The corpus graphs, read once.
+    static let graphs: [String: Graph] = {
+        var graphs: [String: Graph] = [:]
+        for name in ["tiny", "mixed"] {
+            graphs[name] = try? GraphFile.read(directory.appendingPathComponent(name + ".json").path)
+        }
+        return graphs
+    }()
+
     static func graph(_ name: String) throws -> Graph {
-        try GraphFile.read(directory.appendingPathComponent(name + ".json").path)
+        guard let graph = graphs[name] else { throw DiagnosticList([Diagnostic(.error, "no corpus graph '\(name)'")]) }
+        return graph
     }
 
     /// The case's answer in the corpus notation: header line, then rows (or the error line).

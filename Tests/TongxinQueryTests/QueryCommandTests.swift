@@ -1,33 +1,20 @@
 import Foundation
 import Testing
+import TongxinTestSupport
 
 /// `tongxin query` end to end: the binary built next to this test bundle, on the corpus graphs.
 @Suite struct QueryCommandTests {
-    static let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-                                ?? CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tongxin").path
     static let tiny = Corpus.directory.appendingPathComponent("tiny.json").path
 
-    /// Runs `tongxin query` with `arguments`; returns the exit status, standard output and error.
-    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["query"] + arguments
-        let out = Pipe(), error = Pipe()
-        process.standardOutput = out
-        process.standardError = error
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
-    }
+    /// Runs `tongxin query` with `arguments`.
+    static func run(_ arguments: [String]) throws -> BuiltTongxin.Run { try BuiltTongxin.run(["query"] + arguments) }
 
     /// '甲镇 (t1)' is 9 columns wide (two wide characters), so `town` is padded to 9; numbers
     /// are right-aligned under `villages`.
     @Test func tableAlignsChineseAndRightAlignsNumbers() throws {
         let result = try Self.run([Self.tiny, "MATCH (t:region {level: 'town'})<-[:within]-(v) RETURN t AS town, count(v) AS villages ORDER BY town.id"])
         #expect(result.status == 0)
-        #expect(result.out == """
+        #expect(result.stdout == """
             town       villages
             甲镇 (t1)         2
             乙镇 (t2)         1
@@ -39,7 +26,7 @@ import Testing
     @Test func jsonHasColumnsRowsAndNodeObjects() throws {
         let result = try Self.run([Self.tiny, "--format", "json", "MATCH (e:enterprise)-[r {projects: 1}]->(v) RETURN e, r, v.name AS village"])
         #expect(result.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         #expect(object["columns"] as? [String] == ["e", "r", "village"])
         let row = (object["rows"] as! [[Any]])[0]
         let node = row[0] as! [String: Any], edge = row[1] as! [String: Any]
@@ -53,14 +40,14 @@ import Testing
         let result = try Self.run([Self.tiny, "--format", "csv", "--param", "ids=['v1', 'v2']",
                                    "MATCH (v:village) WHERE v.id IN $ids RETURN v.id AS id, [v.name, 'x, y'] AS list ORDER BY id"])
         #expect(result.status == 0)
-        #expect(result.out == "id,list\nv1,\"['一村', 'x, y']\"\nv2,\"['二村', 'x, y']\"\n")
+        #expect(result.stdout == "id,list\nv1,\"['一村', 'x, y']\"\nv2,\"['二村', 'x, y']\"\n")
     }
 
     @Test func errorsArePositionedWithACaretAndExitOne() throws {
         let result = try Self.run([Self.tiny, "MATCH (n:region)\nRETURN n.name, count(m)"])
         #expect(result.status == 1)
-        #expect(result.out.isEmpty)
-        #expect(result.error == """
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == """
             query:2:22: error: unknown variable 'm'
             RETURN n.name, count(m)
                                  ^
@@ -71,6 +58,6 @@ import Testing
     @Test func explainPrintsThePlan() throws {
         let result = try Self.run([Self.tiny, "--explain", "MATCH (v:village {name: '三村'})-[:within]->(t) RETURN t.name"])
         #expect(result.status == 0)
-        #expect(result.out.contains("NodeSeek (v) by name index = '三村', ≈1 candidates"))
+        #expect(result.stdout.contains("NodeSeek (v) by name index = '三村', ≈1 candidates"))
     }
 }

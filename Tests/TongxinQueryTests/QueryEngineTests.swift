@@ -174,6 +174,7 @@ import TongxinTestSupport
             let query = String(String.UnicodeScalarView(scalars))
             let engine = QueryEngine(graph: graphs[graphName]!)
             engine.pathBudget = 20_000
+            engine.rowBudget = 20_000
             do {
                 _ = try engine.run(query)
                 answers += 1

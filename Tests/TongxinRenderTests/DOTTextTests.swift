@@ -9,7 +9,6 @@ import Testing
         #expect(DOTText.quoted(#"end\"#) == #""end\\""#)
         #expect(DOTText.quoted(#"\N \G \n"#) == #""\\N \\G \\n""#)
         #expect(DOTText.quoted("one\r\ntwo") == #""one\ntwo""#)
-        #expect(DOTText.quotedData("one\r\ntwo & x") == "\"one\r\\ntwo & x\"")
         // Braces and angle brackets need nothing inside a quoted string; Graphviz decodes entities
         // in labels, so & is written &amp;.
         #expect(DOTText.quoted("{a|b} <c> & d") == "\"{a|b} <c> &amp; d\"")

@@ -21,18 +21,7 @@ import TongxinTestSupport
         return url.path
     }
 
-    private func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: GraphvizWorkerTests.executable)
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    private func run(_ arguments: [String]) throws -> BuiltTongxin.Run { try BuiltTongxin.run(arguments) }
 
     static let tiny = """
         digraph "小样" {
@@ -40,7 +29,7 @@ import TongxinTestSupport
           t1 [kind=region, name="小溪塔街道", level=town]
           v1 [kind=village, name="一村"]; v2 [kind=village, name="二村"]
           e1 [kind=enterprise, name="宜昌某某茶业有限公司"]
-          f1 [kind=figure, name="张\\"三\\\\"]
+          f1 [kind=figure, name="张\\"三"]
           t1 -> hb [kind=within]; v1 -> t1 [kind=within]; v2 -> t1 [kind=within]
           e1 -> v1 [kind=paired_with]; e1 -> v2 [kind=paired_with]; f1 -> v1 [kind=liaison_for]
         }
@@ -54,7 +43,22 @@ import TongxinTestSupport
         #expect(result.stderr.hasPrefix("render: 6 nodes in view → 6 nodes, 6 edges; layout dot (chosen: at most 40 nodes); "
                                         + "laid out in a worker process (time limit 60 s)"))
         let svg = try String(contentsOfFile: output, encoding: .utf8)
-        #expect(svg.contains(">宜昌某某茶业有限</text>") && svg.contains(">张&quot;三\\</text>"))
+        #expect(svg.contains(">宜昌某某茶业有限</text>") && svg.contains(">张&quot;三</text>"))
+    }
+
+    @Test func sizeAndColourComeFromAnalysis() throws {
+        let input = try file("tiny.dot", Self.tiny)
+        let output = directory.appendingPathComponent("coloured.svg").path
+        let result = try run(["render", input, "--collapse", "town", "--size-by", "degree",
+                              "--color-by", "coverage:enterprise", "--via", "paired_with", "--out", output])
+        #expect(result.status == 0)
+        let svg = try String(contentsOfFile: output, encoding: .utf8)
+        // Both villages are paired with e1: the town holds 2 units, both covered.
+        #expect(svg.contains(">100% of 2 covered</text>"))
+        #expect(svg.contains(">coverage by enterprise via paired_with (village):"))
+        #expect(svg.contains(">size: degree from "))
+        let wrong = try run(["render", input, "--size-by", "components", "--out", output])
+        #expect(wrong.status != 0 && wrong.stderr.contains("--size-by components is not a score per node"))
     }
 
     @Test func badInputIsPositionedAndWritesNothing() throws {

@@ -149,10 +149,19 @@ import TongxinTestSupport
         #expect(groups[0].nodes[0].bridges == [Tally("甲市", 1)])
     }
 
+    @Test func centralNodesOfOneRegionComeFromItsSubgraph() throws {
+        // 甲市's subtree: c1, t1, t2, v1, v2, v3 and o1 (located in v1); f1 is located nowhere, so
+        // no figure is ranked. o1 is a leaf of the induced subgraph (its one tie: v1).
+        let groups = try ReportBuilder(graph, scope: graph.index(of: "c1")!).central()
+        #expect(groups.map(\.kind) == ["organization"])
+        #expect(groups[0].nodes.map(\.node.id) == ["o1"])
+        #expect(groups[0].nodes[0].degree == 1 && groups[0].nodes[0].score == 0)
+    }
+
     @Test func bridgesDescendUntilTiesSpread() {
         // e1's ties reach v2 (甲镇) and v3 (乙镇), both in 甲市: the towns tell them apart.
-        let view = MeasureGraph(graph)
-        #expect(builder.bridges(of: graph.index(of: "e1")!, in: view) == [Tally("乙镇", 1), Tally("甲镇", 1)])
+        let neighbors = ["v2", "v3"].map { graph.index(of: $0)! }
+        #expect(builder.bridges(of: neighbors) == [Tally("乙镇", 1), Tally("甲镇", 1)])
     }
 }
 

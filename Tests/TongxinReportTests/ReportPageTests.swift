@@ -172,7 +172,11 @@ enum SampleContent {
         #expect(html.contains("<div class=\"svg\"><svg width=\"62pt\""))
         #expect(!html.contains("<?xml"))
         #expect(!html.contains("<!DOCTYPE svg"))
-        #expect(ReportPage.inlineSVG("no svg here") == "")
+        #expect(ReportPage.inlineSVG("no svg here", idPrefix: "d1-") == "")
+        // Ids are made unique per diagram, references included.
+        #expect(html.contains("<g id=\"diagram-1-graph0\"><text>甲市</text></g>"))
+        #expect(ReportPage.inlineSVG("<svg><g id=\"a\" fill=\"url(#b)\"><a xlink:href=\"#c\"/></g></svg>", idPrefix: "d2-")
+                == "<svg><g id=\"d2-a\" fill=\"url(#d2-b)\"><a xlink:href=\"#d2-c\"/></g></svg>")
     }
 
     @Test func pageIsSelfContained() {

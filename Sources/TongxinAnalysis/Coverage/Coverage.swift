@@ -24,9 +24,11 @@
 /// - Complexity: O(V + E) time and O(V) extra space, V nodes and E edges: one pass over the edges
 ///   marks the places a matching node reaches (by preorder position), a prefix sum over the preorder
 ///   answers "is anything marked inside this unit's subtree" in O(1) (``Hierarchy/positions`` and
-///   ``Hierarchy/subtreeEnds``), and one reverse-preorder pass sums units and covered units into every
-///   ancestor. Matching the selectors costs O(V · F) for F attribute filters. Listing the uncovered
-///   units' paths adds O(depth) per uncovered unit.
+///   ``Hierarchy/subtreeEnds``), and running counts of units and covered units over the preorder give
+///   every region's totals as differences at the two ends of its preorder interval (no per-ancestor
+///   roll-up, so a region's counts are exactly the sums over its children). Matching the selectors
+///   costs O(V · F) for F attribute filters; listing the uncovered units' paths adds O(depth) per
+///   uncovered unit.
 ///
 /// The subtree test is the depth-first numbering test of Tarjan, "Depth-first search and linear graph
 /// algorithms", SIAM J. Comput. 1(2), 1972, doi:10.1137/0201010: `w` is a descendant of `v` exactly
@@ -127,62 +129,48 @@ public struct Coverage: Sendable, Equatable {
         let start = scope.map { Int(hierarchy.positions[$0]) } ?? 0
         let end = scope.map { Int(hierarchy.subtreeEnds[$0]) } ?? nodeCount
 
-        // Units and covered units below each node, indexed by preorder position, summed bottom-up.
-        var unitsAt = [Int32](repeating: 0, count: nodeCount)
-        var coveredAt = [Int32](repeating: 0, count: nodeCount)
-        var isCovered = [Bool](repeating: false, count: nodeCount)
-        var units = 0, covered = 0
-        unitsAt.withUnsafeMutableBufferPointer { unitsAt in
-            coveredAt.withUnsafeMutableBufferPointer { coveredAt in
-                isCovered.withUnsafeMutableBufferPointer { isCovered in
-                    hierarchy.preorder.withUnsafeBufferPointer { preorder in
-                        hierarchy.positions.withUnsafeBufferPointer { positions in
-                            hierarchy.subtreeEnds.withUnsafeBufferPointer { ends in
-                                hierarchy.parents.withUnsafeBufferPointer { parents in
-                                    levels.ranks.withUnsafeBufferPointer { ranks in
-                                        for position in stride(from: end - 1, through: start, by: -1) {
-                                            let node = Int(preorder[position])
-                                            if ranks[node] == unitRank {
-                                                unitsAt[position] += 1
-                                                units += 1
-                                                if reached[Int(ends[node])] > reached[position] {
-                                                    coveredAt[position] += 1
-                                                    isCovered[node] = true
-                                                    covered += 1
-                                                }
-                                            }
-                                            let parent = parents[node]
-                                            if position > start && parent >= 0 {
-                                                let above = Int(positions[Int(parent)])
-                                                unitsAt[above] += unitsAt[position]
-                                                coveredAt[above] += coveredAt[position]
-                                            }
-                                        }
+        // One forward pass in preorder: running counts of units and covered units by position (so a
+        // region's counts are differences at the two ends of its preorder interval), the regions'
+        // positions, and the uncovered units.
+        var unitsBefore = [Int32](repeating: 0, count: nodeCount + 1)
+        var coveredBefore = [Int32](repeating: 0, count: nodeCount + 1)
+        var regionPositions: [Int] = []
+        var uncovered: [UncoveredUnit] = []
+        unitsBefore.withUnsafeMutableBufferPointer { unitsBefore in
+            coveredBefore.withUnsafeMutableBufferPointer { coveredBefore in
+                hierarchy.preorder.withUnsafeBufferPointer { preorder in
+                    hierarchy.subtreeEnds.withUnsafeBufferPointer { ends in
+                        levels.ranks.withUnsafeBufferPointer { ranks in
+                            for position in start..<end {
+                                let node = Int(preorder[position])
+                                let rank = ranks[node]
+                                var isUnit: Int32 = 0, isCovered: Int32 = 0
+                                if rank == unitRank {
+                                    isUnit = 1
+                                    if reached[Int(ends[node])] > reached[position] {
+                                        isCovered = 1
+                                    } else {
+                                        uncovered.append(UncoveredUnit(node: node, path: hierarchy.ancestors(of: node).reversed()))
                                     }
+                                } else if rank >= 0 && rank < unitRank {
+                                    regionPositions.append(position)
                                 }
+                                unitsBefore[position + 1] = unitsBefore[position] + isUnit
+                                coveredBefore[position + 1] = coveredBefore[position] + isCovered
                             }
                         }
                     }
                 }
             }
         }
-        self.units = units
-        self.covered = covered
-
-        var regions: [Region] = []
-        var uncovered: [UncoveredUnit] = []
-        for position in start..<end {
-            let node = Int(hierarchy.preorder[position])
-            let rank = levels[node]
-            if rank >= 0 && rank < unitRank {
-                regions.append(Region(
-                    node: node, level: RegionLevel.allCases[Int(rank)],
-                    units: Int(unitsAt[position]), covered: Int(coveredAt[position])))
-            } else if rank == unitRank && !isCovered[node] {
-                uncovered.append(UncoveredUnit(node: node, path: hierarchy.ancestors(of: node).reversed()))
-            }
+        units = Int(unitsBefore[end] - unitsBefore[start])
+        covered = Int(coveredBefore[end] - coveredBefore[start])
+        regions = regionPositions.map { position in
+            let node = Int(hierarchy.preorder[position]), regionEnd = Int(hierarchy.subtreeEnds[node])
+            return Region(node: node, level: RegionLevel.allCases[Int(levels[node])],
+                          units: Int(unitsBefore[regionEnd] - unitsBefore[position]),
+                          covered: Int(coveredBefore[regionEnd] - coveredBefore[position]))
         }
-        self.regions = regions
         self.uncovered = uncovered
     }
 

@@ -218,10 +218,11 @@ struct PairGraph {
 private struct RegionCounter {
     let graph: Graph
     let pairGraph: PairGraph
-    let isRight: [Bool]
-    /// Left nodes located at preorder positions below each position: a region's located left count
-    /// is the difference at the ends of its preorder slice.
-    let leftsBefore: [Int32]
+    /// The left nodes, and the right nodes, in hierarchy preorder: a region's are one contiguous run.
+    let leftsInPreorder: [Int32], rightsInPreorder: [Int32]
+    /// How many left (right) nodes sit at preorder positions below each position: a region's run in
+    /// ``leftsInPreorder`` (``rightsInPreorder``) lies between the counts at its two ends.
+    let leftsBefore: [Int32], rightsBefore: [Int32]
     /// Per left node: its local index in the current region's matching, valid when `stamp` matches.
     var localIndex: [Int32]
     var stamp: [Int32]
@@ -231,36 +232,50 @@ private struct RegionCounter {
     init(graph: Graph, pairGraph: PairGraph, isLeft: [Bool], isRight: [Bool]) {
         self.graph = graph
         self.pairGraph = pairGraph
-        self.isRight = isRight
         let count = graph.nodeCount
-        var before = [Int32](repeating: 0, count: count + 1)
-        for position in 0..<count {
-            before[position + 1] = before[position] + (isLeft[Int(graph.hierarchy.preorder[position])] ? 1 : 0)
+        var leftsBefore = [Int32](repeating: 0, count: count + 1), rightsBefore = leftsBefore
+        var lefts: [Int32] = [], rights: [Int32] = []
+        graph.hierarchy.preorder.withUnsafeBufferPointer { preorder in
+            for position in 0..<count {
+                let node = preorder[position]
+                if isLeft[Int(node)] { lefts.append(node) }
+                if isRight[Int(node)] { rights.append(node) }
+                leftsBefore[position + 1] = Int32(lefts.count)
+                rightsBefore[position + 1] = Int32(rights.count)
+            }
         }
-        leftsBefore = before
+        leftsInPreorder = lefts
+        rightsInPreorder = rights
+        self.leftsBefore = leftsBefore
+        self.rightsBefore = rightsBefore
         localIndex = [Int32](repeating: 0, count: count)
         stamp = [Int32](repeating: -1, count: count)
         pairsInto = [Int32](repeating: 0, count: count)
     }
 
-    /// The entry for `region` (`nil`: the whole graph). O(size of the region + its pairs), plus the
-    /// matching.
-    mutating func entry(for region: Int?, level: RegionLevel?) -> Pairing.Region {
+    /// The runs of `region`'s left and right nodes (`nil`: the whole graph) in the preorder lists.
+    private func runs(of region: Int?) -> (lefts: Range<Int>, rights: Range<Int>) {
         let hierarchy = graph.hierarchy
         let start = region.map { Int(hierarchy.positions[$0]) } ?? 0
         let end = region.map { Int(hierarchy.subtreeEnds[$0]) } ?? graph.nodeCount
+        return (Int(leftsBefore[start])..<Int(leftsBefore[end]), Int(rightsBefore[start])..<Int(rightsBefore[end]))
+    }
+
+    /// The entry for `region` (`nil`: the whole graph). O(its right nodes + their pairs), plus the
+    /// matching.
+    mutating func entry(for region: Int?, level: RegionLevel?) -> Pairing.Region {
+        let hierarchy = graph.hierarchy
+        let (leftRun, rightRun) = runs(of: region)
         current += 1
         var entry = Pairing.Region(
-            node: region, level: level, left: Int(leftsBefore[end] - leftsBefore[start]), right: 0, pairs: 0,
+            node: region, level: level, left: leftRun.count, right: rightRun.count, pairs: 0,
             leftPaired: 0, rightPaired: 0, leftMaxPairs: 0, rightMaxPairs: 0, maxMatching: 0, unpaired: [])
         var pairedLefts: [Int32] = []
         var matchOffsets = [0]
         var matchNeighbors: [Int32] = []
         let offsets = pairGraph.offsets, partners = pairGraph.partners
-        for position in start..<end {
-            let node = Int(hierarchy.preorder[position])
-            guard isRight[node] else { continue }
-            entry.right += 1
+        for index in rightRun {
+            let node = Int(rightsInPreorder[index])
             let degree = offsets[node + 1] - offsets[node]
             guard degree > 0 else {
                 entry.unpaired.append(node)
@@ -294,16 +309,13 @@ private struct RegionCounter {
     }
 
     /// The left nodes of `region` (`nil`: the whole graph): located inside it, or paired into it from
-    /// outside; in index order. O(V).
+    /// outside; in index order. O(its left and right nodes + their pairs + V).
     mutating func leftNodes(of region: Int?) -> [Int] {
-        let hierarchy = graph.hierarchy
-        let start = region.map { Int(hierarchy.positions[$0]) } ?? 0
-        let end = region.map { Int(hierarchy.subtreeEnds[$0]) } ?? graph.nodeCount
+        let (leftRun, rightRun) = runs(of: region)
         current += 1
-        for position in start..<end {
-            let node = Int(hierarchy.preorder[position])
-            if leftsBefore[position + 1] > leftsBefore[position] { stamp[node] = current }
-            guard isRight[node] else { continue }
+        for index in leftRun { stamp[Int(leftsInPreorder[index])] = current }
+        for index in rightRun {
+            let node = Int(rightsInPreorder[index])
             for slot in pairGraph.offsets[node]..<pairGraph.offsets[node + 1] {
                 stamp[Int(pairGraph.partners[slot])] = current
             }

@@ -12,6 +12,19 @@ final class GraphIndexes {
     /// Edges grouped by kind, the same way.
     private(set) lazy var edgeKindIndex: (offsets: [Int], items: [Int32]) =
         GraphIndexes.group(graph.edgeKindIndices, kinds: graph.edgeKinds.count)
+    /// How many edges of each kind leave and enter nodes of each kind:
+    /// `endCounts[(edgeKind * nodeKinds + nodeKind) * 2 + (0 leaving, 1 entering)]`, for fan-out
+    /// estimates.
+    private lazy var endCounts: [Int] = {
+        let nodeKinds = graph.nodeKinds.count
+        var counts = [Int](repeating: 0, count: graph.edgeKinds.count * nodeKinds * 2)
+        for edge in 0..<graph.edgeCount {
+            let base = Int(graph.edgeKindIndices[edge]) * nodeKinds
+            counts[(base + Int(graph.nodeKindIndices[Int(graph.sources[edge])])) * 2] += 1
+            counts[(base + Int(graph.nodeKindIndices[Int(graph.targets[edge])])) * 2 + 1] += 1
+        }
+        return counts
+    }()
     private var propertyIndexes: [String: PropertyIndex] = [:]
 
     init(graph: Graph) {
@@ -49,6 +62,21 @@ final class GraphIndexes {
     func edges(ofKind kind: Int) -> ArraySlice<Int32> {
         let index = edgeKindIndex
         return index.items[index.offsets[kind] ..< index.offsets[kind + 1]]
+    }
+
+    /// The average number of edges of the kinds `mask` allows (all when `nil`) that leave
+    /// (`leaving`) and/or enter (`entering`) a node of kind `nodeKind` (any node when `nil`).
+    func fanOut(_ mask: [Bool]?, from nodeKind: Int32?, leaving: Bool, entering: Bool) -> Double {
+        let nodeKinds = graph.nodeKinds.count
+        var total = 0
+        for edgeKind in 0..<graph.edgeKinds.count where mask?[edgeKind] ?? true {
+            for kind in 0..<nodeKinds where nodeKind.map({ Int($0) == kind }) ?? true {
+                let base = (edgeKind * nodeKinds + kind) * 2
+                total += (leaving ? endCounts[base] : 0) + (entering ? endCounts[base + 1] : 0)
+            }
+        }
+        let nodes = nodeKind.map { count(ofKind: $0) } ?? graph.nodeCount
+        return Double(total) / Double(max(nodes, 1))
     }
 
     /// How many edges the kinds allowed by `mask` (all when `nil`) have.

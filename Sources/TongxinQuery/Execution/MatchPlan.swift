@@ -190,7 +190,27 @@ struct MatchPlanner {
                         best = (node, candidate.estimate, candidate.step, candidate.note)
                     }
                 }
-                // A one-hop relationship of a rare kind can be a better start than either end.
+                // A one-hop relationship of a rare kind can be a better start than either end: it
+                // wins when it has fewer edges than the best node's candidates times the edges they
+                // are expected to expand along (average fan-out by node and edge kind).
+                var work = Double.infinity
+                if let best {
+                    var fanOut = 1.0
+                    for (index, relationship) in relationships.enumerated() where !doneRelationships[index] {
+                        for (end, other, leaving) in [(relationship.left, relationship.right, true), (relationship.right, relationship.left, false)]
+                        where end == best.node && !boundNodes[other] {
+                            let direction = relationship.direction
+                            let hop = indexes.fanOut(relationship.kinds, from: nodes[end].kind,
+                                                     leaving: direction == .either || (direction == .outgoing) == leaving,
+                                                     entering: direction == .either || (direction == .incoming) == leaving)
+                            // A variable-length relationship grows by the fan-out at every hop.
+                            var reach = hop
+                            for _ in 1..<max(1, min(relationship.hops?.max ?? 1, 4)) { reach = hop + reach * hop }
+                            fanOut += reach
+                        }
+                    }
+                    work = Double(best.estimate) * fanOut
+                }
                 var edgeStart: (relationship: Int, estimate: Int)?
                 for (index, relationship) in relationships.enumerated()
                 where !doneRelationships[index] && relationship.hops == nil && relationship.shortest == .none && relationship.kinds != nil {
@@ -198,7 +218,7 @@ struct MatchPlanner {
                     if relationship.direction == .either { estimate *= 2 }
                     if edgeStart == nil || estimate < edgeStart!.estimate { edgeStart = (index, estimate) }
                 }
-                if let edgeStart, best == nil || edgeStart.estimate < best!.estimate {
+                if let edgeStart, Double(edgeStart.estimate) < work {
                     let relationship = relationships[edgeStart.relationship]
                     steps.append(.scanRelationship(relationship: edgeStart.relationship))
                     explain.append("RelationshipScan (\(nodes[relationship.left].name))\(arrow(relationship, reversed: false))(\(nodes[relationship.right].name)) by kind index, ≈\(edgeStart.estimate) candidates")

@@ -200,3 +200,24 @@ import TongxinTestSupport
         #expect(c.regions.count == (0..<g.nodeCount).filter { g.level(of: $0).map { $0 < unit } ?? false }.count)
     }
 }
+
+@Suite struct CoverageDocumentedExampleTests {
+    /// `Coverage`'s doc comment example.
+    @Test func documentedExample() throws {
+        var h = HandGraph()
+        h.region("t", .town)
+        h.village("v1", in: "t")
+        h.village("v2", in: "t")
+        h.node("o", NodeKind.organization, ["type": .string("商会")], in: "v1")
+        h.node("f", NodeKind.figure)
+        h.edge("f", "t", EdgeKind.liaisonFor)
+        let g = h.build()
+        let chambers = try Coverage(of: g, unit: .village, by: [NodeSelector(parsing: "organization[type=商会]")])
+        #expect(chambers.regions.map { [$0.node, $0.units, $0.covered] } == [[g.indexOf("t"), 2, 1]])
+        #expect(chambers.regions[0].rate == 0.5 && chambers.regions[0].level == .town)
+        #expect(chambers.uncovered.map(\.node) == [g.indexOf("v2")] && chambers.uncovered[0].path == [g.indexOf("t")])
+        let figure = NodeSelector(kind: NodeKind.figure)
+        #expect(try Coverage(of: g, unit: .village, by: [figure]).covered == 0)
+        #expect(try Coverage(of: g, unit: .town, by: [figure]).covered == 1)
+    }
+}

@@ -12,13 +12,10 @@ enum HubeiGraph {
 
     static let isPresent = FileManager.default.fileExists(atPath: path)
 
-    static let graph: Graph = {
-        do {
-            return try GraphFile.read(path)
-        } catch {
-            fatalError("\(path) does not load: \(error)")
-        }
-    }()
+    /// The graph, read once; a file that does not load fails each test with its diagnostics.
+    static let loaded = Result { () throws(DiagnosticList) in try GraphFile.read(path) }
+
+    static var graph: Graph { get throws { try loaded.get() } }
 
     /// The region named `name`.
     static func region(_ name: String) throws -> Int { try graph.resolve(name, kind: NodeKind.region) }

@@ -185,3 +185,22 @@ import TongxinTestSupport
         if p.regions[0].node == nil { #expect(p.scopeLeftNodes == lefts.sorted(), "seed \(seed)") }
     }
 }
+
+@Suite struct PairingDocumentedExampleTests {
+    /// `Pairing`'s doc comment example.
+    @Test func documentedExample() throws {
+        var h = HandGraph()
+        h.region("甲镇", .town)
+        for village in ["v1", "v2", "v3"] { h.village(village, in: "甲镇") }
+        h.node("e1", NodeKind.enterprise, in: "甲镇")
+        h.node("e2", NodeKind.enterprise, in: "甲镇")
+        for (s, t) in [("e1", "v1"), ("e1", "v1"), ("e1", "v2"), ("e2", "v2")] { h.edge(s, t, EdgeKind.pairedWith) }
+        let g = h.build()
+        let r = try Pairing(of: g, left: NodeSelector(kind: NodeKind.enterprise), right: NodeSelector(kind: NodeKind.village))
+            .regions[0]
+        #expect([r.left, r.right, r.pairs, r.leftPaired, r.rightPaired, r.leftMaxPairs, r.rightMaxPairs, r.maxMatching]
+            == [2, 3, 3, 2, 2, 2, 2, 2])
+        #expect(r.density == 0.5 && r.rightShare == 2.0 / 3.0 && r.leftMeanPairs == 1.5)
+        #expect(g.idList(r.unpaired) == ["v3"])
+    }
+}
