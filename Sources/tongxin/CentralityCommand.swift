@@ -154,23 +154,15 @@ struct CentralityCommand: TongxinCommand {
             }
         }
         switch measure {
-        case .degree: return .scores(view.degreeCentrality(normalized: normalized))
-        case .inDegree: return .scores(view.degreeCentrality(.incoming, normalized: normalized))
-        case .outDegree: return .scores(view.degreeCentrality(.outgoing, normalized: normalized))
-        case .betweenness:
-            let sources = samples.map { view.sampleSources($0, seed: seed) }
-            return .scores(try view.betweennessCentrality(normalized: normalized, sources: sources, progress: report))
-        case .closeness: return .scores(try view.closenessCentrality(normalized: normalized, progress: report))
-        case .harmonic: return .scores(try view.harmonicCentrality(normalized: normalized, progress: report))
-        case .eigenvector: return .scores(try view.eigenvectorCentrality(options: options))
-        case .pagerank: return .scores(try view.pageRank(damping: damping, options: options))
-        case .katz:
-            return .scores(try view.katzCentrality(alpha: alpha, beta: [beta], normalized: normalized, options: options))
         case .coreness: return .counts(view.coreNumbers())
         case .components: return .groups(directed ? view.strongComponents() : view.weakComponents(), modularity: nil)
         case .communities:
             let communities = try view.louvain(resolution: resolution, seed: seed)
             return .groups(communities.partition, modularity: communities.modularity)
+        default:
+            let parameters = ScoreParameters(sources: samples.map { view.sampleSources($0, seed: seed) }, damping: damping,
+                                             alpha: alpha, beta: beta, options: options, progress: report)
+            return .scores(try measure.scores(on: view, normalized: normalized, parameters))
         }
     }
 }
@@ -187,6 +179,39 @@ enum Measure: String, ExpressibleByArgument, CaseIterable {
 
     /// NetworkX's default for the measure.
     var normalizedByDefault: Bool { ![.harmonic, .coreness, .components, .communities].contains(self) }
+
+    /// One score per node of `view`, for the measures that give scores (every one but coreness,
+    /// components and communities), with NetworkX's definitions; shared by `centrality` and
+    /// `render --size-by`.
+    func scores(on view: MeasureGraph, normalized: Bool, _ parameters: ScoreParameters = ScoreParameters()) throws -> [Double] {
+        switch self {
+        case .degree: return view.degreeCentrality(normalized: normalized)
+        case .inDegree: return view.degreeCentrality(.incoming, normalized: normalized)
+        case .outDegree: return view.degreeCentrality(.outgoing, normalized: normalized)
+        case .betweenness:
+            return try view.betweennessCentrality(normalized: normalized, sources: parameters.sources, progress: parameters.progress)
+        case .closeness: return try view.closenessCentrality(normalized: normalized, progress: parameters.progress)
+        case .harmonic: return try view.harmonicCentrality(normalized: normalized, progress: parameters.progress)
+        case .eigenvector: return try view.eigenvectorCentrality(options: parameters.options)
+        case .pagerank: return try view.pageRank(damping: parameters.damping, options: parameters.options)
+        case .katz:
+            return try view.katzCentrality(alpha: parameters.alpha, beta: [parameters.beta], normalized: normalized,
+                                           options: parameters.options)
+        case .coreness, .components, .communities:
+            preconditionFailure("\(rawValue) gives counts or groups, not scores")
+        }
+    }
+}
+
+/// The parameters of the score measures, NetworkX's defaults unless given.
+struct ScoreParameters {
+    /// Betweenness sources (Brandes' sampling), or `nil` for all.
+    var sources: [Int]? = nil
+    var damping = 0.85
+    var alpha = 0.1
+    var beta = 1.0
+    var options = IterationOptions()
+    var progress: ((Int, Int) -> Void)? = nil
 }
 
 /// `--normalized` or `--raw`.

@@ -143,20 +143,13 @@ struct Render: TongxinCommand {
     static func scores(_ measure: Measure, graph: Graph, region: Int?) throws -> DiagramOptions.Measure {
         let nodes = region.map { graph.hierarchy.subtree(of: $0).map(Int.init).sorted() } ?? Array(0..<graph.nodeCount)
         let view = MeasureGraph(graph, inducedBy: nodes)
-        let normalized = measure.normalizedByDefault
         let values: [Double]
-        switch measure {
-        case .betweenness:
-            let sources = view.nodeCount > 5_000 ? view.sampleSources(256, seed: 1) : nil
+        if measure == .coreness {
+            values = view.coreNumbers().map(Double.init)
+        } else {
+            let sources = measure == .betweenness && view.nodeCount > 5_000 ? view.sampleSources(256, seed: 1) : nil
             if sources != nil { Console.error("render: --size-by betweenness samples 256 sources (seed 1)\n") }
-            values = try view.betweennessCentrality(normalized: normalized, sources: sources)
-        case .closeness: values = try view.closenessCentrality(normalized: normalized)
-        case .harmonic: values = try view.harmonicCentrality(normalized: normalized)
-        case .eigenvector: values = try view.eigenvectorCentrality()
-        case .pagerank: values = try view.pageRank()
-        case .katz: values = try view.katzCentrality(normalized: normalized)
-        case .coreness: values = view.coreNumbers().map(Double.init)
-        default: values = view.degreeCentrality(normalized: normalized)
+            values = try measure.scores(on: view, normalized: measure.normalizedByDefault, ScoreParameters(sources: sources))
         }
         var scores = [Double](repeating: 0, count: graph.nodeCount)
         for (position, node) in nodes.enumerated() { scores[node] = values[position] }
