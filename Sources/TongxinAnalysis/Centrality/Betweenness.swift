@@ -53,12 +53,12 @@ extension MeasureGraph {
     }
 
     /// `k` distinct source nodes drawn uniformly without replacement: the first `k` positions of a
-    /// Fisher–Yates shuffle of all nodes driven by ``SeededRandom`` with `seed`, sorted. `k` ≥ n
+    /// Fisher–Yates shuffle of all nodes driven by ``SplitMix64`` with `seed`, sorted. `k` ≥ n
     /// gives every node.
     public func sampleSources(_ k: Int, seed: UInt64) -> [Int] {
         var nodes = Array(0..<nodeCount)
         guard k < nodeCount else { return nodes }
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         for i in 0..<k { nodes.swapAt(i, i + random.below(nodeCount - i)) }
         return nodes[..<k].sorted()
     }

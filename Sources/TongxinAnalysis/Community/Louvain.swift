@@ -17,7 +17,7 @@ extension MeasureGraph {
     /// raises modularity by more than `threshold`, at most 32 passes (NetworkX goes on while any node
     /// moves; NetworKit also stops at 32: the long tail of tiny moves costs time, not quality), then
     /// aggregates communities into nodes; it stops when a level raises modularity by no more than
-    /// `threshold`. The same seed gives the same partition on every machine (``SeededRandom``); it
+    /// `threshold`. The same seed gives the same partition on every machine (``SplitMix64``); it
     /// will differ from NetworkX's for the same seed, which draws from Python's generator.
     ///
     /// - Parameters:
@@ -35,7 +35,7 @@ extension MeasureGraph {
         guard resolution > 0 && resolution.isFinite else {
             throw .invalidParameter("resolution must be a positive number, not \(resolution)")
         }
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var labels = (0..<Int32(nodeCount)).map { $0 }
         var level = LouvainLevel(self)
         var quality = modularity(labels, resolution: resolution)
@@ -104,7 +104,7 @@ private struct LouvainLevel {
 
     /// Local moving until a pass raises modularity by no more than `threshold`, or ``maxPasses``.
     /// Returns whether any node moved.
-    mutating func moveNodes(resolution: Double, threshold: Double, random: inout SeededRandom) -> Bool {
+    mutating func moveNodes(resolution: Double, threshold: Double, random: inout SplitMix64) -> Bool {
         let n = count
         var order = (0..<Int32(n)).map { $0 }
         random.shuffle(&order)

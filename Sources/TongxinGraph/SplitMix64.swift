@@ -1,7 +1,8 @@
 /// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014,
-/// doi:10.1145/2714064.2660195): the seeded generator behind every randomized measure (sampled
-/// betweenness, Louvain's node order), so a seed gives the same answer on every machine.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+/// doi:10.1145/2714064.2660195): the seeded generator behind every randomized computation (sampled
+/// betweenness, Louvain's node order) and every randomized test, so a seed gives the same answer on
+/// every machine. Print the seed when a randomized test fails.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
@@ -16,7 +17,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in `0 ..< bound` by Lemire's multiply-shift with rejection
     /// (doi:10.1145/3230636), so draws do not depend on the standard library's algorithm.
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0)
         let range = UInt64(bound)
         let threshold = (0 &- range) % range
@@ -28,7 +29,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// Shuffles `array` in place by Fisher–Yates (Durstenfeld 1964, doi:10.1145/364520.364540),
     /// drawing with ``below(_:)``.
-    mutating func shuffle<T>(_ array: inout [T]) {
+    public mutating func shuffle<T>(_ array: inout [T]) {
         guard array.count > 1 else { return }
         for i in stride(from: array.count - 1, to: 0, by: -1) {
             array.swapAt(i, below(i + 1))
