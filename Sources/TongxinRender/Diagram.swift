@@ -51,6 +51,8 @@ public struct Diagram: Sendable {
     public var clusters: [Int] = []
     /// The diagram's title: the graph's name and what the view shows.
     public var title: String
+    /// The language of the diagram's own words.
+    public var language: DiagramLanguage = .en
     /// The measure's name and its range over the diagram's nodes, when sized by one.
     public var measure: (name: String, min: Double, max: Double)?
     /// The coverage selector, when coloured by coverage.

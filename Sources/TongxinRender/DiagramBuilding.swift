@@ -76,14 +76,17 @@ extension Diagram {
     private static func title(graph: Graph, options: DiagramOptions, collapse: RegionLevel?) -> String {
         var parts = [graph.name.isEmpty ? "graph" : graph.name]
         if let region = options.region { parts.append(graph.name(of: region)) }
-        if let focus = options.focus { parts.append("within \(focus.depth) of \(graph.name(of: focus.node))") }
-        if let collapse { parts.append("by \(collapse.rawValue)") }
+        if let focus = options.focus {
+            parts.append(options.language.focus(depth: focus.depth, around: graph.name(of: focus.node)))
+        }
+        if let collapse { parts.append(options.language.collapsed(by: collapse)) }
         return parts.joined(separator: " · ")
     }
 
     /// Assembles nodes, edges and clusters from each graph node's representative.
     private init(graph: Graph, view: DiagramView, representatives: [Int32], options: DiagramOptions, collapsed: Bool) {
         title = ""
+        language = options.language
         undirectedLinks = collapsed
         let count = graph.nodeCount
         let kinds = graph.nodeKinds.count
@@ -99,7 +102,7 @@ extension Diagram {
             } else {
                 nodes.append(Node(
                     graphNode: nil, kind: graph.nodeKinds[key - count], level: nil,
-                    name: "unplaced \(graph.nodeKinds[key - count])", id: nil, memberCount: 0, members: "", cluster: nil))
+                    name: options.language.unplaced(graph.nodeKinds[key - count]), id: nil, memberCount: 0, members: "", cluster: nil))
             }
         }
         // Member counts by category: region levels first, then node kinds.
@@ -130,7 +133,7 @@ extension Diagram {
                 let tally = tallies[index * (levels.count + kinds) + category]
                 guard tally > 0 else { continue }
                 let word = category < levels.count ? levels[category].rawValue : graph.nodeKinds[category - levels.count]
-                parts.append("\(tally)\u{00A0}\(Self.plural(word, tally))")  // no break inside "2 villages"
+                parts.append(options.language.count(tally, of: word))
             }
             nodes[index].members = parts.joined(separator: "\u{00A0}· ")  // "·" stays at the line's end
             nodes[index].score = scores[index]
@@ -234,14 +237,4 @@ extension Diagram {
         }
     }
 
-    /// The plural of a level or kind name for member counts (`2 cities`, `1 village`).
-    static func plural(_ word: String, _ count: Int) -> String {
-        guard count != 1 else { return word }
-        switch word {
-        case "city": return "cities"
-        case "county": return "counties"
-        case "province", "town", "village", "region", "organization", "enterprise", "figure", "node": return word + "s"
-        default: return word
-        }
-    }
 }

@@ -78,7 +78,7 @@ public enum DiagramDOT {
         case .uncovered?: fill = DiagramStyle.uncovered
         case .rate(let rate, let units)?:
             fill = DiagramStyle.rateColor(rate)
-            lines.append("\(DOTText.number(rate * 100, digits: 0))% of \(units) covered")
+            lines.append(diagram.language.coveredShare(percent: DOTText.number(rate * 100, digits: 0), of: units))
         case nil: break
         }
         var attributes = ["label=\(DOTText.quotedLines(lines))", "shape=\(look.shape)"]
@@ -110,12 +110,14 @@ public enum DiagramDOT {
         for node in diagram.nodes where !kinds.contains(node.kind) { kinds.append(node.kind) }
         var items = kinds.map { kind -> String in
             let look = DiagramStyle.node(kind)
-            return swatch(look.fill, "\(kind) (\(look.shape))")
+            return swatch(look.fill, diagram.language.legendKind(kind, shape: look.shape))
         }
         if diagram.nodes.contains(where: { $0.memberCount > 0 }) {
-            items.append("double border: a collapsed region, with what it holds")
+            items.append(DOTText.html(diagram.language.collapsedRegionNote))
         }
-        if diagram.focus != nil { items.append("<FONT COLOR=\"\(DiagramStyle.focus)\">thick red border</FONT>: the focus") }
+        if diagram.focus != nil {
+            items.append("<FONT COLOR=\"\(DiagramStyle.focus)\">\(diagram.language.focusNote)</FONT>\(diagram.language.focusNoteSuffix)")
+        }
         rows.append(items.joined(separator: gap))
         var edgeKinds: [String] = []
         for edge in diagram.edges where !edgeKinds.contains(edge.kind) { edgeKinds.append(edge.kind) }
@@ -123,20 +125,21 @@ public enum DiagramDOT {
             var links = edgeKinds.map { kind -> String in
                 let look = DiagramStyle.edge(kind)
                 let line = look.style == "dashed" ? "– – –" : look.style == "dotted" ? "·····" : "———"
-                return "<FONT COLOR=\"\(look.color)\">\(line) \(DOTText.html(kind))</FONT>"
+                return "<FONT COLOR=\"\(look.color)\">\(line) \(DOTText.html(diagram.language.legendEdge(kind)))</FONT>"
             }
-            if diagram.edges.contains(where: { $0.count > 1 }) { links.append("numbers: how many edges") }
+            if diagram.edges.contains(where: { $0.count > 1 }) { links.append(diagram.language.edgeCountNote) }
             rows.append(links.joined(separator: gap))
         }
         if let measure = diagram.measure {
-            rows.append("size: \(DOTText.html(measure.name)) from \(DOTText.number(measure.min, digits: 4)) "
-                        + "to \(DOTText.number(measure.max, digits: 4))")
+            rows.append(diagram.language.size(by: DOTText.html(measure.name), from: DOTText.number(measure.min, digits: 4),
+                                              to: DOTText.number(measure.max, digits: 4)))
         }
         if let selector = diagram.coverage {
-            var scale = ["coverage by \(DOTText.html(selector)):", swatch(DiagramStyle.covered, "covered"),
-                         swatch(DiagramStyle.uncovered, "uncovered")]
+            var scale = [diagram.language.coverage(by: DOTText.html(selector)),
+                         swatch(DiagramStyle.covered, diagram.language.covered),
+                         swatch(DiagramStyle.uncovered, diagram.language.uncovered)]
             if diagram.nodes.contains(where: { if case .rate? = $0.coverage { true } else { false } }) {
-                scale.append("share covered:")
+                scale.append(diagram.language.shareCovered)
                 scale += DiagramStyle.rateStops.map {
                     swatch(DiagramStyle.rateColor($0), "\(DOTText.number($0 * 100, digits: 0))%")
                 }

@@ -64,11 +64,13 @@ public struct DiagramOptions: Sendable {
     public var labelWidth: Int
     /// Scale the drawing down to fit a square of this many inches (96 pixels each in PNG), if larger.
     public var maxInches: Double?
+    /// The language of the diagram's own words (counts, coverage lines, legend).
+    public var language: DiagramLanguage
 
     public init(
         layout: LayoutEngine? = nil, collapse: RegionLevel? = nil, region: Int? = nil, focus: Focus? = nil,
         maxNodes: Int = 300, maxEdges: Int? = nil, edgeKinds: Set<String>? = nil, sizeBy: Measure? = nil,
-        colorBy: Coverage? = nil, labelWidth: Int = 16, maxInches: Double? = nil
+        colorBy: Coverage? = nil, labelWidth: Int = 16, maxInches: Double? = nil, language: DiagramLanguage = .en
     ) {
         self.layout = layout
         self.collapse = collapse
@@ -81,6 +83,7 @@ public struct DiagramOptions: Sendable {
         self.colorBy = colorBy
         self.labelWidth = labelWidth
         self.maxInches = maxInches
+        self.language = language
     }
 }
 

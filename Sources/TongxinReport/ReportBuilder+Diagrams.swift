@@ -31,7 +31,7 @@ extension ReportBuilder {
             }
         }
         for figure in figures {
-            let options = DiagramOptions(focus: .init(node: figure, depth: 2), maxNodes: 60)
+            let options = DiagramOptions(focus: .init(node: figure, depth: 2), maxNodes: 60, language: labels.diagramLanguage)
             let svg = try renderer.render(graph, options: options, format: .svg).bytes
             figuresDrawn.append(DiagramFigure(
                 title: labels(.neighbourhoodTitle, graph.name(of: figure)),
@@ -42,7 +42,7 @@ extension ReportBuilder {
 
     /// The scope collapsed to the breakdown level, each region coloured by its coverage rate.
     private func overview(labels: Labels, coverage: [CoverageQuestion], renderer: DiagramRenderer) throws -> DiagramFigure {
-        var options = DiagramOptions(collapse: breakdownLevel, region: scope)
+        var options = DiagramOptions(collapse: breakdownLevel, region: scope, language: labels.diagramLanguage)
         var caption = labels(.overviewCaption, labels.level(breakdownLevel))
         var best: (question: CoverageQuestion, result: Coverage)?
         for question in coverage {
@@ -87,7 +87,7 @@ extension ReportBuilder {
         let childLevels = region.map { graph.hierarchy.children(of: $0).compactMap { graph.level(of: Int($0)) } } ?? []
         let collapse = childLevels.contains(.county) ? RegionLevel.county : childLevels.contains(.town) ? .town : nil
         let subgraph = try self.subgraph(keeping: keep, pairingEdges: edges)
-        let svg = try renderer.render(subgraph, options: DiagramOptions(collapse: collapse), format: .svg).bytes
+        let svg = try renderer.render(subgraph, options: DiagramOptions(collapse: collapse, language: labels.diagramLanguage), format: .svg).bytes
         let left = labels.kind(question.left.filters.first?.value ?? question.left.kind ?? "*")
         let right = labels.kind(question.right.filters.first?.value ?? question.right.kind ?? "*")
         let place = region.map(graph.name(of:)) ?? title
@@ -119,4 +119,9 @@ extension ReportBuilder {
         }
         return try builder.build()
     }
+}
+
+extension Labels {
+    /// The language the report's diagrams are drawn in: the report's own.
+    var diagramLanguage: DiagramLanguage { language == .zh ? .zh : .en }
 }

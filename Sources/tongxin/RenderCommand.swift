@@ -77,6 +77,10 @@ struct Render: TongxinCommand {
                                valueName: "inches"))
     var size: Double?
 
+    @Option(help: ArgumentHelp("The language of the diagram's own words (counts, coverage, legend): en or zh.",
+                               valueName: "language"))
+    var lang: DiagramLanguage = .en
+
     @Option(help: ArgumentHelp("Stop a layout that takes longer than this.", valueName: "seconds"))
     var timeLimit: Double = 60
 
@@ -108,6 +112,7 @@ struct Render: TongxinCommand {
                                      region: try graphOptions.regionIndex(in: graph), maxNodes: maxNodes,
                                      maxEdges: maxEdges, edgeKinds: edgeKinds.map { Set(Self.kinds($0)) })
         options.maxInches = size
+        options.language = lang
         if let focus {
             do {
                 options.focus = .init(node: try graph.resolve(focus), depth: depth)
@@ -198,3 +203,5 @@ struct GraphvizWorkerCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 }
+
+extension DiagramLanguage: ExpressibleByArgument {}

@@ -41,6 +41,20 @@ import TongxinTestSupport
         ])
     }
 
+    /// The same view in Chinese: counts, the title, the coverage line and the legend's words.
+    @Test func chineseWords() throws {
+        var options = DiagramOptions(collapse: .city, language: .zh)
+        options.colorBy = .init(selector: "商会", states: (0..<graph.nodeCount).map { [6, 7, 8, 9, 10].contains($0) ? ($0 == 6 ? .covered : .uncovered) : .notUnit })
+        let (diagram, _) = try Diagram.build(graph: graph, options: options)
+        #expect(diagram.title == "tiny · 按市（州）汇总")
+        // 甲市 holds t1, t2, v1–v3, o1 and the unplaced e1 and f1.
+        #expect(diagram.nodes[1].members == "2个乡镇\u{00A0}· 3个村\u{00A0}· 1个组织\u{00A0}· 1个企业\u{00A0}· 1个人物")
+        let dot = DiagramDOT.write(diagram, engine: .dot)
+        #expect(dot.contains("3个中覆盖33%"))  // 甲市: v1 of v1–v3
+        #expect(dot.contains("已覆盖") && dot.contains("未覆盖") && dot.contains("覆盖比例：") && dot.contains("隶属/位于"))
+        #expect(!dot.contains("covered"))
+    }
+
     @Test func collapseToCountyWithoutCountiesFoldsTownsIntoCities() throws {
         let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(collapse: .county))
         #expect(names(diagram) == ["湖北省", "甲市", "乙市"])
