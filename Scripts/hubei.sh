@@ -38,8 +38,10 @@ step "the most central figures"
 show central-figures.txt 20 centrality "$graph" --measure betweenness --samples 256 --seed 1 --kind figure --top 15
 
 step "diagrams"
-"$tongxin" render "$graph" --collapse county --out out/hubei-counties.svg
-"$tongxin" render "$graph" --region 宜昌市 --collapse town --edge-kinds paired_with --out out/yichang-pairing.png
+"$tongxin" render "$graph" --collapse county --lang zh --color-by 'coverage:organization[type=商会]' --unit town \
+    --out out/hubei-counties.svg
+"$tongxin" render "$graph" --region 宜昌市 --collapse county --edge-kinds paired_with --lang zh \
+    --color-by coverage:enterprise --via paired_with --out out/yichang-pairing.png
 
 step "the report"
 "$tongxin" report "$graph" --out out/report.html
