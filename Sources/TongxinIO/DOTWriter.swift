@@ -2,9 +2,10 @@
 /// so no user text is ever a DOT keyword or needs quoting as an id) and carry the Tongxin id as `id`,
 /// the name as `label`, the kind as `kind` and every attribute under its own name; edges carry
 /// `kind`, `weight` (when not 1) and their attributes; the graph's metadata are graph attributes
-/// (sorted by key). Values are quoted; labels are escaped as
-/// Graphviz's label processing expects (`\` → `\\`, `"` → `\"`, line break → `\n`, carriage returns
-/// dropped; GRAPHVIZ.md), other values get `"` escaped. The output is deterministic.
+/// (sorted by key). Values are quoted with `\` → `\\` and `"` → `\"` (so a value may end in a
+/// backslash: cgraph's lexer reads `\\` as two characters and `\"` as a quote), and labels
+/// also as Graphviz's label processing expects (line break → `\n`, carriage returns dropped;
+/// GRAPHVIZ.md). `DOTReader` undoes exactly this. The output is deterministic.
 ///
 /// - Complexity: O(V + E + number of attribute values); output is streamed.
 public enum DOTWriter: GraphWriter {
@@ -63,7 +64,7 @@ public enum DOTWriter: GraphWriter {
         output.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\\") where label: output.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
             case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
             case 0x0A where label: output.append(contentsOf: "\\n".utf8)
             case 0x0D where label: break

@@ -11,9 +11,8 @@ import Foundation
 /// kept, defaults set by `node [...]`/`edge [...]` included; graph attributes become metadata. DOT
 /// has no types, so an attribute whose values all read as numbers (or all as `true`/`false`) becomes
 /// a number (or bool) column, as CSV cells do; `level`, `type` and `category` stay strings. In
-/// `label` values `\\` reads as `\` and `\n` as a newline, as Graphviz draws them; other values are
-/// taken as cgraph reads them (only `\"` unescaped), as `tongxin convert` writes them. Edges keep
-/// file order.
+/// every value `\\` reads as `\` (as `tongxin convert` writes a backslash), and in `label` values
+/// `\n` as a newline, as Graphviz draws them; cgraph itself unescapes `\"`. Edges keep file order.
 ///
 /// ```swift
 /// // a.dot:  digraph G { v1 [kind=village, name="一村"]; f1 [kind=figure]; f1 -> v1 [kind=liaison_for] }
@@ -78,7 +77,7 @@ public enum DOTReader {
 
     private static func extract(_ graph: UnsafeMutablePointer<Agraph_t>) -> Parsed {
         let rawName = String(cString: agnameof(UnsafeMutableRawPointer(graph)))
-        var parsed = Parsed(name: rawName.hasPrefix("%") ? "" : rawName)
+        var parsed = Parsed(name: rawName.hasPrefix("%") ? "" : unescape(rawName, newlines: false))
         var symbol: UnsafeMutablePointer<Agsym_t>? = nil
         while let next = agnxtattr(graph, AGRAPH, symbol) {
             symbol = next
@@ -94,7 +93,7 @@ public enum DOTReader {
         nodes.sort { tongxin_agseq(UnsafeMutableRawPointer($0)) < tongxin_agseq(UnsafeMutableRawPointer($1)) }
         var indexBySequence: [UInt: Int] = [:]
         for (index, node) in nodes.enumerated() {
-            parsed.nodeIDs.append(String(cString: agnameof(UnsafeMutableRawPointer(node))))
+            parsed.nodeIDs.append(unescape(String(cString: agnameof(UnsafeMutableRawPointer(node))), newlines: false))
             indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(node))] = index
         }
         parsed.nodeColumns = columns(graph, kind: AGNODE, objects: nodes.map { UnsafeMutableRawPointer($0) })
@@ -129,16 +128,18 @@ public enum DOTReader {
                 guard let raw = agxget(object, next), raw.pointee != 0 else { return nil }
                 let value = String(cString: raw)
                 // `\N` is Graphviz's default node label ("the node's name"): no label of its own.
-                guard name == "label" else { return value }
-                return kind == AGNODE && value == "\\N" ? nil : unescape(value)
+                guard name == "label" else { return unescape(value, newlines: false) }
+                return kind == AGNODE && value == "\\N" ? nil : unescape(value, newlines: true)
             }
             if values.contains(where: { $0 != nil }) { result.append((name, values)) }
         }
         return result
     }
 
-    /// A label's escapes: `\\` → `\` and `\n` → newline; other backslashes stay.
-    static func unescape(_ value: String) -> String {
+    /// Undoes the writer's escapes: `\\` → `\`, and in labels `\n` → newline; other backslashes stay.
+    /// (cgraph's lexer itself unescapes only `\"`; it reads `\\` as two characters, which is what
+    /// lets a value end in a backslash.)
+    static func unescape(_ value: String, newlines: Bool) -> String {
         guard value.contains("\\") else { return value }
         var result = ""
         var iterator = value.makeIterator()
@@ -146,7 +147,7 @@ public enum DOTReader {
             guard character == "\\" else { result.append(character); continue }
             switch iterator.next() {
             case "\\"?: result.append("\\")
-            case "n"?: result.append("\n")
+            case "n"? where newlines: result.append("\n")
             case let other?: result.append("\\"); result.append(other)
             case nil: result.append("\\")
             }

@@ -107,6 +107,8 @@ struct CLITests {
         builder.addNode(id: "v1", kind: "village", name: "一村\n(新)", attributes: ["score": .double(0.1), "ok": .bool(false)])
         builder.addEdge(source: "v1", target: "hb", kind: "within")
         builder.addEdge(source: "v1", target: "v1", kind: "tie", weight: 2.5, attributes: ["note": .string("a,b")])
+        // Backslashes anywhere, at the end of an id or value too: `\"` would end no string.
+        builder.addNode(id: "end\\", kind: "figure", name: "a\\b", attributes: ["path": .string("C:\\dir\\")])
         let graph = try builder.build()
         try AtomicFile.write(NativeJSONWriter.serialize(graph), to: directory + "/f.json")
         #expect(try run("convert", "f.json", "f.dot").status == 0)

@@ -87,11 +87,11 @@ import TongxinTestSupport
         #expect(graph.edgeAttributes.value("color", at: 1) == nil)
     }
 
-    @Test func onlyLabelsAreUnescaped() throws {
-        // cgraph unescapes only \"; a label's \\ and \n are Graphviz's label escapes.
-        let graph = try read(#"digraph { a [label="x\\y\nz", note="p\\q \"r\""] }"#)
+    @Test func backslashesAreUnescapedAndNewlinesOnlyInLabels() throws {
+        // cgraph unescapes only \"; \\ is the writer's backslash everywhere, \n a line break in labels.
+        let graph = try read(#"digraph { a [label="x\\y\nz", note="p\\q\n \"r\" end\\"] }"#)
         #expect(graph.names == ["x\\y\nz"])
-        #expect(graph.nodeAttributes.value("note", at: 0) == .string(#"p\\q "r""#))
+        #expect(graph.nodeAttributes.value("note", at: 0) == .string(#"p\q\n "r" end\"#))
     }
 
     @Test func errorsArePositioned() {
