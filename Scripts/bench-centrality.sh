@@ -8,8 +8,9 @@
 #
 # Needs the peers' Python (igraph, networkit, networkx): Scripts/setup-peers.sh creates .venv-peers;
 # PEERS_PYTHON overrides (e.g. /opt/peers/bin/python). Graphs go to Graphs/generated/ (gitignored),
-# results to out/bench-centrality/. Graphs come from Scripts/generate-graph.py when it exists,
-# else from Scripts/bench-centrality/generate.py. Exact betweenness and closeness run at 0.1× only;
+# results to out/bench-centrality/. Graphs come from Scripts/bench-centrality/generate.py, which also
+# writes the peers' integer edge lists (the figures in the README were measured on its graphs;
+# moving to Scripts/generate-graph.py means re-measuring). Exact betweenness and closeness run at 0.1× only;
 # at 10× sampled betweenness and igraph's Louvain are left out and NetworkX is not run (each would
 # take many minutes), and NetworkX's exact kernels are extrapolated from 200 sources.
 set -euo pipefail
