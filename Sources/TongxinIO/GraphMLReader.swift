@@ -13,7 +13,7 @@ import Foundation
 ///   namespaces are skipped. Nested graphs and hyperedges are errors: Tongxin graphs are flat.
 ///
 /// - Complexity: O(n) in the file's bytes, plus ``GraphBuilder/build()``.
-public enum GraphMLReader {
+public enum GraphMLReader: GraphReader {
     /// Reads the graph in `file`.
     ///
     /// - Throws: ``DiagnosticList`` with every problem found, each at `FILE:LINE:COL`.
@@ -23,11 +23,6 @@ public enum GraphMLReader {
             return reader.read()
         }
         return try result.get()
-    }
-
-    /// Reads a graph from GraphML text; `file` names it in diagnostics.
-    public static func read(text: String, file: String = "<input>") throws(DiagnosticList) -> Graph {
-        try read(InputFile(path: file, bytes: Array(text.utf8)))
     }
 }
 

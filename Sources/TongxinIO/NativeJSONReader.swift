@@ -18,7 +18,7 @@
 /// A syntax error stops reading; every other problem is collected, up to ``DiagnosticList/limit``.
 ///
 /// - Complexity: O(n) in the file's bytes, plus ``GraphBuilder/build()``'s O(V + E).
-public enum NativeJSONReader {
+public enum NativeJSONReader: GraphReader {
     /// Reads the graph in `file`.
     ///
     /// - Throws: ``DiagnosticList`` with every error found, each at `FILE:LINE:COL`.
@@ -28,11 +28,6 @@ public enum NativeJSONReader {
             return reader.read()
         }
         return try result.get()
-    }
-
-    /// Reads a graph from JSON text; `file` names it in diagnostics.
-    public static func read(text: String, file: String = "<input>") throws(DiagnosticList) -> Graph {
-        try read(InputFile(path: file, bytes: Array(text.utf8)))
     }
 }
 

@@ -53,6 +53,21 @@ extension AttributeColumns {
     }
 }
 
+/// A reader of one single-file graph format.
+public protocol GraphReader {
+    /// Reads the graph in `file`.
+    ///
+    /// - Throws: ``DiagnosticList`` with every problem found, each at `FILE:LINE:COL`.
+    static func read(_ file: InputFile) throws(DiagnosticList) -> Graph
+}
+
+extension GraphReader {
+    /// Reads a graph from text; `file` names it in diagnostics.
+    public static func read(text: String, file: String = "<input>") throws(DiagnosticList) -> Graph {
+        try read(InputFile(path: file, bytes: Array(text.utf8)))
+    }
+}
+
 /// A writer of one graph format.
 public protocol GraphWriter {
     /// Streams `graph` in this format to `sink`.
