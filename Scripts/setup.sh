@@ -5,7 +5,15 @@
 # browser it checks the report in).
 set -euo pipefail
 
-packages=(libgraphviz-dev graphviz pkg-config fonts-noto-cjk python3 "$@")
+# One package a line, so that capabilities add theirs without touching each other's.
+packages=(
+    libgraphviz-dev
+    graphviz
+    pkg-config
+    fonts-noto-cjk
+    python3
+    "$@"
+)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
