@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The load benchmark's runner (Scripts/bench-load.sh prepares the binaries and files and calls it).
+"""The load benchmark's runner (Scripts/bench/load.sh prepares the binaries and files and calls it).
 
 Times each reader in its own process under /usr/bin/time -v, so peak resident memory (RSS) is the
 process's own: `tongxin info` on the graph (native JSON or a CSV folder: read, build the CSR
@@ -13,7 +13,7 @@ counted against them). Memory: peak RSS per edge, gross, and net of the same pro
 baseline (Tongxin's `--help`, the peer's interpreter after importing its library). Each measurement is the
 fastest of --repeat runs, its RSS from that run.
 
-  python3 Scripts/bench-load.py --tongxin BIN --python PEER_PYTHON \
+  python3 Scripts/bench/load/measure.py --tongxin BIN --python PEER_PYTHON \
       --graph NAME:TONGXIN_PATH:EDGE_LIST:EDGES[:networkx|:alone] ...
 """
 import argparse

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""The measuring half of Scripts/bench-coverage.sh (which builds the release binaries first).
+"""The measuring half of Scripts/bench/coverage.sh (which builds the release binaries first).
 
 1. End to end: `tongxin coverage` and `tongxin pairing` on Graphs/hubei.json, loading included, the
    best wall time of --runs runs, next to `tongxin validate` (loading alone).
 2. The analysis alone at each --scales multiple of the Hubei size, on graphs made by
-   Scripts/generate-graph.py (kept in Graphs/generated/): Scripts/CoverageBench loads the graph once and
-   reports the best thread CPU time of each library call (CPU time, because the machine is shared).
+   Scripts/generate-graph.py (kept in Graphs/generated/): the nested package Scripts/bench/coverage
+   (executable bench-coverage) loads the graph once and reports the best thread CPU time of each library call (CPU time, because the machine is shared).
 3. Maximum matching on the largest graph's enterprise–village pair graph: Tongxin's Hopcroft–Karp
    against NetworkX's `bipartite.hopcroft_karp_matching` on the very same pair graph, in the same
    run (thread CPU time of the matching call only, graph construction excluded on both sides).
@@ -21,9 +21,9 @@ import subprocess
 import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 TONGXIN = os.path.join(ROOT, ".build", "release", "tongxin")
-BENCH = os.path.join(ROOT, "Scripts", "CoverageBench", ".build", "release", "CoverageBench")
+BENCH = os.path.join(ROOT, "Scripts", "bench", "coverage", ".build", "release", "bench-coverage")
 HUBEI = os.path.join(ROOT, "Graphs", "hubei.json")
 
 END_TO_END = [
@@ -38,7 +38,7 @@ END_TO_END = [
      ["pairing", HUBEI, "--left", "enterprise", "--right", "village", "--region", "宜昌市", "--by", "town", "--suggest"]),
 ]
 
-# CoverageBench result keys, in table order.
+# bench-coverage result keys, in table order.
 ANALYSES = [
     ("coverage_villages", "coverage villages"),
     ("coverage_towns", "coverage towns"),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the centrality benchmark's ratio table from the JSON files bench-centrality.sh collected:
+"""Prints the centrality benchmark's ratio table from the JSON files Scripts/bench/centrality.sh collected:
 for each scale, RESULTS/SCALE.tongxin.json and RESULTS/SCALE.peers.json.
 
     python3 report.py RESULTS 0.1 1 10

@@ -1,20 +1,19 @@
 #!/usr/bin/env bash
 # Centrality benchmark: Tongxin (release) against igraph, NetworKit (2 threads) and NetworkX on
 # graphs shaped like the Hubei network at 0.1×, 1× and 10× the province, in one run, printing the
-# ratio table (Scripts/bench-centrality/report.py). Not part of the test suite.
+# ratio table (Scripts/bench/centrality/report.py). Not part of the test suite.
 #
-#   Scripts/bench-centrality.sh [SCALE ...]        (default: 0.1 1 10)
-#   TONGXIN_ONLY=1 Scripts/bench-centrality.sh      (re-time Tongxin, keep the peers' last results)
+#   Scripts/bench/centrality.sh [SCALE ...]        (default: 0.1 1 10)
+#   TONGXIN_ONLY=1 Scripts/bench/centrality.sh      (re-time Tongxin, keep the peers' last results)
 #
 # Needs the peers' Python (igraph, networkit, networkx): Scripts/setup-peers.sh creates .venv-peers;
 # PEERS_PYTHON overrides (e.g. /opt/peers/bin/python). Graphs go to Graphs/generated/ (gitignored),
-# results to out/bench-centrality/. Graphs come from Scripts/bench-centrality/generate.py, which also
-# writes the peers' integer edge lists (the figures in the README were measured on its graphs;
-# moving to Scripts/generate-graph.py means re-measuring). Exact betweenness and closeness run at 0.1× only;
+# results to out/bench-centrality/. Graphs come from Scripts/generate-graph.py (the shaped graphs of
+# Scripts/graphgen/), which also writes the peers' integer edge lists (--edge-list). Exact betweenness and closeness run at 0.1× only;
 # at 10× sampled betweenness and igraph's Louvain are left out and NetworkX is not run (each would
 # take many minutes), and NetworkX's exact kernels are extrapolated from 200 sources.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 if [ $# -eq 0 ]; then scales=(0.1 1 10); else scales=("$@"); fi
 python=${PEERS_PYTHON:-}
 if [ -z "$python" ]; then
@@ -24,12 +23,12 @@ if [ -z "$python" ]; then
 fi
 mkdir -p Graphs/generated out/bench-centrality
 echo "building the timing executable (release)…" >&2
-swift build -c release --package-path Scripts/bench-centrality >&2
-bench=Scripts/bench-centrality/.build/release/bench-centrality
+swift build -c release --package-path Scripts/bench/centrality >&2
+bench=Scripts/bench/centrality/.build/release/bench-centrality
 for scale in "${scales[@]}"; do
-    prefix=Graphs/generated/bench-$scale
-    if [ ! -f "$prefix.edges" ]; then
-        python3 Scripts/bench-centrality/generate.py --scale "$scale" --out "$prefix" >&2
+    prefix=Graphs/generated/hubei-${scale}x
+    if [ ! -f "$prefix.edges" ] || [ ! -f "$prefix.json" ]; then
+        python3 Scripts/generate-graph.py --scale "$scale" --out "$prefix.json" --edge-list "$prefix" >&2
     fi
     flags=()
     peerflags=()
@@ -41,6 +40,6 @@ for scale in "${scales[@]}"; do
     "$bench" "$prefix.json" "${flags[@]}" > "out/bench-centrality/$scale.tongxin.json"
     [ -n "${TONGXIN_ONLY:-}" ] && [ -s "out/bench-centrality/$scale.peers.json" ] && continue
     echo "== $scale×: igraph, networkit, networkx" >&2
-    "$python" Scripts/bench-centrality/peers.py "$prefix.edges" "${peerflags[@]}" > "out/bench-centrality/$scale.peers.json"
+    "$python" Scripts/bench/centrality/peers.py "$prefix.edges" "${peerflags[@]}" > "out/bench-centrality/$scale.peers.json"
 done
-python3 Scripts/bench-centrality/report.py out/bench-centrality "${scales[@]}" | tee out/bench-centrality/report.txt
+python3 Scripts/bench/centrality/report.py out/bench-centrality "${scales[@]}" | tee out/bench-centrality/report.txt

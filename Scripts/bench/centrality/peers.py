@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Times igraph, NetworKit (2 threads) and NetworkX on the benchmark graph's edge list (written by
-generate.py next to the JSON Tongxin reads) and prints one JSON object {library: {kernel: seconds}}.
+Scripts/generate-graph.py --edge-list next to the JSON Tongxin reads) and prints one JSON object
+{library: {kernel: seconds}}.
 
 Every library gets the same simple undirected graph (parallel edges and self-loops removed outside
 the timed region) and does the same work as Tongxin's bench-centrality: connected components, one

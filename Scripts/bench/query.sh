@@ -7,9 +7,9 @@
 # times, first and median of the rest. Both answers are compared row by row.
 #
 # Needs Kùzu: /opt/peers/bin/python, or .venv-peers from Scripts/setup-peers.sh (PYTHON=... to
-# choose). Usage: Scripts/bench-query.sh [GRAPH]   (default Graphs/hubei.json)
+# choose). Usage: Scripts/bench/query.sh [GRAPH]   (default Graphs/hubei.json)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 graph=${1:-Graphs/hubei.json}
 python=${PYTHON:-}

@@ -6,10 +6,10 @@
 # Hubei and 10× edge lists only: on the national one it would need tens of GB and many minutes.
 # Tongxin also reads the national edges.csv alone (nodes from the edges, like the peers).
 #
-# Usage: Scripts/bench-load.sh [--skip-national]
+# Usage: Scripts/bench/load.sh [--skip-national]
 # Generated inputs are kept under Graphs/generated/ and reused. Prints a Markdown table.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 national=1
 [ "${1:-}" = "--skip-national" ] && national=0
@@ -63,4 +63,4 @@ if ((national)); then
     graphs+=(--graph "national:$generated/national:$ncol:$(count "$ncol")")
     graphs+=(--graph "national-edges:$generated/national-edges:$ncol:$(count "$ncol"):alone")
 fi
-"$python" Scripts/bench-load.py --tongxin "$tongxin" --python "$python" "${graphs[@]}"
+"$python" Scripts/bench/load/measure.py --tongxin "$tongxin" --python "$python" "${graphs[@]}"

@@ -4,14 +4,14 @@
 # (Sources/TongxinRender/DiagramPlan.swift). Layouts are timed alone through the hidden
 # `tongxin graphviz-worker` mode (the same in-process Graphviz entry `tongxin render` uses).
 #
-#   Scripts/bench-render.sh            # release build, then all measurements
-#   LIMIT=20 Scripts/bench-render.sh   # seconds before a layout counts as "too slow" (default 30)
-#   ENGINES=0 Scripts/bench-render.sh  # only the end-to-end rows (the engine table takes minutes)
+#   Scripts/bench/render.sh            # release build, then all measurements
+#   LIMIT=20 Scripts/bench/render.sh   # seconds before a layout counts as "too slow" (default 30)
+#   ENGINES=0 Scripts/bench/render.sh  # only the end-to-end rows (the engine table takes minutes)
 #
 # Needs Scripts/setup.sh's packages and python3 (standard library only). Times are wall seconds on
 # a shared machine: compare the rows with each other, not with another machine.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 limit=${LIMIT:-30}
 
 swift build -c release --product tongxin >/dev/null

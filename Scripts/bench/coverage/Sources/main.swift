@@ -19,7 +19,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 let pairsOut = option("--pairs-out")
 let repeats = option("--repeat").flatMap(Int.init) ?? 3
 guard arguments.count == 1 else {
-    FileHandle.standardError.write(Data("usage: coverage-bench GRAPH [--pairs-out FILE] [--repeat N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: bench-coverage GRAPH [--pairs-out FILE] [--repeat N]\n".utf8))
     exit(1)
 }
 
