@@ -27,7 +27,7 @@ if ((${#missing[@]})); then
 fi
 
 # Graphviz finds its layout plugins through this registry, written at install time; without it
-# every layout fails with 'Layout type: "dot" not recognized' (GRAPHVIZ.md).
+# every layout fails with 'Layout type: "dot" not recognized' (Docs/GRAPHVIZ.md).
 registry=$(ls /usr/lib/*/graphviz/config6* 2>/dev/null | head -n 1 || true)
 if [ -z "$registry" ]; then
     echo "setup: recreating Graphviz's plugin registry (dot -c)" >&2

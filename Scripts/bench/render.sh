@@ -68,7 +68,7 @@ echo
 
 echo "## Layout alone (tongxin graphviz-worker ENGINE svg), seconds; > $limit: stopped"
 echo
-# Random graphs of average degree 3 with CJK labels (as in GRAPHVIZ.md), and region trees: a root
+# Random graphs of average degree 3 with CJK labels (as in Docs/GRAPHVIZ.md), and region trees: a root
 # with sqrt(n) children each holding the rest evenly (the shape of a collapsed province).
 python3 - "$work" <<'PY'
 import random, sys, math

@@ -4,7 +4,7 @@
 #
 # SwiftPM cannot link a libFuzzer executable (both bring a `main`), so this compiles the
 # TongxinGraph and TongxinIO sources with FuzzReaders.swift as one module with swiftc
-# (PLATFORM.md). The corpus starts from the example graphs and the writers' output; findings land in
+# (Docs/PLATFORM.md). The corpus starts from the example graphs and the writers' output; findings land in
 # .build-fuzz/ as crash-* files (reproduce: .build-fuzz/fuzz-readers .build-fuzz/crash-…).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
