@@ -16,10 +16,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "TongxinGraph"),
-        .target(name: "TongxinIO", dependencies: ["TongxinGraph"]),
+        .target(name: "TongxinIO", dependencies: ["TongxinGraph", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "TongxinAnalysis", dependencies: ["TongxinGraph"]),
         .target(name: "TongxinQuery", dependencies: ["TongxinGraph", "TongxinAnalysis"]),
         .systemLibrary(
