@@ -2,8 +2,9 @@
 /// offset of every event so readers can report errors at a line and column.
 ///
 /// It reads elements, attributes (single or double quoted), text, CDATA sections, the five predefined
-/// entities and character references, and skips the XML declaration, processing instructions,
-/// comments and a DOCTYPE. Attribute values are normalized as XML 1.0 says (literal tabs and line
+/// entities and character references, and skips the XML declaration, processing instructions and
+/// comments. It refuses a DOCTYPE (so no entity can be defined, expanded or fetched) and elements
+/// nested deeper than ``maxDepth``. Attribute values are normalized as XML 1.0 says (literal tabs and line
 /// breaks become spaces); `\r\n` in text becomes `\n`. Names keep their namespace prefix; use
 /// ``localName(_:)`` to drop it. It checks that tags nest and match; it does not validate against a
 /// schema or expand other entities.
@@ -26,6 +27,10 @@ struct XMLTokenizer {
         var offset: Int
         var message: String
     }
+
+    /// The deepest element nesting accepted: graph files need a handful of levels (yEd's group
+    /// graphics about ten per group level).
+    static let maxDepth = 1024
 
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position: Int
@@ -71,7 +76,7 @@ struct XMLTokenizer {
                 try skip(past: "]]>", what: "CDATA section")
                 return .text(try decode(from, position - 3), offset: start)
             } else if starts(with: "<!") {
-                try skipDeclaration()
+                throw Failure(offset: start, message: "a DOCTYPE or other declaration: graph files need none, and entity definitions are refused")
             } else if starts(with: "</") {
                 position += 2
                 let name = try readName()
@@ -94,6 +99,9 @@ struct XMLTokenizer {
                     guard position < bytes.count else { throw Failure(offset: start, message: "unexpected end of file inside the tag <\(name)>") }
                     if bytes[position] == UInt8(ascii: ">") {
                         position += 1
+                        guard open.count < Self.maxDepth else {
+                            throw Failure(offset: start, message: "elements nested more than \(Self.maxDepth) deep")
+                        }
                         open.append(name)
                         sawRoot = true
                         return .start(name: name, attributes: attributes, selfClosing: false, offset: start)
@@ -164,24 +172,6 @@ struct XMLTokenizer {
             position += 1
         }
         throw Failure(offset: start, message: "unterminated \(what)")
-    }
-
-    /// Skips `<!DOCTYPE …>`, including an internal subset in brackets.
-    private mutating func skipDeclaration() throws(Failure) {
-        let start = position
-        var depth = 0
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "]"): depth -= 1
-            case UInt8(ascii: ">") where depth <= 0:
-                position += 1
-                return
-            default: break
-            }
-            position += 1
-        }
-        throw Failure(offset: start, message: "unterminated declaration")
     }
 
     @discardableResult
