@@ -87,7 +87,7 @@ private struct GraphMLParser: DocumentReader {
     }
 
     func attribute(_ name: String, in attributes: [XMLTokenizer.Attribute]) -> XMLTokenizer.Attribute? {
-        attributes.first { XMLTokenizer.localName($0.name) == name[...] }
+        XMLTokenizer.attribute(name, in: attributes)
     }
 
     mutating func readKey(_ attributes: [XMLTokenizer.Attribute], selfClosing: Bool, offset: Int) throws(XMLTokenizer.Failure) {
@@ -115,7 +115,7 @@ private struct GraphMLParser: DocumentReader {
                 if case .end = event { break }
                 guard case .start(let name, _, let childClosing, _) = event else { continue }
                 if XMLTokenizer.localName(name) == "default" && !childClosing {
-                    key.defaultValue = try readText()
+                    key.defaultValue = try tokenizer.elementText()
                 } else if !childClosing {
                     try tokenizer.skipElement()
                 }
@@ -123,19 +123,6 @@ private struct GraphMLParser: DocumentReader {
         }
         if keys[id] != nil { error("duplicate key id '\(id)'", at: offset) }
         keys[id] = key
-    }
-
-    /// The text content of the element just opened, up to its end tag; markup inside is skipped.
-    mutating func readText() throws(XMLTokenizer.Failure) -> String {
-        var text = ""
-        while let event = try tokenizer.next() {
-            switch event {
-            case .text(let piece, _): text += piece
-            case .end: return text
-            case .start(_, _, let selfClosing, _): if !selfClosing { try tokenizer.skipElement() }
-            }
-        }
-        return text
     }
 
     /// Reads a `<graph>`'s children; `group` is the id of the node holding it, if it is nested.
@@ -176,7 +163,7 @@ private struct GraphMLParser: DocumentReader {
             if graphicsLabel == nil { graphicsLabel = label }
             return (nil, nil)
         }
-        let text = selfClosing ? "" : try readText()
+        let text = selfClosing ? "" : try tokenizer.elementText()
         guard let id else {
             error("<data> without a 'key'", at: offset)
             return (nil, nil)
@@ -191,7 +178,7 @@ private struct GraphMLParser: DocumentReader {
         }
         guard let type = key.type else { return (nil, nil) }  // graphics under a key of another domain
         let trimmed = type == .string ? text[...] : Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        guard let value = Self.parse(trimmed, type) else {
+        guard let value = AttributeValue.parseXML(trimmed, as: type) else {
             error("'\(text)' is not a valid \(type == .bool ? "boolean" : type.rawValue) for key '\(key.name)'", at: offset)
             return (nil, nil)
         }
@@ -208,21 +195,10 @@ private struct GraphMLParser: DocumentReader {
             guard case .start(let name, _, let selfClosing, _) = event, !selfClosing else { continue }
             let local = XMLTokenizer.localName(name)
             guard label == nil, local == "NodeLabel" || local == "EdgeLabel" else { continue }
-            let text = try readText().trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = try tokenizer.elementText().trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty { label = text }
         }
         return label
-    }
-
-    static func parse(_ text: Substring, _ type: AttributeType) -> AttributeValue? {
-        if type == .bool {
-            switch text.lowercased() {
-            case "true", "1": return .bool(true)
-            case "false", "0": return .bool(false)
-            default: return nil
-            }
-        }
-        return AttributeValue.parse(text, as: type)
     }
 
     /// Reads the `<data>` children of a node or edge (and, for a group node `group`, its nested graph).
@@ -269,7 +245,7 @@ private struct GraphMLParser: DocumentReader {
         keys.values.filter { ($0.domain == domain || $0.domain == "all") && $0.defaultValue != nil && $0.type != nil }
             .filter { key in !values.contains { $0.0 == key.name } }
             .sorted { $0.name < $1.name }
-            .compactMap { key in Self.parse(key.defaultValue![...], key.type!).map { (key.name, $0, offset) } }
+            .compactMap { key in AttributeValue.parseXML(key.defaultValue![...], as: key.type!).map { (key.name, $0, offset) } }
     }
 
     mutating func readNode(_ attributes: [XMLTokenizer.Attribute], selfClosing: Bool, offset: Int, group: String?, depth: Int)

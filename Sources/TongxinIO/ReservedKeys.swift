@@ -5,7 +5,7 @@
 /// - Node name: the `name` value, else `label` (Gephi, Cytoscape), else the label drawn in the
 ///   file's graphics (yEd's `<y:NodeLabel>`). A `label` that did not become the name stays an attribute.
 /// - Node kind: the `kind` value, else ``NodeKind/generic``.
-/// - Edge kind: the `kind` value, else the first of `label`, `Edge Label` (Gephi) and the graphics
+/// - Edge kind: the `kind` value, else the first of `label`, `Edge Label` (Gephi), `interaction` (Cytoscape) and the graphics
 ///   label (yEd's `<y:EdgeLabel>`) that is one of ``EdgeKind/all``, which is then not kept as an
 ///   attribute; else ``EdgeKind/tie``. Edge weight: the `weight` value, else 1.
 /// - A value under a reserved key that cannot be that field — `kind` or `name` that is not a string,
@@ -17,8 +17,9 @@ struct ReservedKeys {
 
     /// The suffix of the attribute that keeps a clashing value.
     static let renameSuffix = "_original"
-    /// The edge labels that may name a kind, in the order they are tried.
-    static let edgeLabelKeys = ["label", "Edge Label"]
+    /// The edge labels that may name a kind, in the order they are tried (`interaction` is
+    /// Cytoscape's edge type).
+    static let edgeLabelKeys = ["label", "Edge Label", "interaction"]
 
     /// Keys already warned about, by domain and key.
     private var warned: Set<String> = []

@@ -145,6 +145,25 @@ struct XMLTokenizer {
         return nil
     }
 
+    /// The attribute whose local name is `name`, if the element has it.
+    static func attribute(_ name: String, in attributes: [Attribute]) -> Attribute? {
+        attributes.first { localName($0.name) == name[...] }
+    }
+
+    /// The text content of the element just opened (by a non-self-closing start event), up to its end
+    /// tag; markup inside is skipped.
+    mutating func elementText() throws(Failure) -> String {
+        var text = ""
+        while let event = try next() {
+            switch event {
+            case .text(let piece, _): text += piece
+            case .end: return text
+            case .start(_, _, let selfClosing, _): if !selfClosing { try skipElement() }
+            }
+        }
+        return text
+    }
+
     /// Skips the rest of the element just opened (by a non-self-closing start event), nested ones included.
     mutating func skipElement() throws(Failure) {
         let depth = open.count
