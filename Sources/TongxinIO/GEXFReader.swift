@@ -302,7 +302,9 @@ private struct GEXFParser: DocumentReader {
                 let local = XMLTokenizer.localName(name)
                 let isViz = name.contains(":") && !name.hasPrefix("gexf:")
                 switch local {
-                case "attvalues" where !selfClosing: try readAttValues(domain: domain, into: &contents)
+                case "attvalues" where !selfClosing:
+                    try readAttValues(domain: domain, into: &contents)
+                    continue
                 case "color" where isViz: vizColor(attributes, offset: offset, into: &contents)
                 case "size" where isViz, "thickness" where isViz:
                     vizNumber("value", as: "viz_\(local)", attributes, into: &contents)

@@ -286,7 +286,7 @@ private struct GraphMLParser: DocumentReader {
             error("<edge> without '\(attribute("source", in: attributes) == nil ? "source" : "target")'", at: offset)
             return
         }
-        let (kind, weight, rest) = reserved.edge(values.map { ($0.0, $0.1, $0.2) }, graphicsLabel: label)
+        let (kind, weight, rest) = reserved.edge(values.map { ($0.0, $0.1, $0.2) }, graphicsLabel: label, graphicsOffset: offset)
         report(reserved.takeWarnings())
         let place = location(builder.index(of: source.value) == nil ? source.offset : target.offset)
         let edge = builder.addEdge(source: source.value, target: target.value, kind: kind, weight: weight, at: place)

@@ -7,7 +7,8 @@
 /// - Node kind: the `kind` value, else ``NodeKind/generic``.
 /// - Edge kind: the `kind` value, else the first of `label`, `Edge Label` (Gephi), `interaction` (Cytoscape) and the graphics
 ///   label (yEd's `<y:EdgeLabel>`) that is one of ``EdgeKind/all``, which is then not kept as an
-///   attribute; else ``EdgeKind/tie``. Edge weight: the `weight` value, else 1.
+///   attribute; else ``EdgeKind/tie``. A graphics label that names no kind is kept as the attribute
+///   `label` (unless the edge has one). Edge weight: the `weight` value, else 1.
 /// - A value under a reserved key that cannot be that field — `kind` or `name` that is not a string,
 ///   `weight` that is not a number, or a second value for the same key — is kept as the attribute
 ///   `kind_original`, `name_original` or `weight_original`, with one warning per key and file.
@@ -55,7 +56,7 @@ struct ReservedKeys {
     }
 
     /// An edge's kind, weight and other attributes; `graphicsLabel` is the label its drawing shows.
-    mutating func edge(_ values: [Value], graphicsLabel: String?) -> (kind: String, weight: Double, rest: [Value]) {
+    mutating func edge(_ values: [Value], graphicsLabel: String?, graphicsOffset: Int = 0) -> (kind: String, weight: Double, rest: [Value]) {
         var kind: String?, weight: Double?
         var rest: [Value] = []
         for item in values {
@@ -75,7 +76,11 @@ struct ReservedKeys {
                 }
             }
         }
-        if kind == nil, let graphicsLabel, EdgeKind.all.contains(graphicsLabel) { kind = graphicsLabel }
+        if kind == nil, let graphicsLabel, EdgeKind.all.contains(graphicsLabel) {
+            kind = graphicsLabel
+        } else if let graphicsLabel, !rest.contains(where: { $0.key == "label" }) {
+            rest.append(("label", .string(graphicsLabel), graphicsOffset))
+        }
         return (kind ?? EdgeKind.tie, weight ?? 1, rest)
     }
 
