@@ -14,7 +14,8 @@
 /// Strings, numbers and bools are attributes; `null` is an absent value; lists and objects are kept
 /// as their JSON text. A node's `position` becomes `position_x` and `position_y`; a compound node's
 /// `parent` a `within` edge to it. Edge ids and the other keys of an element (`selected`, `classes`
-/// …) are not kept. The top-level `data` gives the graph's name (`name`) and metadata (the rest).
+/// …) are not kept. The top-level `data` gives the graph's name (`name`) and metadata (the rest); it
+/// may be a list of `[key, value]` pairs, as NetworkX's `cytoscape_data` writes it.
 ///
 /// - Complexity: O(n) in the file's bytes, plus ``GraphBuilder/build()``.
 public enum CytoscapeJSONReader: GraphReader {
@@ -115,7 +116,19 @@ private struct CytoscapeParser: DocumentReader {
 
     mutating func readGraphData() throws(JSONScanner.Failure) {
         let offset = scanner.position
-        guard case .object(let pairs) = try scanner.readValue() else { return error("'data' must be an object", at: offset) }
+        var pairs: [(String, JSONValue)] = []
+        switch try scanner.readValue() {
+        case .object(let members): pairs = members
+        case .array(let items):
+            // NetworkX's `cytoscape_data` writes the graph's attributes as [key, value] pairs.
+            for item in items {
+                guard case .array(let pair) = item, pair.count == 2, case .string(let key) = pair[0] else {
+                    return error("'data' must be an object (or a list of [key, value] pairs)", at: offset)
+                }
+                pairs.append((key, pair[1]))
+            }
+        default: return error("'data' must be an object", at: offset)
+        }
         for (key, value) in pairs {
             guard let value = attribute(value) else { continue }
             if key == "name", case .string(let name) = value { builder.name = name } else { builder.metadata[key] = value }
