@@ -261,9 +261,11 @@ private struct GraphMLParser: DocumentReader {
             return
         }
         let drawn = keys.values.contains { $0.type == nil && ($0.domain == "node" || $0.domain == "all") }
-        let (kind, name, rest) = reserved.node(values.map { ($0.0, $0.1, $0.2) }, graphicsLabel: label)
+        // A drawing labelled with the node's id (as Tongxin draws a nameless node) gives it no name.
+        let drawnName = label == id ? nil : label
+        let (kind, name, rest) = reserved.node(values.map { ($0.0, $0.1, $0.2) }, graphicsLabel: drawnName)
         report(reserved.takeWarnings())
-        if name == nil && drawn {
+        if name == nil && drawn && label == nil {
             builder.warning("node '\(id)' has no label in its yEd graphics: it is named by its id", at: location(offset))
         }
         guard let node = builder.addNode(id: id, kind: kind, name: name, at: location(offset)) else { return }

@@ -58,7 +58,7 @@ import TongxinTestSupport
         ("{}", "g.cyjs:1:1: error: no 'elements': a Cytoscape network holds its nodes and edges there"),
         (#"{"elements": {"nodes": [{"data": {"name": "x"}}]}}"#, "g.cyjs:1:25: error: a node without a string 'id' in its 'data'"),
         (#"{"elements": {"nodes": [{"data": {"id": "a"}}], "edges": [{"data": {"source": "a", "target": "b"}}]}}"#,
-         "g.cyjs:1:87: error: edge target 'b' is not a node of the graph"),
+         "g.cyjs:1:94: error: edge target 'b' is not a node of the graph"),
         (#"{"elements": [{"group": "node", "data": {"id": "a"}}]}"#, "g.cyjs:1:25: error: an element whose 'group' is not \"nodes\" or \"edges\""),
         (#"{"elements": {"nodes": [{"data": {"id": "a"}, "position": {"x": "left"}}]}}"#,
          "g.cyjs:1:47: error: 'x' of 'position' must be a number"),
