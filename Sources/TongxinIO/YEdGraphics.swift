@@ -25,7 +25,8 @@ enum YEdGraphics {
     static func node(name: String, kind: String, fill: String, size: Double, cell: (Int, Int), key: String, to sink: inout ByteSink) {
         let look = KindPalette.node(kind)
         let growth = 1 + min(max(size, 0), 1)
-        let width = max(labelWidth(name), 60) * growth, height = 30 * growth
+        // Tenths of a point: enough for a drawing, short in the file.
+        let width = (max(labelWidth(name), 60) * growth * 10).rounded() / 10, height = (30 * growth * 10).rounded() / 10
         sink.write("      <data key=\"\(key)\">\n        <y:ShapeNode>\n          <y:Geometry height=\"")
         JSONText.appendDouble(height, to: &sink.buffer)
         sink.write("\" width=\"")
