@@ -294,7 +294,7 @@ struct DiffReport {
                     "name": .string(regionName(region.old, region.new)),
                     "level": (region.after ?? region.before)?.level.map { .string($0.rawValue) } ?? .null,
                     "before": figures(region.before), "after": figures(region.after),
-                    "delta_pairs": number(region.delta { Double($0.pairs) }),
+                    "delta_pairs": region.delta { Double($0.pairs) }.map { .int(Int($0)) } ?? .null,
                     "delta_density": number(region.delta(\.density)),
                     "delta_right_share": number(region.delta(\.rightShare)),
                 ]

@@ -56,12 +56,18 @@ public struct GraphDiff: Sendable, Equatable {
     public struct NodeTally: Sendable, Equatable {
         public var added = 0, removed = 0, changed = 0
         public var isEmpty: Bool { added == 0 && removed == 0 && changed == 0 }
+
+        public init(added: Int = 0, removed: Int = 0, changed: Int = 0) {
+            (self.added, self.removed, self.changed) = (added, removed, changed)
+        }
     }
 
     /// Edge counts of one kind: added and removed.
     public struct EdgeTally: Sendable, Equatable {
         public var added = 0, removed = 0
         public var isEmpty: Bool { added == 0 && removed == 0 }
+
+        public init(added: Int = 0, removed: Int = 0) { (self.added, self.removed) = (added, removed) }
     }
 
     /// The counts inside one region of level ``GraphDiff/level``.
