@@ -16,7 +16,7 @@
 ///   its target is, or where its source is when the target lies in no region of that level. Regions
 ///   are the same region by id; a region present in one version only keeps its own entry.
 /// - **Scope**: with a scope region, only nodes inside it (in the version that has them; in either
-///   for a changed node) and edges with an end inside it count.
+///   for a changed node) and edges with an end inside it count, and only regions inside it are listed.
 ///
 /// - Complexity: O(V + E + K·R) time and space, V and E the two versions' node and edge counts
 ///   together, R the regions of the level and K the kinds: one hashed lookup per old node id, then
@@ -128,7 +128,7 @@ public struct GraphDiff: Sendable, Equatable {
         self.level = level
 
         let oldInside = Self.insideMask(old, scope.old), newInside = Self.insideMask(new, scope.new)
-        var tallies = RegionTallies(old: old, new: new, matching: matching, level: level,
+        var tallies = RegionTallies(old: old, new: new, matching: matching, level: level, inside: (oldInside, newInside),
                                     nodeKinds: nodeKinds.all.count, edgeKinds: edgeKinds.all.count)
 
         // Nodes.
@@ -315,7 +315,9 @@ private struct RegionTallies {
     var nodes: [GraphDiff.NodeTally], edges: [GraphDiff.EdgeTally]
     var totalNodes: [GraphDiff.NodeTally], totalEdges: [GraphDiff.EdgeTally]
 
-    init(old: Graph, new: Graph, matching: NodeMatching, level: RegionLevel, nodeKinds: Int, edgeKinds: Int) {
+    /// Regions outside the scope (`inside`) get no slot: what happens there counts in the totals only.
+    init(old: Graph, new: Graph, matching: NodeMatching, level: RegionLevel, inside: (old: [Bool], new: [Bool]),
+         nodeKinds: Int, edgeKinds: Int) {
         self.old = old
         self.new = new
         self.nodeKinds = nodeKinds
@@ -326,15 +328,15 @@ private struct RegionTallies {
         // The new graph's regions first; an old region of the level with a new counterpart of the same
         // level shares its slot.
         var newRegionSlot = [Int32](repeating: -1, count: new.nodeCount)
-        for node in new.hierarchy.preorder where newRanks[Int(node)] == rank {
+        for node in new.hierarchy.preorder where newRanks[Int(node)] == rank && inside.new[Int(node)] {
             let match = matching.newToOld[Int(node)]
             newRegionSlot[Int(node)] = Int32(slots.count)
             slots.append((match >= 0 && oldRanks[Int(match)] == rank ? match : -1, node))
         }
         var oldRegionSlot = [Int32](repeating: -1, count: old.nodeCount)
-        for node in old.hierarchy.preorder where oldRanks[Int(node)] == rank {
+        for node in old.hierarchy.preorder where oldRanks[Int(node)] == rank && inside.old[Int(node)] {
             let match = matching.oldToNew[Int(node)]
-            if match >= 0 && newRanks[Int(match)] == rank {
+            if match >= 0 && newRanks[Int(match)] == rank && inside.new[Int(match)] {
                 oldRegionSlot[Int(node)] = newRegionSlot[Int(match)]
             } else {
                 oldRegionSlot[Int(node)] = Int32(slots.count)

@@ -78,6 +78,7 @@ struct GraphDiffTests {
         #expect(diff.addedNodes.isEmpty)
         #expect(old.idList(diff.removedNodes).isEmpty)
         #expect(diff.changedNodes.map { new.id(of: $0.new) } == ["v1", "v3", "f"])
+        #expect(diff.regions.map { $0.new.map(new.id(of:)) } == ["T1"])
     }
 
     @Test(arguments: 0..<60 as Range<UInt64>) func sameGraphHasNoChange(seed: UInt64) {
