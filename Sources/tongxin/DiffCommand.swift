@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import TongxinAnalysis
 import TongxinIO
 
@@ -70,9 +71,12 @@ struct DiffCommand: TongxinCommand {
     @Option(name: .customLong("pairing-by"), help: "With --pairing: one entry per region of this level: city, county or town.")
     var pairingBy: PairingLevel?
 
+    @OptionGroup var masking: MaskOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try masking.requireStableKey(comparing: "diff")
         if coverage {
             if unit == nil { throw ValidationError("--coverage needs --unit, e.g. --unit village") }
             if selectors.isEmpty { throw ValidationError("--coverage needs at least one --by selector, e.g. --by figure") }
@@ -93,7 +97,7 @@ struct DiffCommand: TongxinCommand {
         let leftSelector = try left.map { try SelectorArgument.parse($0, option: "--left") }
         let rightSelector = try right.map { try SelectorArgument.parse($0, option: "--right") }
 
-        let (oldGraph, newGraph) = try Self.loadBoth(old, new)
+        let (oldGraph, newGraph) = try Self.loadBoth(old, new, masking: masking)
         let scope = (old: try regionIndex(in: oldGraph, file: old), new: try regionIndex(in: newGraph, file: new))
         let diff = GraphDiff(old: oldGraph, new: newGraph, level: level.level, within: scope)
         var coverageChange: CoverageChange?
@@ -119,8 +123,8 @@ struct DiffCommand: TongxinCommand {
         }
     }
 
-    /// Reads both versions, side by side on two threads.
-    private static func loadBoth(_ old: String, _ new: String) throws(DiagnosticList) -> (Graph, Graph) {
+    /// Reads both versions, side by side on two threads, and masks them by `--mask`.
+    private static func loadBoth(_ old: String, _ new: String, masking: MaskOptions) throws(DiagnosticList) -> (Graph, Graph) {
         var results: [Result<Graph, DiagnosticList>?] = [nil, nil]
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
@@ -129,7 +133,7 @@ struct DiffCommand: TongxinCommand {
             }
         }
         switch (results[0]!, results[1]!) {
-        case (.success(let a), .success(let b)): return (a, b)
+        case (.success(let a), .success(let b)): return (try masking.apply(to: a), try masking.apply(to: b))
         case (.failure(let a), .failure(let b)): throw DiagnosticList(a.diagnostics + b.diagnostics)
         case (.failure(let error), _), (_, .failure(let error)): throw error
         }
@@ -471,5 +475,15 @@ enum PointText {
     static func delta(_ value: Double?) -> String {
         guard let value else { return "—" }
         return String(format: "%+.2f pp", value * 100)
+    }
+}
+
+extension MaskOptions {
+    /// Two versions compared under `--mask` must get the same pseudonyms, or every masked id would
+    /// differ: a key must be given, not drawn at random for the run.
+    func requireStableKey(comparing command: String) throws {
+        guard mask != nil, maskKey == nil,
+              ProcessInfo.processInfo.environment["TONGXIN_MASK_KEY"]?.isEmpty ?? true else { return }
+        throw ValidationError("\(command) with --mask needs --mask-key FILE or TONGXIN_MASK_KEY, so that both versions get the same pseudonyms")
     }
 }

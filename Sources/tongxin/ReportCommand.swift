@@ -43,6 +43,7 @@ struct Report: TongxinCommand {
 
     func validate() throws {
         _ = try chosenSections()
+        if since != nil { try graphOptions.masking.requireStableKey(comparing: "report --since") }
         guard ReportLanguage(rawValue: lang) != nil else {
             throw ValidationError("--lang must be zh or en, not '\(lang)'")
         }
@@ -75,7 +76,7 @@ struct Report: TongxinCommand {
             throw DiagnosticList([Diagnostic(.error, "cannot write '\(out)': no directory '\(directory)'")])
         }
         let graph = try graphOptions.load()
-        let earlier = try since.map { path throws(DiagnosticList) in try GraphLoader.load(path) }
+        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: GraphLoader.load(path)) }
         let region = try graphOptions.regionIndex(in: graph)
         if let region, graph.level(of: region) == .village {
             throw DiagnosticList([Diagnostic(.error,
