@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "TongxinAnalysis", targets: ["TongxinAnalysis"]),
         .library(name: "TongxinQuery", targets: ["TongxinQuery"]),
         .library(name: "TongxinRender", targets: ["TongxinRender"]),
+        .library(name: "TongxinResults", targets: ["TongxinResults"]),
         .library(name: "TongxinReport", targets: ["TongxinReport"]),
         .executable(name: "tongxin", targets: ["tongxin"]),
     ],
@@ -19,26 +20,28 @@ let package = Package(
     ],
     targets: [
         .target(name: "TongxinGraph"),
-        .target(name: "TongxinIO", dependencies: ["TongxinGraph"]),
-        .target(name: "TongxinAnalysis", dependencies: ["TongxinGraph"]),
-        .target(name: "TongxinQuery", dependencies: ["TongxinGraph", "TongxinAnalysis"]),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "TongxinRender", dependencies: ["TongxinGraph", "TongxinAnalysis", "CGraphviz"]),
-        .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender"]),
+        .target(name: "TongxinIO", dependencies: ["TongxinGraph", "CGraphviz"]),
+        .target(name: "TongxinAnalysis", dependencies: ["TongxinGraph"]),
+        .target(name: "TongxinQuery", dependencies: ["TongxinGraph"]),
+        .target(name: "TongxinRender", dependencies: ["TongxinGraph", "TongxinIO", "CGraphviz"]),
+        .target(name: "TongxinResults", dependencies: ["TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery"]),
+        .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender", "TongxinResults"]),
         .executableTarget(
             name: "tongxin",
             dependencies: [
-                "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinReport",
+                "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinResults", "TongxinReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TongxinTestSupport", dependencies: ["TongxinGraph"], path: "Tests/TongxinTestSupport"),
         .testTarget(name: "TongxinGraphTests", dependencies: ["TongxinGraph", "TongxinTestSupport"]),
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport", "tongxin"]),
+        .testTarget(name: "TongxinResultsTests", dependencies: ["TongxinResults"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinTestSupport", "tongxin"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),

@@ -41,9 +41,8 @@ public enum GraphFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether Tongxin's IO module reads this format (DOT is read through Graphviz by the renderer;
-    /// GEXF is written only).
-    public var isReadable: Bool { self == .json || self == .graphml || self == .csv }
+    /// Whether Tongxin reads this format (GEXF is written only).
+    public var isReadable: Bool { self != .gexf }
 
     /// The formats `tongxin` names in messages, with their extensions.
     static let extensionsHelp = ".json, .graphml, .gexf, .dot/.gv, or a folder for CSV"
@@ -80,9 +79,9 @@ public enum GraphFile {
             return try GraphMLReader.read(InputFile.read(path))
         case .gexf:
             throw AtomicFile.failure("cannot read '\(path)': Tongxin writes GEXF files but does not read them"
-                + " (use .json, .graphml or a CSV folder)")
+                + " (use .json, .graphml, .dot or a CSV folder)")
         case .dot:
-            throw AtomicFile.failure("cannot read '\(path)': DOT files are read through Graphviz, by TongxinRender's DOTReader")
+            return try DOTReader.read(InputFile.read(path))
         }
     }
 

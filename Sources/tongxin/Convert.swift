@@ -38,7 +38,7 @@ struct Convert: TongxinCommand {
         guard Self.canonical(out) != Self.canonical(graph) else {
             throw DiagnosticList([Diagnostic(.error, "'\(out)' is the input: convert never overwrites its input")])
         }
-        let input = try GraphLoader.load(graph)
+        let input = try GraphFile.read(graph)
         let progress = input.edgeCount > 1_000_000 ? Progress.begin("writing \(out)") : nil
         try GraphFile.write(input, to: out, as: format)
         progress?.finish()

@@ -135,7 +135,7 @@ struct Render: TongxinCommand {
                 Console.error(plan.summary + isolation + "\n")
             }.bytes
         } catch {
-            throw DiagnosticList([Diagnostic(.error, error.description)])
+            throw DiagnosticList([Diagnostic(.error, OptionAdvice.message(for: error))])
         }
         try AtomicFile.write(bytes, to: out)
     }
@@ -175,11 +175,9 @@ struct Render: TongxinCommand {
         } catch {
             throw DiagnosticList([Diagnostic(.error, "--color-by: \(error)")])
         }
-        var states = [CoverageState](repeating: .notUnit, count: graph.nodeCount)
-        for node in 0..<graph.nodeCount where graph.level(of: node) == unit.level { states[node] = .covered }
-        for uncovered in result.uncovered { states[uncovered.node] = .uncovered }
         let viaText = via == Coverage.defaultVia ? "" : " via \(via.joined(separator: ","))"
-        return DiagramOptions.Coverage(selector: "\(selector)\(viaText) (\(unit.rawValue))", states: states)
+        return DiagramOptions.Coverage(selector: "\(selector)\(viaText) (\(unit.rawValue))", unit: unit.level,
+                                       uncovered: result.uncovered.map(\.node), in: graph)
     }
 
     /// This program's own path, to start it again as the Graphviz worker.
