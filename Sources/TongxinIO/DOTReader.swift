@@ -1,8 +1,8 @@
 import CGraphviz
 import Foundation
 
-/// Reads Graphviz DOT files as graphs, through cgraph (`agmemread`, under the serialized
-/// ``Graphviz`` entry).
+/// Reads Graphviz DOT files as graphs, through cgraph (`agmemread`, inside the serialized
+/// ``GraphvizLibrary`` entry).
 ///
 /// A node's id is its `id` attribute (as `tongxin convert` writes it, with synthetic DOT names), or
 /// else its DOT name. Its `kind` attribute gives its kind (default `node`), its `name` attribute its
@@ -16,50 +16,41 @@ import Foundation
 ///
 /// ```swift
 /// // a.dot:  digraph G { v1 [kind=village, name="一村"]; f1 [kind=figure]; f1 -> v1 [kind=liaison_for] }
-/// let graph = try DOTReader.read("a.dot")  // 2 nodes, 1 liaison_for edge, name "G"
+/// let graph = try GraphFile.read("a.dot")  // 2 nodes, 1 liaison_for edge, name "G"
 /// ```
 ///
 /// - Complexity: O(V + E + attributes + file length).
-public enum DOTReader {
-    /// Reads the DOT file at `path`.
+public enum DOTReader: GraphReader {
+    /// Reads the DOT file `file`.
     ///
-    /// - Throws: ``DiagnosticList`` positioned at `path:LINE:COL`: an unreadable or empty file,
-    ///   invalid UTF-8, DOT syntax errors (cgraph reports the line), a `weight` that is not a number,
-    ///   and whatever ``GraphBuilder/build()`` rejects (a region within two places, cycles…), placed
-    ///   at the first mention of the node concerned.
-    public static func read(_ path: String) throws(DiagnosticList) -> Graph {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var diagnostics = DiagnosticList()
-            diagnostics.error("cannot read the file", at: SourceLocation(file: path, line: 1, column: 1))
-            throw diagnostics
+    /// - Throws: ``DiagnosticList`` positioned at `FILE:LINE:COL`: an empty file, invalid UTF-8,
+    ///   DOT syntax errors (cgraph reports the line), a `weight` that is not a number, and whatever
+    ///   ``GraphBuilder/build()`` rejects (a region within two places, cycles…), placed at the first
+    ///   mention of the node concerned.
+    public static func read(_ file: InputFile) throws(DiagnosticList) -> Graph {
+        let invalid = file.bytes.withUnsafeBufferPointer { UTF8Check.firstInvalid(in: $0, 0..<$0.count) }
+        if let invalid {
+            var locator = Locator(file: file.path)
+            let location = file.bytes.withUnsafeBufferPointer { locator.location(at: invalid, in: $0) }
+            throw single("the file is not valid UTF-8", at: location)
         }
-        return try read(data: data, file: path)
-    }
-
-    /// Reads DOT from bytes; `file` names it in messages.
-    public static func read(data: Data, file: String) throws(DiagnosticList) -> Graph {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw single("the file is not valid UTF-8", at: invalidUTF8Location(data, file: file))
-        }
-        return try read(text: text, file: file)
-    }
-
-    /// Reads DOT text; `file` names it in messages.
-    public static func read(text: String, file: String) throws(DiagnosticList) -> Graph {
+        let text = String(decoding: file.bytes, as: UTF8.self)
         if text.allSatisfy(\.isWhitespace) {
-            throw single("empty file: expected a DOT graph (digraph { ... })", at: SourceLocation(file: file, line: 1, column: 1))
+            throw single("empty file: expected a DOT graph (digraph { ... })", at: SourceLocation(file: file.path, line: 1, column: 1))
         }
         let parsed: Parsed
         do {
-            parsed = try Graphviz.withGraph(text) { (_, graph) throws(GraphvizError) -> Parsed in extract(graph) }
+            parsed = try GraphvizLibrary.withGraph(text, failure: { $0 }) { (_, graph) throws(GraphvizLibrary.Problem) -> Parsed in
+                extract(graph)
+            }
         } catch {
-            throw single(syntaxMessage(error), at: syntaxLocation(error, text: text, file: file))
+            throw single(syntaxMessage(error), at: syntaxLocation(error, text: text, file: file.path))
         }
         // Positions cost a scan of the whole text: look for them only when there are errors to place.
         do {
             return try build(parsed, places: nil)
         } catch {
-            return try build(parsed, places: TokenPlaces(text: text, file: file))
+            return try build(parsed, places: TokenPlaces(text: text, file: file.path))
         }
     }
 
@@ -231,13 +222,15 @@ public enum DOTReader {
         return diagnostics
     }
 
-    private static func syntaxMessage(_ error: GraphvizError) -> String {
-        if case .syntax(let message) = error { return "DOT " + message }
-        return error.description
+    private static func syntaxMessage(_ problem: GraphvizLibrary.Problem) -> String {
+        switch problem {
+        case .syntax(let message): "DOT " + message
+        case .noContext: "Graphviz could not start (gvContext() failed)"
+        }
     }
 
     /// cgraph says "syntax error in line N near 'x'": point at `x` on that line when it is there.
-    private static func syntaxLocation(_ error: GraphvizError, text: String, file: String) -> SourceLocation {
+    private static func syntaxLocation(_ error: GraphvizLibrary.Problem, text: String, file: String) -> SourceLocation {
         guard case .syntax(let message) = error, let range = message.range(of: "in line ") else {
             return SourceLocation(file: file, line: 1, column: 1)
         }
@@ -249,21 +242,6 @@ public enum DOTReader {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             if line - 1 < lines.count, !token.isEmpty, let found = lines[line - 1].range(of: token) {
                 column = lines[line - 1][..<found.lowerBound].unicodeScalars.count + 1
-            }
-        }
-        return SourceLocation(file: file, line: line, column: column)
-    }
-
-    private static func invalidUTF8Location(_ data: Data, file: String) -> SourceLocation {
-        var line = 1, column = 1
-        var iterator = data.makeIterator()
-        var decoder = UTF8()
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput, .error:
-                break loop
             }
         }
         return SourceLocation(file: file, line: line, column: column)

@@ -1,8 +1,6 @@
-import Foundation
 import Testing
-import TongxinIO
+@testable import TongxinIO
 import TongxinTestSupport
-@testable import TongxinRender
 
 @Suite struct DOTReaderTests {
     private func read(_ text: String) throws(DiagnosticList) -> Graph {
@@ -117,9 +115,9 @@ import TongxinTestSupport
         var bytes = Array("digraph {\n  a -> b\n  \"".utf8)
         bytes += [0xE4, 0xB8]  // a truncated 3-byte sequence
         bytes += Array("\" }\n".utf8)
-        #expect(throws: DiagnosticList.self) { try DOTReader.read(data: Data(bytes), file: "in.dot") }
+        #expect(throws: DiagnosticList.self) { try DOTReader.read(InputFile(path: "in.dot", bytes: bytes)) }
         do {
-            _ = try DOTReader.read(data: Data(bytes), file: "in.dot")
+            _ = try DOTReader.read(InputFile(path: "in.dot", bytes: bytes))
         } catch {
             #expect(error.diagnostics.map(\.description) == ["in.dot:3:4: error: the file is not valid UTF-8"])
         }

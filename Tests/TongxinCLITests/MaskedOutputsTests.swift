@@ -8,7 +8,7 @@ import TongxinTestSupport
 /// query results, neighbourhoods and extracts.
 @Suite(.enabled(if: BuiltTongxin.path != nil, "the tongxin binary is not built"), .serialized)
 struct MaskedOutputsTests {
-    /// Everything personal in ``MaskingTests/personalGraph()`` that `public` must remove.
+    /// Everything personal in ``SampleGraphs/personalFigures()`` that `public` must remove.
     static let secrets = ["张三", "李四", "13812345678", "420502199001011234", "87654321", "13712345678"]
 
     let folder: URL
@@ -19,7 +19,7 @@ struct MaskedOutputsTests {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tongxin-masked-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         graph = folder.appendingPathComponent("personal.json").path
-        try GraphFile.write(MaskingTests.personalGraph(), to: graph)
+        try GraphFile.write(SampleGraphs.personalFigures(), to: graph)
         key = folder.appendingPathComponent("key.txt").path
         try Data("a-test-key-of-32-bytes-0123456789".utf8).write(to: URL(fileURLWithPath: key))
     }
@@ -63,8 +63,6 @@ struct MaskedOutputsTests {
             printed += try run(["coverage", graph, "--unit", "village", "--by", "figure", "--via", "liaison_for,within", "--format", format])
             printed += try run(["centrality", graph, "--measure", "degree", "--format", format])
         }
-        printed += try run(["coverage", graph, "--unit", "village", "--by", "figure", "--format", "xlsx", "--out", path("coverage.xlsx")])
-        printed += try run(["query", graph, "MATCH (f:figure) RETURN f.name, f.phone", "--format", "xlsx", "--out", path("query.xlsx")])
         for out in ["g.json", "g.graphml", "g.gexf", "g.cyjs", "g.dot", "csv/"] {
             printed += try run(["convert", graph, path(out)])
         }

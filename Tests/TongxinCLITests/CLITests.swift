@@ -97,7 +97,7 @@ struct CLITests {
             """)
     }
 
-    /// DOT is written here and read back through Graphviz (TongxinRender's DOTReader) by the CLI: the
+    /// DOT is written here and read back through Graphviz (``DOTReader``) by the CLI: the
     /// same graph, attribute types included. (A node without a name comes back named by its id: DOT's
     /// `label` is written for display and read as the name.)
     @Test func dotRoundTripsThroughTheCLI() throws {

@@ -3,25 +3,25 @@ import TongxinIO
 
 /// Everything a graph holds, in a form that compares with `==`: node and edge order, ids, kinds,
 /// names, attributes with their types (attribute column order aside), weights, name and metadata.
-struct GraphContents: Equatable, CustomStringConvertible {
-    struct Node: Equatable {
-        var id: String, kind: String, name: String?
-        var attributes: [String: AttributeValue]
+public struct GraphContents: Equatable, CustomStringConvertible {
+    public struct Node: Equatable {
+        public var id: String, kind: String, name: String?
+        public var attributes: [String: AttributeValue]
     }
 
-    struct Edge: Equatable {
-        var source: String, target: String, kind: String, weight: Double
-        var attributes: [String: AttributeValue]
+    public struct Edge: Equatable {
+        public var source: String, target: String, kind: String, weight: Double
+        public var attributes: [String: AttributeValue]
     }
 
-    var name: String
-    var metadata: [String: AttributeValue]
-    var nodes: [Node]
-    var edges: [Edge]
-    var nodeAttributeTypes: [String: AttributeType]
-    var edgeAttributeTypes: [String: AttributeType]
+    public var name: String
+    public var metadata: [String: AttributeValue]
+    public var nodes: [Node]
+    public var edges: [Edge]
+    public var nodeAttributeTypes: [String: AttributeType]
+    public var edgeAttributeTypes: [String: AttributeType]
 
-    init(_ graph: Graph) {
+    public init(_ graph: Graph) {
         name = graph.name
         metadata = graph.metadata
         nodes = (0..<graph.nodeCount).map { node in
@@ -37,11 +37,11 @@ struct GraphContents: Equatable, CustomStringConvertible {
         edgeAttributeTypes = Dictionary(uniqueKeysWithValues: zip(graph.edgeAttributes.names, graph.edgeAttributes.types))
     }
 
-    var description: String { "\(nodes.count) nodes, \(edges.count) edges" }
+    public var description: String { "\(nodes.count) nodes, \(edges.count) edges" }
 }
 
 /// The message list a failing read produced, one description per line; "" when it succeeded.
-func readErrors(_ read: () throws(DiagnosticList) -> Graph) -> String {
+public func readErrors(_ read: () throws(DiagnosticList) -> Graph) -> String {
     do {
         _ = try read()
         return ""

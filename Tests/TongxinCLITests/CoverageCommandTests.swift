@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TongxinIO
 import TongxinTestSupport
 
 /// Runs the `tongxin` binary built next to the test bundle on a small graph file.
@@ -8,32 +9,8 @@ enum CoverageCLI {
     /// hb 湖北省 ─ c1 甲市 ─ t1 甲镇 (v1 ← o1 商会 within, f1 liaison; v2 ← e1 paired), t2 乙镇 (v3 ← e1 paired);
     ///          ─ c2 乙市 ─ t3 丙镇 (v4; v5 ← o2 商会 serves).
     static let graphPath: String = {
-        let path = NSTemporaryDirectory() + "tongxin-coverage-tests-tiny.json"  // same bytes every run, written atomically
-        let text = #"""
-            {"format": "tongxin-graph", "version": 1, "name": "tiny", "nodes": [
-              {"id": "hb", "kind": "region", "name": "湖北省", "level": "province"},
-              {"id": "c1", "kind": "region", "name": "甲市", "level": "city", "parent": "hb"},
-              {"id": "c2", "kind": "region", "name": "乙市", "level": "city", "parent": "hb"},
-              {"id": "t1", "kind": "region", "name": "甲镇", "level": "town", "parent": "c1"},
-              {"id": "t2", "kind": "region", "name": "乙镇", "level": "town", "parent": "c1"},
-              {"id": "t3", "kind": "region", "name": "丙镇", "level": "town", "parent": "c2"},
-              {"id": "v1", "kind": "village", "name": "一村", "parent": "t1"},
-              {"id": "v2", "kind": "village", "name": "二村", "parent": "t1"},
-              {"id": "v3", "kind": "village", "name": "三村", "parent": "t2"},
-              {"id": "v4", "kind": "village", "name": "四村", "parent": "t3"},
-              {"id": "v5", "kind": "village", "name": "五村", "parent": "t3"},
-              {"id": "o1", "kind": "organization", "name": "甲镇商会", "type": "商会", "parent": "v1"},
-              {"id": "o2", "kind": "organization", "name": "丙镇商会", "type": "商会"},
-              {"id": "e1", "kind": "enterprise", "name": "某茶业公司"},
-              {"id": "f1", "kind": "figure", "name": "张三", "category": "联络员"}
-            ], "edges": [
-              {"source": "o2", "target": "v5", "kind": "serves"},
-              {"source": "e1", "target": "v2", "kind": "paired_with"},
-              {"source": "e1", "target": "v3", "kind": "paired_with"},
-              {"source": "f1", "target": "v1", "kind": "liaison_for"}
-            ]}
-            """#
-        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = NSTemporaryDirectory() + "tongxin-coverage-tests-\(UUID().uuidString).json"
+        try! GraphFile.write(SampleGraphs.tinyProvince(), to: path)
         return path
     }()
 

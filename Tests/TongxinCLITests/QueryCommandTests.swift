@@ -4,7 +4,9 @@ import TongxinTestSupport
 
 /// `tongxin query` end to end: the binary built next to this test bundle, on the corpus graphs.
 @Suite struct QueryCommandTests {
-    static let tiny = Corpus.directory.appendingPathComponent("tiny.json").path
+    /// The query corpus's small graph, `Tests/TongxinQueryTests/Corpus/tiny.json`.
+    static let tiny = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("TongxinQueryTests/Corpus/tiny.json").path
 
     /// Runs `tongxin query` with `arguments`.
     static func run(_ arguments: [String]) throws -> BuiltTongxin.Run { try BuiltTongxin.run(["query"] + arguments) }
