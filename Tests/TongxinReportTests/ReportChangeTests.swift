@@ -13,8 +13,8 @@ import TongxinTestSupport
         let now = SampleGraphs.tinyProvince()
         var builder = GraphBuilder(name: "earlier")
         for node in 0..<now.nodeCount {
-            builder.addNode(id: now.id(of: node), kind: now.kind(of: node), name: now.name(of: node),
-                            attributes: Dictionary(uniqueKeysWithValues: now.nodeAttributes.values(at: node).map { ($0.name, $0.value) }))
+            let added = builder.addNode(id: now.id(of: node), kind: now.kind(of: node), name: now.name(of: node))!
+            for (name, value) in now.nodeAttributes.values(at: node) { builder.setAttribute(name, value, ofNode: added) }
         }
         for edge in 0..<now.edgeCount {
             let source = now.id(of: now.source(of: edge)), target = now.id(of: now.target(of: edge)), kind = now.kind(ofEdge: edge)
