@@ -16,7 +16,7 @@ if let at = arguments.firstIndex(of: "--repeat"), at + 1 < arguments.count {
     arguments.removeSubrange(at...at + 1)
 }
 guard arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: diff-bench OLD NEW [--repeat N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: bench-change OLD NEW [--repeat N]\n".utf8))
     exit(1)
 }
 
