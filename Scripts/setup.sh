@@ -12,6 +12,8 @@ packages=(
     pkg-config
     fonts-noto-cjk
     python3
+    zlib1g-dev
+    libreoffice-calc
     python3-venv
     "$@"
 )
@@ -28,13 +30,16 @@ if ((${#missing[@]})); then
 fi
 
 # Graphviz finds its layout plugins through this registry, written at install time; without it
-# every layout fails with 'Layout type: "dot" not recognized' (GRAPHVIZ.md).
+# every layout fails with 'Layout type: "dot" not recognized' (Docs/GRAPHVIZ.md).
 registry=$(ls /usr/lib/*/graphviz/config6* 2>/dev/null | head -n 1 || true)
 if [ -z "$registry" ]; then
     echo "setup: recreating Graphviz's plugin registry (dot -c)" >&2
     if [ "$(id -u)" -ne 0 ]; then sudo dot -c; else dot -c; fi
 fi
 
+# openpyxl reads the .xlsx files the spreadsheet tests write and makes their fixtures.
+python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --user --quiet openpyxl \
+    || python3 -m pip install --user --quiet --break-system-packages openpyxl
 # Python packages the interop tests run (NetworkX reading GEXF and yEd GraphML, Kùzu loading the
 # Neo4j export): a small venv the tests find at .venv-test; nothing is done when it already imports them.
 test_venv="$(cd "$(dirname "$0")/.." && pwd)/.venv-test"

@@ -7,7 +7,8 @@
 /// nested deeper than ``maxDepth``. Attribute values are normalized as XML 1.0 says (literal tabs and line
 /// breaks become spaces); `\r\n` in text becomes `\n`. Names keep their namespace prefix; use
 /// ``localName(_:)`` to drop it. It checks that tags nest and match; it does not validate against a
-/// schema or expand other entities.
+/// schema or expand other entities. Elements may nest ``maxDepth`` deep, so a hostile document cannot
+/// grow the stack of open names without bound.
 ///
 /// - Complexity: O(n) in the input's bytes.
 struct XMLTokenizer {
@@ -28,19 +29,20 @@ struct XMLTokenizer {
         var message: String
     }
 
-    /// The deepest element nesting accepted: graph files need a handful of levels (yEd's group
-    /// graphics about ten per group level).
-    static let maxDepth = 1024
-
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position: Int
     /// The names of the open elements.
     private(set) var open: [String] = []
     private var sawRoot = false
+    /// How deep elements may nest: graph files need a handful of levels (yEd's group graphics about
+    /// ten per group level), spreadsheet parts fewer.
+    let maxDepth: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
+    /// A tokenizer over `bytes` from `start`; elements nested deeper than `maxDepth` are errors.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, maxDepth: Int = 1024) {
         self.bytes = bytes
         position = start
+        self.maxDepth = maxDepth
     }
 
     /// A name without its namespace prefix: `y:ShapeNode` → `ShapeNode`.
@@ -93,15 +95,13 @@ struct XMLTokenizer {
                 position += 1
                 let name = try readName()
                 if open.isEmpty && sawRoot { throw Failure(offset: start, message: "a second root element <\(name)>") }
+                if open.count >= maxDepth { throw Failure(offset: start, message: "elements nested more than \(maxDepth) deep") }
                 var attributes: [Attribute] = []
                 while true {
                     let hadSpace = skipSpaces()
                     guard position < bytes.count else { throw Failure(offset: start, message: "unexpected end of file inside the tag <\(name)>") }
                     if bytes[position] == UInt8(ascii: ">") {
                         position += 1
-                        guard open.count < Self.maxDepth else {
-                            throw Failure(offset: start, message: "elements nested more than \(Self.maxDepth) deep")
-                        }
                         open.append(name)
                         sawRoot = true
                         return .start(name: name, attributes: attributes, selfClosing: false, offset: start)

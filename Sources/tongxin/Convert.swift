@@ -35,6 +35,8 @@ struct Convert: TongxinCommand {
     @Option(help: "The output format, when OUT's extension does not say it: json, graphml, csv, gexf, dot, cyjs or neo4j.")
     var to: GraphFormatArgument?
 
+    @OptionGroup var masking: MaskOptions
+
     @Option(help: "The input format, when the graph's extension does not say it (e.g. neo4j for a folder).")
     var from: GraphFormatArgument?
 
@@ -59,7 +61,7 @@ struct Convert: TongxinCommand {
         if tool == .yed && format != .graphml {
             throw DiagnosticList([Diagnostic(.error, "--for yed styles GraphML: give OUT a .graphml extension or --to graphml")])
         }
-        let input = try from.map { format throws(DiagnosticList) in try GraphFile.read(graph, as: format.format) } ?? GraphLoader.load(graph)
+        let input = try masking.apply(to: from.map { format throws(DiagnosticList) in try GraphFile.read(graph, as: format.format) } ?? GraphLoader.load(graph))
         for warning in input.warnings { Console.error(warning.description + "\n") }
         // GEXF is coloured for Gephi unless the graph keeps Gephi's own colours and no option asks otherwise.
         let keepsOwnLook = input.nodeAttributes.column(named: "viz_color") != nil && style.colorBy == nil && style.sizeBy == nil
