@@ -16,12 +16,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         .target(name: "TongxinGraph"),
         .target(name: "TongxinIO", dependencies: ["TongxinGraph"]),
         .target(name: "TongxinAnalysis", dependencies: ["TongxinGraph"]),
         .target(name: "TongxinQuery", dependencies: ["TongxinGraph", "TongxinAnalysis"]),
+        .target(
+            name: "TongxinImport", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/hubei-divisions.csv")]),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
@@ -32,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "tongxin",
             dependencies: [
-                "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinReport",
+                "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinReport", "TongxinImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +46,7 @@ let package = Package(
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinTestSupport", "tongxin"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
+        .testTarget(name: "TongxinImportTests", dependencies: ["TongxinImport", "TongxinIO", "TongxinAnalysis", "TongxinTestSupport", "tongxin"]),
         .testTarget(
             name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport", "tongxin"], exclude: ["Corpus"]),
         .testTarget(
