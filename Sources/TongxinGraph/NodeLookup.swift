@@ -92,7 +92,7 @@ public final class NodeLookup: @unchecked Sendable {
         }
         scored.sort { ($0.base, $0.distance, $0.name) < ($1.base, $1.distance, $1.name) }
         var names: [String] = []
-        for (_, name) in scored where !names.contains(name) {
+        for (_, _, name) in scored where !names.contains(name) {
             names.append(name)
             if names.count == limit { break }
         }
@@ -140,12 +140,13 @@ extension Graph {
     public var lookup: NodeLookup { lookupStorage.built(for: self) }
 
     /// Finds a node by id, division code, place name (full or short) or name, by ``NodeLookup``'s
-    /// rules; restricted to nodes of `kind` and to `parent`'s subtree when given.
+    /// rules; restricted to nodes of `kind` and to `parent`'s subtree when given. With `suggest`
+    /// false, a name not found carries no suggestions (a caller that handles it saves their cost).
     ///
     /// - Complexity: O(L) expected after the index is built (O(V·L), once per graph), plus the
     ///   candidates; an unknown name costs O(V·L²) to find suggestions.
     /// - Throws: ``NodeLookupError`` when nothing matches, or when several nodes do.
-    public func resolve(_ text: String, kind: String? = nil, within parent: Int? = nil) throws(NodeLookupError) -> Int {
+    public func resolve(_ text: String, kind: String? = nil, within parent: Int? = nil, suggest: Bool = true) throws(NodeLookupError) -> Int {
         func fits(_ node: Int) -> Bool {
             (kind == nil || self.kind(of: node) == kind)
                 && (parent.map { $0 != node && hierarchy.contains($0, node) } ?? true)
@@ -158,7 +159,7 @@ extension Graph {
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
             throw .notFound(text, kind: kind, within: parent.map { name(of: $0) },
-                            suggestions: kind == nil || kind == NodeKind.region || kind == NodeKind.village
+                            suggestions: suggest && (kind == nil || kind == NodeKind.region || kind == NodeKind.village)
                                 ? index.closestNames(to: cleaned, within: parent, in: self) : [])
         }
         throw .ambiguous(text, candidates: matches.sorted { ids[$0] < ids[$1] }.map(candidate))

@@ -292,10 +292,23 @@ public struct LedgerImporter {
                 return nil
             }
             do throws(NodeLookupError) {
-                let found = try places.resolve(text, within: parent)
+                let found = try places.resolve(text, within: parent, suggest: false)
                 placeCache[cacheKey] = found
                 parent = found
             } catch {
+                // A short name several places share (荆州: the city and its district) is settled by the
+                // narrower column after it: the one candidate that contains it wins.
+                if case .ambiguous(_, let candidates) = error,
+                   let next = columns[(position + 1)...].lazy.map({ PlaceNames.cleaned(cells[layout.slot[$0]!]) }).first(where: { !$0.isEmpty }) {
+                    let fitting = candidates.compactMap { places.index(of: $0.id) }.filter {
+                        (try? places.resolve(next, within: $0, suggest: false)) != nil
+                    }
+                    if fitting.count == 1 {
+                        placeCache[cacheKey] = fitting[0]
+                        parent = fitting[0]
+                        continue
+                    }
+                }
                 // A code that is known but lies outside the named parent: the code wins, with a warning.
                 if let named = parent, PlaceNames.canonicalCode(text) != nil, let coded = try? places.resolve(text) {
                     warnings.append(Diagnostic(.warning, "the code \(text) is \(places.name(of: coded)), which is not in \(places.name(of: named)) named in the column before",
@@ -310,7 +323,11 @@ public struct LedgerImporter {
                     parent = village
                     continue
                 }
-                problems.error(message(for: error, text: text, parent: parent) + layout.rowText(row: row, of: sheet), at: at)
+                var reported = error
+                if case .notFound = error {  // now worth the suggestions' cost
+                    do throws(NodeLookupError) { _ = try places.resolve(text, within: parent) } catch { reported = error }
+                }
+                problems.error(message(for: reported, text: text, parent: parent) + layout.rowText(row: row, of: sheet), at: at)
                 return nil
             }
         }
