@@ -12,6 +12,8 @@ packages=(
     pkg-config
     fonts-noto-cjk
     python3
+    zlib1g-dev
+    libreoffice-calc
     "$@"
 )
 missing=()
@@ -33,5 +35,9 @@ if [ -z "$registry" ]; then
     echo "setup: recreating Graphviz's plugin registry (dot -c)" >&2
     if [ "$(id -u)" -ne 0 ]; then sudo dot -c; else dot -c; fi
 fi
+
+# openpyxl reads the .xlsx files the spreadsheet tests write and makes their fixtures.
+python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --user --quiet openpyxl \
+    || python3 -m pip install --user --quiet --break-system-packages openpyxl
 
 command -v swift >/dev/null || { echo "setup: Swift 6 is not on PATH (https://swift.org/install)" >&2; exit 1; }

@@ -36,30 +36,30 @@ public struct Divisions: Sendable {
         var problems = DiagnosticList()
         var columns: [String: Int] = [:]
         for column in 1...max(1, sheet.columnCount) {
-            if let header = sheet.value(row: 1, column: column).map(CellText.text) { columns[HeaderText.folded(header)] = column }
+            if let header = sheet.value(row: 1, column: column).map(\.text) { columns[HeaderText.folded(header)] = column }
         }
         let wanted = ["code", "name", "level", "parent_code"]
         let missing = wanted.filter { columns[$0] == nil }
         guard missing.isEmpty else {
             throw DiagnosticList([Diagnostic(.error, "the divisions table needs the columns code,name,level,parent_code; it lacks \(missing.joined(separator: ", "))",
-                                             at: LedgerCell.location(sheet, row: 1, column: 1))])
+                                             at: sheet.location(row: 1, column: 1))])
         }
         var rows: [Row] = []
         var builder = GraphBuilder(name: "divisions")
         for row in 2...max(2, sheet.rowCount) where row <= sheet.rowCount {
             func text(_ name: String) -> String {
-                sheet.value(row: row, column: columns[name]!).map(CellText.text).map(PlaceNames.cleaned) ?? ""
+                sheet.value(row: row, column: columns[name]!).map(\.text).map(PlaceNames.cleaned) ?? ""
             }
             let code = text("code"), name = text("name"), level = text("level"), parent = text("parent_code")
             if code.isEmpty && name.isEmpty { continue }
-            let at = LedgerCell.location(sheet, row: row, column: columns["code"]!)
+            let at = sheet.location(row: row, column: columns["code"]!)
             guard let canonical = PlaceNames.canonicalCode(code) else {
                 problems.error("'\(code)' is not a division code of 2, 4, 6, 9 or 12 digits", at: at)
                 continue
             }
             guard let regionLevel = RegionLevel(rawValue: level) else {
                 problems.error("'\(level)' is not a level (\(RegionLevel.allCases.map(\.rawValue).joined(separator: ", ")))",
-                               at: LedgerCell.location(sheet, row: row, column: columns["level"]!))
+                               at: sheet.location(row: row, column: columns["level"]!))
                 continue
             }
             let parentCode = parent.isEmpty ? nil : PlaceNames.canonicalCode(parent) ?? parent

@@ -44,7 +44,7 @@ public enum IdentifierChecks {
         for (start, end, level) in groups {
             let isZero = digits[start..<end].allSatisfy { $0 == 0x30 }
             if let zeroLevel, !isZero { return "the \(level) part is set but the \(zeroLevel) part is zero" }
-            if isZero { zeroLevel = level }
+            if isZero && zeroLevel == nil { zeroLevel = level }
         }
         return nil
     }

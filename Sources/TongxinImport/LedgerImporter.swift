@@ -148,8 +148,8 @@ public struct LedgerImporter {
     }
 
     func location(_ value: ColumnValue?, row: Int, sheet: Worksheet, layout: SheetLayout) -> SourceLocation {
-        if case .column(let header)? = value { return LedgerCell.location(sheet, row: row, column: layout.column(header)) }
-        return LedgerCell.location(sheet, row: row, column: 1)
+        if case .column(let header)? = value { return sheet.location(row: row, column: layout.column(header)) }
+        return sheet.location(row: row, column: 1)
     }
 
     func attributeValue(_ text: String, name: String, numeric: Set<String>) -> AttributeValue {
@@ -253,7 +253,7 @@ public struct LedgerImporter {
             return
         }
         let index = builder.addEdge(from: source, to: target, kind: edge.kind, weight: weight,
-                                    at: LedgerCell.location(sheet, row: row, column: 1))
+                                    at: sheet.location(row: row, column: 1))
         var recorded: [String: (value: AttributeValue, at: SourceLocation)] = [:]
         for (attribute, value, cell) in attributes {
             recorded[attribute] = (value, cell)
@@ -284,11 +284,11 @@ public struct LedgerImporter {
                 parent = cached
                 continue
             }
-            let at = LedgerCell.location(sheet, row: row, column: layout.column(header))
+            let at = sheet.location(row: row, column: layout.column(header))
             let isLast = !columns[(position + 1)...].contains { !cells[layout.slot[$0]!].isEmpty }
             if let parent, parent >= places.nodeCount {
                 problems.error("'\(text)' is below the village \(builderName(parent)): villages have no places inside them"
-                               + layout.rowText(row: row, of: sheet), at: at)
+                              , at: at)
                 return nil
             }
             do throws(NodeLookupError) {
@@ -327,7 +327,7 @@ public struct LedgerImporter {
                 if case .notFound = error {  // now worth the suggestions' cost
                     do throws(NodeLookupError) { _ = try places.resolve(text, within: parent) } catch { reported = error }
                 }
-                problems.error(message(for: reported, text: text, parent: parent) + layout.rowText(row: row, of: sheet), at: at)
+                problems.error(message(for: reported, text: text, parent: parent), at: at)
                 return nil
             }
         }

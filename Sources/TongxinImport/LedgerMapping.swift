@@ -79,147 +79,25 @@ public struct EdgeMapping: Sendable {
 }
 
 extension LedgerMapping {
-    /// The largest mapping file read: mappings are written by hand.
-    public static let maximumBytes = 1 << 20
-    /// How deeply brackets and indentation may nest, so a hostile file cannot exhaust the stack.
-    public static let maximumNesting = 64
-
     /// Reads a mapping file.
     ///
     /// - Throws: ``DiagnosticList`` with every problem found, each at its line and column: YAML syntax,
-    ///   anchors or aliases (refused: they can multiply a small file into a huge one), nesting deeper
-    ///   than ``maximumNesting``, unknown or missing keys, edges naming unknown variables.
+    ///   anchors, aliases and deep nesting (refused by ``YAMLDocument``), unknown or missing keys,
+    ///   edges naming unknown variables.
     public static func read(_ path: String) throws(DiagnosticList) -> LedgerMapping {
-        let input = try InputFile.read(path)
-        return try parse(input)
+        try mapping(YAMLDocument.read(path))
     }
 
-    /// Parses the mapping held in `input` (UTF-8). O(size of the file).
-    public static func parse(_ input: InputFile) throws(DiagnosticList) -> LedgerMapping {
-        let path = input.path
-        guard input.bytes.count <= maximumBytes else {
-            throw DiagnosticList([Diagnostic(.error, "the mapping is \(input.bytes.count) bytes; at most \(maximumBytes) are read",
-                                             at: SourceLocation(file: path, line: 1, column: 1))])
-        }
-        guard let text = String(validating: input.bytes, as: UTF8.self) else {
-            throw DiagnosticList([Diagnostic(.error, "the mapping is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
-        }
-        if let problem = YAMLShape.check(text) {
-            throw DiagnosticList([Diagnostic(.error, problem.message, at: SourceLocation(file: path, line: problem.line, column: problem.column))])
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw DiagnosticList([Self.diagnostic(error, path: path)])
-        }
-        var reader = MappingReader(path: path)
-        let mapping = reader.mapping(root)
+    /// Parses the mapping in `text`, as the file `file`. O(size of the text).
+    public static func parse(_ text: String, file: String) throws(DiagnosticList) -> LedgerMapping {
+        try mapping(YAMLDocument.parse(text, file: file))
+    }
+
+    static func mapping(_ document: YAMLDocument) throws(DiagnosticList) -> LedgerMapping {
+        var reader = MappingReader(path: document.file)
+        let mapping = reader.mapping(document.root)
         if reader.problems.hasErrors { throw reader.problems }
         return mapping
-    }
-
-    /// A Yams error as a positioned diagnostic.
-    static func diagnostic(_ error: any Error, path: String) -> Diagnostic {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let error = error as? YamlError else { return Diagnostic(.error, "\(error)", at: start) }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let message = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return Diagnostic(.error, "YAML: \(message)", at: SourceLocation(file: path, line: max(1, mark.line), column: max(1, mark.column)))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(.error, "YAML: duplicate keys \(duplicates.joined(separator: ", "))",
-                              at: SourceLocation(file: path, line: max(1, context.mark.line), column: max(1, context.mark.column)))
-        case .reader(let problem, _, _, _):
-            return Diagnostic(.error, "YAML: \(problem)", at: start)
-        default:
-            return Diagnostic(.error, "YAML: \(error)", at: start)
-        }
-    }
-}
-
-/// A lexical look at YAML text before it is parsed: refuses anchors and aliases and bounds nesting.
-/// Quoted scalars and comments are skipped; a plain scalar that merely contains `&` or `*` is fine.
-/// O(size).
-enum YAMLShape {
-    struct Problem {
-        var message: String
-        var line: Int
-        var column: Int
-    }
-
-    static func check(_ text: String) -> Problem? {
-        var line = 1, column = 0
-        var quote: Unicode.Scalar? = nil
-        var depth = 0
-        var previous: Unicode.Scalar = "\n"
-        var lineStart = true, indentation = 0
-        var inComment = false
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            column += 1
-            defer { previous = scalar }
-            if scalar == "\n" {
-                line += 1
-                column = 0
-                lineStart = true
-                indentation = 0
-                inComment = false
-                continue
-            }
-            if inComment { continue }
-            if let open = quote {
-                if open == "\"" && scalar == "\\" {
-                    pending = scalars.next()  // an escaped character
-                    column += 1
-                } else if scalar == open {
-                    if open == "'" && pending == "'" {
-                        pending = scalars.next()
-                        column += 1
-                    } else {
-                        quote = nil
-                    }
-                }
-                continue
-            }
-            if lineStart {
-                if scalar == " " || scalar == "-" || scalar == "?" {
-                    indentation += 1
-                    if indentation > LedgerMapping.maximumNesting * 2 {
-                        return Problem(message: "the mapping is indented more than \(LedgerMapping.maximumNesting * 2) columns",
-                                       line: line, column: column)
-                    }
-                    continue
-                }
-                lineStart = false
-            }
-            let tokenStart = previous == " " || previous == "\t" || previous == "\n" || previous == "[" || previous == "{"
-                || previous == ","
-            switch scalar {
-            case "#" where tokenStart || previous == "\t":
-                inComment = true
-            case "'", "\"":
-                if tokenStart || previous == ":" { quote = scalar }
-            case "[", "{":
-                depth += 1
-                if depth > LedgerMapping.maximumNesting {
-                    return Problem(message: "brackets nest more than \(LedgerMapping.maximumNesting) deep", line: line, column: column)
-                }
-            case "]", "}":
-                depth = max(0, depth - 1)
-            case "&", "*":
-                if tokenStart, let next = pending, next != " ", next != "\n", next != "\r", next != "\t" {
-                    return Problem(message: "YAML anchors and aliases ('\(scalar)…') are not allowed in a mapping; quote a header that begins with '\(scalar)'",
-                                   line: line, column: column)
-                }
-            default:
-                break
-            }
-        }
-        return nil
     }
 }
 
@@ -294,8 +172,8 @@ struct MappingReader {
 
     mutating func mapping(_ root: Node?) -> LedgerMapping {
         var mapping = LedgerMapping(divisions: nil, sheets: [], path: path)
-        guard root != nil else {
-            problems.error("the mapping is empty: it needs a 'sheets' list", at: SourceLocation(file: path, line: 1, column: 1))
+        guard root?.mapping?.isEmpty == false else {
+            problems.error("the mapping is empty: it needs a 'sheets' list", at: location(root))
             return mapping
         }
         var sawSheets = false

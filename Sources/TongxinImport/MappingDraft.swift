@@ -49,7 +49,7 @@ public enum MappingDraft {
         var headers: [String] = []
         for row in stride(from: 1, through: min(sheet.rowCount, SheetLayout.headerSearchRows), by: 1) {
             let cells = stride(from: 1, through: sheet.columnCount, by: 1).compactMap {
-                sheet.value(row: row, column: $0).map(CellText.text).map(HeaderText.folded)
+                sheet.value(row: row, column: $0).map(\.text).map(HeaderText.folded)
             }.filter { !$0.isEmpty }
             let known = cells.filter { header in
                 placeLevel(header) != nil || nameHeaders.contains { header.contains($0.word) }

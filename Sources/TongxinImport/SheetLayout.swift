@@ -36,7 +36,7 @@ struct SheetLayout {
             var found: [String: Int] = [:]
             for column in stride(from: 1, through: sheet.columnCount, by: 1) {
                 guard let value = sheet.value(row: row, column: column) else { continue }
-                let header = HeaderText.folded(CellText.text(value))
+                let header = HeaderText.folded(value.text)
                 if found[header] == nil { found[header] = column }
             }
             return wanted.map { found[$0] }
@@ -52,12 +52,12 @@ struct SheetLayout {
             let row = best?.row ?? 1
             let missing = zip(headers, best?.columns ?? headers.map { _ in nil }).filter { $0.1 == nil }.map { "'\($0.0)'" }
             let present = stride(from: 1, through: sheet.columnCount, by: 1).compactMap {
-                sheet.value(row: row, column: $0).map(CellText.text)
+                sheet.value(row: row, column: $0).map { String(String.UnicodeScalarView($0.text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 })) }
             }
             let which = mapping.header == nil ? "no header row among the first \(Self.headerSearchRows) rows names" : "header row \(row) lacks"
             problems.error("sheet '\(sheet.name)': \(which) the mapped column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))"
                            + "; row \(row) has: \(present.isEmpty ? "nothing" : present.joined(separator: ", "))",
-                           at: LedgerCell.location(sheet, row: row, column: 1))
+                           at: sheet.location(row: row, column: 1))
             return nil
         }
         self.mapping = mapping
@@ -74,20 +74,11 @@ struct SheetLayout {
     func texts(row: Int, of sheet: Worksheet) -> [String] {
         columns.map { column in
             guard let value = sheet.value(row: row, column: column) else { return "" }
-            let text = CellText.text(value)
+            let text = value.text
             guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
                   PlaceNames.isBlank(first) || PlaceNames.isBlank(last) else { return text }
             return String(text.trimmingBlanks)
         }
-    }
-
-    /// The row's text for a message: `\n    row 17: 宜昌市 | 夷陵区 | 小溪塔镇 | …`.
-    func rowText(row: Int, of sheet: Worksheet) -> String {
-        let cells = stride(from: 1, through: sheet.columnCount, by: 1).map { column in
-            sheet.value(row: row, column: column).map(CellText.text) ?? ""
-        }
-        let text = cells.joined(separator: " | ")
-        return "\n    row \(row): " + (text.count > 160 ? String(text.prefix(160)) + "…" : text)
     }
 
     /// The attributes whose every non-empty cell in the sheet is a number (a number cell, or text
