@@ -22,14 +22,7 @@ public struct Divisions: Sendable {
     /// - Throws: ``DiagnosticList`` for a missing column, a level that is not a region level, an
     ///   unknown parent code, a duplicate code — each at its cell.
     public static func read(_ path: String) throws(DiagnosticList) -> Divisions {
-        let sheets: [Worksheet]
-        do {
-            sheets = try Workbook.read(path: path)
-        } catch let error as DiagnosticList {
-            throw error
-        } catch {
-            throw DiagnosticList([Diagnostic(.error, "\(error)", at: SourceLocation(file: path, line: 1, column: 1))])
-        }
+        let sheets = try Workbook.read(path: path)
         guard let sheet = sheets.first else {
             throw DiagnosticList([Diagnostic(.error, "the divisions table is empty", at: SourceLocation(file: path, line: 1, column: 1))])
         }
@@ -46,7 +39,7 @@ public struct Divisions: Sendable {
         }
         var rows: [Row] = []
         var builder = GraphBuilder(name: "divisions")
-        for row in 2...max(2, sheet.rowCount) where row <= sheet.rowCount {
+        for row in stride(from: 2, through: sheet.rowCount, by: 1) {
             func text(_ name: String) -> String {
                 sheet.value(row: row, column: columns[name]!).map(\.text).map(PlaceNames.cleaned) ?? ""
             }

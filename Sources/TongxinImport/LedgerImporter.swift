@@ -39,8 +39,12 @@ public struct LedgerImporter {
     var edges: [EdgeKey: (edge: Int, attributes: [String: (value: AttributeValue, at: SourceLocation)])] = [:]
     /// (kind, name, place) → the first key seen, for the duplicate check.
     var byNameAndPlace: [String: (id: String, at: SourceLocation)] = [:]
-    /// Villages made for names the divisions lack: "town id\u{1F}name" → node index in the builder.
+    /// Villages made for names the divisions lack: "town index\u{1F}name" → node index in the builder,
+    /// and "town index\u{1F}short form" → the made villages known by it.
     var madeVillages: [String: Int] = [:]
+    var madeShortForms: [String: [Int]] = [:]
+    /// The names of the nodes made from ledgers (builder index → name), for messages.
+    var madeNames: [Int: String] = [:]
     /// Resolved place texts: "parent\u{1F}text" → place (a builder index) or the error.
     var placeCache: [String: Int] = [:]
 
@@ -97,11 +101,8 @@ public struct LedgerImporter {
         let sheets: [Worksheet]
         do {
             sheets = try Workbook.read(path: path)
-        } catch let error as DiagnosticList {
-            for diagnostic in error.diagnostics { problems.append(diagnostic) }
-            return
         } catch {
-            problems.error("\(path): \(error)", at: mapping.location)
+            for diagnostic in error.diagnostics { problems.append(diagnostic) }
             return
         }
         let chosen: Worksheet?
@@ -128,8 +129,16 @@ public struct LedgerImporter {
         let cells = layout.texts(row: row, of: sheet)
         guard cells.contains(where: { !$0.isEmpty }) else { return }
         var nodes: [String: Int] = [:]
-        for node in layout.mapping.nodes {
-            if let index = readNode(node, row: row, cells: cells, sheet: sheet, layout: layout, numeric: numeric) {
+        // Places first: a node without a place of its own is checked for duplicates in the row's place.
+        var rowPlace: Int? = nil
+        for node in layout.mapping.nodes where node.kind == nil {
+            if let index = resolvePlace(node.place, row: row, cells: cells, sheet: sheet, layout: layout) {
+                nodes[node.variable] = index
+                rowPlace = rowPlace ?? index
+            }
+        }
+        for node in layout.mapping.nodes where node.kind != nil {
+            if let index = readNode(node, row: row, cells: cells, sheet: sheet, layout: layout, numeric: numeric, rowPlace: rowPlace) {
                 nodes[node.variable] = index
             }
         }
@@ -156,10 +165,12 @@ public struct LedgerImporter {
         numeric.contains(name) ? AttributeValue.parse(Substring(text), as: .number) ?? .string(text) : .string(text)
     }
 
+    /// A node with a kind: its id from its key, its attributes, its `within` edge; `nil` when its key
+    /// is empty in this row (no node) or its place is in error.
     mutating func readNode(_ node: NodeMapping, row: Int, cells: [String], sheet: Worksheet, layout: SheetLayout,
-                           numeric: Set<String>) -> Int? {
+                           numeric: Set<String>, rowPlace: Int?) -> Int? {
+        guard let kind = node.kind else { return nil }
         let place = node.place.isEmpty ? nil : resolvePlace(node.place, row: row, cells: cells, sheet: sheet, layout: layout)
-        guard let kind = node.kind else { return place }
         if !node.place.isEmpty && place == nil { return nil }
         let name = node.name.map { value($0, cells: cells, layout: layout) }.flatMap { $0.isEmpty ? nil : $0 }
         var keyParts = node.key.isEmpty
@@ -201,6 +212,7 @@ public struct LedgerImporter {
             return known.node
         }
         guard let index = builder.addNode(id: id, kind: kind, name: name, at: at) else { return nil }
+        madeNames[index] = name ?? id
         var recorded: [String: (value: AttributeValue, at: SourceLocation)] = [:]
         for (attribute, value, cell) in attributes {
             recorded[attribute] = (value, cell)
@@ -208,12 +220,12 @@ public struct LedgerImporter {
         }
         if let place { builder.addEdge(from: index, to: place, kind: EdgeKind.within, at: at) }
         seen[id] = Seen(node: index, name: name, place: Int32(place ?? -1), attributes: recorded, at: at)
-        if let name {
-            let twin = "\(kind)\u{1F}\(name)\u{1F}\(place ?? -1)"
+        if let name, let context = place ?? rowPlace {
+            let twin = "\(kind)\u{1F}\(name)\u{1F}\(context)"
             if let first = byNameAndPlace[twin] {
                 if first.id != id {
-                    warnings.append(Diagnostic(.warning, "likely duplicate: \(kind) '\(name)'"
-                        + (place.map { " in \(builderName($0))" } ?? "") + " also appears at \(first.at) under another key", at: at))
+                    warnings.append(Diagnostic(.warning, "likely duplicate: \(kind) '\(name)' in \(builderName(context)) also appears at \(first.at) under another key",
+                                               at: at))
                 }
             } else {
                 byNameAndPlace[twin] = (id, at)
@@ -264,9 +276,8 @@ public struct LedgerImporter {
 
     /// A builder node's name, for messages.
     func builderName(_ node: Int) -> String {
-        node < divisions.graph.nodeCount ? divisions.graph.name(of: node) : madeVillageNames[node] ?? String(node)
+        node < divisions.graph.nodeCount ? divisions.graph.name(of: node) : madeNames[node] ?? String(node)
     }
-    var madeVillageNames: [Int: String] = [:]
 
     // MARK: Places
 
@@ -318,7 +329,7 @@ public struct LedgerImporter {
                     continue
                 }
                 if case .notFound = error, isLast, let town = parent, places.level(of: town) == .town, PlaceNames.canonicalCode(text) == nil {
-                    let village = makeVillage(text, in: town, at: at)
+                    guard let village = makeVillage(text, in: town, at: at) else { return nil }
                     placeCache[cacheKey] = village
                     parent = village
                     continue
@@ -349,19 +360,28 @@ public struct LedgerImporter {
         }
     }
 
-    /// The village (or community) `name` under `town`, made the first time it is named.
-    mutating func makeVillage(_ name: String, in town: Int, at location: SourceLocation) -> Int {
-        let short = PlaceNames.shortForms(of: name).first ?? name
-        let key = "\(town)\u{1F}\(short)"
+    /// The village (or community) `name` under `town`: one made before under that full name, or the
+    /// one made village that `name` is a short form of (李家 for 李家村), else a new one. `nil` after
+    /// reporting a short form that several made villages share (李家 for 李家村 and 李家社区).
+    mutating func makeVillage(_ name: String, in town: Int, at location: SourceLocation) -> Int? {
+        let key = "\(town)\u{1F}\(name)"
         if let made = madeVillages[key] { return made }
+        if let named = madeShortForms[key] {
+            if named.count == 1 { return named[0] }
+            problems.error("'\(name)' names \(named.count) villages in \(builderName(town)): "
+                           + named.map { builderName($0) }.joined(separator: ", "), at: location)
+            return nil
+        }
         let townID = divisions.graph.ids[town]
         let isCommunity = name.hasSuffix("社区") || name.hasSuffix("居委会") || name.hasSuffix("居民委员会")
-        let index = builder.addNode(id: "\(townID)-" + StableID.hash([short]).prefix(8), kind: NodeKind.village, name: name,
-                                    attributes: [WellKnownAttribute.type: .string(isCommunity ? "community" : "village")],
-                                    at: location)!
+        guard let index = builder.addNode(id: "\(townID)-" + StableID.hash([name]).prefix(8), kind: NodeKind.village, name: name,
+                                          attributes: [WellKnownAttribute.type: .string(isCommunity ? "community" : "village")],
+                                          at: location)
+        else { return nil }
         builder.addEdge(from: index, to: town, kind: EdgeKind.within, at: location)
         madeVillages[key] = index
-        madeVillageNames[index] = name
+        for form in PlaceNames.shortForms(of: name) { madeShortForms["\(town)\u{1F}\(form)", default: []].append(index) }
+        madeNames[index] = name
         return index
     }
 

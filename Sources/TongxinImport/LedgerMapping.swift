@@ -212,7 +212,9 @@ struct MappingReader {
                 guard let row = value.int, row >= 1 else { error("header should be a row number (1 or more)", at: value); continue }
                 sheet.header = row
             case "nodes":
-                for (variable, variableNode, body) in pairs(value, what: "nodes", allowed: []) {
+                let entries = pairs(value, what: "nodes", allowed: [])
+                if entries.isEmpty { error("the sheet of \(sheet.file) maps no nodes", at: value) }
+                for (variable, variableNode, body) in entries {
                     if let mapped = self.node(variable, body, at: variableNode) { sheet.nodes.append(mapped) }
                 }
             default:
@@ -224,7 +226,7 @@ struct MappingReader {
             error("a sheet needs a 'file'", at: node)
             return nil
         }
-        if sheet.nodes.isEmpty { error("the sheet of \(sheet.file) maps no nodes", at: node) }
+        if node.mapping?.keys.contains(where: { $0.scalar?.string == "nodes" }) == false { error("a sheet needs 'nodes'", at: node) }
         let variables = sheet.nodes.map(\.variable)
         for edgeNode in edgeNodes {
             if let edge = edge(edgeNode, variables: variables) { sheet.edges.append(edge) }

@@ -45,15 +45,9 @@ struct ImportCommand: TongxinCommand {
             var sheets: [Worksheet] = []
             var written: [String: String] = [:]
             for file in files {
-                do {
-                    let read = try Workbook.read(path: file)
-                    for sheet in read { written[sheet.file] = (file as NSString).lastPathComponent }
-                    sheets += read
-                } catch let error as DiagnosticList {
-                    throw error
-                } catch {
-                    throw DiagnosticList([Diagnostic(.error, "\(error)", at: SourceLocation(file: file, line: 1, column: 1))])
-                }
+                let read = try Workbook.read(path: file)
+                for sheet in read { written[sheet.file] = (file as NSString).lastPathComponent }
+                sheets += read
             }
             Console.out(MappingDraft.draft(sheets, paths: written))
             return
