@@ -8,6 +8,7 @@ Scripts/setup.sh
 swift build -c release --product tongxin
 tongxin=$(swift build -c release --show-bin-path)/tongxin
 python3 Scripts/make-hubei.py
+python3 Scripts/make-ledgers.py
 graph=Graphs/hubei.json
 mkdir -p out
 
@@ -42,6 +43,10 @@ step "diagrams"
     --out out/hubei-counties.svg
 "$tongxin" render "$graph" --region 宜昌市 --collapse county --edge-kinds paired_with --lang zh \
     --color-by coverage:enterprise --via paired_with --out out/yichang-pairing.png
+
+step "the same data as a province office's Excel ledgers, imported by their mapping"
+"$tongxin" import Graphs/ledgers/mapping.yaml --out out/ledgers.json 2> out/ledgers-warnings.txt
+show coverage-ledgers-shiyan.txt 3 coverage out/ledgers.json --unit village --by figure --via liaison_for --region 十堰
 
 step "the report"
 "$tongxin" report "$graph" --out out/report.html

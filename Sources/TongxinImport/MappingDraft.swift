@@ -13,7 +13,7 @@ public enum MappingDraft {
     /// The level a place header names, by the words in it, or `nil`.
     static func placeLevel(_ header: String) -> Int? {
         let h = HeaderText.folded(header)
-        if h.contains("代码") || h.contains("名称") || h.contains("电话") { return nil }
+        if h.count > 12 || h.contains("代码") || h.contains("名称") || h.contains("电话") { return nil }
         if h.contains("村") || h.contains("社区") { return 4 }
         if h.contains("乡镇") || h.contains("街道") || h == "镇" || h == "乡" { return 3 }
         if h.contains("县") || h.hasSuffix("区") || h.contains("(市、区)") { return 2 }
@@ -48,9 +48,14 @@ public enum MappingDraft {
         var headerRow = 0
         var headers: [String] = []
         for row in stride(from: 1, through: min(sheet.rowCount, SheetLayout.headerSearchRows), by: 1) {
-            let cells = stride(from: 1, through: sheet.columnCount, by: 1).compactMap {
-                sheet.value(row: row, column: $0).map(\.text).map(HeaderText.folded)
-            }.filter { !$0.isEmpty }
+            var cells: [String] = []
+            for column in stride(from: 1, through: sheet.columnCount, by: 1) {
+                // A merged title repeats across its cells: each distinct text once.
+                if let text = sheet.value(row: row, column: column).map({ PlaceNames.cleaned($0.text) }), !text.isEmpty,
+                   !cells.contains(text) {
+                    cells.append(text)
+                }
+            }
             let known = cells.filter { header in
                 placeLevel(header) != nil || nameHeaders.contains { header.contains($0.word) }
                     || attributeHeaders.contains { header.contains($0.word) }
@@ -110,9 +115,11 @@ public enum MappingDraft {
 
     /// `text` as a YAML scalar: plain when that reads back the same, else single-quoted.
     static func scalar(_ text: String) -> String {
-        let special: Set<Unicode.Scalar> = [":", "#", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "=", "-", "?"]
-        let plain = !text.isEmpty && !text.unicodeScalars.contains { special.contains($0) || $0.value < 0x20 }
-            && text.first != " " && text.last != " " && Double(text) == nil && !["true", "false", "null", "yes", "no", "~"].contains(text.lowercased())
+        let anywhere: Set<Unicode.Scalar> = [":", "#", "[", "]", "{", "}", ",", "'", "\""]
+        let leading: Set<Unicode.Scalar> = ["&", "*", "!", "|", ">", "%", "@", "`", "=", "-", "?"]
+        let plain = !text.isEmpty && !text.unicodeScalars.contains { anywhere.contains($0) || $0.value < 0x20 }
+            && !leading.contains(text.unicodeScalars.first!) && text.first != " " && text.last != " " && Double(text) == nil
+            && !["true", "false", "null", "yes", "no", "~"].contains(text.lowercased())
         return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }
