@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "TongxinQuery", targets: ["TongxinQuery"]),
         .library(name: "TongxinRender", targets: ["TongxinRender"]),
         .library(name: "TongxinReport", targets: ["TongxinReport"]),
+        .library(name: "TongxinMap", targets: ["TongxinMap"]),
         .executable(name: "tongxin", targets: ["tongxin"]),
     ],
     dependencies: [
@@ -28,11 +29,14 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "TongxinRender", dependencies: ["TongxinGraph", "TongxinAnalysis", "CGraphviz"]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "CCairo"]),
         .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender"]),
         .executableTarget(
             name: "tongxin",
             dependencies: [
                 "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinReport",
+                "TongxinMap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +45,9 @@ let package = Package(
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport", "tongxin"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinTestSupport", "tongxin"]),
+        .testTarget(
+            name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport", "tongxin"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
         .testTarget(
             name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport", "tongxin"], exclude: ["Corpus"]),
