@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes Tongxin's readers (native JSON, GraphML, CSV) with libFuzzer and AddressSanitizer for a
+# Fuzzes Tongxin's readers (native JSON, GraphML, CSV, GeoJSON) with libFuzzer and AddressSanitizer for a
 # while: Scripts/fuzz/run.sh [SECONDS, default 300] [extra libFuzzer flags…]
 #
 # SwiftPM cannot link a libFuzzer executable (both bring a `main`), so this compiles the
@@ -29,6 +29,10 @@ for folder in Graphs/examples/*/; do
     [ -e "$folder/edges.csv" ] || continue
     name=$(basename "$folder")
     { printf '\002'; cat "$folder/nodes.csv" 2>/dev/null || true; printf '\f'; cat "$folder/edges.csv"; } > "$out/corpus/seed-2-$name"
+done
+for geojson in Tests/TongxinMapTests/Fixtures/*.geojson; do
+    [ -e "$geojson" ] || continue
+    seed 3 "$geojson"
 done
 if [ -x .build/debug/tongxin ]; then
     for json in Graphs/examples/*.json; do

@@ -13,7 +13,7 @@ import TongxinTestSupport
     static let dictionary: [[UInt8]] = [
         "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "<", ">", "/>", "</", "&", "&amp;", "&#0;",
         "=", "'", "\n", "\r\n", "\r", "\"\"", "parent", "within", "kind", "<graph>", "<node id=\"x\">", "<!--",
-        "<![CDATA[", "1e999", "-0", "01", "true", "null", "湖北", ":string", ",,,,",
+        "<![CDATA[", "1e999", "-0", "01", "true", "null", "湖北", ":string", ",,,,", "[[", "]]", "181", "1.5e2",
     ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE6, 0x9D], [0xEF, 0xBB, 0xBF], [0x00]]
 
     static func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
@@ -37,6 +37,12 @@ import TongxinTestSupport
     /// Runs `read` on mutants of `seeds` for about `seconds`, checking every failure is positioned
     /// in `file` (or names the file when it has no single place).
     static func fuzz(_ name: String, seeds: [[UInt8]], seconds: Double, read: ([UInt8]) throws(DiagnosticList) -> Graph) {
+        fuzz(name, seeds: seeds, seconds: seconds, read: read, valid: { $0.checkInvariants() })
+    }
+
+    /// Runs `read` on mutants of `seeds` for about `seconds`; what it reads must be `valid`.
+    static func fuzz<Output>(_ name: String, seeds: [[UInt8]], seconds: Double, read: ([UInt8]) throws(DiagnosticList) -> Output,
+                             valid: (Output) -> Bool) {
         var random = SplitMix64(seed: seed)
         let deadline = Date().addingTimeInterval(seconds)
         var runs = 0, failures = 0
@@ -44,8 +50,8 @@ import TongxinTestSupport
             let input = mutate(seeds[runs % seeds.count], &random)
             runs += 1
             do {
-                let graph = try read(input)
-                #expect(graph.checkInvariants(), "seed \(seed), \(name) run \(runs)")
+                let output = try read(input)
+                #expect(valid(output), "seed \(seed), \(name) run \(runs)")
             } catch {
                 failures += 1
                 #expect(!error.diagnostics.isEmpty, "seed \(seed), \(name) run \(runs)")
@@ -85,5 +91,14 @@ import TongxinTestSupport
             return try CSVReader.read(nodes: InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),
                                       edges: InputFile(path: "edges.csv", bytes: Array(bytes[min(split + 1, bytes.count)...])), name: "g")
         }
+    }
+
+    @Test func geoJSON() {
+        let seeds = [GeoJSONReaderTests.square, GeoJSONReaderTests.multi].map { Array($0.utf8) }
+        Self.fuzz("geojson", seeds: seeds, seconds: 1.5, read: { bytes throws(DiagnosticList) in
+            try GeoJSONReader.read(InputFile(path: "b.geojson", bytes: bytes))
+        }, valid: { collection in
+            collection.features.allSatisfy { $0.polygons.allSatisfy { $0.rings.allSatisfy { $0.count >= 3 } } }
+        })
     }
 }
