@@ -3,7 +3,8 @@ import Foundation
 /// Places each region's label (its name over its rate) inside its shape at the pole of
 /// inaccessibility, at the largest size from 12 down to 8 px (scaled) whose box fits in the shape;
 /// a label that fits at none goes outside, at the nearest free spot on rings around the shape's
-/// pole, turned away from the map's centre, joined to the pole by a leader line.
+/// pole (clear of the shape itself), turned away from the map's centre, joined to the pole by a
+/// leader line.
 ///
 /// "Fits" means the box's corners, edge midpoints and centre all lie inside the shape. "Free" means
 /// the box overlaps no label placed before it and no other small shape's pole, and stays inside
@@ -11,7 +12,7 @@ import Foundation
 /// shape to the smallest (greedy, as in Imhof's rules: E. Imhof, "Positioning names on maps", The
 /// American Cartographer 2(2), 1975, doi:10.1559/152304075784313304).
 ///
-/// - Complexity: O(L · (C + K · L)) for L labels, C the cost of one polylabel and K = 504 candidate
+/// - Complexity: O(L · (C + K · L)) for L labels, C the cost of one polylabel and K = 336 candidate
 ///   spots per callout.
 struct LabelPlacement {
     struct Request {
@@ -48,7 +49,7 @@ struct LabelPlacement {
     mutating func place(_ requests: [Request]) -> [MapScene.Mark] {
         let s = scale
         var marks: [MapScene.Mark] = []
-        var callouts: [(request: Request, pole: PlanePoint, area: Double)] = []
+        var callouts: [(request: Request, polygon: [[PlanePoint]], pole: PlanePoint, area: Double)] = []
         var mapMinX = Double.infinity, mapMaxX = -Double.infinity, mapMinY = Double.infinity, mapMaxY = -Double.infinity
         for request in requests {
             // The largest polygon carries the label.
@@ -70,16 +71,16 @@ struct LabelPlacement {
                 }
                 size -= 1 * s
             }
-            if !fitted { callouts.append((request, pole, Polylabel.area(polygon))) }
+            if !fitted { callouts.append((request, polygon, pole, Polylabel.area(polygon))) }
         }
         let centre = PlanePoint(x: (mapMinX + mapMaxX) / 2, y: (mapMinY + mapMaxY) / 2)
         let poles = callouts.map(\.pole)
         for (index, callout) in callouts.enumerated().sorted(by: { $0.element.area > $1.element.area }).map({ ($0.offset, $0.element) }) {
-            let nameSize = 10 * s
+            let nameSize = 9 * s
             let extent = size(of: callout.request, nameSize: nameSize)
             let away = atan2(callout.pole.y - centre.y, callout.pole.x - centre.x)
             var chosen: Box?
-            search: for radius in stride(from: 20.0, through: 260, by: 12).map({ $0 * s }) {
+            search: for radius in stride(from: 24.0, through: 180, by: 12).map({ $0 * s }) {
                 for step in 0..<24 {
                     // Alternate either side of the direction away from the centre.
                     let turn = Double((step + 1) / 2) * (step % 2 == 0 ? 1 : -1) * .pi / 12
@@ -87,7 +88,7 @@ struct LabelPlacement {
                     let middle = PlanePoint(x: callout.pole.x + radius * cos(angle), y: callout.pole.y + radius * sin(angle))
                     let box = Self.box(centre: middle, size: extent)
                     guard box.minX >= bounds.minX, box.maxX <= bounds.maxX, box.minY >= bounds.minY, box.maxY <= bounds.maxY,
-                          !placed.contains(where: { $0.overlaps(box) }),
+                          !placed.contains(where: { $0.overlaps(box) }), !Self.touches(box, callout.polygon),
                           !poles.enumerated().contains(where: { $0.offset != index && box.contains($0.element) })
                     else { continue }
                     chosen = box
@@ -99,6 +100,8 @@ struct LabelPlacement {
             let end = Self.nearestPoint(on: box, to: callout.pole)
             marks.append(.line(points: [callout.pole, end], stroke: MapColour(0x4d4d4d), width: 0.7 * s))
             marks.append(.dot(centre: callout.pole, radius: 1.6 * s, fill: MapColour(0x1a1a1a)))
+            marks.append(.rect(x: box.minX, y: box.minY, width: box.maxX - box.minX, height: box.maxY - box.minY,
+                               fill: MapColour(0xffffff), stroke: MapColour(0xbdbdbd)))
             marks += label(callout.request, box: box, nameSize: nameSize)
         }
         return marks
@@ -122,6 +125,12 @@ struct LabelPlacement {
     private static func fits(_ box: Box, in polygon: [[PlanePoint]]) -> Bool {
         let xs = [box.minX, (box.minX + box.maxX) / 2, box.maxX], ys = [box.minY, (box.minY + box.maxY) / 2, box.maxY]
         return xs.allSatisfy { x in ys.allSatisfy { y in Polylabel.contains(polygon, PlanePoint(x: x, y: y)) } }
+    }
+
+    /// Whether any of the box's corners, edge midpoints or centre lies inside the polygon.
+    private static func touches(_ box: Box, _ polygon: [[PlanePoint]]) -> Bool {
+        let xs = [box.minX, (box.minX + box.maxX) / 2, box.maxX], ys = [box.minY, (box.minY + box.maxY) / 2, box.maxY]
+        return xs.contains { x in ys.contains { y in Polylabel.contains(polygon, PlanePoint(x: x, y: y)) } }
     }
 
     private static func nearestPoint(on box: Box, to point: PlanePoint) -> PlanePoint {
