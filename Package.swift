@@ -13,14 +13,22 @@ let package = Package(
         .library(name: "TongxinRender", targets: ["TongxinRender"]),
         .library(name: "TongxinReport", targets: ["TongxinReport"]),
         .library(name: "TongxinMap", targets: ["TongxinMap"]),
+        .library(name: "TongxinSharing", targets: ["TongxinSharing"]),
         .executable(name: "tongxin", targets: ["tongxin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "TongxinGraph"),
-        .target(name: "TongxinIO", dependencies: ["TongxinGraph"]),
+        .target(name: "TongxinIO", dependencies: [
+            "TongxinGraph",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "TongxinAnalysis", dependencies: ["TongxinGraph"]),
         .target(name: "TongxinQuery", dependencies: ["TongxinGraph", "TongxinAnalysis"]),
         .systemLibrary(
@@ -32,11 +40,13 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "CCairo"]),
         .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender"]),
+        .target(name: "TongxinSharing", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "tongxin",
             dependencies: [
                 "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinReport",
                 "TongxinMap",
+                "TongxinSharing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +59,7 @@ let package = Package(
             name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport", "tongxin"],
             exclude: ["Fixtures"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
+        .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(
             name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport", "tongxin"], exclude: ["Corpus"]),
         .testTarget(

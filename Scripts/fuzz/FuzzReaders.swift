@@ -1,7 +1,7 @@
 // libFuzzer target for Tongxin's readers, built by run.sh together with the TongxinGraph and
 // TongxinIO sources as one module. The first byte picks the reader (JSON, GraphML, CSV nodes+edges
-// split at a form feed, GeoJSON boundaries); the rest is the file. A crash, a sanitizer report or an unpositioned error is
-// a finding.
+// split at a form feed, GeoJSON boundaries); the rest is the file. A crash, a sanitizer report or
+// an unpositioned error is a finding.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

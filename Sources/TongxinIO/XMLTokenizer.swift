@@ -3,10 +3,12 @@
 ///
 /// It reads elements, attributes (single or double quoted), text, CDATA sections, the five predefined
 /// entities and character references, and skips the XML declaration, processing instructions,
-/// comments and a DOCTYPE. Attribute values are normalized as XML 1.0 says (literal tabs and line
+/// comments and — unless told to refuse it (``init(_:start:maxDepth:refusesDoctype:)``, as the
+/// spreadsheet reader does) — a DOCTYPE, whose entities it never expands. Attribute values are normalized as XML 1.0 says (literal tabs and line
 /// breaks become spaces); `\r\n` in text becomes `\n`. Names keep their namespace prefix; use
 /// ``localName(_:)`` to drop it. It checks that tags nest and match; it does not validate against a
-/// schema or expand other entities.
+/// schema or expand other entities. Elements may nest ``maxDepth`` deep, so a hostile document cannot
+/// grow the stack of open names without bound.
 ///
 /// - Complexity: O(n) in the input's bytes.
 struct XMLTokenizer {
@@ -32,10 +34,18 @@ struct XMLTokenizer {
     /// The names of the open elements.
     private(set) var open: [String] = []
     private var sawRoot = false
+    /// How deep elements may nest.
+    let maxDepth: Int
+    /// Whether `<!DOCTYPE …>` is an error rather than skipped.
+    let refusesDoctype: Bool
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0) {
+    /// A tokenizer over `bytes` from `start`; elements nested deeper than `maxDepth` and, when
+    /// `refusesDoctype`, a document type declaration are errors.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, maxDepth: Int = 256, refusesDoctype: Bool = false) {
         self.bytes = bytes
         position = start
+        self.maxDepth = maxDepth
+        self.refusesDoctype = refusesDoctype
     }
 
     /// A name without its namespace prefix: `y:ShapeNode` → `ShapeNode`.
@@ -71,6 +81,9 @@ struct XMLTokenizer {
                 try skip(past: "]]>", what: "CDATA section")
                 return .text(try decode(from, position - 3), offset: start)
             } else if starts(with: "<!") {
+                if refusesDoctype {
+                    throw Failure(offset: start, message: "a DOCTYPE declaration is not allowed here (its entities could expand without bound)")
+                }
                 try skipDeclaration()
             } else if starts(with: "</") {
                 position += 2
@@ -88,6 +101,7 @@ struct XMLTokenizer {
                 position += 1
                 let name = try readName()
                 if open.isEmpty && sawRoot { throw Failure(offset: start, message: "a second root element <\(name)>") }
+                if open.count >= maxDepth { throw Failure(offset: start, message: "elements nested more than \(maxDepth) deep") }
                 var attributes: [Attribute] = []
                 while true {
                     let hadSpace = skipSpaces()

@@ -38,11 +38,14 @@ struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Restrict the command to one region's subtree, by id or name.", valueName: "name|id"))
     var region: String?
 
-    /// Reads the graph, reporting progress on a terminal for large files.
+    @OptionGroup var masking: MaskOptions
+
+    /// Reads the graph, reporting progress on a terminal for large files, and masks it by `--mask`.
     func load() throws(DiagnosticList) -> Graph {
         let progress = Progress.begin("reading \(graph)", onlyIfBytesExceed: 32 << 20, path: graph)
-        defer { progress?.finish() }
-        return try GraphLoader.load(graph)
+        let graph = try GraphLoader.load(graph)
+        progress?.finish()
+        return try masking.apply(to: graph)
     }
 
     /// The region named by `--region` (its node index), or `nil` when the option is absent.

@@ -29,6 +29,8 @@ struct Convert: TongxinCommand {
     @Option(help: "The output format, when OUT's extension does not say it: json, graphml, csv, gexf or dot.")
     var to: GraphFormatArgument?
 
+    @OptionGroup var masking: MaskOptions
+
     mutating func execute() throws {
         let format = to?.format ?? GraphFormat(path: out)
         guard let format else {
@@ -38,7 +40,7 @@ struct Convert: TongxinCommand {
         guard Self.canonical(out) != Self.canonical(graph) else {
             throw DiagnosticList([Diagnostic(.error, "'\(out)' is the input: convert never overwrites its input")])
         }
-        let input = try GraphLoader.load(graph)
+        let input = try masking.apply(to: GraphLoader.load(graph))
         let progress = input.edgeCount > 1_000_000 ? Progress.begin("writing \(out)") : nil
         try GraphFile.write(input, to: out, as: format)
         progress?.finish()

@@ -34,15 +34,10 @@ import TongxinTestSupport
         return bytes
     }
 
-    /// Runs `read` on mutants of `seeds` for about `seconds`, checking every failure is positioned
-    /// in `file` (or names the file when it has no single place).
-    static func fuzz(_ name: String, seeds: [[UInt8]], seconds: Double, read: ([UInt8]) throws(DiagnosticList) -> Graph) {
-        fuzz(name, seeds: seeds, seconds: seconds, read: read, valid: { $0.checkInvariants() })
-    }
-
-    /// Runs `read` on mutants of `seeds` for about `seconds`; what it reads must be `valid`.
-    static func fuzz<Output>(_ name: String, seeds: [[UInt8]], seconds: Double, read: ([UInt8]) throws(DiagnosticList) -> Output,
-                             valid: (Output) -> Bool) {
+    /// Runs `read` on mutants of `seeds` for about `seconds`, checking every result is `valid` and
+    /// every failure is positioned in `file` (or names the file when it has no single place).
+    static func fuzz<Result>(_ name: String, seeds: [[UInt8]], seconds: Double, valid: (Result) -> Bool,
+                             read: ([UInt8]) throws(DiagnosticList) -> Result) {
         var random = SplitMix64(seed: seed)
         let deadline = Date().addingTimeInterval(seconds)
         var runs = 0, failures = 0
@@ -50,13 +45,14 @@ import TongxinTestSupport
             let input = mutate(seeds[runs % seeds.count], &random)
             runs += 1
             do {
-                let output = try read(input)
-                #expect(valid(output), "seed \(seed), \(name) run \(runs)")
+                let result = try read(input)
+                #expect(valid(result), "seed \(seed), \(name) run \(runs)")
             } catch {
                 failures += 1
                 #expect(!error.diagnostics.isEmpty, "seed \(seed), \(name) run \(runs)")
                 for diagnostic in error.diagnostics where diagnostic.severity == .error {
-                    let placed = diagnostic.location.map { $0.line >= 1 && $0.column >= 1 } ?? diagnostic.message.contains(".csv")
+                    let placed = diagnostic.location.map { $0.line >= 1 && $0.column >= 1 } 
+                        ?? (diagnostic.message.contains(".csv") || diagnostic.message.contains(".xlsx"))
                     #expect(placed, "seed \(seed), \(name) run \(runs): \(diagnostic)")
                 }
             }
@@ -67,13 +63,13 @@ import TongxinTestSupport
     static let graphs = [SampleGraphs.tinyProvince(), NativeJSONTests.featureGraph()]
 
     @Test func nativeJSON() {
-        Self.fuzz("json", seeds: Self.graphs.map(NativeJSONWriter.serialize), seconds: 1.5) { bytes throws(DiagnosticList) in
+        Self.fuzz("json", seeds: Self.graphs.map(NativeJSONWriter.serialize), seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             try NativeJSONReader.read(InputFile(path: "g.json", bytes: bytes))
         }
     }
 
     @Test func graphML() {
-        Self.fuzz("graphml", seeds: Self.graphs.map(GraphMLWriter.serialize), seconds: 1.5) { bytes throws(DiagnosticList) in
+        Self.fuzz("graphml", seeds: Self.graphs.map(GraphMLWriter.serialize), seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             try GraphMLReader.read(InputFile(path: "g.graphml", bytes: bytes))
         }
     }
@@ -86,7 +82,7 @@ import TongxinTestSupport
             CSVWriter.writeEdges(graph, to: &edges)
             return nodes.buffer + [0x0C] + edges.buffer
         }
-        Self.fuzz("csv", seeds: seeds, seconds: 1.5) { bytes throws(DiagnosticList) in
+        Self.fuzz("csv", seeds: seeds, seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             let split = bytes.firstIndex(of: 0x0C) ?? bytes.count
             return try CSVReader.read(nodes: InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),
                                       edges: InputFile(path: "edges.csv", bytes: Array(bytes[min(split + 1, bytes.count)...])), name: "g")
@@ -95,10 +91,60 @@ import TongxinTestSupport
 
     @Test func geoJSON() {
         let seeds = [GeoJSONReaderTests.square, GeoJSONReaderTests.multi].map { Array($0.utf8) }
-        Self.fuzz("geojson", seeds: seeds, seconds: 1.5, read: { bytes throws(DiagnosticList) in
-            try GeoJSONReader.read(InputFile(path: "b.geojson", bytes: bytes))
-        }, valid: { collection in
+        Self.fuzz("geojson", seeds: seeds, seconds: 1.5, valid: { (collection: GeoFeatureCollection) in
             collection.features.allSatisfy { $0.polygons.allSatisfy { $0.rings.allSatisfy { $0.count >= 3 } } }
-        })
+        }) { bytes throws(DiagnosticList) in
+            try GeoJSONReader.read(InputFile(path: "b.geojson", bytes: bytes))
+        }
+    }
+
+    /// Workbooks whose parts (shared strings, styles, sheet, workbook, its relationships — split at
+    /// form feeds the mutations keep or break) are mutated, then zipped.
+    @Test func xlsxParts() throws {
+        let parts = ["xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]
+        var seeds: [[UInt8]] = []
+        for name in ["ledger-libreoffice.xlsx", "handmade.xlsx"] {
+            var package = try XLSXPackage(path: WorkbookTests.fixtures + "/" + name)
+            var seed: [UInt8] = []
+            for part in parts {
+                if !seed.isEmpty { seed.append(0x0C) }
+                seed += try package.read(part) ?? []
+            }
+            seeds.append(seed)
+        }
+        Self.fuzz("xlsx parts", seeds: seeds, seconds: 1.5, valid: Self.validSheets) { bytes throws(DiagnosticList) in
+            let archive = try ZipBuilder()
+            try archive.add("_rels/.rels", WorkbookTests.rootRelationships)
+            for (part, contents) in zip(parts, bytes.split(separator: 0x0C, omittingEmptySubsequences: false)) {
+                try archive.add(part, Array(contents))
+            }
+            return try Self.readWorkbook(archive.bytes)
+        }
+    }
+
+    /// Whole .xlsx files with their zip bytes mutated.
+    @Test func xlsxArchive() throws {
+        let seeds = try ["ledger.xlsx", "handmade.xlsx"].map { try Array(Data(contentsOf: URL(fileURLWithPath: WorkbookTests.fixtures + "/" + $0))) }
+        Self.fuzz("xlsx archive", seeds: seeds, seconds: 1.5, valid: Self.validSheets) { bytes throws(DiagnosticList) in
+            try Self.readWorkbook(bytes)
+        }
+    }
+
+    /// The sheets of a workbook of these bytes, written to a temporary file (the reader reads files).
+    static func readWorkbook(_ bytes: [UInt8]) throws(DiagnosticList) -> [Worksheet] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tongxin-fuzz-\(getpid()).xlsx").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw DiagnosticList([Diagnostic(.error, "cannot write \(path)")])
+        }
+        defer { unlink(path) }
+        return try XLSXReader.read(path: path)
+    }
+
+    /// A sheet's last row holds a value, and its size is zero only when it is empty.
+    static func validSheets(_ sheets: [Worksheet]) -> Bool {
+        sheets.allSatisfy { sheet in
+            sheet.rowCount == 0 ? sheet.columnCount == 0
+                : (1...sheet.columnCount).contains { sheet.value(row: sheet.rowCount, column: $0) != nil }
+        }
     }
 }
