@@ -16,6 +16,10 @@ public struct ReportContent: Sendable, Equatable {
     public var pairing: [PairingProgramme]
     public var central: [CentralGroup]
     public var diagrams: [DiagramFigure]
+    /// The maps (coverage questions, then pairing programmes), drawn as SVG.
+    public var maps: [DiagramFigure] = []
+    /// Why there are no maps, when the boundaries are missing or unreadable.
+    public var mapsUnavailable: String?
 
     public init(
         title: String, scope: NodeReference? = nil, breakdownLevel: RegionLevel = .city, summary: Summary = Summary(),
@@ -322,6 +326,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case summary
     case coverage
     case pairing
+    case maps
     case central
     case diagrams
 }

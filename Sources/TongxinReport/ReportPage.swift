@@ -87,6 +87,7 @@ public struct ReportPage: Sendable {
         case .summary: summarySection()
         case .coverage: coverageSection()
         case .pairing: pairingSection()
+        case .maps: mapSection()
         case .central: centralSection()
         case .diagrams: diagramSection()
         }

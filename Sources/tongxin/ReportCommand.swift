@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TongxinAnalysis
 import TongxinIO
+import TongxinMap
 import TongxinRender
 import TongxinReport
 
@@ -94,6 +95,13 @@ struct Report: TongxinCommand {
                 content.central = try builder.central { done, total in
                     progress?.update(fraction: Double(done) / Double(max(total, 1)))
                 }
+            case .maps:
+                let drawn = try builder.maps(labels: Labels(language), coverage: builder.coverageQuestions(),
+                                             programmes: builder.pairingQuestions()) { level throws(DiagnosticList) in
+                    try Boundaries(defaultFor: level)
+                }
+                content.maps = drawn.figures
+                content.mapsUnavailable = drawn.unavailable
             case .diagrams:
                 let figures = try (content.central.isEmpty ? builder.central() : content.central)
                     .first { $0.kind == NodeKind.figure }?.nodes.prefix(2).compactMap { graph.index(of: $0.node.id) } ?? []
@@ -102,7 +110,7 @@ struct Report: TongxinCommand {
                 content.diagrams = try builder.diagrams(
                     labels: Labels(language), coverage: builder.coverageQuestions(),
                     programmes: builder.pairingQuestions(), figures: Array(figures),
-                    renderer: DiagramRenderer(worker: worker))
+                    overview: content.maps.isEmpty, renderer: DiagramRenderer(worker: worker))
             }
         }
         let options = ReportOptions(language: language, sections: chosen, source: graphOptions.graph)
