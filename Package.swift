@@ -59,7 +59,7 @@ let package = Package(
             name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport", "tongxin"],
             exclude: ["Fixtures"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
-        .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport", "tongxin"]),
         .testTarget(
             name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport", "tongxin"], exclude: ["Corpus"]),
         .testTarget(

@@ -20,6 +20,8 @@ public struct ReportContent: Sendable, Equatable {
     public var maps: [DiagramFigure] = []
     /// Why there are no maps, when the boundaries are missing or unreadable.
     public var mapsUnavailable: String?
+    /// What moved since an earlier version (`report --since`), or `nil` without one.
+    public var change: ChangeSection? = nil
 
     public init(
         title: String, scope: NodeReference? = nil, breakdownLevel: RegionLevel = .city, summary: Summary = Summary(),
@@ -327,6 +329,8 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case coverage
     case pairing
     case maps
+    /// Needs an earlier version of the graph to compare with.
+    case change
     case central
     case diagrams
 }
