@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes Tongxin's readers (native JSON, GraphML, CSV, .xlsx workbooks, GEXF, Cytoscape JSON, Neo4j CSV) with libFuzzer and AddressSanitizer for a
+# Fuzzes Tongxin's readers (native JSON, GraphML, CSV, .xlsx workbooks, GEXF, Cytoscape JSON, Neo4j CSV, GeoJSON) with libFuzzer and AddressSanitizer for a
 # while: Scripts/fuzz/run.sh [SECONDS, default 300] [extra libFuzzer flags…]
 #
 # SwiftPM cannot link a libFuzzer executable (both bring a `main`), so this compiles the
@@ -36,6 +36,10 @@ for folder in Graphs/examples/*/; do
     [ -e "$folder/edges.csv" ] || continue
     name=$(basename "$folder")
     { printf '\002'; cat "$folder/nodes.csv" 2>/dev/null || true; printf '\f'; cat "$folder/edges.csv"; } > "$out/corpus/seed-2-$name"
+done
+for geojson in Tests/TongxinMapTests/Fixtures/*.geojson; do
+    [ -e "$geojson" ] || continue
+    seed 7 "$geojson"
 done
 for workbook in Tests/Fixtures/xlsx/*.xlsx; do
     seed 6 "$workbook"

@@ -9,9 +9,9 @@ import TongxinTestSupport
 @Suite(.enabled(if: BuiltTongxin.path != nil, "needs the built tongxin"))
 struct ImportCommandTests {
     @Test func importsAndWrites() throws {
-        let ledgers = try Ledgers(["map.yaml": LedgerImporterTests.mapping, "roster.csv": LedgerImporterTests.roster])
-        let out = ledgers.folder + "/g.json"
-        let run = try BuiltTongxin.run(["import", ledgers.folder + "/map.yaml", "--out", out])
+        let folder = try SampleLedgers.folder(["map.yaml": SampleLedgers.mapping, "roster.csv": SampleLedgers.roster])
+        let out = folder + "/g.json"
+        let run = try BuiltTongxin.run(["import", folder + "/map.yaml", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "\(out): 1598 nodes, 1600 edges from 1 sheets\n")
         let graph = try GraphFile.read(out)
@@ -19,13 +19,13 @@ struct ImportCommandTests {
     }
 
     @Test func anErrorWritesNothing() throws {
-        let roster = LedgerImporterTests.roster.replacingOccurrences(of: "3,宜昌,夷陵,小溪塔,", with: "3,宜昌,夷陵,小溪塔镇,")
-        let ledgers = try Ledgers(["map.yaml": LedgerImporterTests.mapping, "roster.csv": roster])
-        let out = ledgers.folder + "/g.json"
-        let run = try BuiltTongxin.run(["import", ledgers.folder + "/map.yaml", "--out", out])
+        let roster = SampleLedgers.roster.replacingOccurrences(of: "3,宜昌,夷陵,小溪塔,", with: "3,宜昌,夷陵,小溪塔镇,")
+        let folder = try SampleLedgers.folder(["map.yaml": SampleLedgers.mapping, "roster.csv": roster])
+        let out = folder + "/g.json"
+        let run = try BuiltTongxin.run(["import", folder + "/map.yaml", "--out", out])
         #expect(run.status == 1)
         #expect(run.stderr == """
-            \(ledgers.folder)/roster.csv:roster!D5: error: no town named '小溪塔镇' in 夷陵区; did you mean 小溪塔街道?
+            \(folder)/roster.csv:roster!D5: error: no town named '小溪塔镇' in 夷陵区; did you mean 小溪塔街道?
                 3 | 宜昌 | 夷陵 | 小溪塔镇 | 旧坪社区 | 张三 | 13800000001
                                  ^
 
@@ -34,8 +34,8 @@ struct ImportCommandTests {
     }
 
     @Test func draftGuessesAMappingThatImports() throws {
-        let ledgers = try Ledgers(["roster.csv": LedgerImporterTests.roster])
-        let run = try BuiltTongxin.run(["import", "--draft", ledgers.folder + "/roster.csv"])
+        let folder = try SampleLedgers.folder(["roster.csv": SampleLedgers.roster])
+        let run = try BuiltTongxin.run(["import", "--draft", folder + "/roster.csv"])
         #expect(run.status == 0)
         #expect(run.stdout.hasSuffix("""
             sheets:
@@ -49,8 +49,10 @@ struct ImportCommandTests {
                   - {source: f, target: p, kind: liaison_for}   # or another edge kind (DOMAIN.md)
 
             """))
-        try run.stdout.write(toFile: ledgers.folder + "/map.yaml", atomically: true, encoding: .utf8)
-        let result = try ledgers.run()
-        #expect(result.graph.nodes(ofKind: "figure").count == 2 && result.graph.nodes(ofKind: "village").count == 2)
+        try run.stdout.write(toFile: folder + "/map.yaml", atomically: true, encoding: .utf8)
+        let imported = try BuiltTongxin.run(["import", folder + "/map.yaml", "--out", folder + "/g.json"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let graph = try GraphFile.read(folder + "/g.json")
+        #expect(graph.nodes(ofKind: "figure").count == 2 && graph.nodes(ofKind: "village").count == 2)
     }
 }
