@@ -16,6 +16,8 @@ public enum GraphFormat: String, Sendable, CaseIterable {
     case gexf
     /// Graphviz DOT (`.dot`, `.gv`).
     case dot
+    /// Tongxin's binary graph (`.txg`), memory-mapped on reading (DESIGN.md, "The .txg binary graph").
+    case txg
 
     /// The format a path names: by its extension (any case), and a folder — an existing directory,
     /// a path ending in `/`, or a name without an extension — is a CSV folder. `nil` for an unknown
@@ -37,16 +39,17 @@ public enum GraphFormat: String, Sendable, CaseIterable {
         case "csv": self = .csv
         case "gexf": self = .gexf
         case "dot", "gv": self = .dot
+        case "txg": self = .txg
         default: return nil
         }
     }
 
     /// Whether Tongxin's IO module reads this format (DOT is read through Graphviz by the renderer;
     /// GEXF is written only).
-    public var isReadable: Bool { self == .json || self == .graphml || self == .csv }
+    public var isReadable: Bool { self == .json || self == .graphml || self == .csv || self == .txg }
 
     /// The formats `tongxin` names in messages, with their extensions.
-    static let extensionsHelp = ".json, .graphml, .gexf, .dot/.gv, or a folder for CSV"
+    static let extensionsHelp = ".json, .graphml, .txg, .gexf, .dot/.gv, or a folder for CSV"
 }
 
 /// Reads and writes graph files, choosing the format from the path (``GraphFormat/init(path:)``).
@@ -78,6 +81,8 @@ public enum GraphFile {
             return try CSVReader.read(directory: isFile ? AtomicFile.directory(of: path) : path)
         case .graphml:
             return try GraphMLReader.read(InputFile.read(path))
+        case .txg:
+            return try BinaryGraphReader.read(path: path)
         case .gexf:
             throw AtomicFile.failure("cannot read '\(path)': Tongxin writes GEXF files but does not read them"
                 + " (use .json, .graphml or a CSV folder)")
@@ -109,6 +114,8 @@ public enum GraphFile {
             try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in GEXFWriter.write(graph, to: &sink) }
         case .dot:
             try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in DOTWriter.write(graph, to: &sink) }
+        case .txg:
+            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in BinaryGraphWriter.write(graph, to: &sink) }
         }
     }
 }
