@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A block of memory that ``FlatArray``s point into: a heap allocation the graph made, or a
 /// read-only mapping of a `.txg` file. It is released when the last array viewing it goes away.
 ///
@@ -159,6 +165,23 @@ public struct StringTable: RandomAccessCollection, Sendable {
         precondition(start <= end && end <= bytes.count, "string table offsets out of range")
         return try bytes.withUnsafeBufferPointer { all in
             try body(UnsafeBufferPointer(rebasing: all[start..<end]))
+        }
+    }
+}
+
+extension StringTable {
+    /// Whether string `a` orders before string `b` by their UTF-8 bytes (Unicode code point order,
+    /// which is `String`'s `<` for text in normal form C), without decoding either. O(length).
+    public func precedes(_ a: Int, _ b: Int) -> Bool {
+        withUTF8(a) { first in
+            withUTF8(b) { second in
+                let common = Swift.min(first.count, second.count)
+                if common > 0 {
+                    let order = memcmp(first.baseAddress!, second.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return first.count < second.count
+            }
         }
     }
 }

@@ -128,9 +128,8 @@ struct CentralityCommand: TongxinCommand {
         let result = try compute(on: view, graph: graph, nodes: nodes, normalized: normalized, side: side)
         Timings.mark("kernel")
         let matcher = selector?.matcher(in: graph)
-        var report = CentralityReport(graph: graph, measure: measure, result: result, nodes: nodes,
-                                      normalized: normalized, directed: directed, weighted: weighted)
-        report.select(matcher, top: top)
+        var report = CentralityReport(graph: graph, measure: measure, result: result, nodes: nodes, matcher: matcher,
+                                      top: top, normalized: normalized, directed: directed, weighted: weighted)
         if let samples { report.sampling = (samples, seed) }
         switch output.format {
         case .json: Console.printJSON(report.json)
@@ -229,7 +228,8 @@ enum CentralityResult {
     case groups(Components, modularity: Double?)
 }
 
-/// A measure's result with names resolved, filtered and sorted, in the three output formats.
+/// A measure's result with names resolved, filtered and ranked (the first `top` selected, not the
+/// whole list sorted), in the three output formats.
 struct CentralityReport {
     struct Row {
         var node: Int
@@ -248,21 +248,24 @@ struct CentralityReport {
     var modularity: Double?
     var rows: [Row]
 
-    init(graph: Graph, measure: Measure, result: CentralityResult, nodes: [Int], normalized: Bool,
-         directed: Bool, weighted: Bool) {
+    /// Ranks the rows whose node `matcher` accepts (all when `nil`) and keeps the first `top`.
+    init(graph: Graph, measure: Measure, result: CentralityResult, nodes: [Int], matcher: ((Int) -> Bool)?, top: Int?,
+         normalized: Bool, directed: Bool, weighted: Bool) {
         self.graph = graph
         self.measure = measure
         self.normalized = normalized
         self.directed = directed
         self.weighted = weighted
+        let candidates = matcher.map { matcher in nodes.indices.filter { matcher(nodes[$0]) } } ?? Array(nodes.indices)
+        let ids = graph.ids
         switch result {
         case .scores(let scores):
-            let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1]
-                : graph.ids[nodes[$0]] < graph.ids[nodes[$1]] }
+            let order = topSelection(candidates, limit: top) { scores[$0] != scores[$1] ? scores[$0] > scores[$1]
+                : ids.precedes(nodes[$0], nodes[$1]) }
             rows = order.map { Row(node: nodes[$0], score: .double(scores[$0]), text: ScoreText.format(scores[$0])) }
         case .counts(let counts):
-            let order = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1]
-                : graph.ids[nodes[$0]] < graph.ids[nodes[$1]] }
+            let order = topSelection(candidates, limit: top) { counts[$0] != counts[$1] ? counts[$0] > counts[$1]
+                : ids.precedes(nodes[$0], nodes[$1]) }
             rows = order.map { Row(node: nodes[$0], score: .int(counts[$0]), text: String(counts[$0])) }
         case .groups(let partition, let modularity):
             // Groups renumbered largest first (ties by smallest node); rows by group, then id.
@@ -270,18 +273,12 @@ struct CentralityReport {
             var number = [Int](repeating: 0, count: partition.count)
             for (position, group) in rank.enumerated() { number[group] = position }
             let labels = partition.labels.map { number[Int($0)] }
-            let order = labels.indices.sorted { labels[$0] != labels[$1] ? labels[$0] < labels[$1]
-                : graph.ids[nodes[$0]] < graph.ids[nodes[$1]] }
+            let order = topSelection(candidates, limit: top) { labels[$0] != labels[$1] ? labels[$0] < labels[$1]
+                : ids.precedes(nodes[$0], nodes[$1]) }
             rows = order.map { Row(node: nodes[$0], score: .int(labels[$0]), text: String(labels[$0])) }
             sizes = rank.map { partition.sizes[$0] }
             self.modularity = modularity
         }
-    }
-
-    /// Keeps the rows whose node matches, then the first `top`.
-    mutating func select(_ matcher: ((Int) -> Bool)?, top: Int?) {
-        if let matcher { rows = rows.filter { matcher($0.node) } }
-        if let top, rows.count > top { rows.removeLast(rows.count - top) }
     }
 
     /// The per-node field: `score`, or `component` / `community` for partitions.

@@ -5,7 +5,7 @@ import TongxinIO
 /// `tongxin convert G OUT`: between the formats.
 struct Convert: TongxinCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a graph between formats: .json, .graphml, a CSV folder, .gexf (write only), .dot/.gv.",
+        abstract: "Convert a graph between formats: .json, .graphml, .txg (binary), a CSV folder, .gexf (write only), .dot/.gv.",
         discussion: """
             The output format follows OUT's extension (a path without one, or ending in /, is a CSV folder \
             of nodes.csv and edges.csv), or --to. The output is written to a temporary file and renamed \
@@ -19,21 +19,21 @@ struct Convert: TongxinCommand {
               tongxin convert out/yunxi.graphml out/yunxi.gexf --to gexf
             """)
 
-    @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml or .dot/.gv file, or a CSV folder.", valueName: "graph"),
+    @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml, .txg or .dot/.gv file, or a CSV folder.", valueName: "graph"),
               completion: .file())
     var graph: String
 
     @Argument(help: ArgumentHelp("Where to write.", valueName: "out"), completion: .file())
     var out: String
 
-    @Option(help: "The output format, when OUT's extension does not say it: json, graphml, csv, gexf or dot.")
+    @Option(help: "The output format, when OUT's extension does not say it: json, graphml, txg, csv, gexf or dot.")
     var to: GraphFormatArgument?
 
     mutating func execute() throws {
         let format = to?.format ?? GraphFormat(path: out)
         guard let format else {
             throw DiagnosticList([Diagnostic(.error,
-                "cannot tell the output format of '\(out)' from its extension: use .json, .graphml, .gexf, .dot, a folder name, or --to")])
+                "cannot tell the output format of '\(out)' from its extension: use .json, .graphml, .txg, .gexf, .dot, a folder name, or --to")])
         }
         guard Self.canonical(out) != Self.canonical(graph) else {
             throw DiagnosticList([Diagnostic(.error, "'\(out)' is the input: convert never overwrites its input")])
