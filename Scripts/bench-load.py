@@ -113,6 +113,8 @@ def main():
         if "binary" in flags:
             wall, cpu, rss, _ = best([args.tongxin, "info", stem + ".txg"], max(repeat, 3))
             rows.append((name, edges, "tongxin info (.txg)", os.path.basename(stem) + ".txg", wall, cpu, rss, tongxin_base))
+            wall, cpu, rss, _ = best([args.tongxin, "validate", stem + ".txg"], max(repeat, 3))
+            rows.append((name, edges, "tongxin validate (.txg)", os.path.basename(stem) + ".txg", wall, cpu, rss, tongxin_base))
             print("bench-load: %s tongxin .txg %.3f s" % (name, wall), file=sys.stderr)
             _, _, rss, out = best([args.python, me, "--peer", "networkit", stem + ".nkbg"], max(repeat, 3))
             times = json.loads(out)
@@ -152,8 +154,8 @@ def report(rows):
     print()
     print("wall ×, CPU × and memory × are each reader's load wall time, load CPU time and net bytes per edge "
           "divided by Tongxin's text read on the same graph (above 1: Tongxin is faster / smaller). Tongxin's times are "
-          "its whole process (read, build CSR and hierarchy, count; CPU summed over its threads; the .txg row maps "
-          "and validates the binary file); the peers' are the reading call alone. On a shared machine CPU time is "
+          "its whole process (read, build CSR and hierarchy, count; CPU summed over its threads; the .txg rows map "
+          "and validate the binary file, `info` then counting components, `validate` nothing more); the peers' are the reading call alone. On a shared machine CPU time is "
           "the steadier of the two. Load average during the run: %s." % " ".join("%.1f" % x for x in os.getloadavg()))
 
 

@@ -11,7 +11,8 @@ import Darwin
 /// each preceded by its length) together with ``BinaryGraphLayout/version``; the key is in the cache
 /// file's name, so a changed source or a new format version can never hit an old entry. An entry
 /// that fails to open (truncated, corrupt, another build's) is rebuilt, never trusted; entries are
-/// written atomically (``AtomicFile``), and older entries for the same source path are removed.
+/// written atomically (``AtomicFile``) but not synced to disk (a crash leaves at worst an entry that
+/// fails validation and is rebuilt), and older entries for the same source path are removed.
 ///
 /// - Complexity: a hit costs reading and hashing the source (about the time to read it once) plus
 ///   ``BinaryGraphReader``'s validation; a miss adds the text parse and the `.txg` write.
@@ -65,7 +66,9 @@ public struct GraphCache: Sendable {
         let graph = try source.parse()
         do throws(DiagnosticList) {
             try makeFolder(AtomicFile.directory(of: entry))
-            try GraphFile.write(graph, to: entry, as: .txg)
+            try AtomicFile.write(to: entry, durable: false) { (sink: inout ByteSink) throws(DiagnosticList) in
+                BinaryGraphWriter.write(graph, to: &sink)
+            }
         } catch {
             return (graph, .notStored(error.description))
         }
