@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Fuzzes Tongxin's readers (native JSON, GraphML, CSV) with libFuzzer and AddressSanitizer for a
+# Fuzzes Tongxin's readers (native JSON, GraphML, CSV, .xlsx workbooks, GEXF, Cytoscape JSON, Neo4j CSV) with libFuzzer and AddressSanitizer for a
 # while: Scripts/fuzz/run.sh [SECONDS, default 300] [extra libFuzzer flags…]
 #
 # SwiftPM cannot link a libFuzzer executable (both bring a `main`), so this compiles the
 # TongxinGraph and TongxinIO sources with FuzzReaders.swift as one module with swiftc
-# (PLATFORM.md). The corpus starts from the example graphs and the writers' output; findings land in
+# (Docs/PLATFORM.md). The corpus starts from the example graphs and the writers' output; findings land in
 # .build-fuzz/ as crash-* files (reproduce: .build-fuzz/fuzz-readers .build-fuzz/crash-…).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,9 +13,16 @@ shift || true
 out=.build-fuzz
 mkdir -p "$out/corpus"
 
-sources=$(ls Sources/TongxinGraph/*.swift; ls Sources/TongxinIO/*.swift | grep -v '/TongxinIO.swift$')
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name TongxinFuzz \
-    $sources Scripts/fuzz/FuzzReaders.swift -o "$out/fuzz-readers"
+# ZIPFoundation (for .xlsx) is a module of its own, built first from SwiftPM's checkout, with
+# AddressSanitizer too.
+swift package resolve >/dev/null
+zip_sources=.build/checkouts/ZIPFoundation/Sources
+swiftc -O -sanitize=address -parse-as-library -emit-module -emit-library -static -module-name ZIPFoundation \
+    -I "$zip_sources/CZLib" -Xcc -D_GNU_SOURCE=1 "$zip_sources"/ZIPFoundation/*.swift \
+    -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a"
+sources=$(ls Sources/TongxinGraph/*.swift; find Sources/TongxinIO -name '*.swift' ! -name TongxinIO.swift | sort)
+swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name TongxinFuzz -I "$out" -I "$zip_sources/CZLib" \
+    $sources Scripts/fuzz/FuzzReaders.swift -L "$out" -lZIPFoundation -lz -o "$out/fuzz-readers"
 
 # Seeds: every example graph in each readable format, prefixed with its selector byte.
 seed() { # selector file
@@ -30,14 +37,26 @@ for folder in Graphs/examples/*/; do
     name=$(basename "$folder")
     { printf '\002'; cat "$folder/nodes.csv" 2>/dev/null || true; printf '\f'; cat "$folder/edges.csv"; } > "$out/corpus/seed-2-$name"
 done
+for workbook in Tests/Fixtures/xlsx/*.xlsx; do
+    seed 3 "$workbook"
+done
 if [ -x .build/debug/tongxin ]; then
     for json in Graphs/examples/*.json; do
         [ -e "$json" ] || continue
         .build/debug/tongxin convert "$json" "$out/seed.graphml" > /dev/null
         seed 1 "$out/seed.graphml"
         mv "$out/corpus/seed-1-seed.graphml" "$out/corpus/seed-1-$(basename "$json" .json).graphml"
+        .build/debug/tongxin convert "$json" "$out/seed.gexf" > /dev/null
+        seed 3 "$out/seed.gexf"
+        mv "$out/corpus/seed-3-seed.gexf" "$out/corpus/seed-3-$(basename "$json" .json).gexf"
+        .build/debug/tongxin convert "$json" "$out/seed.cyjs" > /dev/null
+        seed 4 "$out/seed.cyjs"
+        mv "$out/corpus/seed-4-seed.cyjs" "$out/corpus/seed-4-$(basename "$json" .json).cyjs"
     done
 fi
+for fixture in Tests/Fixtures/interop/*.gexf; do seed 3 "$fixture"; done
+for fixture in Tests/Fixtures/interop/*.graphml; do seed 1 "$fixture"; done
+for fixture in Tests/Fixtures/interop/*.cyjs; do seed 4 "$fixture"; done
 
 "$out/fuzz-readers" "$out/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
     -artifact_prefix="$out/" -print_final_stats=1 "$@"

@@ -1,6 +1,9 @@
-/// A position in an input file: 1-based line and column (columns count Unicode scalars).
+/// A position in an input: a line and column of a text file (1-based; columns count Unicode
+/// scalars), or a cell of a spreadsheet's sheet, where ``line`` is the row and ``column`` the column.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var file: String
+    /// The worksheet's name when the place is a spreadsheet cell, else `nil`.
+    public var sheet: String?
     public var line: Int
     public var column: Int
 
@@ -10,8 +13,45 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
         self.column = column
     }
 
-    /// `FILE:LINE:COL`, the form compilers use, so editors can jump to it.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// The cell at `row` and `column` (1-based) of the sheet named `sheet` in `file`.
+    public init(file: String, sheet: String, row: Int, column: Int) {
+        self.file = file
+        self.sheet = sheet
+        self.line = row
+        self.column = column
+    }
+
+    /// `FILE:LINE:COL`, the form compilers use, so editors can jump to it; `FILE:SHEET!D17` for a cell
+    /// (the sheet name in single quotes, as spreadsheets write it, when it holds a space or punctuation).
+    public var description: String {
+        guard let sheet else { return "\(file):\(line):\(column)" }
+        return "\(file):\(Self.quotedSheetName(sheet))!\(Self.columnName(column))\(line)"
+    }
+
+    /// The letters spreadsheets name column `column` (1-based) by: 1 → `A`, 26 → `Z`, 27 → `AA`,
+    /// 16384 → `XFD` (bijective base 26).
+    ///
+    /// - Complexity: O(log₂₆ column).
+    public static func columnName(_ column: Int) -> String {
+        precondition(column >= 1, "columns are 1-based")
+        var letters: [UInt8] = []
+        var rest = column
+        while rest > 0 {
+            let digit = (rest - 1) % 26
+            letters.append(UInt8(ascii: "A") + UInt8(digit))
+            rest = (rest - 1) / 26
+        }
+        return String(decoding: letters.reversed(), as: UTF8.self)
+    }
+
+    /// The sheet name as a cell reference writes it: bare when it is letters, digits, `_` and `.`,
+    /// else in single quotes with inner quotes doubled (`'年度 台账'`).
+    static func quotedSheetName(_ name: String) -> String {
+        let bare = !name.isEmpty && name.unicodeScalars.allSatisfy {
+            $0.value >= 0x80 ? !$0.properties.isWhitespace : ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == ".")
+        }
+        return bare ? name : "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
 }
 
 /// One problem found in the input, with where it is.

@@ -31,7 +31,7 @@ extension TongxinCommand {
 struct GraphOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "The graph: a .json, .graphml, .txg or .dot/.gv file, or a folder holding nodes.csv and edges.csv.",
+            "The graph: a .json, .graphml, .txg, .gexf, .cyjs or .dot/.gv file, or a folder of CSV (nodes.csv, edges.csv) or Neo4j files.",
             valueName: "graph"),
         completion: .file())
     var graph: String
@@ -48,13 +48,21 @@ struct GraphOptions: ParsableArguments {
     @Flag(help: "Print each phase's wall time (read, view, kernel, output) to standard error.")
     var timings = false
 
-    /// Reads the graph, reporting progress on a terminal for large files; a text graph goes
-    /// through the `.txg` cache (``GraphCache``) unless `--no-cache`.
+    @OptionGroup var masking: MaskOptions
+
+    /// Reads the graph, reporting progress on a terminal for large files, and masks it by `--mask`;
+    /// a text graph goes through the `.txg` cache (``GraphCache``) unless `--no-cache`.
     func load() throws(DiagnosticList) -> Graph {
         if timings { Timings.start() }
         defer { Timings.mark("read") }
         let progress = Progress.begin("reading \(graph)", onlyIfBytesExceed: 32 << 20, path: graph)
-        defer { progress?.finish() }
+        let graph = try readThroughCache()
+        progress?.finish()
+        return try masking.apply(to: graph)
+    }
+
+    /// The graph from its cached `.txg` copy when it has one (JSON, GraphML and CSV), else read.
+    private func readThroughCache() throws(DiagnosticList) -> Graph {
         guard !noCache, let format = GraphFormat(path: graph), [.json, .graphml, .csv].contains(format),
               let place = cacheBeside ? GraphCache.Place.besideSource : GraphCache.defaultFolder().map(GraphCache.Place.folder)
         else { return try GraphLoader.load(graph) }

@@ -9,7 +9,9 @@ import TongxinIO
 /// ```
 ///
 /// The source line is shown when the file can be read and is UTF-8, cut to about 100 columns around
-/// the caret; the caret is placed by display width, so it lines up under Chinese text.
+/// the caret; the caret is placed by display width, so it lines up under Chinese text. For a
+/// spreadsheet cell (`名册.xlsx:名册!D17`) the row's cells are shown, separated by ` | `, with the
+/// caret under the cell.
 enum ErrorReport {
     static func print(_ diagnostics: DiagnosticList) {
         Console.error(render(diagnostics))
@@ -17,6 +19,7 @@ enum ErrorReport {
 
     static func render(_ diagnostics: DiagnosticList) -> String {
         var files: [String: InputFile?] = [:]
+        var workbooks: [String: [Worksheet]?] = [:]
         var output = ""
         // In file order, so a reader can walk down the file; errors without a place come first.
         let ordered = diagnostics.diagnostics.enumerated().sorted { a, b in
@@ -29,11 +32,15 @@ enum ErrorReport {
         for diagnostic in ordered {
             output += diagnostic.description + "\n"
             guard let location = diagnostic.location else { continue }
-            if files[location.file] == nil { files[location.file] = try? InputFile.read(location.file) }
-            guard let file = files[location.file] ?? nil,
-                  let excerpt = file.excerpt(line: location.line, column: location.column),
-                  !excerpt.text.isEmpty
-            else { continue }
+            let found: (text: String, caret: Int, cutBefore: Bool, cutAfter: Bool)?
+            if let sheet = location.sheet {
+                if workbooks[location.file] == nil { workbooks[location.file] = try? Workbook.read(path: location.file) }
+                found = (workbooks[location.file] ?? nil)?.first { $0.name == sheet }?.excerpt(row: location.line, column: location.column)
+            } else {
+                if files[location.file] == nil { files[location.file] = try? InputFile.read(location.file) }
+                found = (files[location.file] ?? nil)?.excerpt(line: location.line, column: location.column)
+            }
+            guard let excerpt = found, !excerpt.text.isEmpty else { continue }
             // Tabs and other control characters would break the alignment: show them as spaces.
             let text = String(String.UnicodeScalarView(excerpt.text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
             let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(excerpt.caret)))

@@ -1,3 +1,5 @@
+import TongxinIO
+
 /// Rows of cells printed as aligned columns (`--format table`) or as CSV (`--format csv`).
 ///
 /// Columns are aligned by terminal display width — Chinese characters take two columns — and
@@ -51,15 +53,17 @@ struct Table {
     }
 
     /// The table as CSV (RFC 4180): a header row, CRLF-free `\n` line ends, fields quoted when they
-    /// hold a comma, a quote, a line break or leading/trailing space.
+    /// hold a comma, a quote, a line break or leading/trailing space, and text a spreadsheet would
+    /// run as a formula neutralised by a leading `'` (``CSVInjection``).
     func csv() -> String {
         ([headers] + rows).map { $0.map(CSVField.quoted).joined(separator: ",") + "\n" }.joined()
     }
 }
 
-/// Quoting of one CSV field.
+/// Quoting of one CSV field of a result table.
 enum CSVField {
     static func quoted(_ field: String) -> String {
+        let field = CSVInjection.neutralized(field)
         let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || field.first == " " || field.last == " "
         guard needsQuotes else { return field }

@@ -9,7 +9,8 @@ struct Tongxin: ParsableCommand {
         abstract: "Coverage, pairing, centrality, queries and diagrams for grassroots organization networks.",
         subcommands: [Info.self, Validate.self, Convert.self, CoverageCommand.self, PairingCommand.self,
                       CentralityCommand.self, PathCommand.self, NeighborsCommand.self, Render.self,
-                      GraphvizWorkerCommand.self, QueryCommand.self, Report.self]
+                      GraphvizWorkerCommand.self, QueryCommand.self, Report.self,
+                      ExtractCommand.self, DiffCommand.self]
     )
 
     /// Runs the command line. Argument errors (an unknown option, a value out of range) exit with

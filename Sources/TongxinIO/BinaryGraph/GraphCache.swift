@@ -109,7 +109,7 @@ public struct GraphCache: Sendable {
             case .json: try NativeJSONReader.read(files[0]!)
             case .graphml: try GraphMLReader.read(files[0]!)
             case .csv: try CSVReader.read(nodes: files[0], edges: files[1], name: name)
-            case .gexf, .dot, .txg: throw AtomicFile.failure("cannot cache '\(path)': only text graphs are cached")
+            default: throw AtomicFile.failure("cannot cache '\(path)': only text graphs are cached")
             }
         }
 

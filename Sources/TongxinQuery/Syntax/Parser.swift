@@ -14,6 +14,16 @@ struct Parser {
     private var index = 0
     /// Whether the query began with `EXPLAIN`.
     private(set) var explain = false
+    /// The expression tree's depth so far on the current parse path (see ``maximumNesting``).
+    private var nesting = 0
+
+    /// How deep one expression may nest: every nested sub-expression (parenthesis, list, map, call
+    /// argument, `CASE` branch), every `NOT` or sign prefix, every postfix step, and every operator
+    /// chained at one level (`a + b + c`, while its right operands are read) counts one. The bound
+    /// keeps this parser, and the compiler and executor that walk the tree it builds (never deeper
+    /// than this count), from recursing without end on hostile input — a few thousand nested
+    /// parentheses would otherwise overflow the stack.
+    static let maximumNesting = 500
 
     static let reserved: Set<String> = [
         "MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "AS", "ORDER", "BY", "SKIP", "LIMIT",
@@ -68,6 +78,14 @@ struct Parser {
         guard isSymbol(symbol) else { return false }
         advance()
         return true
+    }
+
+    /// Goes one level deeper into the expression tree, or fails at the token where the bound is passed.
+    private mutating func deepen() throws(QueryError) {
+        nesting += 1
+        guard nesting <= Parser.maximumNesting else {
+            throw QueryError(.syntax, "expression nested too deeply (more than \(Parser.maximumNesting) levels)", at: position)
+        }
     }
 
     private func fail(_ expected: String) -> QueryError {
@@ -338,13 +356,21 @@ struct Parser {
 
     // MARK: Expressions
 
-    mutating func expression() throws(QueryError) -> Expr { try orExpression() }
+    mutating func expression() throws(QueryError) -> Expr {
+        try deepen()
+        defer { nesting -= 1 }
+        return try orExpression()
+    }
 
     private mutating func orExpression() throws(QueryError) -> Expr {
         var lhs = try xorExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while isKeyword("OR") {
             let at = position
             advance()
+            try deepen()
+            chain += 1
             lhs = .binary(.or, lhs, try xorExpression(), at)
         }
         return lhs
@@ -352,9 +378,13 @@ struct Parser {
 
     private mutating func xorExpression() throws(QueryError) -> Expr {
         var lhs = try andExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while isKeyword("XOR") {
             let at = position
             advance()
+            try deepen()
+            chain += 1
             lhs = .binary(.xor, lhs, try andExpression(), at)
         }
         return lhs
@@ -362,9 +392,13 @@ struct Parser {
 
     private mutating func andExpression() throws(QueryError) -> Expr {
         var lhs = try notExpression()
+        var chain = 0
+        defer { nesting -= chain }
         while isKeyword("AND") {
             let at = position
             advance()
+            try deepen()
+            chain += 1
             lhs = .binary(.and, lhs, try notExpression(), at)
         }
         return lhs
@@ -374,6 +408,8 @@ struct Parser {
         if isKeyword("NOT") {
             let at = position
             advance()
+            try deepen()
+            defer { nesting -= 1 }
             return .unary(.not, try notExpression(), at)
         }
         return try comparison()
@@ -383,11 +419,15 @@ struct Parser {
         let first = try predicateExpression()
         var operands = [first]
         var operators: [(BinaryOperator, QueryPosition)] = []
+        var chain = 0
+        defer { nesting -= chain }
         while case .symbol(let symbol) = current.kind,
               let op = ["=": BinaryOperator.equal, "<>": .notEqual, "<": .less, "<=": .lessEqual,
                         ">": .greater, ">=": .greaterEqual][symbol] {
             operators.append((op, position))
             advance()
+            try deepen()
+            chain += 1
             operands.append(try predicateExpression())
         }
         guard !operators.isEmpty else { return first }
@@ -402,7 +442,11 @@ struct Parser {
 
     private mutating func predicateExpression() throws(QueryError) -> Expr {
         var lhs = try additive()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
+            try deepen()
+            chain += 1
             let at = position
             if acceptKeyword("IN") {
                 lhs = .binary(.in, lhs, try additive(), at)
@@ -426,7 +470,11 @@ struct Parser {
 
     private mutating func additive() throws(QueryError) -> Expr {
         var lhs = try multiplicative()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
+            try deepen()
+            chain += 1
             let at = position
             if acceptSymbol("+") {
                 lhs = .binary(.add, lhs, try multiplicative(), at)
@@ -440,7 +488,11 @@ struct Parser {
 
     private mutating func multiplicative() throws(QueryError) -> Expr {
         var lhs = try power()
+        var chain = 0
+        defer { nesting -= chain }
         while true {
+            try deepen()
+            chain += 1
             let at = position
             if acceptSymbol("*") {
                 lhs = .binary(.multiply, lhs, try power(), at)
@@ -456,9 +508,13 @@ struct Parser {
 
     private mutating func power() throws(QueryError) -> Expr {
         var lhs = try unary()
+        var chain = 0
+        defer { nesting -= chain }
         while isSymbol("^") {
             let at = position
             advance()
+            try deepen()
+            chain += 1
             lhs = .binary(.power, lhs, try unary(), at)
         }
         return lhs
@@ -476,15 +532,25 @@ struct Parser {
                 advance()
                 return try postfix(.literal(.int(.min), at))
             }
+            try deepen()
+            defer { nesting -= 1 }
             return .unary(.minus, try unary(), at)
         }
-        if acceptSymbol("+") { return .unary(.plus, try unary(), at) }
+        if acceptSymbol("+") {
+            try deepen()
+            defer { nesting -= 1 }
+            return .unary(.plus, try unary(), at)
+        }
         return try postfix(try atom())
     }
 
     private mutating func postfix(_ base: Expr) throws(QueryError) -> Expr {
         var expr = base
+        var chain = 0
+        defer { nesting -= chain }
         while true {
+            try deepen()
+            chain += 1
             let at = position
             if acceptSymbol(".") {
                 expr = .property(expr, try symbolicName("a property name after '.'"), at)
