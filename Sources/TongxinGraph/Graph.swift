@@ -52,6 +52,8 @@ public struct Graph: Sendable {
 
     /// The id → index map, laid out flat so a `.txg` file can hold it.
     public let idIndex: IDIndex
+    /// The lookup index by code and name, built on first use (``lookup``).
+    let lookupStorage: NodeLookup
 
     init(
         name: String, metadata: [String: AttributeValue], ids: [String], names: [String?],
@@ -100,6 +102,7 @@ public struct Graph: Sendable {
         self.hierarchy = hierarchy
         self.idIndex = idIndex
         self.warnings = warnings
+        lookupStorage = NodeLookup()
     }
 
     /// The empty graph.
@@ -160,19 +163,6 @@ public struct Graph: Sendable {
         return RegionLevel(rawValue: level)
     }
 
-    /// Finds a node by id, or else by name (restricted to `kind` when given). Ids win over names.
-    ///
-    /// - Throws: ``NodeLookupError`` when nothing matches, or when several nodes share the name.
-    public func resolve(_ idOrName: String, kind: String? = nil) throws(NodeLookupError) -> Int {
-        if let node = index(of: idOrName), kind == nil || self.kind(of: node) == kind { return node }
-        let matches = (0..<nodeCount).filter {
-            names[$0] == idOrName && (kind == nil || self.kind(of: $0) == kind)
-        }
-        if matches.count == 1 { return matches[0] }
-        if matches.isEmpty { throw .notFound(idOrName, kind: kind) }
-        throw .ambiguous(idOrName, candidates: matches.map { ids[$0] })
-    }
-
     // MARK: Edges
 
     /// The edge's source node.
@@ -210,21 +200,5 @@ public struct Graph: Sendable {
             && outgoing.checkInvariants(nodeCount: n, edgeCount: m)
             && incoming.checkInvariants(nodeCount: n, edgeCount: m)
             && hierarchy.checkInvariants()
-    }
-}
-
-/// Why a node could not be found by id or name.
-public enum NodeLookupError: Error, Equatable, Sendable, CustomStringConvertible {
-    case notFound(String, kind: String?)
-    case ambiguous(String, candidates: [String])
-
-    public var description: String {
-        switch self {
-        case .notFound(let text, let kind):
-            "no \(kind ?? "node") with id or name '\(text)'"
-        case .ambiguous(let text, let candidates):
-            "'\(text)' names \(candidates.count) nodes (ids \(candidates.prefix(5).joined(separator: ", "))"
-                + (candidates.count > 5 ? ", …" : "") + "): give an id"
-        }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TongxinIO
 import TongxinRender
+import TongxinResults
 
 /// A `tongxin` subcommand: implement ``execute()``; ``run()`` turns every error into the one error
 /// path — `FILE:LINE:COL: error: …` lines on stderr with the offending source line and a caret, then
@@ -21,7 +22,7 @@ extension TongxinCommand {
         } catch {
             // Argument parser's own errors (validation, exit codes, --help) keep their handling.
             if error is ExitCode || error is CleanExit || error is ValidationError { throw error }
-            ErrorReport.print(DiagnosticList([Diagnostic(.error, String(describing: error))]))
+            ErrorReport.print(DiagnosticList([Diagnostic(.error, OptionAdvice.message(for: error))]))
             throw ExitCode.failure
         }
     }
@@ -65,7 +66,7 @@ struct GraphOptions: ParsableArguments {
     private func readThroughCache() throws(DiagnosticList) -> Graph {
         guard !noCache, let format = GraphFormat(path: graph), [.json, .graphml, .csv].contains(format),
               let place = cacheBeside ? GraphCache.Place.besideSource : GraphCache.defaultFolder().map(GraphCache.Place.folder)
-        else { return try GraphLoader.load(graph) }
+        else { return try GraphFile.read(graph) }
         let (graph, outcome) = try GraphCache(place).read(self.graph, as: format)
         switch outcome {
         case .hit, .stored: break
@@ -94,28 +95,11 @@ struct GraphOptions: ParsableArguments {
     }
 }
 
-/// Loads graphs for the CLI: one function per format family, so a reader that lives outside
-/// TongxinIO (DOT through Graphviz) is one more case here.
-enum GraphLoader {
-    static func load(_ path: String) throws(DiagnosticList) -> Graph {
-        if GraphFormat(path: path) == .dot { return try DOTReader.read(path) }
-        return try GraphFile.read(path)
-    }
-}
-
-/// How results are printed.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    /// Aligned columns for a terminal.
-    case table
-    /// One JSON document (DESIGN.md's field names) for programs.
-    case json
-    /// RFC 4180 CSV with a header row.
-    case csv
-}
+extension ResultFormat: ExpressibleByArgument {}
 
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table (aligned, for a terminal), json (for programs) or csv.")
-    var format: OutputFormat = .table
+    var format: ResultFormat = .table
 }
 
 /// Writes to standard output and standard error.
@@ -128,8 +112,8 @@ enum Console {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Prints a JSON value, pretty, with a final newline.
-    static func printJSON(_ value: JSONValue) {
-        out(value.serialized(pretty: true) + "\n")
+    /// Prints a result in the format asked for.
+    static func print(_ result: some ResultDocument, as format: ResultFormat) {
+        out(result.rendered(format))
     }
 }
