@@ -4,7 +4,7 @@ import TongxinTestSupport
 @testable import TongxinIO
 
 /// The `.txg` cache of text graphs: keyed by content, used when it matches, rebuilt when damaged
-/// or stale, never trusted; and the CLI's `--no-cache`, `--cache-beside` and `--timings`.
+/// or stale, never trusted (the CLI's options: `TongxinCLITests/GraphCacheCommandTests`).
 @Suite struct GraphCacheTests {
     let directory: String
 
@@ -60,20 +60,5 @@ import TongxinTestSupport
         let changed = try cache.read(folder, as: .csv)
         #expect(changed.graph.ids == ["x"] && changed.graph.name == "tiny")
         #expect(entries(directory).count == 2 && entries(directory).contains("tiny.txg"))
-    }
-
-    @Test(.enabled(if: BuiltTongxin.path != nil)) func cliTimingsAndNoCache() throws {
-        let source = directory + "/g.json"
-        try GraphFile.write(SampleGraphs.tinyProvince(), to: source)
-        let cold = try BuiltTongxin.run(["centrality", source, "--measure", "degree", "--timings"])
-        #expect(cold.status == 0)
-        #expect(cold.stderr.hasPrefix("timings: read ") && cold.stderr.contains(", view ") && cold.stderr.contains(", kernel ")
-                && cold.stderr.contains(", output ") && cold.stderr.contains(" ms, total "))
-        let warm = try BuiltTongxin.run(["centrality", source, "--measure", "degree"])
-        #expect(warm.stdout == cold.stdout && warm.stderr.isEmpty)
-        let beside = try BuiltTongxin.run(["info", source, "--no-cache", "--cache-beside"])
-        #expect(beside.status == 0 && entries(directory).isEmpty)
-        #expect(try BuiltTongxin.run(["info", source, "--cache-beside"]).status == 0)
-        #expect(entries(directory).count == 1)
     }
 }
