@@ -37,7 +37,7 @@ public struct MapValues: Sendable {
     /// The regions `level` draws inside `scope` (the whole graph when `nil`). O(V).
     public static func regions(of graph: Graph, level: RegionLevel, within scope: Int?) -> [Int] {
         let hierarchy = graph.hierarchy
-        let nodes: ArraySlice<Int32> = scope.map { hierarchy.subtree(of: $0) } ?? hierarchy.preorder[...]
+        let nodes: Slice<FlatArray<Int32>> = scope.map { hierarchy.subtree(of: $0) } ?? hierarchy.preorder[...]
         return nodes.map(Int.init).filter { node in
             guard node != scope, let nodeLevel = graph.level(of: node) else { return false }
             if nodeLevel == level { return true }
