@@ -24,6 +24,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "TongxinGraph"),
+        .target(
+            name: "TongxinImport", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/hubei-divisions.csv")]),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
@@ -45,7 +48,7 @@ let package = Package(
             name: "tongxin",
             dependencies: [
                 "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinResults", "TongxinReport",
-                "TongxinSharing",
+                "TongxinSharing", "TongxinImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinTestSupport"]),
         .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinImportTests", dependencies: ["TongxinImport", "TongxinIO", "TongxinAnalysis", "TongxinTestSupport"]),
         // End to end: the built `tongxin` run as a user runs it; the only tests that need the executable.
         .testTarget(name: "TongxinCLITests", dependencies: ["tongxin", "TongxinIO", "TongxinRender", "TongxinTestSupport"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),

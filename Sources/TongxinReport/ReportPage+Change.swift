@@ -15,8 +15,14 @@ extension ReportPage {
                 columns: [.text(labels(.kind)), .number(labels(.added)), .number(labels(.removed))],
                 rows: change.edges.map { [.text(labels.edgeKind($0.kind)), .count($0.added), .count($0.removed)] }))
         }
-        for (index, shift) in change.coverage.enumerated() {
+        // Questions where nothing moved are named together, not given a heading each.
+        let unchanged = change.coverage.filter(\.isUnchanged)
+        for (index, shift) in change.coverage.enumerated() where !shift.isUnchanged {
             parts += coverageShift(shift, anchor: "change-coverage-\(index + 1)")
+        }
+        if !unchanged.isEmpty {
+            parts.append(note(labels(.unchangedMeasures, unchanged.map { labels(.measureTitle, $0.label, labels.level($0.unit)) }
+                .joined(separator: labels(.listSeparator)))))
         }
         for (index, shift) in change.pairing.enumerated() {
             parts += pairingShift(shift, anchor: "change-pairing-\(index + 1)")

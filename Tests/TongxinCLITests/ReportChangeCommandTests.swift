@@ -15,6 +15,7 @@ struct ReportSinceCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOfFile: directory + "/r.html", encoding: .utf8)
         #expect(html.contains("<h2>变化</h2>") && html.contains("相比：新增节点 0 个，减少 0 个，变更 0 个。"))
+        #expect(html.contains("没有变化的覆盖指标："))
         let missing = try BuiltTongxin.run(["report", example, "--sections", "change", "--out", "r.html"], in: directory)
         #expect(missing.status == 1 && missing.stderr.contains("--sections: change needs --since OLD"))
     }
