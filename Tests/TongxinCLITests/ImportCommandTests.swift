@@ -9,7 +9,7 @@ import TongxinTestSupport
 @Suite(.enabled(if: BuiltTongxin.path != nil, "needs the built tongxin"))
 struct ImportCommandTests {
     @Test func importsAndWrites() throws {
-        let ledgers = try Ledgers(["map.yaml": LedgerImporterTests.mapping, "roster.csv": LedgerImporterTests.roster])
+        let ledgers = try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": Ledgers.roster])
         let out = ledgers.folder + "/g.json"
         let run = try BuiltTongxin.run(["import", ledgers.folder + "/map.yaml", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
@@ -19,8 +19,8 @@ struct ImportCommandTests {
     }
 
     @Test func anErrorWritesNothing() throws {
-        let roster = LedgerImporterTests.roster.replacingOccurrences(of: "3,宜昌,夷陵,小溪塔,", with: "3,宜昌,夷陵,小溪塔镇,")
-        let ledgers = try Ledgers(["map.yaml": LedgerImporterTests.mapping, "roster.csv": roster])
+        let roster = Ledgers.roster.replacingOccurrences(of: "3,宜昌,夷陵,小溪塔,", with: "3,宜昌,夷陵,小溪塔镇,")
+        let ledgers = try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": roster])
         let out = ledgers.folder + "/g.json"
         let run = try BuiltTongxin.run(["import", ledgers.folder + "/map.yaml", "--out", out])
         #expect(run.status == 1)
@@ -34,7 +34,7 @@ struct ImportCommandTests {
     }
 
     @Test func draftGuessesAMappingThatImports() throws {
-        let ledgers = try Ledgers(["roster.csv": LedgerImporterTests.roster])
+        let ledgers = try Ledgers(["roster.csv": Ledgers.roster])
         let run = try BuiltTongxin.run(["import", "--draft", ledgers.folder + "/roster.csv"])
         #expect(run.status == 0)
         #expect(run.stdout.hasSuffix("""
@@ -50,7 +50,7 @@ struct ImportCommandTests {
 
             """))
         try run.stdout.write(toFile: ledgers.folder + "/map.yaml", atomically: true, encoding: .utf8)
-        let result = try ledgers.run()
+        let result = try LedgerImporter.run(try LedgerMapping.read(ledgers.folder + "/map.yaml"))
         #expect(result.graph.nodes(ofKind: "figure").count == 2 && result.graph.nodes(ofKind: "village").count == 2)
     }
 }
