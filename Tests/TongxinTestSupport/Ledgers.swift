@@ -1,9 +1,17 @@
 import Foundation
 
-/// A small liaison roster as a ledger keeper writes it (a title row, a header with a line break and
-/// half-width brackets, short place names, a blank row) and its mapping, shared by the importer's
-/// library and command-line tests.
-public enum SampleLedgers {
+/// A folder of ledger files (a mapping and its sheets) written for one test, and the small
+/// roster the importer and `tongxin import` tests share.
+public struct Ledgers {
+    public let folder: String
+
+    /// Writes `files` (name → text) into a new temporary folder.
+    public init(_ files: [String: String]) throws {
+        folder = NSTemporaryDirectory() + "tongxin-import-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+    }
+
     public static let mapping = """
         sheets:
           - file: roster.csv
@@ -24,12 +32,4 @@ public enum SampleLedgers {
         4,宜昌市,长阳,龙舟坪镇,,,
         ,,,,,,
         """
-
-    /// A new temporary folder holding `files` (name → text); its path.
-    public static func folder(_ files: [String: String]) throws -> String {
-        let folder = NSTemporaryDirectory() + "tongxin-import-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
-        return folder
-    }
 }
