@@ -133,6 +133,7 @@ struct CentralityCommand: TongxinCommand {
         switch output.format {
         case .json: Console.printJSON(report.json)
         case .csv: Console.out(report.table.csv())
+        case .xlsx: try output.writeWorkbook(report.table)
         case .table: Console.out(report.text())
         }
     }

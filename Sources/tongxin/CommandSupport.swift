@@ -84,11 +84,21 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case json
     /// RFC 4180 CSV with a header row.
     case csv
+    /// An .xlsx workbook written to `--out`, one sheet per table.
+    case xlsx
 }
 
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table (aligned, for a terminal), json (for programs) or csv.")
+    @Option(help: "Output format: table (aligned, for a terminal), json (for programs), csv, or xlsx (a workbook, with --out).")
     var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("The workbook that --format xlsx writes.", valueName: "file.xlsx"), completion: .file(extensions: ["xlsx"]))
+    var out: String?
+
+    func validate() throws {
+        if format == .xlsx && out == nil { throw ValidationError("--format xlsx writes a workbook: give its path with --out FILE.xlsx") }
+        if format != .xlsx && out != nil { throw ValidationError("--out is where --format xlsx writes its workbook; other formats print") }
+    }
 }
 
 /// Writes to standard output and standard error.

@@ -68,6 +68,7 @@ struct CoverageCommand: TongxinCommand {
         switch output.format {
         case .json: Console.printJSON(report.json)
         case .csv: Console.out(report.csv().csv())
+        case .xlsx: try output.writeWorkbook(report.csv())
         case .table: Console.out(report.text())
         }
         if let minRate, !report.below.isEmpty {
@@ -178,7 +179,8 @@ struct CoverageReport {
 
     /// One CSV table: `region` rows with the counts, then `uncovered` rows with the path.
     func csv() -> Table {
-        var table = Table(["section", "id", "name", "level", "units", "covered", "rate", "path"])
+        var table = Table(["section", "id", "name", "level", "units", "covered", "rate", "path"],
+                          numeric: ["units", "covered"], percent: ["rate"])
         for region in coverage.regions {
             table.append(["region", graph.id(of: region.node), graph.name(of: region.node), region.level.rawValue,
                           String(region.units), String(region.covered), region.rate.map { String($0) } ?? "",

@@ -23,6 +23,7 @@ struct Info: TongxinCommand {
         case .json: Console.printJSON(summary.json)
         case .table: Console.out(summary.tables().map { $0.rendered() }.joined(separator: "\n"))
         case .csv: Console.out(summary.csvTable().csv())
+        case .xlsx: try output.writeWorkbook(summary.csvTable())
         }
     }
 }
@@ -112,7 +113,7 @@ struct GraphSummary {
 
     /// One table for CSV: `section,name,value` rows.
     func csvTable() -> Table {
-        var table = Table(["section", "name", "value"])
+        var table = Table(["section", "name", "value"], numeric: ["value"])
         table.append(["graph", "name", name])
         if let region { table.append(["graph", "region", region.id]) }
         table.append(["graph", "nodes", String(nodes)])

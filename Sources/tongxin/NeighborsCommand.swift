@@ -73,13 +73,15 @@ struct NeighborsCommand: TongxinCommand {
                              ("via", .array(via(entry.node, entry.depth).map { .string($0) }))])
                 }),
             ])
-        case .csv, .table:
+        case .csv, .table, .xlsx:
             var table = Table(["depth", "id", "name", "kind", "via"], numeric: ["depth"])
             for entry in listed {
                 table.append([String(entry.depth), graph.id(of: entry.node), graph.name(of: entry.node),
                               graph.kind(of: entry.node), via(entry.node, entry.depth).joined(separator: ",")])
             }
-            if output.format == .csv {
+            if output.format == .xlsx {
+                try output.writeWorkbook(table)
+            } else if output.format == .csv {
                 Console.out(table.csv())
             } else {
                 Console.out("\(listed.count) node\(listed.count == 1 ? "" : "s") within \(depth) hop\(depth == 1 ? "" : "s") of "

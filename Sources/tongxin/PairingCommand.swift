@@ -72,6 +72,7 @@ struct PairingCommand: TongxinCommand {
         switch output.format {
         case .json: Console.printJSON(report.json)
         case .csv: Console.out(report.csv().csv())
+        case .xlsx: try output.writeWorkbook(report.csv())
         case .table: Console.out(report.text())
         }
     }
@@ -138,7 +139,10 @@ struct PairingReport {
                        "right_paired", "left_share", "right_share", "left_mean_pairs", "left_max_pairs",
                        "right_mean_pairs", "right_max_pairs", "max_matching", "unpaired", "partner_id",
                        "partner_name", "cost"]
-        var table = Table(headers)
+        var table = Table(headers, numeric: ["left", "right", "pairs", "density", "left_paired", "right_paired",
+                                             "left_mean_pairs", "left_max_pairs", "right_mean_pairs", "right_max_pairs",
+                                             "max_matching", "unpaired", "cost"],
+                          percent: ["left_share", "right_share"])
         func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
         func row(_ section: String, _ node: Int, _ cells: [Int: String] = [:]) -> [String] {
             var row = [section, graph.id(of: node), graph.name(of: node)] + [String](repeating: "", count: headers.count - 3)

@@ -78,7 +78,7 @@ struct PathCommand: TongxinCommand {
                     ])
                 }),
             ])
-        case .csv, .table:
+        case .csv, .table, .xlsx:
             var table = Table(["path", "step", "id", "name", "kind", "via"], numeric: ["path", "step"])
             for (number, step) in steps.enumerated() {
                 for (position, node) in step.nodes.enumerated() {
@@ -87,7 +87,9 @@ struct PathCommand: TongxinCommand {
                                   graph.kind(of: node), via])
                 }
             }
-            if output.format == .csv {
+            if output.format == .xlsx {
+                try output.writeWorkbook(table)
+            } else if output.format == .csv {
                 Console.out(table.csv())
             } else if let found {
                 let length = weighted ? ScoreText.format(found.length) : String(Int(found.length))

@@ -77,6 +77,7 @@ struct QueryCommand: TongxinCommand {
         case .json: Console.printJSON(Self.json(result))
         case .table: Console.out(Self.table(result).rendered())
         case .csv: Console.out(Self.table(result).csv())
+        case .xlsx: try output.writeWorkbook(Self.table(result))
         }
     }
 

@@ -18,12 +18,16 @@ struct Table {
 
     var headers: [String]
     var alignments: [Alignment]
+    /// The columns holding fractions that a workbook shows as percentages.
+    var percentColumns: Set<Int>
     var rows: [[String]] = []
 
-    /// A table with these column headers; `numeric` columns (by header) are right-aligned.
-    init(_ headers: [String], numeric: Set<String> = []) {
+    /// A table with these column headers; `numeric` columns (by header) are right-aligned and are
+    /// numbers in a workbook, `percent` ones (fractions) too, shown as percentages there.
+    init(_ headers: [String], numeric: Set<String> = [], percent: Set<String> = []) {
         self.headers = headers
-        alignments = headers.map { numeric.contains($0) ? .right : .left }
+        alignments = headers.map { numeric.contains($0) || percent.contains($0) ? .right : .left }
+        percentColumns = Set(headers.indices.filter { percent.contains(headers[$0]) })
     }
 
     mutating func append(_ row: [String]) {

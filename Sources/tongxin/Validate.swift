@@ -27,10 +27,10 @@ struct Validate: TongxinCommand {
             if output.format == .json {
                 Console.printJSON(["valid": false, "errors": .array(error.diagnostics.map(Self.json)),
                                    "omitted": .int(error.omitted)])
-            } else if output.format == .csv {
-                var table = Table(["severity", "file", "line", "column", "message"])
+            } else if output.format == .csv || output.format == .xlsx {
+                var table = Table(["severity", "file", "line", "column", "message"], numeric: ["line", "column"])
                 for diagnostic in error.diagnostics { table.append(Self.row(diagnostic)) }
-                Console.out(table.csv())
+                if output.format == .xlsx { try output.writeWorkbook(table) } else { Console.out(table.csv()) }
             }
             ErrorReport.print(error)
             throw ExitCode.failure
@@ -39,10 +39,10 @@ struct Validate: TongxinCommand {
         case .json:
             Console.printJSON(["valid": true, "nodes": .int(graph.nodeCount), "edges": .int(graph.edgeCount),
                                "warnings": .array(graph.warnings.map(Self.json))])
-        case .csv:
-            var table = Table(["severity", "file", "line", "column", "message"])
+        case .csv, .xlsx:
+            var table = Table(["severity", "file", "line", "column", "message"], numeric: ["line", "column"])
             for warning in graph.warnings { table.append(Self.row(warning)) }
-            Console.out(table.csv())
+            if output.format == .xlsx { try output.writeWorkbook(table) } else { Console.out(table.csv()) }
         case .table:
             var text = "\(graphOptions.graph): valid: \(graph.nodeCount) nodes, \(graph.edgeCount) edges"
             text += graph.warnings.isEmpty ? "\n" : ", \(graph.warnings.count) warnings\n"
