@@ -8,6 +8,7 @@ Scripts/setup.sh
 swift build -c release --product tongxin
 tongxin=$(swift build -c release --show-bin-path)/tongxin
 python3 Scripts/make-hubei.py
+python3 Scripts/make-hubei-2023.py
 graph=Graphs/hubei.json
 mkdir -p out
 
@@ -43,6 +44,12 @@ step "diagrams"
 "$tongxin" render "$graph" --region 宜昌市 --collapse county --edge-kinds paired_with --lang zh \
     --color-by coverage:enterprise --via paired_with --out out/yichang-pairing.png
 
+step "change since 2023: liaisons in 十堰, 万企兴万村 by city"
+show change.txt 40 diff Graphs/hubei-2023.json "$graph" --region 十堰市 --level county \
+    --coverage --unit village --by figure --via liaison_for
+"$tongxin" diff Graphs/hubei-2023.json "$graph" --pairing --left enterprise --right village --pairing-by city \
+    --format json > out/change-pairing.json
+
 step "the report"
-"$tongxin" report "$graph" --out out/report.html
+"$tongxin" report "$graph" --since Graphs/hubei-2023.json --out out/report.html
 echo "done: everything is in out/; open out/report.html"

@@ -14,6 +14,7 @@ packages=(
     python3
     zlib1g-dev
     libreoffice-calc
+    python3-venv
     "$@"
 )
 missing=()
@@ -29,7 +30,7 @@ if ((${#missing[@]})); then
 fi
 
 # Graphviz finds its layout plugins through this registry, written at install time; without it
-# every layout fails with 'Layout type: "dot" not recognized' (GRAPHVIZ.md).
+# every layout fails with 'Layout type: "dot" not recognized' (Docs/GRAPHVIZ.md).
 registry=$(ls /usr/lib/*/graphviz/config6* 2>/dev/null | head -n 1 || true)
 if [ -z "$registry" ]; then
     echo "setup: recreating Graphviz's plugin registry (dot -c)" >&2
@@ -39,5 +40,13 @@ fi
 # openpyxl reads the .xlsx files the spreadsheet tests write and makes their fixtures.
 python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --user --quiet openpyxl \
     || python3 -m pip install --user --quiet --break-system-packages openpyxl
+# Python packages the interop tests run (NetworkX reading GEXF and yEd GraphML, Kùzu loading the
+# Neo4j export): a small venv the tests find at .venv-test; nothing is done when it already imports them.
+test_venv="$(cd "$(dirname "$0")/.." && pwd)/.venv-test"
+if ! { [ -x "$test_venv/bin/python" ] && "$test_venv/bin/python" -c "import networkx, kuzu" 2>/dev/null; }; then
+    echo "setup: creating $test_venv with networkx and kuzu" >&2
+    python3 -m venv "$test_venv"
+    "$test_venv/bin/python" -m pip install --quiet --disable-pip-version-check "networkx==3.*" "kuzu==0.11.*"
+fi
 
 command -v swift >/dev/null || { echo "setup: Swift 6 is not on PATH (https://swift.org/install)" >&2; exit 1; }

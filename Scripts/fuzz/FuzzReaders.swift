@@ -1,21 +1,31 @@
 // libFuzzer target for Tongxin's readers, built by run.sh together with the TongxinGraph and
 // TongxinIO sources as one module. The first byte picks the reader (JSON, GraphML, CSV nodes+edges
-// split at a form feed, an .xlsx workbook); the rest is the file. A crash, a sanitizer report or an
-// unpositioned error is a finding.
+// split at a form feed, GEXF, Cytoscape JSON, Neo4j node+relationship files split at a form feed,
+// an .xlsx workbook); the rest is the file. A crash, a sanitizer report or an unpositioned error is
+// a finding.
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    if data[0] % 4 == 3 { return fuzzWorkbook(bytes) }
+    if data[0] % 7 == 6 { return fuzzWorkbook(bytes) }
     do {
         let graph: Graph
-        switch data[0] % 4 {
+        switch data[0] % 7 {
         case 0:
             graph = try NativeJSONReader.read(InputFile(path: "g.json", bytes: bytes))
         case 1:
             graph = try GraphMLReader.read(InputFile(path: "g.graphml", bytes: bytes))
+        case 3:
+            graph = try GEXFReader.read(InputFile(path: "g.gexf", bytes: bytes))
+        case 4:
+            graph = try CytoscapeJSONReader.read(InputFile(path: "g.cyjs", bytes: bytes))
+        case 5:
+            let split = bytes.firstIndex(of: 0x0C) ?? bytes.count
+            graph = try Neo4jCSVReader.read([InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),
+                                             InputFile(path: "rels.csv", bytes: Array(bytes[min(split + 1, bytes.count)...]))],
+                                            name: "g")
         default:
             let split = bytes.firstIndex(of: 0x0C) ?? bytes.count
             graph = try CSVReader.read(nodes: InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),

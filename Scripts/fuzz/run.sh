@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Fuzzes Tongxin's readers (native JSON, GraphML, CSV, .xlsx workbooks) with libFuzzer and AddressSanitizer for a
+# Fuzzes Tongxin's readers (native JSON, GraphML, CSV, .xlsx workbooks, GEXF, Cytoscape JSON, Neo4j CSV) with libFuzzer and AddressSanitizer for a
 # while: Scripts/fuzz/run.sh [SECONDS, default 300] [extra libFuzzer flags…]
 #
 # SwiftPM cannot link a libFuzzer executable (both bring a `main`), so this compiles the
 # TongxinGraph and TongxinIO sources with FuzzReaders.swift as one module with swiftc
-# (PLATFORM.md). The corpus starts from the example graphs and the writers' output; findings land in
+# (Docs/PLATFORM.md). The corpus starts from the example graphs and the writers' output; findings land in
 # .build-fuzz/ as crash-* files (reproduce: .build-fuzz/fuzz-readers .build-fuzz/crash-…).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,8 +48,17 @@ if [ -x .build/debug/tongxin ]; then
         .build/debug/tongxin convert "$json" "$out/seed.graphml" > /dev/null
         seed 1 "$out/seed.graphml"
         mv "$out/corpus/seed-1-seed.graphml" "$out/corpus/seed-1-$(basename "$json" .json).graphml"
+        .build/debug/tongxin convert "$json" "$out/seed.gexf" > /dev/null
+        seed 3 "$out/seed.gexf"
+        mv "$out/corpus/seed-3-seed.gexf" "$out/corpus/seed-3-$(basename "$json" .json).gexf"
+        .build/debug/tongxin convert "$json" "$out/seed.cyjs" > /dev/null
+        seed 4 "$out/seed.cyjs"
+        mv "$out/corpus/seed-4-seed.cyjs" "$out/corpus/seed-4-$(basename "$json" .json).cyjs"
     done
 fi
+for fixture in Tests/Fixtures/interop/*.gexf; do seed 3 "$fixture"; done
+for fixture in Tests/Fixtures/interop/*.graphml; do seed 1 "$fixture"; done
+for fixture in Tests/Fixtures/interop/*.cyjs; do seed 4 "$fixture"; done
 
 "$out/fuzz-readers" "$out/corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
     -artifact_prefix="$out/" -print_final_stats=1 "$@"

@@ -20,6 +20,8 @@ public enum EdgeKind {
     public static let pairedWith = "paired_with"
     /// The kind given to an edge read from a format that has no kind for it.
     public static let tie = "tie"
+    /// The kinds above: an edge label in another tool's file names a kind only when it is one of these.
+    public static let all = [within, memberOf, leads, serves, liaisonFor, pairedWith, tie]
 }
 
 /// The well-known attribute names.

@@ -12,18 +12,23 @@ public enum GraphFormat: String, Sendable, CaseIterable {
     case graphml
     /// A folder holding `nodes.csv` and `edges.csv`.
     case csv
-    /// GEXF for Gephi (`.gexf`); written only.
+    /// GEXF for Gephi (`.gexf`).
     case gexf
     /// Graphviz DOT (`.dot`, `.gv`).
     case dot
+    /// Cytoscape JSON (`.cyjs`), for Cytoscape desktop and Cytoscape.js.
+    case cyjs
+    /// A folder in the CSV layout of `neo4j-admin database import`, with Neo4j and Kùzu scripts.
+    case neo4j
 
     /// The format a path names: by its extension (any case), and a folder — an existing directory,
-    /// a path ending in `/`, or a name without an extension — is a CSV folder. `nil` for an unknown
-    /// extension.
+    /// a path ending in `/`, or a name without an extension — is a CSV folder, or a Neo4j folder when
+    /// it exists and holds `nodes-*.csv` files rather than `nodes.csv` or `edges.csv`. `nil` for an
+    /// unknown extension.
     public init?(path: String) {
         var status = stat()
         if path.hasSuffix("/") || (stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR) {
-            self = .csv
+            self = Neo4jCSVReader.looksLikeLayout(path) ? .neo4j : .csv
             return
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -37,16 +42,16 @@ public enum GraphFormat: String, Sendable, CaseIterable {
         case "csv": self = .csv
         case "gexf": self = .gexf
         case "dot", "gv": self = .dot
+        case "cyjs": self = .cyjs
         default: return nil
         }
     }
 
-    /// Whether Tongxin's IO module reads this format (DOT is read through Graphviz by the renderer;
-    /// GEXF is written only).
-    public var isReadable: Bool { self == .json || self == .graphml || self == .csv }
+    /// Whether Tongxin's IO module reads this format (DOT is read through Graphviz by the renderer).
+    public var isReadable: Bool { self != .dot }
 
     /// The formats `tongxin` names in messages, with their extensions.
-    static let extensionsHelp = ".json, .graphml, .gexf, .dot/.gv, or a folder for CSV"
+    static let extensionsHelp = ".json, .graphml, .gexf, .cyjs, .dot/.gv, or a folder for CSV or Neo4j"
 }
 
 /// Reads and writes graph files, choosing the format from the path (``GraphFormat/init(path:)``).
@@ -79,19 +84,25 @@ public enum GraphFile {
         case .graphml:
             return try GraphMLReader.read(InputFile.read(path))
         case .gexf:
-            throw AtomicFile.failure("cannot read '\(path)': Tongxin writes GEXF files but does not read them"
-                + " (use .json, .graphml or a CSV folder)")
+            return try GEXFReader.read(InputFile.read(path))
+        case .cyjs:
+            return try CytoscapeJSONReader.read(InputFile.read(path))
+        case .neo4j:
+            return try Neo4jCSVReader.read(directory: path)
         case .dot:
             throw AtomicFile.failure("cannot read '\(path)': DOT files are read through Graphviz, by TongxinRender's DOTReader")
         }
     }
 
     /// Writes `graph` to `path` atomically (a temporary file renamed into place), in `format` or the
-    /// one the path names.
+    /// one the path names. With `styling`, GEXF gets viz colours and sizes and GraphML yEd's graphics
+    /// (other formats have no place for them).
     ///
     /// - Throws: ``DiagnosticList`` when the format is unknown or the file cannot be written; the
     ///   destination is then untouched.
-    public static func write(_ graph: Graph, to path: String, as format: GraphFormat? = nil) throws(DiagnosticList) {
+    public static func write(_ graph: Graph, to path: String, as format: GraphFormat? = nil, styling: NodeStyling? = nil)
+        throws(DiagnosticList)
+    {
         guard let format = format ?? GraphFormat(path: path) else {
             throw AtomicFile.failure("cannot tell the format of '\(path)' from its extension (\(GraphFormat.extensionsHelp))")
         }
@@ -104,9 +115,20 @@ public enum GraphFile {
             }
             try CSVWriter.write(graph, toDirectory: path)
         case .graphml:
-            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in GraphMLWriter.write(graph, to: &sink) }
+            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in
+                GraphMLWriter.write(graph, yEd: styling, to: &sink)
+            }
         case .gexf:
-            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in GEXFWriter.write(graph, to: &sink) }
+            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in
+                GEXFWriter.write(graph, styling: styling, to: &sink)
+            }
+        case .cyjs:
+            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in CytoscapeJSONWriter.write(graph, to: &sink) }
+        case .neo4j:
+            guard !path.lowercased().hasSuffix(".csv") else {
+                throw AtomicFile.failure("cannot write '\(path)': a Neo4j export is a folder of CSV files and scripts; give a folder name")
+            }
+            try Neo4jCSVWriter.write(graph, toDirectory: path)
         case .dot:
             try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in DOTWriter.write(graph, to: &sink) }
         }

@@ -4,18 +4,27 @@
 /// `string`; a column holding both integers and doubles is `double`), graph `name` and one key per
 /// metadata entry — and edge ids `e0`, `e1`, … so parallel edges stay apart.
 ///
-/// ``GraphMLReader`` reads the output back to an identical graph; writing it again gives the same bytes.
+/// With a ``NodeStyling`` (`tongxin convert --for yed`), each node and edge also gets yEd's graphics
+/// (yFiles `nodegraphics`/`edgegraphics` keys): see ``YEdGraphics``.
+///
+/// ``GraphMLReader`` reads the output back to an identical graph (with or without graphics); writing
+/// it again gives the same bytes.
 ///
 /// - Complexity: O(V + E + number of attribute values); output is streamed.
 public enum GraphMLWriter: GraphWriter {
     public static func write(_ graph: Graph, to sink: inout ByteSink) {
-        sink.write("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
-            xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+        write(graph, yEd: nil, to: &sink)
+    }
 
-            """)
+    /// Writes `graph`, with yEd graphics styled by `yEd` when it is given.
+    ///
+    /// - Precondition: `yEd` has one fill and one size per node.
+    public static func write(_ graph: Graph, yEd styling: NodeStyling?, to sink: inout ByteSink) {
+        if let styling { precondition(styling.fills.count == graph.nodeCount && styling.sizes.count == graph.nodeCount) }
+        sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
+        sink.write("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+        if styling != nil { sink.write("xmlns:y=\"http://www.yworks.com/xml/graphml\" ") }
+        sink.write("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
         let metadataKeys = graph.metadata.keys.sorted()
         func key(_ id: String, _ domain: String, _ name: String, _ type: String) {
             sink.write("  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"")
@@ -37,7 +46,12 @@ public enum GraphMLWriter: GraphWriter {
         for (column, name) in edgeAttributes.names.enumerated() {
             key("e\(column)", "edge", name, typeName(column: column, of: edgeAttributes))
         }
+        if styling != nil {
+            sink.write("  <key id=\"n_graphics\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")
+            sink.write("  <key id=\"e_graphics\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n")
+        }
         sink.write("  <graph edgedefault=\"directed\">\n")
+        let columns = max(1, Int(Double(graph.nodeCount).squareRoot().rounded(.up)))
         data("g_name", .string(graph.name), indent: "    ", to: &sink)
         for (index, name) in metadataKeys.enumerated() { data("g\(index)", graph.metadata[name]!, indent: "    ", to: &sink) }
         for node in 0..<graph.nodeCount {
@@ -48,6 +62,10 @@ public enum GraphMLWriter: GraphWriter {
             if let name = graph.names[node] { data("n_name", .string(name), to: &sink) }
             for column in nodeAttributes.names.indices {
                 if let value = nodeAttributes.value(column: column, at: node) { data("n\(column)", value, to: &sink) }
+            }
+            if let styling {
+                YEdGraphics.node(name: graph.name(of: node), kind: graph.kind(of: node), fill: styling.fills[node],
+                                 size: styling.sizes[node], cell: (node % columns, node / columns), key: "n_graphics", to: &sink)
             }
             sink.write("    </node>\n")
             sink.flushIfFull()
@@ -63,6 +81,7 @@ public enum GraphMLWriter: GraphWriter {
             for column in edgeAttributes.names.indices {
                 if let value = edgeAttributes.value(column: column, at: edge) { data("e\(column)", value, to: &sink) }
             }
+            if styling != nil { YEdGraphics.edge(kind: graph.kind(ofEdge: edge), key: "e_graphics", to: &sink) }
             sink.write("    </edge>\n")
             sink.flushIfFull()
         }

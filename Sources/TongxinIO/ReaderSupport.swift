@@ -53,6 +53,22 @@ extension AttributeColumns {
     }
 }
 
+extension AttributeValue {
+    /// Parses an XML attribute value (GraphML `<data>`, GEXF `<attvalue>`) as `type`: booleans as XML
+    /// Schema writes them (`true`, `false`, `1`, `0`, any case), numbers and strings as
+    /// ``AttributeValue/parse(_:as:)`` does.
+    static func parseXML(_ text: Substring, as type: AttributeType) -> AttributeValue? {
+        if type == .bool {
+            switch text.lowercased() {
+            case "true", "1": return .bool(true)
+            case "false", "0": return .bool(false)
+            default: return nil
+            }
+        }
+        return AttributeValue.parse(text, as: type)
+    }
+}
+
 /// A reader of one single-file graph format.
 public protocol GraphReader {
     /// Reads the graph in `file`.

@@ -2,9 +2,9 @@
 /// offset of every event so readers can report errors at a line and column.
 ///
 /// It reads elements, attributes (single or double quoted), text, CDATA sections, the five predefined
-/// entities and character references, and skips the XML declaration, processing instructions,
-/// comments and — unless told to refuse it (``init(_:start:maxDepth:refusesDoctype:)``, as the
-/// spreadsheet reader does) — a DOCTYPE, whose entities it never expands. Attribute values are normalized as XML 1.0 says (literal tabs and line
+/// entities and character references, and skips the XML declaration, processing instructions and
+/// comments. It refuses a DOCTYPE (so no entity can be defined, expanded or fetched) and elements
+/// nested deeper than ``maxDepth``. Attribute values are normalized as XML 1.0 says (literal tabs and line
 /// breaks become spaces); `\r\n` in text becomes `\n`. Names keep their namespace prefix; use
 /// ``localName(_:)`` to drop it. It checks that tags nest and match; it does not validate against a
 /// schema or expand other entities. Elements may nest ``maxDepth`` deep, so a hostile document cannot
@@ -34,18 +34,15 @@ struct XMLTokenizer {
     /// The names of the open elements.
     private(set) var open: [String] = []
     private var sawRoot = false
-    /// How deep elements may nest.
+    /// How deep elements may nest: graph files need a handful of levels (yEd's group graphics about
+    /// ten per group level), spreadsheet parts fewer.
     let maxDepth: Int
-    /// Whether `<!DOCTYPE …>` is an error rather than skipped.
-    let refusesDoctype: Bool
 
-    /// A tokenizer over `bytes` from `start`; elements nested deeper than `maxDepth` and, when
-    /// `refusesDoctype`, a document type declaration are errors.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, maxDepth: Int = 256, refusesDoctype: Bool = false) {
+    /// A tokenizer over `bytes` from `start`; elements nested deeper than `maxDepth` are errors.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, maxDepth: Int = 1024) {
         self.bytes = bytes
         position = start
         self.maxDepth = maxDepth
-        self.refusesDoctype = refusesDoctype
     }
 
     /// A name without its namespace prefix: `y:ShapeNode` → `ShapeNode`.
@@ -81,10 +78,7 @@ struct XMLTokenizer {
                 try skip(past: "]]>", what: "CDATA section")
                 return .text(try decode(from, position - 3), offset: start)
             } else if starts(with: "<!") {
-                if refusesDoctype {
-                    throw Failure(offset: start, message: "a DOCTYPE declaration is not allowed here (its entities could expand without bound)")
-                }
-                try skipDeclaration()
+                throw Failure(offset: start, message: "a DOCTYPE or other declaration: graph files need none, and entity definitions are refused")
             } else if starts(with: "</") {
                 position += 2
                 let name = try readName()
@@ -151,6 +145,25 @@ struct XMLTokenizer {
         return nil
     }
 
+    /// The attribute whose local name is `name`, if the element has it.
+    static func attribute(_ name: String, in attributes: [Attribute]) -> Attribute? {
+        attributes.first { localName($0.name) == name[...] }
+    }
+
+    /// The text content of the element just opened (by a non-self-closing start event), up to its end
+    /// tag; markup inside is skipped.
+    mutating func elementText() throws(Failure) -> String {
+        var text = ""
+        while let event = try next() {
+            switch event {
+            case .text(let piece, _): text += piece
+            case .end: return text
+            case .start(_, _, let selfClosing, _): if !selfClosing { try skipElement() }
+            }
+        }
+        return text
+    }
+
     /// Skips the rest of the element just opened (by a non-self-closing start event), nested ones included.
     mutating func skipElement() throws(Failure) {
         let depth = open.count
@@ -178,24 +191,6 @@ struct XMLTokenizer {
             position += 1
         }
         throw Failure(offset: start, message: "unterminated \(what)")
-    }
-
-    /// Skips `<!DOCTYPE …>`, including an internal subset in brackets.
-    private mutating func skipDeclaration() throws(Failure) {
-        let start = position
-        var depth = 0
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "]"): depth -= 1
-            case UInt8(ascii: ">") where depth <= 0:
-                position += 1
-                return
-            default: break
-            }
-            position += 1
-        }
-        throw Failure(offset: start, message: "unterminated declaration")
     }
 
     @discardableResult

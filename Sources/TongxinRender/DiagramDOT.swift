@@ -88,7 +88,7 @@ public enum DiagramDOT {
         var tooltip = node.id ?? node.name
         if let score = node.score, let measure = diagram.measure {
             tooltip += "\n\(measure.name) = \(DOTText.number(score, digits: 6))"
-            let t = range > 0 ? ((score - measure.min) / range).squareRoot() : 0
+            let t = KindPalette.sizeFraction(score, low: measure.min, high: measure.max)
             attributes.append("width=\(DOTText.number(0.6 + 1.4 * t, digits: 2))")
             attributes.append("height=\(DOTText.number(0.35 + 0.65 * t, digits: 2))")
             attributes.append("fontsize=\(DOTText.number(10 + 8 * t, digits: 1))")

@@ -1,7 +1,7 @@
 /// The choices behind a diagram — collapse level, cut, layout engine — and why, to tell the user.
 ///
 /// The engine choice follows layout times measured on this project's machines (GRAPHVIZ.md and
-/// `Scripts/bench-render.sh`, random graphs of average degree 3 on a loaded machine): dot for small
+/// `Scripts/bench/render.sh`, random graphs of average degree 3 on a loaded machine): dot for small
 /// diagrams (layered drawing reads best but grows steeply: 0.17 s at 100 nodes, 18 s at 300, over
 /// 30 s at 1,000), twopi for region trees (0.4 s for a 300-node tree, 2.8 s for 3,000), neato up to
 /// 500 nodes (4.8 s at 300, 18 s at 1,000), sfdp beyond (1.4 s at 300 and 1,000, 5.8 s at 3,000).

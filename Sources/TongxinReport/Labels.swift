@@ -14,7 +14,7 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
 public enum Label: String, CaseIterable, Sendable {
     case reportTitle, scopeNote, contents, generatedBy, sortHint, none, colon, withCount, listSeparator
     // Section titles.
-    case summary, coverage, pairing, central, diagrams
+    case summary, coverage, pairing, central, diagrams, change
     // Summary.
     case nodesByKind, edgesByKind, regionsByLevel, organizationsByType, figuresByCategory, dataWarnings,
         warningsHeading, warningsOmitted, aboutData, moreNotes, kind, count, level, key, value, totalNodes, totalEdges
@@ -35,6 +35,9 @@ public enum Label: String, CaseIterable, Sendable {
     case edgeWithin, edgeMemberOf, edgeLeads, edgeServes, edgeLiaisonFor, edgePairedWith, edgeTie
     case levelProvince, levelCity, levelCounty, levelTown, levelVillage
     case measureBetweenness, measureDegree, measurePagerank
+    // Change since an earlier version.
+    case changeSince, edgesChanged, added, removed, before, after, deltaPoints, movedMost, noRateMoves,
+        newlyUncoveredTitle, moreNotListedChange, coverageShift, pairingShift, begunTitle, endedTitle, changeNone
 }
 
 /// The strings of one language.
@@ -135,6 +138,7 @@ public struct Labels: Sendable {
         case .summary: self(.summary)
         case .coverage: self(.coverage)
         case .pairing: self(.pairing)
+        case .change: self(.change)
         case .central: self(.central)
         case .diagrams: self(.diagrams)
         }
@@ -248,6 +252,23 @@ public struct Labels: Sendable {
         .measureBetweenness: "中介中心性",
         .measureDegree: "度中心性",
         .measurePagerank: "PageRank",
+        .change: "变化",
+        .changeSince: "与 {0} 相比：新增节点 {1} 个，减少 {2} 个，变更 {3} 个。",
+        .edgesChanged: "关系增减",
+        .added: "新增",
+        .removed: "减少",
+        .before: "此前",
+        .after: "现在",
+        .deltaPoints: "变化（百分点）",
+        .movedMost: "覆盖率变化最大的区域",
+        .noRateMoves: "各区域覆盖率没有变化。",
+        .newlyUncoveredTitle: "新失去覆盖的{0}（{1} 个）",
+        .moreNotListedChange: "另有 {0} 个未列出（完整名单：tongxin diff）。",
+        .coverageShift: "覆盖 {0} → {1}；新覆盖 {2} 个，新失去覆盖 {3} 个。",
+        .pairingShift: "结对 {0} → {1}；已结对的{2} {3} → {4}。",
+        .begunTitle: "新结对（{0} 条）",
+        .endedTitle: "已结束的结对（{0} 条）",
+        .changeNone: "没有提供用于比较的早期版本（--since）。",
     ]
 
     static let en: [Label: String] = [
@@ -358,5 +379,22 @@ public struct Labels: Sendable {
         .measureBetweenness: "betweenness",
         .measureDegree: "degree",
         .measurePagerank: "PageRank",
+        .change: "Change",
+        .changeSince: "Since {0}: {1} nodes added, {2} removed, {3} changed.",
+        .edgesChanged: "Relationships added and removed",
+        .added: "Added",
+        .removed: "Removed",
+        .before: "Before",
+        .after: "Now",
+        .deltaPoints: "Change (points)",
+        .movedMost: "Regions whose rate moved most",
+        .noRateMoves: "No region's rate changed.",
+        .newlyUncoveredTitle: "Newly uncovered: {0} ({1})",
+        .moreNotListedChange: "{0} more not listed (full list: tongxin diff).",
+        .coverageShift: "Covered {0} → {1}; {2} newly covered, {3} newly uncovered.",
+        .pairingShift: "Pairs {0} → {1}; {2} paired {3} → {4}.",
+        .begunTitle: "New pairings ({0})",
+        .endedTitle: "Ended pairings ({0})",
+        .changeNone: "No earlier version was given to compare with (--since).",
     ]
 }

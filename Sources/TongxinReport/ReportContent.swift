@@ -16,6 +16,8 @@ public struct ReportContent: Sendable, Equatable {
     public var pairing: [PairingProgramme]
     public var central: [CentralGroup]
     public var diagrams: [DiagramFigure]
+    /// What moved since an earlier version (`report --since`), or `nil` without one.
+    public var change: ChangeSection? = nil
 
     public init(
         title: String, scope: NodeReference? = nil, breakdownLevel: RegionLevel = .city, summary: Summary = Summary(),
@@ -322,6 +324,8 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case summary
     case coverage
     case pairing
+    /// Needs an earlier version of the graph to compare with.
+    case change
     case central
     case diagrams
 }

@@ -87,6 +87,7 @@ public struct ReportPage: Sendable {
         case .summary: summarySection()
         case .coverage: coverageSection()
         case .pairing: pairingSection()
+        case .change: changeSection()
         case .central: centralSection()
         case .diagrams: diagramSection()
         }

@@ -30,7 +30,7 @@ extension TongxinCommand {
 struct GraphOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "The graph: a .json, .graphml or .dot/.gv file, or a folder holding nodes.csv and edges.csv.",
+            "The graph: a .json, .graphml, .gexf, .cyjs or .dot/.gv file, or a folder of CSV (nodes.csv, edges.csv) or Neo4j files.",
             valueName: "graph"),
         completion: .file())
     var graph: String

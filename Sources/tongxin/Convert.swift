@@ -5,31 +5,49 @@ import TongxinIO
 /// `tongxin convert G OUT`: between the formats.
 struct Convert: TongxinCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a graph between formats: .json, .graphml, a CSV folder, .gexf (write only), .dot/.gv.",
+        abstract: "Convert a graph between formats: .json, .graphml, a CSV folder, .gexf, .cyjs, a Neo4j folder, .dot/.gv.",
         discussion: """
             The output format follows OUT's extension (a path without one, or ending in /, is a CSV folder \
             of nodes.csv and edges.csv), or --to. The output is written to a temporary file and renamed \
             into place, so a failure never leaves a partial or truncated file; the input is never \
-            overwritten.
+            overwritten. A folder holding nodes-KIND.csv files is read as a Neo4j export (or say --from neo4j).
+
+            GEXF is written with Gephi's viz colours and sizes, and --for yed adds yEd's graphics to \
+            GraphML: nodes filled by kind (or by --color-by coverage), shaped by kind, sized by --size-by.
 
             Examples:
               tongxin convert Graphs/examples/yunxi.json out/yunxi.graphml
               tongxin convert Graphs/examples/suixian-liaison out/suixian.json
               tongxin convert Graphs/hubei.json out/hubei-csv
               tongxin convert out/yunxi.graphml out/yunxi.gexf --to gexf
+              tongxin convert Graphs/examples/yunxi.json out/yunxi-yed.graphml --for yed --size-by pagerank
+              tongxin convert Graphs/examples/yunxi.json out/yunxi-neo4j --to neo4j
             """)
 
-    @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml or .dot/.gv file, or a CSV folder.", valueName: "graph"),
+    @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml, .gexf, .cyjs or .dot/.gv file, or a CSV or Neo4j folder.",
+                                 valueName: "graph"),
               completion: .file())
     var graph: String
 
     @Argument(help: ArgumentHelp("Where to write.", valueName: "out"), completion: .file())
     var out: String
 
-    @Option(help: "The output format, when OUT's extension does not say it: json, graphml, csv, gexf or dot.")
+    @Option(help: "The output format, when OUT's extension does not say it: json, graphml, csv, gexf, dot, cyjs or neo4j.")
     var to: GraphFormatArgument?
 
     @OptionGroup var masking: MaskOptions
+
+    @Option(help: "The input format, when the graph's extension does not say it (e.g. neo4j for a folder).")
+    var from: GraphFormatArgument?
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("Style GraphML for a drawing tool: yed.", valueName: "tool"))
+    var tool: DrawingTool?
+
+    @OptionGroup var style: StyleOptions
+
+    enum DrawingTool: String, ExpressibleByArgument, CaseIterable {
+        case yed
+    }
 
     mutating func execute() throws {
         let format = to?.format ?? GraphFormat(path: out)
@@ -40,9 +58,17 @@ struct Convert: TongxinCommand {
         guard Self.canonical(out) != Self.canonical(graph) else {
             throw DiagnosticList([Diagnostic(.error, "'\(out)' is the input: convert never overwrites its input")])
         }
-        let input = try masking.apply(to: GraphLoader.load(graph))
+        if tool == .yed && format != .graphml {
+            throw DiagnosticList([Diagnostic(.error, "--for yed styles GraphML: give OUT a .graphml extension or --to graphml")])
+        }
+        let input = try masking.apply(to: from.map { format throws(DiagnosticList) in try GraphFile.read(graph, as: format.format) } ?? GraphLoader.load(graph))
+        for warning in input.warnings { Console.error(warning.description + "\n") }
+        // GEXF is coloured for Gephi unless the graph keeps Gephi's own colours and no option asks otherwise.
+        let keepsOwnLook = input.nodeAttributes.column(named: "viz_color") != nil && style.colorBy == nil && style.sizeBy == nil
+        let styled = tool == .yed || (format == .gexf && !keepsOwnLook)
+        let styling = styled ? try style.styling(of: input) : nil
         let progress = input.edgeCount > 1_000_000 ? Progress.begin("writing \(out)") : nil
-        try GraphFile.write(input, to: out, as: format)
+        try GraphFile.write(input, to: out, as: format, styling: styling)
         progress?.finish()
         Console.out("\(out): \(input.nodeCount) nodes, \(input.edgeCount) edges (\(format.rawValue))\n")
     }

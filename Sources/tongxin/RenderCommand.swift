@@ -51,23 +51,7 @@ struct Render: TongxinCommand {
                                valueName: "n"))
     var maxEdges: Int?
 
-    @Option(help: ArgumentHelp(
-        "Size nodes by a measure over the graph (or --region): degree, betweenness, closeness, harmonic, eigenvector, "
-            + "pagerank, katz or coreness, with NetworkX's defaults; betweenness over more than 5,000 nodes samples 256 sources.",
-        valueName: "measure"))
-    var sizeBy: Measure?
-
-    @Option(help: ArgumentHelp(
-        "Colour units by coverage: covered and uncovered units, or the covered share of collapsed regions.",
-        valueName: "coverage:selector"))
-    var colorBy: String?
-
-    @Option(help: ArgumentHelp("The units --color-by counts: village, town, county or city.", valueName: "level"))
-    var unit: CoverageUnit = .village
-
-    @Option(help: ArgumentHelp("Comma-separated edge kinds that link a covering node to a unit, for --color-by.",
-                               valueName: "kinds"))
-    var via: String = Coverage.defaultVia.joined(separator: ",")
+    @OptionGroup var style: StyleOptions
 
     @Option(help: ArgumentHelp("Draw only links of these comma-separated kinds (the 'within' hierarchy is always drawn).",
                                valueName: "kinds"))
@@ -97,13 +81,6 @@ struct Render: TongxinCommand {
         guard (maxEdges ?? 0) >= 0 else { throw ValidationError("--max-edges must be 0 or more") }
         guard (size ?? 1) > 0 else { throw ValidationError("--size must be positive") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
-        if let sizeBy, !Self.sizeMeasures.contains(sizeBy) {
-            throw ValidationError("--size-by \(sizeBy.rawValue) is not a score per node: use one of "
-                                  + Self.sizeMeasures.map(\.rawValue).joined(separator: ", "))
-        }
-        if let colorBy, !colorBy.hasPrefix("coverage:") {
-            throw ValidationError("--color-by '\(colorBy)': expected coverage:SELECTOR, e.g. 'coverage:organization[type=商会]'")
-        }
     }
 
     mutating func execute() throws {
@@ -120,11 +97,8 @@ struct Render: TongxinCommand {
                 throw DiagnosticList([Diagnostic(.error, "--focus: \(error)")])
             }
         }
-        if let sizeBy { options.sizeBy = try Self.scores(sizeBy, graph: graph, region: options.region) }
-        if let colorBy {
-            options.colorBy = try Self.coverage(String(colorBy.dropFirst("coverage:".count)), unit: unit, via: Self.kinds(via),
-                                                graph: graph)
-        }
+        if let sizeBy = style.sizeBy { options.sizeBy = try Self.scores(sizeBy, graph: graph, region: options.region) }
+        if let coverage = try style.coverage(of: graph) { options.colorBy = Self.states(coverage, graph: graph) }
         let format = RenderFormat(pathExtension: (out as NSString).pathExtension)!
         let worker = GraphvizWorker(executable: Self.executablePath(), arguments: [GraphvizWorkerCommand.name],
                                     timeLimit: timeLimit)
@@ -166,20 +140,12 @@ struct Render: TongxinCommand {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// Which `unit` nodes a node matching `selector` covers through `via` edges (``Coverage``'s definition).
-    static func coverage(_ text: String, unit: CoverageUnit, via: [String], graph: Graph) throws -> DiagramOptions.Coverage {
-        let selector = try SelectorArgument.parse(text, option: "--color-by coverage:")
-        let result: Coverage
-        do {
-            result = try Coverage(of: graph, unit: unit.level, by: [selector], via: via)
-        } catch {
-            throw DiagnosticList([Diagnostic(.error, "--color-by: \(error)")])
-        }
+    /// Coverage as the diagram colours it: which unit nodes are covered, and the selector for the legend.
+    static func states(_ coverage: StyleOptions.CoverageResult, graph: Graph) -> DiagramOptions.Coverage {
         var states = [CoverageState](repeating: .notUnit, count: graph.nodeCount)
-        for node in 0..<graph.nodeCount where graph.level(of: node) == unit.level { states[node] = .covered }
-        for uncovered in result.uncovered { states[uncovered.node] = .uncovered }
-        let viaText = via == Coverage.defaultVia ? "" : " via \(via.joined(separator: ","))"
-        return DiagramOptions.Coverage(selector: "\(selector)\(viaText) (\(unit.rawValue))", states: states)
+        for node in 0..<graph.nodeCount where graph.level(of: node) == coverage.result.unit { states[node] = .covered }
+        for uncovered in coverage.result.uncovered { states[uncovered.node] = .uncovered }
+        return DiagramOptions.Coverage(selector: coverage.description, states: states)
     }
 
     /// This program's own path, to start it again as the Graphviz worker.

@@ -19,6 +19,7 @@ struct Report: TongxinCommand {
               tongxin report Graphs/hubei.json --out out/report.html
               tongxin report Graphs/hubei.json --region 宜昌市 --out out/yichang.html
               tongxin report G.json --lang en --sections summary,coverage --out en.html
+              tongxin report Graphs/hubei.json --since Graphs/hubei-2023.json --out out/report.html
             """)
 
     @OptionGroup var graphOptions: GraphOptions
@@ -28,15 +29,21 @@ struct Report: TongxinCommand {
     var out: String
 
     @Option(help: ArgumentHelp(
-        "The sections to include, comma-separated, from: \(ReportSection.allCases.map(\.rawValue).joined(separator: ", ")).",
+        "The sections to include, comma-separated, from: \(ReportSection.allCases.map(\.rawValue).joined(separator: ", ")) "
+            + "(default: all; change only with --since).",
         valueName: "list"))
-    var sections: String = ReportSection.allCases.map(\.rawValue).joined(separator: ",")
+    var sections: String?
+
+    @Option(help: ArgumentHelp("An earlier version of the graph: adds the change section (变化).", valueName: "old"),
+            completion: .file())
+    var since: String?
 
     @Option(help: ArgumentHelp("The language of labels and headings: zh (default) or en.", valueName: "zh|en"))
     var lang: String = ReportLanguage.zh.rawValue
 
     func validate() throws {
         _ = try chosenSections()
+        if since != nil { try graphOptions.masking.requireStableKey(comparing: "report --since") }
         guard ReportLanguage(rawValue: lang) != nil else {
             throw ValidationError("--lang must be zh or en, not '\(lang)'")
         }
@@ -44,6 +51,7 @@ struct Report: TongxinCommand {
 
     /// The sections `--sections` names.
     func chosenSections() throws -> Set<ReportSection> {
+        guard let sections else { return Set(ReportSection.allCases.filter { $0 != .change || since != nil }) }
         var chosen: Set<ReportSection> = []
         for name in sections.split(separator: ",").map({ String($0.filter { !$0.isWhitespace }) }) where !name.isEmpty {
             guard let section = ReportSection(rawValue: name) else {
@@ -53,6 +61,7 @@ struct Report: TongxinCommand {
             chosen.insert(section)
         }
         guard !chosen.isEmpty else { throw ValidationError("--sections: name at least one section") }
+        if chosen.contains(.change) && since == nil { throw ValidationError("--sections: change needs --since OLD") }
         return chosen
     }
 
@@ -67,6 +76,7 @@ struct Report: TongxinCommand {
             throw DiagnosticList([Diagnostic(.error, "cannot write '\(out)': no directory '\(directory)'")])
         }
         let graph = try graphOptions.load()
+        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: GraphLoader.load(path)) }
         let region = try graphOptions.regionIndex(in: graph)
         if let region, graph.level(of: region) == .village {
             throw DiagnosticList([Diagnostic(.error,
@@ -90,6 +100,8 @@ struct Report: TongxinCommand {
                 content.pairing = try builder.pairingQuestions().map { question throws(PairingError) in
                     try builder.pairing(question)
                 }
+            case .change:
+                if let earlier, let since { content.change = try builder.change(since: earlier, named: since) }
             case .central:
                 content.central = try builder.central { done, total in
                     progress?.update(fraction: Double(done) / Double(max(total, 1)))

@@ -13,7 +13,8 @@ import TongxinTestSupport
     static let dictionary: [[UInt8]] = [
         "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "<", ">", "/>", "</", "&", "&amp;", "&#0;",
         "=", "'", "\n", "\r\n", "\r", "\"\"", "parent", "within", "kind", "<graph>", "<node id=\"x\">", "<!--",
-        "<![CDATA[", "1e999", "-0", "01", "true", "null", "湖北", ":string", ",,,,",
+        "<![CDATA[", "1e999", "-0", "01", "true", "null", "湖北", ":string", ",,,,", "<attvalue for=\"0\" value=\"1\"/>",
+        "<nodes>", "<y:NodeLabel>", "<graph>", ":ID", ":START_ID(X)", "\"data\"", "\"parent\"", "viz:color",
     ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE6, 0x9D], [0xEF, 0xBB, 0xBF], [0x00]]
 
     static func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
@@ -71,6 +72,47 @@ import TongxinTestSupport
     @Test func graphML() {
         Self.fuzz("graphml", seeds: Self.graphs.map(GraphMLWriter.serialize), seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             try GraphMLReader.read(InputFile(path: "g.graphml", bytes: bytes))
+        }
+    }
+
+    @Test func gexf() {
+        let seeds = Self.graphs.map(GEXFWriter.serialize) + [try! Array(InteropFixtures.file("gephi.gexf").bytes)]
+        Self.fuzz("gexf", seeds: seeds, seconds: 1.5) { bytes throws(DiagnosticList) in
+            try GEXFReader.read(InputFile(path: "g.gexf", bytes: bytes))
+        }
+    }
+
+    @Test func yEdGraphML() {
+        let seeds = Self.graphs.map { graph in
+            var sink = ByteSink()
+            GraphMLWriter.write(graph, yEd: NodeStyling(graph), to: &sink)
+            return sink.buffer
+        } + [try! InteropFixtures.file("yed.graphml").bytes]
+        Self.fuzz("yed", seeds: seeds, seconds: 1.5) { bytes throws(DiagnosticList) in
+            try GraphMLReader.read(InputFile(path: "g.graphml", bytes: bytes))
+        }
+    }
+
+    @Test func cytoscapeJSON() {
+        let seeds = Self.graphs.map(CytoscapeJSONWriter.serialize) + [try! InteropFixtures.file("cytoscape.cyjs").bytes]
+        Self.fuzz("cyjs", seeds: seeds, seconds: 1.5) { bytes throws(DiagnosticList) in
+            try CytoscapeJSONReader.read(InputFile(path: "g.cyjs", bytes: bytes))
+        }
+    }
+
+    @Test func neo4jCSV() {
+        // One node file and one relationship file per seed, split at a form feed.
+        let seeds = Self.graphs.map { graph in
+            let (nodes, relationships) = Neo4jCSVWriter.layout(graph)
+            var first = ByteSink(), second = ByteSink()
+            Neo4jCSVWriter.writeNodes(graph, nodes[0], to: &first)
+            Neo4jCSVWriter.writeRelationships(graph, relationships[0], to: &second)
+            return first.buffer + [0x0C] + second.buffer
+        }
+        Self.fuzz("neo4j", seeds: seeds, seconds: 1.5) { bytes throws(DiagnosticList) in
+            let split = bytes.firstIndex(of: 0x0C) ?? bytes.count
+            return try Neo4jCSVReader.read([InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),
+                                            InputFile(path: "rels.csv", bytes: Array(bytes[min(split + 1, bytes.count)...]))], name: "g")
         }
     }
 

@@ -107,8 +107,10 @@ import TongxinTestSupport
         ("<graphml><key id=\"p\" for=\"node\" attr.name=\"p\" attr.type=\"int\"/><key id=\"q\" for=\"node\" attr.name=\"p\" attr.type=\"string\"/>"
             + "<graph><node id=\"a\"><data key=\"p\">1</data></node><node id=\"b\"><data key=\"q\">x</data></node></graph></graphml>",
          "g.graphml:1:183: error: attribute 'p' is a string here but a number on other nodes"),
-        ("<graphml><graph><node id=\"a\"><graph/></node></graph></graphml>",
-         "g.graphml:1:30: error: nested graphs are not supported: Tongxin graphs are flat"),
+        ("<graphml><graph><node id=\"a\"/><edge source=\"a\" target=\"a\"><graph/></edge></graph></graphml>",
+         "g.graphml:1:59: error: a graph nested in an edge: only nodes may hold graphs (groups)"),
+        ("<!DOCTYPE graphml [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><graphml/>",
+         "g.graphml:1:1: error: a DOCTYPE or other declaration: graph files need none, and entity definitions are refused"),
         ("<graphml><graph><hyperedge/></graph></graphml>", "g.graphml:1:17: error: hyperedges are not supported: Tongxin edges join two nodes"),
         ("<graphml/>", "g.graphml:1:1: error: no <graph> element"),
         ("<graphml></graphml><graphml>", "g.graphml:1:20: error: a second root element <graphml>"),
@@ -116,6 +118,50 @@ import TongxinTestSupport
     ])
     func badInputHasItsPositionedMessage(text: String, message: String) {
         #expect(Self.errors(text) == message)
+    }
+
+    /// A file yEd 3.23 saved: labels in `<y:NodeLabel>` of ShapeNode, GenericNode and a group's
+    /// ProxyAutoBoundsNode, a custom `kind` property, a group holding two nodes, edge labels.
+    @Test func readsYEdsFileWithLabelsAndGroups() throws {
+        let graph = try GraphMLReader.read(InteropFixtures.file("yed.graphml"))
+        #expect(graph.ids == ["n0::n0", "n0::n1", "n0", "n1", "n2", "n3"])
+        #expect(graph.names == ["一村", "二村", "城关镇", "城关镇商会", "王五", nil])
+        #expect((0..<6).map(graph.kind(of:)) == ["village", "village", "region", "organization", "node", "node"])
+        #expect(graph.nodeAttributes.value("description", at: 3) == .string("镇商会，2015年成立"))
+        let edges = (0..<graph.edgeCount).map { "\(graph.ids[graph.source(of: $0)])-\(graph.kind(ofEdge: $0))->\(graph.ids[graph.target(of: $0)])" }
+        #expect(edges == ["n0::n0-within->n0", "n0::n1-within->n0", "n0::n0-tie->n0::n1", "n1-within->n0", "n2-member_of->n1", "n2-tie->n3"])
+        #expect(graph.edgeAttributes.value("label", at: 2) == .string("邻村"))
+        #expect(graph.hierarchy.parent(of: 0) == 2)
+        #expect(graph.warnings.map(\.description) == [
+            "yed.graphml:96:5: warning: node 'n3' has no label in its yEd graphics: it is named by its id",
+            "warning: region 'n0' has no level (province, city, county or town)",
+        ])
+    }
+
+    /// A file Gephi 0.10 exported as GraphML: the name in `label`, edge kinds in `Edge Label`, a
+    /// numeric column called `kind` (kept as `kind_original`, with a warning).
+    @Test func readsGephisGraphML() throws {
+        let graph = try GraphMLReader.read(InteropFixtures.file("gephi.graphml"))
+        #expect(graph.names == ["湖北省", "随州市", "随县"])
+        #expect(graph.nodeKinds == ["node"])
+        #expect(graph.nodeAttributes.value("kind_original", at: 2) == .int(2))
+        #expect(graph.nodeAttributes.column(named: "label") == nil)
+        #expect((0..<3).map(graph.kind(ofEdge:)) == ["within", "within", "tie"])
+        #expect(graph.edgeAttributes.value("Edge Label", at: 2) == .string("经济联系") && graph.weight(of: 2) == 3.5)
+        #expect(graph.warnings.map(\.description) == ["gephi.graphml:16:1: warning: node attribute 'kind' is a number, not a string: kept as 'kind_original'"])
+    }
+
+    @Test func aNameBeatsTheLabelWhichStaysAnAttribute() throws {
+        let graph = try GraphMLReader.read(text: """
+            <graphml><key id="n" for="node" attr.name="name" attr.type="string"/><key id="l" for="node" attr.name="label" attr.type="string"/>
+            <graph><node id="a"><data key="l">标签</data><data key="n">名字</data></node></graph></graphml>
+            """)
+        #expect(graph.names == ["名字"] && graph.nodeAttributes.value("label", at: 0) == .string("标签"))
+    }
+
+    @Test func deepGroupsAreRefused() {
+        let text = "<graphml><graph>" + String(repeating: "<node id=\"g\"><graph>", count: 70) + "</graph></graphml>"
+        #expect(Self.errors(text).hasSuffix("error: groups nested more than 64 deep"))
     }
 
     @Test func invalidUTF8IsPositioned() {

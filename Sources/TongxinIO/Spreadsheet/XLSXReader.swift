@@ -321,7 +321,7 @@ enum XLSXReader {
                               _ body: (inout XMLTokenizer) throws -> Void) throws(DiagnosticList) {
         try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticList) in
             let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            var tokenizer = XMLTokenizer(buffer, start: start, maxDepth: maxDepth, refusesDoctype: true)
+            var tokenizer = XMLTokenizer(buffer, start: start, maxDepth: maxDepth)
             do {
                 try body(&tokenizer)
             } catch let failure as XMLTokenizer.Failure {

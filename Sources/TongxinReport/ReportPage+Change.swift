@@ -1,0 +1,79 @@
+import TongxinGraph
+
+extension ReportPage {
+    /// Counts of what was added, removed and changed; per coverage question the regions whose rate
+    /// moved most and the units newly uncovered; per pairing programme the pairings begun and ended.
+    func changeSection() -> [HTML] {
+        guard let change = content.change else { return [note(labels(.changeNone))] }
+        var parts: [HTML] = [.element("p", text: labels(.changeSince, change.since, Formatting.grouped(change.nodesAdded),
+                                                        Formatting.grouped(change.nodesRemoved),
+                                                        Formatting.grouped(change.nodesChanged)))]
+        if !change.edges.isEmpty {
+            parts.append(PageComponents.table(
+                caption: labels(.edgesChanged),
+                columns: [.text(labels(.kind)), .number(labels(.added)), .number(labels(.removed))],
+                rows: change.edges.map { [.text(labels.edgeKind($0.kind)), .count($0.added), .count($0.removed)] }))
+        }
+        for (index, shift) in change.coverage.enumerated() {
+            parts += coverageShift(shift, anchor: "change-coverage-\(index + 1)")
+        }
+        for (index, shift) in change.pairing.enumerated() {
+            parts += pairingShift(shift, anchor: "change-pairing-\(index + 1)")
+        }
+        return parts
+    }
+
+    private func fraction(_ value: Fraction) -> String {
+        "\(Formatting.grouped(value.part))/\(Formatting.grouped(value.whole)) (\(Formatting.percent(value.rate)))"
+    }
+
+    private func coverageShift(_ shift: CoverageShift, anchor: String) -> [HTML] {
+        let unit = labels.level(shift.unit)
+        var parts: [HTML] = [
+            .element("h3", ["id": anchor], text: labels(.measureTitle, shift.label, unit)),
+            .element("p", text: labels(.coverageShift, fraction(shift.before), fraction(shift.after),
+                                       Formatting.grouped(shift.newlyCoveredCount), Formatting.grouped(shift.newlyUncoveredCount))),
+        ]
+        if shift.movers.isEmpty {
+            parts.append(note(labels(.noRateMoves)))
+        } else {
+            let points = { (delta: Double) in (delta > 0 ? "+" : "") + Formatting.fixed(delta * 100, decimals: 1) }
+            parts.append(PageComponents.table(
+                caption: labels(.movedMost),
+                columns: [.text(labels(.region)), .text(labels(.level)), .number(labels(.before)), .number(labels(.after)),
+                          .number(labels(.deltaPoints))],
+                rows: shift.movers.map { move in
+                    [.text(move.region.name), .text(labels.level(move.level)), .rate(move.before, tooltip: nil),
+                     .rate(move.after, tooltip: nil), .decimal(move.delta, shown: points(move.delta))]
+                }))
+        }
+        if shift.newlyUncoveredCount > 0 {
+            parts.append(PageComponents.details(labels(.newlyUncoveredTitle, unit, Formatting.grouped(shift.newlyUncoveredCount)), [
+                PageComponents.unitList(shift.newlyUncovered.map { ($0.unit.name, $0.path.joined(separator: " / ")) }),
+            ]))
+            if shift.newlyUncoveredCount > shift.newlyUncovered.count {
+                parts.append(note(labels(.moreNotListedChange, Formatting.grouped(shift.newlyUncoveredCount - shift.newlyUncovered.count))))
+            }
+        }
+        return parts
+    }
+
+    private func pairingShift(_ shift: PairingShift, anchor: String) -> [HTML] {
+        let left = labels.kind(shift.leftLabel), right = labels.kind(shift.rightLabel)
+        var parts: [HTML] = [
+            .element("h3", ["id": anchor], text: labels(.programmeTitle, left, right, labels.edgeKind(EdgeKind.pairedWith))),
+            .element("p", text: labels(.pairingShift, Formatting.grouped(shift.pairsBefore), Formatting.grouped(shift.pairsAfter),
+                                       right, fraction(shift.before), fraction(shift.after))),
+        ]
+        func links(_ title: String, _ list: [PairLink], _ count: Int) {
+            guard count > 0 else { return }
+            parts.append(PageComponents.details(title, [
+                PageComponents.unitList(list.map { ($0.left.name + " → " + $0.right.name, "") }),
+            ]))
+            if count > list.count { parts.append(note(labels(.moreNotListedChange, Formatting.grouped(count - list.count)))) }
+        }
+        links(labels(.begunTitle, Formatting.grouped(shift.begunCount)), shift.begun, shift.begunCount)
+        links(labels(.endedTitle, Formatting.grouped(shift.endedCount)), shift.ended, shift.endedCount)
+        return parts
+    }
+}
