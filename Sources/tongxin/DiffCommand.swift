@@ -119,6 +119,7 @@ struct DiffCommand: TongxinCommand {
         switch output.format {
         case .json: Console.printJSON(report.json)
         case .csv: Console.out(report.csv().csv())
+        case .xlsx: try output.writeWorkbook(report.csv())
         case .table: Console.out(report.text())
         }
     }
