@@ -37,7 +37,7 @@ public enum Label: String, CaseIterable, Sendable {
     case measureBetweenness, measureDegree, measurePagerank
     // Change since an earlier version.
     case changeSince, edgesChanged, added, removed, before, after, deltaPoints, movedMost, noRateMoves,
-        newlyUncoveredTitle, moreNotListedChange, coverageShift, pairingShift, begunTitle, endedTitle, changeNone
+        newlyUncoveredTitle, moreNotListedChange, coverageShift, pairingShift, begunTitle, endedTitle
 }
 
 /// The strings of one language.
@@ -268,7 +268,6 @@ public struct Labels: Sendable {
         .pairingShift: "结对 {0} → {1}；已结对的{2} {3} → {4}。",
         .begunTitle: "新结对（{0} 条）",
         .endedTitle: "已结束的结对（{0} 条）",
-        .changeNone: "没有提供用于比较的早期版本（--since）。",
     ]
 
     static let en: [Label: String] = [
@@ -395,6 +394,5 @@ public struct Labels: Sendable {
         .pairingShift: "Pairs {0} → {1}; {2} paired {3} → {4}.",
         .begunTitle: "New pairings ({0})",
         .endedTitle: "Ended pairings ({0})",
-        .changeNone: "No earlier version was given to compare with (--since).",
     ]
 }

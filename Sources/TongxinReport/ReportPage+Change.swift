@@ -4,7 +4,7 @@ extension ReportPage {
     /// Counts of what was added, removed and changed; per coverage question the regions whose rate
     /// moved most and the units newly uncovered; per pairing programme the pairings begun and ended.
     func changeSection() -> [HTML] {
-        guard let change = content.change else { return [note(labels(.changeNone))] }
+        guard let change = content.change else { return [] }
         var parts: [HTML] = [.element("p", text: labels(.changeSince, change.since, Formatting.grouped(change.nodesAdded),
                                                         Formatting.grouped(change.nodesRemoved),
                                                         Formatting.grouped(change.nodesChanged)))]

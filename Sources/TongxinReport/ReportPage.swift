@@ -41,8 +41,10 @@ public struct ReportPage: Sendable {
         labels = Labels(options.language)
     }
 
-    /// The sections shown, in page order.
-    public var sections: [ReportSection] { ReportSection.allCases.filter(options.sections.contains) }
+    /// The sections shown, in page order (the change section only with an earlier version to compare).
+    public var sections: [ReportSection] {
+        ReportSection.allCases.filter { options.sections.contains($0) && ($0 != .change || content.change != nil) }
+    }
 
     /// The whole document, doctype included.
     public func render() -> String {

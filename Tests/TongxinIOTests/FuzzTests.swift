@@ -82,7 +82,7 @@ import TongxinTestSupport
 
     @Test func gexf() {
         let seeds = Self.graphs.map(GEXFWriter.serialize) + [try! Array(InteropFixtures.file("gephi.gexf").bytes)]
-        Self.fuzz("gexf", seeds: seeds, seconds: 1.5) { bytes throws(DiagnosticList) in
+        Self.fuzz("gexf", seeds: seeds, seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             try GEXFReader.read(InputFile(path: "g.gexf", bytes: bytes))
         }
     }
@@ -93,14 +93,14 @@ import TongxinTestSupport
             GraphMLWriter.write(graph, yEd: NodeStyling(graph), to: &sink)
             return sink.buffer
         } + [try! InteropFixtures.file("yed.graphml").bytes]
-        Self.fuzz("yed", seeds: seeds, seconds: 1.5) { bytes throws(DiagnosticList) in
+        Self.fuzz("yed", seeds: seeds, seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             try GraphMLReader.read(InputFile(path: "g.graphml", bytes: bytes))
         }
     }
 
     @Test func cytoscapeJSON() {
         let seeds = Self.graphs.map(CytoscapeJSONWriter.serialize) + [try! InteropFixtures.file("cytoscape.cyjs").bytes]
-        Self.fuzz("cyjs", seeds: seeds, seconds: 1.5) { bytes throws(DiagnosticList) in
+        Self.fuzz("cyjs", seeds: seeds, seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             try CytoscapeJSONReader.read(InputFile(path: "g.cyjs", bytes: bytes))
         }
     }
@@ -114,7 +114,7 @@ import TongxinTestSupport
             Neo4jCSVWriter.writeRelationships(graph, relationships[0], to: &second)
             return first.buffer + [0x0C] + second.buffer
         }
-        Self.fuzz("neo4j", seeds: seeds, seconds: 1.5) { bytes throws(DiagnosticList) in
+        Self.fuzz("neo4j", seeds: seeds, seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             let split = bytes.firstIndex(of: 0x0C) ?? bytes.count
             return try Neo4jCSVReader.read([InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),
                                             InputFile(path: "rels.csv", bytes: Array(bytes[min(split + 1, bytes.count)...]))], name: "g")

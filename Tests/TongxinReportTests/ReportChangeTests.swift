@@ -7,14 +7,14 @@ import TongxinTestSupport
 
 /// The 变化 section: ``ReportBuilder/change(since:named:movers:listLimit:)`` and its page.
 @Suite struct ReportChangeTests {
-    /// SampleGraphs.tinyProvince a year earlier: the 商会 o1 was in 二村 (not 一村), e1 was paired
+    /// SampleGraphs.tinyProvince a year earlier: the 商会 o1 was in 二村 (not 一村: a move), e1 was paired
     /// with 二村 and 四村 (not 三村), and 张三 was no one's liaison yet.
     static func earlier() -> Graph {
         let now = SampleGraphs.tinyProvince()
         var builder = GraphBuilder(name: "earlier")
         for node in 0..<now.nodeCount {
-            builder.addNode(id: now.id(of: node), kind: now.kind(of: node), name: now.name(of: node),
-                            attributes: Dictionary(uniqueKeysWithValues: now.nodeAttributes.values(at: node).map { ($0.name, $0.value) }))
+            let index = builder.addNode(id: now.id(of: node), kind: now.kind(of: node), name: now.name(of: node))!
+            for (attribute, value) in now.nodeAttributes.values(at: node) { builder.setAttribute(attribute, value, ofNode: index) }
         }
         for edge in 0..<now.edgeCount {
             let source = now.id(of: now.source(of: edge)), target = now.id(of: now.target(of: edge)), kind = now.kind(ofEdge: edge)
@@ -30,7 +30,7 @@ import TongxinTestSupport
 
     @Test func whatMovedSinceTheEarlierVersion() throws {
         let change = try ReportBuilder(SampleGraphs.tinyProvince(), scope: nil).change(since: Self.earlier(), named: "2023.json")
-        #expect(change.nodesAdded == 0 && change.nodesRemoved == 0 && change.nodesChanged == 0)
+        #expect(change.nodesAdded == 0 && change.nodesRemoved == 0 && change.nodesChanged == 1)
         #expect(change.edges == [EdgeShift(kind: EdgeKind.within, added: 1, removed: 1),
                                  EdgeShift(kind: EdgeKind.pairedWith, added: 1, removed: 1),
                                  EdgeShift(kind: EdgeKind.liaisonFor, added: 1, removed: 0)])
@@ -57,15 +57,16 @@ import TongxinTestSupport
         let html = ReportPage(content, options: ReportOptions(language: language, sections: [.change])).render()
         #expect(html.contains("<section id=\"change\" class=\"report-section\">"))
         if language == .zh {
-            #expect(html.contains("<h2>变化</h2>") && html.contains("与 2023.json 相比：新增节点 0 个，减少 0 个，变更 0 个。"))
+            #expect(html.contains("<h2>变化</h2>") && html.contains("与 2023.json 相比：新增节点 0 个，减少 0 个，变更 1 个。"))
             #expect(html.contains("<summary>新失去覆盖的村（社区）（1 个）</summary>"))
             #expect(html.contains("<summary>新结对（1 条）</summary>"))
         } else {
-            #expect(html.contains("<h2>Change</h2>") && html.contains("Since 2023.json: 0 nodes added, 0 removed, 0 changed."))
+            #expect(html.contains("<h2>Change</h2>") && html.contains("Since 2023.json: 0 nodes added, 0 removed, 1 changed."))
             #expect(html.contains("<summary>Ended pairings (1)</summary>"))
         }
-        let without = ReportPage(builder.frame(), options: ReportOptions(language: language, sections: [.change])).render()
-        #expect(without.contains(Labels(language)(.changeNone)))
+        // Without an earlier version there is no change section.
+        #expect(ReportPage(builder.frame(), options: ReportOptions(language: language)).sections
+                == [.summary, .coverage, .pairing, .central, .diagrams])
     }
 }
 
