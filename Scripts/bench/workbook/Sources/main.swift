@@ -1,13 +1,13 @@
 import Foundation
 import TongxinIO
 
-// bench-xlsx WRITE_ROWS READ_ROWS FOLDER: writes FOLDER/coverage.xlsx (WRITE_ROWS uncovered units
+// bench-workbook WRITE_ROWS READ_ROWS FOLDER: writes FOLDER/coverage.xlsx (WRITE_ROWS uncovered units
 // and a region sheet, as `coverage --format xlsx` would) and FOLDER/ledger.xlsx (READ_ROWS rows of
 // a liaison roster), then reads the ledger back; prints one JSON line of seconds (best of 3).
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let writeRows = Int(arguments[1]), let readRows = Int(arguments[2]) else {
-    FileHandle.standardError.write(Data("usage: bench-xlsx WRITE_ROWS READ_ROWS FOLDER\n".utf8))
+    FileHandle.standardError.write(Data("usage: bench-workbook WRITE_ROWS READ_ROWS FOLDER\n".utf8))
     exit(1)
 }
 let folder = arguments[3]
