@@ -49,7 +49,7 @@ struct XLSXOutputCommandTests {
             #expect(run.status == 0, "\(command): \(run.stderr)")
             names.append(try Workbook.read(path: out).map(\.name))
         }
-        #expect(names == [["graph", "node_kind", "edge_kind", "level", "metadata"], ["region", "unpaired"], ["result"], ["result"]])
+        #expect(names == [["graph", "node_kind", "edge_kind", "level", "metadata"], ["region", "unpaired"], ["degree"], ["query"]])
         // The last one, the query: text and a number.
         let sheet = try Workbook.read(path: out)[0]
         #expect(Self.row(sheet, 2) == [.text("东门社区"), .number(1.5)])
