@@ -133,7 +133,7 @@ struct CentralityCommand: TongxinCommand {
                                       normalized: normalized, directed: directed, weighted: weighted)
         report.select(matcher, top: top)
         if let samples { report.sampling = (samples, seed) }
-        Console.print(report, as: output.format)
+        try Console.print(report, as: output)
     }
 
     private func compute(on view: MeasureGraph, graph: Graph, nodes: [Int], normalized: Bool,

@@ -95,11 +95,24 @@ struct GraphOptions: ParsableArguments {
     }
 }
 
-extension ResultFormat: ExpressibleByArgument {}
+/// How results are given: printed as a ``ResultFormat``, or written as a workbook.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json, csv
+    /// An .xlsx workbook written to `--out`, one sheet per table (``ResultDocument/writeWorkbook(to:)``).
+    case xlsx
+}
 
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table (aligned, for a terminal), json (for programs) or csv.")
-    var format: ResultFormat = .table
+    @Option(help: "Output format: table (aligned, for a terminal), json (for programs), csv, or xlsx (a workbook, with --out).")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("The workbook that --format xlsx writes.", valueName: "file.xlsx"), completion: .file(extensions: ["xlsx"]))
+    var out: String?
+
+    func validate() throws {
+        if format == .xlsx && out == nil { throw ValidationError("--format xlsx writes a workbook: give its path with --out FILE.xlsx") }
+        if format != .xlsx && out != nil { throw ValidationError("--out is where --format xlsx writes its workbook; other formats print") }
+    }
 }
 
 /// Writes to standard output and standard error.
@@ -112,8 +125,11 @@ enum Console {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Prints a result in the format asked for.
-    static func print(_ result: some ResultDocument, as format: ResultFormat) {
+    /// Prints a result in the format asked for, or writes its workbook (`--format xlsx --out FILE`).
+    static func print(_ result: some ResultDocument, as output: OutputOptions) throws(DiagnosticList) {
+        guard let format = ResultFormat(rawValue: output.format.rawValue) else {
+            return try result.writeWorkbook(to: output.out ?? "")
+        }
         out(result.rendered(format))
     }
 }

@@ -117,7 +117,7 @@ struct DiffCommand: TongxinCommand {
             pairingChange = PairingChange(before: before, of: oldGraph, after: after, of: newGraph, diff: diff)
         }
         let report = DiffReport(old: oldGraph, new: newGraph, diff: diff, coverage: coverageChange, pairing: pairingChange)
-        Console.print(report, as: output.format)
+        try Console.print(report, as: output)
     }
 
     /// Reads both versions, side by side on two threads, and masks them by `--mask`.
