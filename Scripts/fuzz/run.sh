@@ -20,7 +20,8 @@ zip_sources=.build/checkouts/ZIPFoundation/Sources
 swiftc -O -sanitize=address -parse-as-library -emit-module -emit-library -static -module-name ZIPFoundation \
     -I "$zip_sources/CZLib" -Xcc -D_GNU_SOURCE=1 "$zip_sources"/ZIPFoundation/*.swift \
     -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a"
-sources=$(ls Sources/TongxinGraph/*.swift; find Sources/TongxinIO -name '*.swift' ! -name TongxinIO.swift | sort)
+# YAMLDocument needs Yams and no fuzzed reader uses it: left out.
+sources=$(ls Sources/TongxinGraph/*.swift; find Sources/TongxinIO -name '*.swift' ! -name TongxinIO.swift ! -name YAMLDocument.swift | sort)
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name TongxinFuzz -I "$out" -I "$zip_sources/CZLib" \
     $sources Scripts/fuzz/FuzzReaders.swift -L "$out" -lZIPFoundation -lz -o "$out/fuzz-readers"
 
