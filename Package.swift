@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "TongxinAnalysis", targets: ["TongxinAnalysis"]),
         .library(name: "TongxinQuery", targets: ["TongxinQuery"]),
         .library(name: "TongxinRender", targets: ["TongxinRender"]),
+        .library(name: "TongxinResults", targets: ["TongxinResults"]),
         .library(name: "TongxinReport", targets: ["TongxinReport"]),
         .library(name: "TongxinMap", targets: ["TongxinMap"]),
         .library(name: "TongxinSharing", targets: ["TongxinSharing"]),
@@ -24,47 +25,55 @@ let package = Package(
     ],
     targets: [
         .target(name: "TongxinGraph"),
-        .target(name: "TongxinIO", dependencies: [
-            "TongxinGraph",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            .product(name: "Yams", package: "Yams"),
-        ]),
-        .target(name: "TongxinAnalysis", dependencies: ["TongxinGraph"]),
-        .target(name: "TongxinQuery", dependencies: ["TongxinGraph", "TongxinAnalysis"]),
+        .target(
+            name: "TongxinImport", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/hubei-divisions.csv")]),
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "TongxinRender", dependencies: ["TongxinGraph", "TongxinAnalysis", "CGraphviz"]),
+        .target(name: "TongxinIO", dependencies: [
+            "TongxinGraph",
+            "CGraphviz",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "TongxinAnalysis", dependencies: ["TongxinGraph"]),
+        .target(name: "TongxinQuery", dependencies: ["TongxinGraph"]),
+        .target(name: "TongxinRender", dependencies: ["TongxinGraph", "TongxinIO", "CGraphviz"]),
+        .target(name: "TongxinResults", dependencies: ["TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery"]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "CCairo"]),
-        .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender", "TongxinMap"]),
+        .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinMap", "TongxinRender", "TongxinResults"]),
         .target(name: "TongxinSharing", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "tongxin",
             dependencies: [
-                "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinReport",
-                "TongxinMap",
-                "TongxinSharing",
+                "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinResults", "TongxinReport",
+                "TongxinSharing", "TongxinImport", "TongxinMap",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TongxinTestSupport", dependencies: ["TongxinGraph"], path: "Tests/TongxinTestSupport"),
+        .target(name: "TongxinTestSupport", dependencies: ["TongxinGraph", "TongxinIO"], path: "Tests/TongxinTestSupport"),
         .testTarget(name: "TongxinGraphTests", dependencies: ["TongxinGraph", "TongxinTestSupport"]),
-        .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport", "tongxin"]),
+        .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinResultsTests", dependencies: ["TongxinResults"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
-        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinMap", "TongxinTestSupport", "tongxin"]),
+        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinMap", "TongxinTestSupport"]),
         .testTarget(
             name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport", "tongxin"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO"]),
-        .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport", "tongxin"]),
+        .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinImportTests", dependencies: ["TongxinImport", "TongxinIO", "TongxinAnalysis", "TongxinTestSupport"]),
+        // End to end: the built `tongxin` run as a user runs it; the only tests that need the executable.
+        .testTarget(name: "TongxinCLITests", dependencies: ["tongxin", "TongxinIO", "TongxinRender", "TongxinTestSupport"]),
+        .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(
-            name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport", "tongxin"], exclude: ["Corpus"]),
+            name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport"], exclude: ["Corpus"]),
         .testTarget(
             name: "TongxinRenderTests",
-            dependencies: ["TongxinRender", "TongxinIO", "TongxinTestSupport", "tongxin"],
+            dependencies: ["TongxinRender", "TongxinIO", "TongxinTestSupport"],
             exclude: ["Golden"]
         ),
     ]

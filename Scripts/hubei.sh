@@ -9,6 +9,7 @@ swift build -c release --product tongxin
 tongxin=$(swift build -c release --show-bin-path)/tongxin
 python3 Scripts/make-hubei.py
 python3 Scripts/make-hubei-2023.py
+python3 Scripts/make-ledgers.py
 graph=Graphs/hubei.json
 mkdir -p out
 
@@ -49,6 +50,10 @@ show change.txt 40 diff Graphs/hubei-2023.json "$graph" --region 十堰市 --lev
     --coverage --unit village --by figure --via liaison_for
 "$tongxin" diff Graphs/hubei-2023.json "$graph" --pairing --left enterprise --right village --pairing-by city \
     --format json > out/change-pairing.json
+
+step "the same data as a province office's Excel ledgers, imported by their mapping"
+"$tongxin" import Graphs/ledgers/mapping.yaml --out out/ledgers.json 2> out/ledgers-warnings.txt
+show coverage-ledgers-shiyan.txt 3 coverage out/ledgers.json --unit village --by figure --via liaison_for --region 十堰
 
 step "the report"
 "$tongxin" report "$graph" --since Graphs/hubei-2023.json --out out/report.html

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 Scripts/setup.sh
 python3 Scripts/make-hubei.py
 python3 Scripts/make-hubei-2023.py
+python3 Scripts/make-ledgers.py
 swift build --build-tests
 swift test --skip-build
 # Memory over repeated renders is measured for the whole process: alone, not beside other tests.

@@ -42,7 +42,7 @@ for geojson in Tests/TongxinMapTests/Fixtures/*.geojson; do
     seed 7 "$geojson"
 done
 for workbook in Tests/Fixtures/xlsx/*.xlsx; do
-    seed 3 "$workbook"
+    seed 6 "$workbook"
 done
 if [ -x .build/debug/tongxin ]; then
     for json in Graphs/examples/*.json; do
@@ -56,6 +56,10 @@ if [ -x .build/debug/tongxin ]; then
         .build/debug/tongxin convert "$json" "$out/seed.cyjs" > /dev/null
         seed 4 "$out/seed.cyjs"
         mv "$out/corpus/seed-4-seed.cyjs" "$out/corpus/seed-4-$(basename "$json" .json).cyjs"
+        rm -rf "$out/neo4j" && .build/debug/tongxin convert "$json" "$out/neo4j" --to neo4j > /dev/null
+        { printf '\005'; cat "$out/neo4j/nodes-region.csv" 2>/dev/null || true; printf '\f'
+          cat "$out"/neo4j/relationships-within-*-region.csv 2>/dev/null || true; } \
+            > "$out/corpus/seed-5-$(basename "$json" .json)"
     done
 fi
 for fixture in Tests/Fixtures/interop/*.gexf; do seed 3 "$fixture"; done

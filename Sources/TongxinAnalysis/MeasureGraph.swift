@@ -244,10 +244,10 @@ public enum MeasureError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notConverged(let measure, let iterations, let tolerance):
             "\(measure) did not converge to tolerance \(tolerance) in \(iterations) iterations "
-                + "(raise --max-iterations or --tolerance)"
+                + "(allow more iterations or a larger tolerance)"
         case .diverged(let measure, let iterations):
-            "\(measure) diverged after \(iterations) iterations: lower --alpha below 1 / λ_max, "
-                + "λ_max the adjacency matrix's largest eigenvalue"
+            "\(measure) diverged after \(iterations) iterations: the attenuation factor α must be below "
+                + "1 / λ_max, λ_max the adjacency matrix's largest eigenvalue"
         case .invalidWeight(let weight):
             "edge weight \(weight) cannot be a distance: weights must be finite and not negative"
         case .invalidParameter(let message):

@@ -49,6 +49,8 @@ public struct Graph: Sendable {
     public let warnings: [Diagnostic]
 
     private let indexByID: [String: Int32]
+    /// The lookup index by code and name, built on first use (``lookup``).
+    let lookupStorage: NodeLookup
 
     init(
         name: String, metadata: [String: AttributeValue], ids: [String], names: [String?],
@@ -74,6 +76,7 @@ public struct Graph: Sendable {
         self.hierarchy = hierarchy
         self.warnings = warnings
         (outgoing, incoming) = Adjacency.bothDirections(nodeCount: ids.count, sources: sources, targets: targets)
+        lookupStorage = NodeLookup()
     }
 
     /// The empty graph.
@@ -134,19 +137,6 @@ public struct Graph: Sendable {
         return RegionLevel(rawValue: level)
     }
 
-    /// Finds a node by id, or else by name (restricted to `kind` when given). Ids win over names.
-    ///
-    /// - Throws: ``NodeLookupError`` when nothing matches, or when several nodes share the name.
-    public func resolve(_ idOrName: String, kind: String? = nil) throws(NodeLookupError) -> Int {
-        if let node = index(of: idOrName), kind == nil || self.kind(of: node) == kind { return node }
-        let matches = (0..<nodeCount).filter {
-            names[$0] == idOrName && (kind == nil || self.kind(of: $0) == kind)
-        }
-        if matches.count == 1 { return matches[0] }
-        if matches.isEmpty { throw .notFound(idOrName, kind: kind) }
-        throw .ambiguous(idOrName, candidates: matches.map { ids[$0] })
-    }
-
     // MARK: Edges
 
     /// The edge's source node.
@@ -184,21 +174,5 @@ public struct Graph: Sendable {
             && outgoing.checkInvariants(nodeCount: n, edgeCount: m)
             && incoming.checkInvariants(nodeCount: n, edgeCount: m)
             && hierarchy.checkInvariants()
-    }
-}
-
-/// Why a node could not be found by id or name.
-public enum NodeLookupError: Error, Equatable, Sendable, CustomStringConvertible {
-    case notFound(String, kind: String?)
-    case ambiguous(String, candidates: [String])
-
-    public var description: String {
-        switch self {
-        case .notFound(let text, let kind):
-            "no \(kind ?? "node") with id or name '\(text)'"
-        case .ambiguous(let text, let candidates):
-            "'\(text)' names \(candidates.count) nodes (ids \(candidates.prefix(5).joined(separator: ", "))"
-                + (candidates.count > 5 ? ", …" : "") + "): give an id"
-        }
     }
 }

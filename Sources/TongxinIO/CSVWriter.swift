@@ -8,8 +8,8 @@ import Darwin
 /// (`source,target,kind,weight,...`), which ``CSVReader`` reads back to the same graph (name and
 /// metadata aside: the folder has no place for them).
 ///
-/// Fields are quoted (RFC 4180) when they hold a comma, a quote, a line break, or are an empty string
-/// (an empty unquoted cell means "absent"). Doubles keep a fraction or exponent (`2.0`, `1e-07`) so
+/// Fields are quoted by ``CSVField`` (RFC 4180), an empty string too (an empty unquoted cell means
+/// "absent"). Doubles keep a fraction or exponent (`2.0`, `1e-07`) so
 /// they read back as doubles; integral weights are written as integers. A string column whose values
 /// would all read as numbers or bools gets a `:string` type in its header (`code:string`).
 ///
@@ -33,11 +33,11 @@ public enum CSVWriter {
         let attributes = graph.nodeAttributes
         writeHeader(CSVHeader.nodeColumns, attributes, to: &sink)
         for node in 0..<graph.nodeCount {
-            appendField(graph.ids[node], to: &sink.buffer)
+            CSVField.append(graph.ids[node], to: &sink.buffer, quotingEmpty: true)
             sink.buffer.append(UInt8(ascii: ","))
-            appendField(graph.kind(of: node), to: &sink.buffer)
+            CSVField.append(graph.kind(of: node), to: &sink.buffer, quotingEmpty: true)
             sink.buffer.append(UInt8(ascii: ","))
-            if let name = graph.names[node] { appendField(name, to: &sink.buffer) }
+            if let name = graph.names[node] { CSVField.append(name, to: &sink.buffer, quotingEmpty: true) }
             appendAttributes(attributes, row: node, to: &sink.buffer)
             sink.buffer.append(0x0A)
             sink.flushIfFull()
@@ -49,11 +49,11 @@ public enum CSVWriter {
         let attributes = graph.edgeAttributes
         writeHeader(CSVHeader.edgeColumns, attributes, to: &sink)
         for edge in 0..<graph.edgeCount {
-            appendField(graph.ids[graph.source(of: edge)], to: &sink.buffer)
+            CSVField.append(graph.ids[graph.source(of: edge)], to: &sink.buffer, quotingEmpty: true)
             sink.buffer.append(UInt8(ascii: ","))
-            appendField(graph.ids[graph.target(of: edge)], to: &sink.buffer)
+            CSVField.append(graph.ids[graph.target(of: edge)], to: &sink.buffer, quotingEmpty: true)
             sink.buffer.append(UInt8(ascii: ","))
-            appendField(graph.kind(ofEdge: edge), to: &sink.buffer)
+            CSVField.append(graph.kind(ofEdge: edge), to: &sink.buffer, quotingEmpty: true)
             sink.buffer.append(UInt8(ascii: ","))
             let weight = graph.weight(of: edge)
             if weight == weight.rounded() && abs(weight) < 1e15 {
@@ -74,7 +74,7 @@ public enum CSVWriter {
             let type = attributes.types[column]
             let values = (0..<attributes.count).lazy.compactMap { attributes.value(column: column, at: $0)?.description[...] }
             let header = type == .string && CSVHeader.infer(values) != .string ? name + ":string" : name
-            appendField(header, to: &sink.buffer)
+            CSVField.append(header, to: &sink.buffer, quotingEmpty: true)
         }
         sink.buffer.append(0x0A)
     }
@@ -84,19 +84,45 @@ public enum CSVWriter {
             output.append(UInt8(ascii: ","))
             switch attributes.value(column: column, at: row) {
             case nil: break
-            case .string(let text): appendField(text, to: &output)
+            case .string(let text): CSVField.append(text, to: &output, quotingEmpty: true)
             case .int(let value): output.append(contentsOf: String(value).utf8)
             case .double(let value): JSONText.appendDouble(value, to: &output)
             case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
             }
         }
     }
+}
 
-    /// Appends one field, quoted when it holds `,` `"` `\r` `\n`, is empty, or starts with a quote.
-    static func appendField(_ text: String, to output: inout [UInt8]) {
+/// Quoting of one CSV field (RFC 4180), the one quoter of the package: graph files and result
+/// tables both write through it.
+///
+/// A field is quoted when it holds `,` `"` `\r` or `\n`, or starts or ends with a space (which a
+/// reader may trim); quotes inside are doubled. Graph files also quote an empty string, because an
+/// empty unquoted cell there means "absent".
+///
+/// ```swift
+/// CSVField.quoted("a,b")   // "\"a,b\""
+/// CSVField.quoted(" x")    // "\" x\""
+/// ```
+///
+/// - Complexity: O(n) in the field's UTF-8 bytes.
+public enum CSVField {
+    /// `text` as a field of a result table: an empty string stays empty, and text a spreadsheet
+    /// would run as a formula is neutralised by a leading `'` (``CSVInjection``; graph folders are
+    /// written exactly, for round trips).
+    public static func quoted(_ text: String) -> String {
+        var output: [UInt8] = []
+        append(CSVInjection.neutralized(text), to: &output, quotingEmpty: false)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends `text` as one field, quoted when needed; `quotingEmpty` quotes an empty string too.
+    public static func append(_ text: String, to output: inout [UInt8], quotingEmpty: Bool) {
         var text = text
         text.withUTF8 { bytes in
-            let needsQuotes = bytes.isEmpty || bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            let space = UInt8(ascii: " ")
+            let needsQuotes = (bytes.isEmpty && quotingEmpty) || bytes.first == space || bytes.last == space
+                || bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             guard needsQuotes else { output.append(contentsOf: bytes); return }
             output.append(UInt8(ascii: "\""))
             for byte in bytes {

@@ -2,41 +2,39 @@
 /// so no user text is ever a DOT keyword or needs quoting as an id) and carry the Tongxin id as `id`,
 /// the name as `label`, the kind as `kind` and every attribute under its own name; edges carry
 /// `kind`, `weight` (when not 1) and their attributes; the graph's metadata are graph attributes
-/// (sorted by key). Values are quoted with `\` → `\\` and `"` → `\"` (so a value may end in a
-/// backslash: cgraph's lexer reads `\\` as two characters and `\"` as a quote), and labels
-/// also as Graphviz's label processing expects (line break → `\n`, carriage returns dropped;
-/// GRAPHVIZ.md). `DOTReader` undoes exactly this. The output is deterministic.
+/// (sorted by key). Values are quoted by ``DOTString`` (labels with their line breaks as `\n`, `&`
+/// kept as is); ``DOTReader`` undoes exactly this. The output is deterministic.
 ///
 /// - Complexity: O(V + E + number of attribute values); output is streamed.
 public enum DOTWriter: GraphWriter {
     public static func write(_ graph: Graph, to sink: inout ByteSink) {
         sink.write("digraph ")
-        quoted(graph.name, label: false, to: &sink.buffer)
+        DOTString.append(graph.name, to: &sink.buffer, label: false, entities: false)
         sink.write(" {\n")
         if !graph.metadata.isEmpty {
             sink.write("  graph [")
             for (position, key) in graph.metadata.keys.sorted().enumerated() {
                 if position > 0 { sink.write(", ") }
-                quoted(key, label: false, to: &sink.buffer)
+                DOTString.append(key, to: &sink.buffer, label: false, entities: false)
                 sink.write("=")
-                quoted(graph.metadata[key]!.description, label: false, to: &sink.buffer)
+                DOTString.append(graph.metadata[key]!.description, to: &sink.buffer, label: false, entities: false)
             }
             sink.write("];\n")
         }
         for node in 0..<graph.nodeCount {
             sink.write("  n\(node) [id=")
-            quoted(graph.ids[node], label: false, to: &sink.buffer)
+            DOTString.append(graph.ids[node], to: &sink.buffer, label: false, entities: false)
             sink.write(", label=")
-            quoted(graph.name(of: node), label: true, to: &sink.buffer)
+            DOTString.append(graph.name(of: node), to: &sink.buffer, label: true, entities: false)
             sink.write(", kind=")
-            quoted(graph.kind(of: node), label: false, to: &sink.buffer)
+            DOTString.append(graph.kind(of: node), to: &sink.buffer, label: false, entities: false)
             attributes(graph.nodeAttributes, row: node, to: &sink)
             sink.write("];\n")
             sink.flushIfFull()
         }
         for edge in 0..<graph.edgeCount {
             sink.write("  n\(graph.source(of: edge)) -> n\(graph.target(of: edge)) [kind=")
-            quoted(graph.kind(ofEdge: edge), label: false, to: &sink.buffer)
+            DOTString.append(graph.kind(ofEdge: edge), to: &sink.buffer, label: false, entities: false)
             if graph.weight(of: edge) != 1 {
                 sink.write(", weight=\"")
                 JSONText.appendDouble(graph.weight(of: edge), to: &sink.buffer)
@@ -53,14 +51,33 @@ public enum DOTWriter: GraphWriter {
         for column in columns.names.indices {
             guard let value = columns.value(column: column, at: row) else { continue }
             sink.write(", ")
-            quoted(columns.names[column], label: false, to: &sink.buffer)
+            DOTString.append(columns.names[column], to: &sink.buffer, label: false, entities: false)
             sink.write("=")
-            quoted(value.description, label: false, to: &sink.buffer)
+            DOTString.append(value.description, to: &sink.buffer, label: false, entities: false)
         }
     }
+}
 
-    /// Appends `text` as a quoted DOT string.
-    static func quoted(_ text: String, label: Bool, to output: inout [UInt8]) {
+/// User text as a double-quoted DOT string, the one DOT escaper of the package (graph files and
+/// diagrams).
+///
+/// cgraph's lexer unescapes only `\"` in a quoted string and reads `\\` as two characters; label
+/// processing then reads `\n \l \r` as line breaks and `\N \G \E \T \H \L` as substitutions, `\\`
+/// as a backslash, and decodes HTML entities (`&lt;` shows as `<`). So `\` becomes `\\` and `"`
+/// becomes `\"` everywhere (a value may then end in a backslash); in a label a line break becomes
+/// `\n` and a carriage return is dropped; and where the text will be drawn, `&` becomes `&amp;`.
+/// A graph file is read back by ``DOTReader``, which sees the raw value, so it keeps `&` as is.
+///
+/// ```swift
+/// var bytes: [UInt8] = []
+/// DOTString.append(#"a "b" &lt;"#, to: &bytes, label: true, entities: true)  // "a \"b\" &amp;lt;"
+/// ```
+///
+/// - Complexity: O(length).
+public enum DOTString {
+    /// Appends `text`, quoted: `label` turns line breaks into `\n` (and drops carriage returns),
+    /// `entities` writes `&` as `&amp;` so that Graphviz draws it as written.
+    public static func append(_ text: String, to output: inout [UInt8], label: Bool, entities: Bool) {
         output.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -68,6 +85,7 @@ public enum DOTWriter: GraphWriter {
             case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
             case 0x0A where label: output.append(contentsOf: "\\n".utf8)
             case 0x0D where label: break
+            case UInt8(ascii: "&") where entities: output.append(contentsOf: "&amp;".utf8)
             default: output.append(byte)
             }
         }

@@ -11,7 +11,6 @@ import Foundation
 /// - A node's `label` and an edge's `label`, `kind` (GEXF 1.3, for parallel edges) and `weight` are
 ///   values like the declared ones; names, kinds and weights then follow ``ReservedKeys`` (node name
 ///   from a `name` attribute, else the label; edge kind from `kind`, else a label naming a known kind).
-///   An edge label equal to the edge's kind is not kept again as an attribute.
 /// - The viz module is kept as attributes: `viz_color` (`#rrggbb`, from `r`/`g`/`b` or `hex`),
 ///   `viz_alpha` (when `a` is given), `viz_size`, `viz_x`, `viz_y`, `viz_z`, `viz_shape`, and for
 ///   edges `viz_thickness`; ``GEXFWriter`` writes them back as viz elements.
@@ -267,9 +266,8 @@ private struct GEXFParser: DocumentReader {
             error("<edge> without '\(attribute("source", in: attributes) == nil ? "source" : "target")'", at: offset)
             return
         }
-        var (kind, weight, rest) = reserved.edge(withDefaults(contents.values, domain: "edge", offset: offset), graphicsLabel: nil)
+        let (kind, weight, rest) = reserved.edge(withDefaults(contents.values, domain: "edge", offset: offset), graphicsLabel: nil)
         report()
-        rest.removeAll { ReservedKeys.edgeLabelKeys.contains($0.key) && $0.value == .string(kind) }
         let place = location(builder.index(of: source.value) == nil ? source.offset : target.offset)
         let edge = builder.addEdge(source: source.value, target: target.value, kind: kind, weight: weight, at: place)
         for (key, value, at) in rest { builder.setAttribute(key, value, ofEdge: edge, at: location(at)) }

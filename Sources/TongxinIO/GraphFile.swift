@@ -47,9 +47,6 @@ public enum GraphFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether Tongxin's IO module reads this format (DOT is read through Graphviz by the renderer).
-    public var isReadable: Bool { self != .dot }
-
     /// The formats `tongxin` names in messages, with their extensions.
     static let extensionsHelp = ".json, .graphml, .gexf, .cyjs, .dot/.gv, or a folder for CSV or Neo4j"
 }
@@ -90,7 +87,7 @@ public enum GraphFile {
         case .neo4j:
             return try Neo4jCSVReader.read(directory: path)
         case .dot:
-            throw AtomicFile.failure("cannot read '\(path)': DOT files are read through Graphviz, by TongxinRender's DOTReader")
+            return try DOTReader.read(InputFile.read(path))
         }
     }
 

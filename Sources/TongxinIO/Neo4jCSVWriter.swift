@@ -134,11 +134,11 @@ public enum Neo4jCSVWriter {
         for (column, type) in file.columns { fields.append(header(graph.nodeAttributes.names[column], type)) }
         writeHeader(fields, to: &sink)
         for node in file.rows {
-            CSVWriter.appendField(graph.ids[node], to: &sink.buffer)
+            CSVField.append(graph.ids[node], to: &sink.buffer, quotingEmpty: true)
             sink.buffer.append(UInt8(ascii: ","))
-            CSVWriter.appendField(file.kind, to: &sink.buffer)
+            CSVField.append(file.kind, to: &sink.buffer, quotingEmpty: true)
             sink.buffer.append(UInt8(ascii: ","))
-            if let name = graph.names[node] { CSVWriter.appendField(name, to: &sink.buffer) }
+            if let name = graph.names[node] { CSVField.append(name, to: &sink.buffer, quotingEmpty: true) }
             appendValues(graph.nodeAttributes, file.columns, row: node, to: &sink.buffer)
             sink.buffer.append(0x0A)
             sink.flushIfFull()
@@ -151,11 +151,11 @@ public enum Neo4jCSVWriter {
         for (column, type) in file.columns { fields.append(header(graph.edgeAttributes.names[column], type)) }
         writeHeader(fields, to: &sink)
         for edge in file.rows {
-            CSVWriter.appendField(graph.ids[graph.source(of: edge)], to: &sink.buffer)
+            CSVField.append(graph.ids[graph.source(of: edge)], to: &sink.buffer, quotingEmpty: true)
             sink.buffer.append(UInt8(ascii: ","))
-            CSVWriter.appendField(graph.ids[graph.target(of: edge)], to: &sink.buffer)
+            CSVField.append(graph.ids[graph.target(of: edge)], to: &sink.buffer, quotingEmpty: true)
             sink.buffer.append(UInt8(ascii: ","))
-            CSVWriter.appendField(file.kind, to: &sink.buffer)
+            CSVField.append(file.kind, to: &sink.buffer, quotingEmpty: true)
             if graph.weights != nil {
                 sink.buffer.append(UInt8(ascii: ","))
                 JSONText.appendDouble(graph.weight(of: edge), to: &sink.buffer)
@@ -169,7 +169,7 @@ public enum Neo4jCSVWriter {
     static func writeHeader(_ fields: [String], to sink: inout ByteSink) {
         for (index, field) in fields.enumerated() {
             if index > 0 { sink.buffer.append(UInt8(ascii: ",")) }
-            CSVWriter.appendField(field, to: &sink.buffer)
+            CSVField.append(field, to: &sink.buffer, quotingEmpty: true)
         }
         sink.buffer.append(0x0A)
     }
@@ -179,7 +179,7 @@ public enum Neo4jCSVWriter {
             output.append(UInt8(ascii: ","))
             switch attributes.value(column: column, at: row) {
             case nil: break
-            case .string(let text): CSVWriter.appendField(text, to: &output)
+            case .string(let text): CSVField.append(text, to: &output, quotingEmpty: true)
             case .int(let value): output.append(contentsOf: String(value).utf8)
             case .double(let value): JSONText.appendDouble(value, to: &output)
             case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)

@@ -3,11 +3,12 @@
 /// clash with those reserved keys.
 ///
 /// - Node name: the `name` value, else `label` (Gephi, Cytoscape), else the label drawn in the
-///   file's graphics (yEd's `<y:NodeLabel>`). A `label` that did not become the name stays an attribute.
+///   file's graphics (yEd's `<y:NodeLabel>`). A `label` that did not become the name stays an
+///   attribute, unless it equals the name.
 /// - Node kind: the `kind` value, else ``NodeKind/generic``.
 /// - Edge kind: the `kind` value, else the first of `label`, `Edge Label` (Gephi), `interaction` (Cytoscape) and the graphics
-///   label (yEd's `<y:EdgeLabel>`) that is one of ``EdgeKind/all``, which is then not kept as an
-///   attribute; else ``EdgeKind/tie``. A graphics label that names no kind is kept as the attribute
+///   label (yEd's `<y:EdgeLabel>`) that is one of ``EdgeKind/all``; else ``EdgeKind/tie``. A label
+///   equal to the edge's kind is not kept as an attribute. A graphics label that names no kind is kept as the attribute
 ///   `label` (unless the edge has one). Edge weight: the `weight` value, else 1.
 /// - A value under a reserved key that cannot be that field — `kind` or `name` that is not a string,
 ///   `weight` that is not a number, or a second value for the same key — is kept as the attribute
@@ -48,7 +49,7 @@ struct ReservedKeys {
         }
         if name == nil, let label, case .string(let text) = label.value {
             name = text
-        } else if let label {
+        } else if let label, label.value != .string(name ?? "") {
             rest.append(label)
         }
         if name == nil, let graphicsLabel { name = graphicsLabel }
@@ -78,10 +79,12 @@ struct ReservedKeys {
         }
         if kind == nil, let graphicsLabel, EdgeKind.all.contains(graphicsLabel) {
             kind = graphicsLabel
-        } else if let graphicsLabel, !rest.contains(where: { $0.key == "label" }) {
+        } else if let graphicsLabel, graphicsLabel != kind, !rest.contains(where: { $0.key == "label" }) {
             rest.append(("label", .string(graphicsLabel), graphicsOffset))
         }
-        return (kind ?? EdgeKind.tie, weight ?? 1, rest)
+        let resolved = kind ?? EdgeKind.tie
+        rest.removeAll { Self.edgeLabelKeys.contains($0.key) && $0.value == .string(resolved) }
+        return (resolved, weight ?? 1, rest)
     }
 
     /// Why `item` cannot be its field, which takes values of type `expected`.

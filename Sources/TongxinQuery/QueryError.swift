@@ -49,8 +49,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `FILE:LINE:COL: error: MESSAGE`, then the query's offending line and a caret under the token.
-    /// The caret is aligned for terminals: wide (CJK) characters before it count as two columns and
-    /// tabs are kept as tabs.
+    /// The caret is aligned for terminals by ``TongxinGraph/DisplayWidth`` (a CJK character before
+    /// it takes two columns, a combining mark none) and tabs are kept as tabs.
     public func render(query: String, file: String = "query") -> String {
         let lines = query.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         var text = diagnostic(file: file).description
@@ -59,22 +59,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         text += "\n" + String(String.UnicodeScalarView(line)) + "\n"
         var pad = ""
         for scalar in line.prefix(max(0, position.column - 1)) {
-            pad += scalar == "\t" ? "\t" : (TerminalWidth.isWide(scalar) ? "  " : " ")
+            pad += scalar == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(scalar))
         }
         return text + pad + "^"
-    }
-}
-
-/// East Asian width, enough to align a caret under Chinese, Japanese and Korean text.
-enum TerminalWidth {
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            true
-        default:
-            false
-        }
     }
 }

@@ -1,13 +1,9 @@
 import Foundation
+import TongxinIO
 
-/// Writing user text into DOT safely, and the shared number format of generated DOT.
-///
-/// GRAPHVIZ.md: in a quoted ID the lexer unescapes only `\"` and drops backslash-newline; label
-/// processing then reads `\n \l \r` as line breaks and `\N \G \E \T \H \L` as substitutions, `\\` as a
-/// backslash. So user text becomes `\` → `\\` first, then `"` → `\"`, newline → `\n`, CR dropped.
-/// Braces, `<` and `>` need nothing in a quoted string (records and HTML labels are never used for
-/// user text); `&` becomes `&amp;` because label processing decodes entities (measured here: a name
-/// `&lt;b&gt;` otherwise shows as `<b>`).
+/// Writing user text into diagram DOT, and the shared number format of generated DOT. Strings go
+/// through TongxinIO's one escaper, ``TongxinIO/DOTString``, with `&` as `&amp;` because Graphviz
+/// decodes entities in the labels it draws (a name `&lt;b&gt;` would otherwise show as `<b>`).
 public enum DOTText {
     /// `text` as a double-quoted DOT string whose label rendering shows exactly `text`, newlines as
     /// line breaks. Graphviz also decodes HTML entities in ordinary labels (`&lt;` shows as `<`),
@@ -18,20 +14,10 @@ public enum DOTText {
     /// ```
     /// - Complexity: O(length).
     public static func quoted(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": break
-            case "&": result += "&amp;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        result += "\""
-        return result
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        DOTString.append(text, to: &bytes, label: true, entities: true)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Lines joined by DOT line breaks, each escaped, as one quoted string.
@@ -67,8 +53,8 @@ public enum DOTText {
         return text == "-0" ? "0" : text
     }
 
-    /// Breaks `text` into lines at most `width` columns wide, where a CJK or other wide character
-    /// takes two columns and any other one. Breaks go at spaces where possible, between any two wide
+    /// Breaks `text` into lines at most `width` columns wide, each character as wide as
+    /// ``TongxinGraph/DisplayWidth`` says (a CJK character or an emoji two columns, a combining mark none). Breaks go at spaces where possible, between any two wide
     /// characters otherwise, and inside a word only when the word alone is wider than a line.
     /// Existing newlines are kept.
     ///
@@ -97,12 +83,12 @@ public enum DOTText {
             if character == " " {
                 flushWord()
                 tokens.append((" ", 1))
-            } else if isWide(character) {
+            } else if DisplayWidth.of(character) >= 2 {
                 flushWord()
-                tokens.append((String(character), 2))
+                tokens.append((String(character), DisplayWidth.of(character)))
             } else {
                 word.append(character)
-                wordWidth += 1
+                wordWidth += DisplayWidth.of(character)
             }
         }
         flushWord()
@@ -126,26 +112,14 @@ public enum DOTText {
             } else {
                 // A narrow word longer than a whole line: cut it.
                 for character in token.text {
-                    if lineWidth + 1 > width { breakLine() }
+                    let characterWidth = DisplayWidth.of(character)
+                    if lineWidth + characterWidth > width && lineWidth > 0 { breakLine() }
                     line.append(character)
-                    lineWidth += 1
+                    lineWidth += characterWidth
                 }
             }
         }
         if lineWidth > 0 || lines.isEmpty { breakLine() }
         return lines
-    }
-
-    /// East Asian wide and fullwidth characters (CJK ideographs, kana, hangul, fullwidth forms).
-    static func isWide(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return false }
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
     }
 }

@@ -73,8 +73,8 @@ public enum DiagramError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tooLarge(let nodes, let maxNodes):
-            "the view has \(nodes) nodes (more than --max-nodes \(maxNodes)) and no regions to collapse "
-                + "them into: draw a neighbourhood with --focus ID --depth N, or raise --max-nodes"
+            "the view has \(nodes) nodes (more than the limit of \(maxNodes)) and no regions to collapse "
+                + "them into: draw one node's neighbourhood, or raise the limit"
         case .empty:
             "nothing to draw: the view has no nodes"
         }

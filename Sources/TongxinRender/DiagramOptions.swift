@@ -36,6 +36,19 @@ public struct DiagramOptions: Sendable {
             self.selector = selector
             self.states = states
         }
+
+        /// The states of a coverage answer: every node of level `unit` inside `scope` (the whole
+        /// graph when `nil`) is covered, except the `uncovered` ones; every other node is no unit.
+        ///
+        /// - Complexity: O(V).
+        public init(selector: String, unit: RegionLevel, uncovered: [Int], in graph: Graph, within scope: Int? = nil) {
+            var states = [CoverageState](repeating: .notUnit, count: graph.nodeCount)
+            for node in 0..<graph.nodeCount where graph.level(of: node) == unit && scope.map({ graph.hierarchy.contains($0, node) }) ?? true {
+                states[node] = .covered
+            }
+            for node in uncovered { states[node] = .uncovered }
+            self.init(selector: selector, states: states)
+        }
     }
 
     /// The layout engine, or `nil` to choose from the diagram's size (see ``DiagramPlan``).

@@ -1,5 +1,6 @@
 import CGraphviz
 import Foundation
+import TongxinIO
 
 /// A Graphviz layout engine.
 public enum LayoutEngine: String, CaseIterable, Sendable {
@@ -71,9 +72,17 @@ public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
         case .layout(let engine, let message): "Graphviz layout '\(engine)' failed: \(message)"
         case .render(let format, let message): "Graphviz could not render \(format): \(message)"
         case .timedOut(let seconds):
-            "the layout took longer than \(Self.format(seconds)) s and was stopped: collapse the graph "
-                + "(--collapse), draw a neighbourhood (--focus) or pick a faster layout (--layout sfdp)"
+            "the layout took longer than \(Self.format(seconds)) s and was stopped: collapse the graph, "
+                + "draw one node's neighbourhood or pick a faster layout (sfdp)"
         case .worker(let message): "the Graphviz worker failed: \(message)"
+        }
+    }
+
+    /// The error for a problem of the serialized entry.
+    init(_ problem: GraphvizLibrary.Problem) {
+        switch problem {
+        case .syntax(let message): self = .syntax(message)
+        case .noContext: self = .worker("gvContext() failed")
         }
     }
 
@@ -82,33 +91,24 @@ public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The one serialized entry to the linked Graphviz libraries.
-///
-/// Graphviz is not thread-safe (`man 3 cgraph`; GRAPHVIZ.md measured crashes with one context per
-/// thread as well as with a shared one), so every cgraph and gvc call — parse, layout, render, free —
-/// runs inside one process-wide lock, with one `GVC_t` created on first use and reused (each new
-/// context leaks its configuration). Pointers never leave the locked region.
+/// Layout and rendering by the linked Graphviz libraries, inside TongxinIO's one serialized
+/// entry (``TongxinIO/GraphvizLibrary``): Graphviz is not thread-safe.
 ///
 /// In-process calls cannot be interrupted: a runaway layout holds the lock until it finishes, and a
 /// Graphviz assertion aborts the process. Large or untrusted input belongs in a ``GraphvizWorker``.
 public enum Graphviz {
-    /// Held around every Graphviz call.
-    private static let lock = NSLock()
-    /// The reused context, created on first use; read and written only while holding ``lock``.
-    nonisolated(unsafe) private static var context: OpaquePointer?
-
     /// Lays out `dot` with `engine` and renders it as `format`.
     ///
     /// For ``RenderFormat/dot`` the text is parsed (so errors surface the same way) and returned as is.
     ///
-    /// - Complexity: that of the engine (GRAPHVIZ.md: dot grows steeply past a few hundred nodes).
+    /// - Complexity: that of the engine (dot grows steeply past a few hundred nodes).
     /// - Throws: ``GraphvizError/syntax(_:)``, ``GraphvizError/layout(engine:message:)`` or
     ///   ``GraphvizError/render(format:message:)``.
     public static func render(dot: String, engine: LayoutEngine, format: RenderFormat) throws(GraphvizError) -> [UInt8] {
-        try withGraph(dot) { (gvc, graph) throws(GraphvizError) -> [UInt8] in
+        try GraphvizLibrary.withGraph(dot, failure: GraphvizError.init) { (gvc, graph) throws(GraphvizError) -> [UInt8] in
             if format == .dot { return Array(dot.utf8) }
             guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
-                throw .layout(engine: engine.rawValue, message: lastError())
+                throw .layout(engine: engine.rawValue, message: GraphvizLibrary.lastError())
             }
             defer { gvFreeLayout(gvc, graph) }
             var buffer: UnsafeMutablePointer<CChar>? = nil
@@ -116,49 +116,10 @@ public enum Graphviz {
             let status = gvRenderData(gvc, graph, format.graphvizName, &buffer, &length)
             // gvRenderData may allocate the buffer even when it fails: free it on every path.
             defer { if let buffer { gvFreeRenderData(buffer) } }
-            guard status == 0, let buffer else { throw .render(format: format.rawValue, message: lastError()) }
+            guard status == 0, let buffer else { throw .render(format: format.rawValue, message: GraphvizLibrary.lastError()) }
             return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                 Array(UnsafeBufferPointer(start: $0, count: Int(length)))
             }
         }
-    }
-
-    /// Parses `dot` with cgraph and hands the graph to `body` inside the lock; closes it afterwards.
-    ///
-    /// - Throws: ``GraphvizError/syntax(_:)`` when cgraph rejects the text, or what `body` throws.
-    static func withGraph<T>(
-        _ dot: String, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>) throws(GraphvizError) -> T
-    ) throws(GraphvizError) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        let gvc: OpaquePointer
-        if let existing = context {
-            gvc = existing
-        } else {
-            // Keep errors and warnings instead of printing them; read them with aglasterr().
-            agseterr(AGMAX)
-            guard let created = gvContext() else { throw .worker("gvContext() failed") }
-            context = created
-            gvc = created
-        }
-        agreseterrors()
-        // cgraph's line counter runs on from the previous parse, which also counts the newlines that
-        // followed its graph when the next parse starts: reset it, and parse without trailing space.
-        agreadline(1)
-        var end = dot.utf8.endIndex
-        while end > dot.utf8.startIndex, [0x20, 0x0A, 0x0D, 0x09].contains(dot.utf8[dot.utf8.index(before: end)]) {
-            end = dot.utf8.index(before: end)
-        }
-        guard let graph = agmemread(String(dot.utf8[..<end])!) else { throw .syntax(lastError()) }
-        defer { agclose(graph) }
-        return try body(gvc, graph)
-    }
-
-    /// cgraph's last error message, trimmed; call only inside the lock.
-    private static func lastError() -> String {
-        guard agerrors() > 0, let text = aglasterr() else { return "unknown error" }
-        var message = String(cString: text)
-        while message.last?.isWhitespace == true { message.removeLast() }
-        return message
     }
 }

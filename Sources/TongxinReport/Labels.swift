@@ -39,7 +39,7 @@ public enum Label: String, CaseIterable, Sendable {
     case measureBetweenness, measureDegree, measurePagerank
     // Change since an earlier version.
     case changeSince, edgesChanged, added, removed, before, after, deltaPoints, movedMost, noRateMoves,
-        newlyUncoveredTitle, moreNotListedChange, coverageShift, pairingShift, begunTitle, endedTitle
+        newlyUncoveredTitle, moreNotListedChange, unchangedMeasures, coverageShift, pairingShift, begunTitle, endedTitle
 }
 
 /// The strings of one language.
@@ -272,6 +272,7 @@ public struct Labels: Sendable {
         .noRateMoves: "各区域覆盖率没有变化。",
         .newlyUncoveredTitle: "新失去覆盖的{0}（{1} 个）",
         .moreNotListedChange: "另有 {0} 个未列出（完整名单：tongxin diff）。",
+        .unchangedMeasures: "没有变化的覆盖指标：{0}。",
         .coverageShift: "覆盖 {0} → {1}；新覆盖 {2} 个，新失去覆盖 {3} 个。",
         .pairingShift: "结对 {0} → {1}；已结对的{2} {3} → {4}。",
         .begunTitle: "新结对（{0} 条）",
@@ -403,6 +404,7 @@ public struct Labels: Sendable {
         .noRateMoves: "No region's rate changed.",
         .newlyUncoveredTitle: "Newly uncovered: {0} ({1})",
         .moreNotListedChange: "{0} more not listed (full list: tongxin diff).",
+        .unchangedMeasures: "Coverage unchanged: {0}.",
         .coverageShift: "Covered {0} → {1}; {2} newly covered, {3} newly uncovered.",
         .pairingShift: "Pairs {0} → {1}; {2} paired {3} → {4}.",
         .begunTitle: "New pairings ({0})",

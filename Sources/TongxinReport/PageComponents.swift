@@ -1,5 +1,28 @@
+import TongxinResults
+
 /// The page's building blocks — sortable tables, bar charts, collapsible blocks — as ``HTML``.
 enum PageComponents {
+    /// A machine-readable sort key for a number cell: the exact value, empty for `nil`.
+    static func sortKey(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return NumberFormat.exact(value)
+    }
+
+    /// The colour bucket of a coverage rate; the page's CSS gives each a colour, on a sequential
+    /// scale so that a programme not run somewhere reads as absent (grey), not as an alarm.
+    /// Buckets: none (`qz`), below 50%, below 80%, below 95%, below 100%, 100%; no units (`qn`).
+    static func bucket(_ rate: Double?) -> String {
+        guard let rate else { return "qn" }
+        switch rate {
+        case ...0: return "qz"
+        case ..<0.5: return "q0"
+        case ..<0.8: return "q1"
+        case ..<0.95: return "q2"
+        case ..<1: return "q3"
+        default: return "q4"
+        }
+    }
+
     /// A table column: its header and whether it sorts as numbers.
     struct Column {
         var title: String
@@ -31,16 +54,16 @@ enum PageComponents {
                 return header ? .element("th", ["scope": "row", "data-sort": sortText], [markup])
                     : .element("td", ["data-sort": sortText], [markup])
             case .count(let value):
-                return .element(tag, ["class": "num", "data-sort": String(value)], text: Formatting.grouped(value))
+                return .element(tag, ["class": "num", "data-sort": String(value)], text: NumberFormat.grouped(value))
             case .decimal(let value, let shown):
-                return .element(tag, ["class": "num", "data-sort": Formatting.sortKey(value)], text: shown)
+                return .element(tag, ["class": "num", "data-sort": PageComponents.sortKey(value)], text: shown)
             case .rate(let rate, let tooltip):
                 var attributes = [
-                    HTML.Attribute("class", "rate " + Formatting.bucket(rate)),
-                    HTML.Attribute("data-sort", Formatting.sortKey(rate)),
+                    HTML.Attribute("class", "rate " + PageComponents.bucket(rate)),
+                    HTML.Attribute("data-sort", PageComponents.sortKey(rate)),
                 ]
                 if let tooltip { attributes.append(HTML.Attribute("title", tooltip)) }
-                return .element(tag, attributes, [.text(Formatting.percent(rate))])
+                return .element(tag, attributes, [.text(NumberFormat.percent(rate, decimals: 1))])
             }
         }
     }
@@ -84,12 +107,12 @@ enum PageComponents {
     static func barChart(caption: String, bars: [Bar]) -> HTML {
         var cells: [HTML] = []
         for bar in bars {
-            let width = Formatting.fixed(min(max(bar.fraction ?? 0, 0), 1) * 100, decimals: 2)
+            let width = NumberFormat.fixed(min(max(bar.fraction ?? 0, 0), 1) * 100, decimals: 2)
             cells.append(.element("span", ["class": "l"], text: bar.label))
             cells.append(.element("span", ["class": "track", "title": bar.tooltip], [
-                .element("span", ["class": "fill " + Formatting.bucket(bar.fraction), "style": "width:\(width)%"]),
+                .element("span", ["class": "fill " + PageComponents.bucket(bar.fraction), "style": "width:\(width)%"]),
             ]))
-            cells.append(.element("span", ["class": "v"], text: Formatting.percent(bar.fraction)))
+            cells.append(.element("span", ["class": "v"], text: NumberFormat.percent(bar.fraction, decimals: 1)))
         }
         return .element("figure", ["class": "bars"], [
             .element("figcaption", text: caption),

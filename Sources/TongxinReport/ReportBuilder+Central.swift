@@ -1,5 +1,6 @@
 import TongxinAnalysis
 import TongxinGraph
+import TongxinResults
 
 extension ReportBuilder {
     /// The node kinds the central section ranks.
@@ -25,9 +26,9 @@ extension ReportBuilder {
             normalized: true, sources: sampled ? view.sampleSources(samples, seed: seed) : nil, progress: progress)
         return Self.centralKinds.compactMap { kind -> CentralGroup? in
             let wanted = graph.nodeKindIndex(kind)
-            let ranked = nodes.indices.filter { graph.nodeKindIndices[nodes[$0]] == wanted }
-                .sorted { (scores[$1], graph.id(of: nodes[$0])) < (scores[$0], graph.id(of: nodes[$1])) }
-                .prefix(top)
+            let candidates = nodes.indices.filter { graph.nodeKindIndices[nodes[$0]] == wanted }
+            let ranked = Ranking.order(candidates.map { scores[$0] }) { graph.id(of: nodes[candidates[$0]]) }
+                .prefix(top).map { candidates[$0] }
             guard !ranked.isEmpty else { return nil }
             let attribute = kind == NodeKind.figure ? WellKnownAttribute.category : WellKnownAttribute.type
             return CentralGroup(kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil, nodes: ranked.map { local in

@@ -1,6 +1,7 @@
 import TongxinAnalysis
 import TongxinGraph
 import TongxinRender
+import TongxinResults
 
 extension ReportBuilder {
     /// The report's diagrams, drawn by `renderer` as SVG: the scope collapsed to the breakdown
@@ -52,10 +53,8 @@ extension ReportBuilder {
             if best == nil || result.covered > best!.result.covered { best = (question, result) }
         }
         if let (question, result) = best {
-            var states = [CoverageState](repeating: .notUnit, count: graph.nodeCount)
-            for node in scopeNodes() where graph.level(of: node) == question.unit { states[node] = .covered }
-            for unit in result.uncovered { states[unit.node] = .uncovered }
-            options.colorBy = .init(selector: "\(question.label) · \(labels.level(question.unit))", states: states)
+            options.colorBy = .init(selector: "\(question.label) · \(labels.level(question.unit))", unit: question.unit,
+                                    uncovered: result.uncovered.map(\.node), in: graph, within: scope)
             caption += labels(.overviewColours, question.label, labels.level(question.unit))
         }
         let svg = try renderer.render(graph, options: options, format: .svg).bytes
@@ -95,7 +94,7 @@ extension ReportBuilder {
         let place = region.map(graph.name(of:)) ?? title
         return DiagramFigure(
             title: labels(.programmeDiagramTitle, place, left, right),
-            caption: labels(.programmeDiagramCaption, Formatting.grouped(busiest.pairs), left, right),
+            caption: labels(.programmeDiagramCaption, NumberFormat.grouped(busiest.pairs), left, right),
             svg: String(decoding: svg, as: UTF8.self))
     }
 

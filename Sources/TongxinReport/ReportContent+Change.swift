@@ -84,6 +84,12 @@ public struct CoverageShift: Sendable, Equatable {
     public var newlyUncoveredCount: Int
     public var newlyCoveredCount: Int
 
+    /// Whether nothing moved: the same covered and units, no region's rate changed, no unit newly
+    /// covered or uncovered.
+    public var isUnchanged: Bool {
+        before == after && movers.isEmpty && newlyUncoveredCount == 0 && newlyCoveredCount == 0
+    }
+
     public init(label: String, selector: String, unit: RegionLevel, before: Fraction, after: Fraction, movers: [RateMove],
                 newlyUncovered: [UncoveredUnit], newlyUncoveredCount: Int, newlyCoveredCount: Int) {
         self.label = label

@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 extension ReportPage {
     /// For each kind, the leaders by the measure, with where they are and which regions their ties
@@ -7,7 +8,7 @@ extension ReportPage {
         guard !content.central.isEmpty else { return [note(labels(.centralNone))] }
         var parts: [HTML] = [note(labels(.centralNote))]
         if let samples = content.central.first?.sampledSources {
-            parts.append(note(labels(.sampledNote, Formatting.grouped(samples))))
+            parts.append(note(labels(.sampledNote, NumberFormat.grouped(samples))))
         }
         for (index, group) in content.central.enumerated() {
             parts.append(.element("h3", ["id": "central-\(index + 1)"],
@@ -19,7 +20,7 @@ extension ReportPage {
                 rows: group.nodes.enumerated().map { rank, node in
                     [.count(rank + 1), .text(node.node.name), .text(node.category ?? ""),
                      .text(node.location.joined(separator: " › ")),
-                     .decimal(node.score, shown: Formatting.significant(node.score, digits: 4)),
+                     .decimal(node.score, shown: NumberFormat.significant(node.score, digits: 4)),
                      .count(node.degree), .text(Self.bridgeText(node.bridges))]
                 }
             ))
@@ -30,7 +31,7 @@ extension ReportPage {
 
     /// `宜昌市 12 · 恩施州 3 · …`: the regions a node's ties reach, most first, at most five named.
     static func bridgeText(_ bridges: [Tally]) -> String {
-        var text = bridges.prefix(5).map { "\($0.label) \(Formatting.grouped($0.count))" }.joined(separator: " · ")
+        var text = bridges.prefix(5).map { "\($0.label) \(NumberFormat.grouped($0.count))" }.joined(separator: " · ")
         if bridges.count > 5 { text += " · …" }
         return text
     }

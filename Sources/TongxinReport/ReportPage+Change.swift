@@ -1,21 +1,28 @@
 import TongxinGraph
+import TongxinResults
 
 extension ReportPage {
     /// Counts of what was added, removed and changed; per coverage question the regions whose rate
     /// moved most and the units newly uncovered; per pairing programme the pairings begun and ended.
     func changeSection() -> [HTML] {
         guard let change = content.change else { return [] }
-        var parts: [HTML] = [.element("p", text: labels(.changeSince, change.since, Formatting.grouped(change.nodesAdded),
-                                                        Formatting.grouped(change.nodesRemoved),
-                                                        Formatting.grouped(change.nodesChanged)))]
+        var parts: [HTML] = [.element("p", text: labels(.changeSince, change.since, NumberFormat.grouped(change.nodesAdded),
+                                                        NumberFormat.grouped(change.nodesRemoved),
+                                                        NumberFormat.grouped(change.nodesChanged)))]
         if !change.edges.isEmpty {
             parts.append(PageComponents.table(
                 caption: labels(.edgesChanged),
                 columns: [.text(labels(.kind)), .number(labels(.added)), .number(labels(.removed))],
                 rows: change.edges.map { [.text(labels.edgeKind($0.kind)), .count($0.added), .count($0.removed)] }))
         }
-        for (index, shift) in change.coverage.enumerated() {
+        // Questions where nothing moved are named together, not given a heading each.
+        let unchanged = change.coverage.filter(\.isUnchanged)
+        for (index, shift) in change.coverage.enumerated() where !shift.isUnchanged {
             parts += coverageShift(shift, anchor: "change-coverage-\(index + 1)")
+        }
+        if !unchanged.isEmpty {
+            parts.append(note(labels(.unchangedMeasures, unchanged.map { labels(.measureTitle, $0.label, labels.level($0.unit)) }
+                .joined(separator: labels(.listSeparator)))))
         }
         for (index, shift) in change.pairing.enumerated() {
             parts += pairingShift(shift, anchor: "change-pairing-\(index + 1)")
@@ -24,7 +31,7 @@ extension ReportPage {
     }
 
     private func fraction(_ value: Fraction) -> String {
-        "\(Formatting.grouped(value.part))/\(Formatting.grouped(value.whole)) (\(Formatting.percent(value.rate)))"
+        "\(NumberFormat.grouped(value.part))/\(NumberFormat.grouped(value.whole)) (\(NumberFormat.percent(value.rate, decimals: 1)))"
     }
 
     private func coverageShift(_ shift: CoverageShift, anchor: String) -> [HTML] {
@@ -32,12 +39,12 @@ extension ReportPage {
         var parts: [HTML] = [
             .element("h3", ["id": anchor], text: labels(.measureTitle, shift.label, unit)),
             .element("p", text: labels(.coverageShift, fraction(shift.before), fraction(shift.after),
-                                       Formatting.grouped(shift.newlyCoveredCount), Formatting.grouped(shift.newlyUncoveredCount))),
+                                       NumberFormat.grouped(shift.newlyCoveredCount), NumberFormat.grouped(shift.newlyUncoveredCount))),
         ]
         if shift.movers.isEmpty {
             parts.append(note(labels(.noRateMoves)))
         } else {
-            let points = { (delta: Double) in (delta > 0 ? "+" : "") + Formatting.fixed(delta * 100, decimals: 1) }
+            let points = { (delta: Double) in (delta > 0 ? "+" : "") + NumberFormat.fixed(delta * 100, decimals: 1) }
             parts.append(PageComponents.table(
                 caption: labels(.movedMost),
                 columns: [.text(labels(.region)), .text(labels(.level)), .number(labels(.before)), .number(labels(.after)),
@@ -48,11 +55,11 @@ extension ReportPage {
                 }))
         }
         if shift.newlyUncoveredCount > 0 {
-            parts.append(PageComponents.details(labels(.newlyUncoveredTitle, unit, Formatting.grouped(shift.newlyUncoveredCount)), [
+            parts.append(PageComponents.details(labels(.newlyUncoveredTitle, unit, NumberFormat.grouped(shift.newlyUncoveredCount)), [
                 PageComponents.unitList(shift.newlyUncovered.map { ($0.unit.name, $0.path.joined(separator: " / ")) }),
             ]))
             if shift.newlyUncoveredCount > shift.newlyUncovered.count {
-                parts.append(note(labels(.moreNotListedChange, Formatting.grouped(shift.newlyUncoveredCount - shift.newlyUncovered.count))))
+                parts.append(note(labels(.moreNotListedChange, NumberFormat.grouped(shift.newlyUncoveredCount - shift.newlyUncovered.count))))
             }
         }
         return parts
@@ -62,7 +69,7 @@ extension ReportPage {
         let left = labels.kind(shift.leftLabel), right = labels.kind(shift.rightLabel)
         var parts: [HTML] = [
             .element("h3", ["id": anchor], text: labels(.programmeTitle, left, right, labels.edgeKind(EdgeKind.pairedWith))),
-            .element("p", text: labels(.pairingShift, Formatting.grouped(shift.pairsBefore), Formatting.grouped(shift.pairsAfter),
+            .element("p", text: labels(.pairingShift, NumberFormat.grouped(shift.pairsBefore), NumberFormat.grouped(shift.pairsAfter),
                                        right, fraction(shift.before), fraction(shift.after))),
         ]
         func links(_ title: String, _ list: [PairLink], _ count: Int) {
@@ -70,10 +77,10 @@ extension ReportPage {
             parts.append(PageComponents.details(title, [
                 PageComponents.unitList(list.map { ($0.left.name + " → " + $0.right.name, "") }),
             ]))
-            if count > list.count { parts.append(note(labels(.moreNotListedChange, Formatting.grouped(count - list.count)))) }
+            if count > list.count { parts.append(note(labels(.moreNotListedChange, NumberFormat.grouped(count - list.count)))) }
         }
-        links(labels(.begunTitle, Formatting.grouped(shift.begunCount)), shift.begun, shift.begunCount)
-        links(labels(.endedTitle, Formatting.grouped(shift.endedCount)), shift.ended, shift.endedCount)
+        links(labels(.begunTitle, NumberFormat.grouped(shift.begunCount)), shift.begun, shift.begunCount)
+        links(labels(.endedTitle, NumberFormat.grouped(shift.endedCount)), shift.ended, shift.endedCount)
         return parts
     }
 }

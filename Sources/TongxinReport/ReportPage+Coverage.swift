@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 extension ReportPage {
     /// An overview matrix (breakdown regions × measures), then for each measure a bar chart by
@@ -50,7 +51,7 @@ extension ReportPage {
 
     private func rateCell(_ row: CoverageRow?) -> PageComponents.Cell {
         guard let row else { return .decimal(nil, shown: labels(.noUnits)) }
-        return .rate(row.rate, tooltip: "\(Formatting.grouped(row.covered)) / \(Formatting.grouped(row.units))")
+        return .rate(row.rate, tooltip: "\(NumberFormat.grouped(row.covered)) / \(NumberFormat.grouped(row.units))")
     }
 
     private func coverageMeasure(_ measure: CoverageMeasure, anchor: String) -> [HTML] {
@@ -72,14 +73,14 @@ extension ReportPage {
                 bars: breakdownRows.map { row in
                     PageComponents.Bar(
                         label: row.region.name, fraction: row.rate,
-                        tooltip: "\(Formatting.grouped(row.covered)) / \(Formatting.grouped(row.units))"
+                        tooltip: "\(NumberFormat.grouped(row.covered)) / \(NumberFormat.grouped(row.units))"
                     )
                 }
             ))
         }
         let rows = measure.regions.dropFirst().map(coverageRow)
         let footer = measure.regions.first.map { [coverageRow($0)] } ?? []
-        parts.append(PageComponents.details(labels(.regionTable, Formatting.grouped(measure.regions.count)), [
+        parts.append(PageComponents.details(labels(.regionTable, NumberFormat.grouped(measure.regions.count)), [
             PageComponents.table(
                 columns: [.text(labels(.region)), .text(labels(.level)), .number(labels(.units)),
                           .number(labels(.covered)), .number(labels(.rate))],
@@ -91,7 +92,7 @@ extension ReportPage {
         } else {
             let groups = PageComponents.grouped(measure.uncovered) { $0.group }
             var listed: [HTML] = groups.map { group in
-                PageComponents.details(labels(.withCount, group.key, Formatting.grouped(group.items.count)), [
+                PageComponents.details(labels(.withCount, group.key, NumberFormat.grouped(group.items.count)), [
                     PageComponents.unitList(group.items.map { unit in
                         (unit.unit.name, Self.pathText(unit.path, after: group.key))
                     }),
@@ -102,9 +103,9 @@ extension ReportPage {
                                           measure.inactiveRegions.joined(separator: labels(.listSeparator)))))
             }
             if measure.truncated > 0 {
-                listed.append(note(labels(.moreNotListed, Formatting.grouped(measure.truncated))))
+                listed.append(note(labels(.moreNotListed, NumberFormat.grouped(measure.truncated))))
             }
-            parts.append(PageComponents.details(labels(.uncoveredTitle, unitName, Formatting.grouped(measure.uncoveredCount)), listed))
+            parts.append(PageComponents.details(labels(.uncoveredTitle, unitName, NumberFormat.grouped(measure.uncoveredCount)), listed))
         }
         return parts
     }

@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 extension ReportPage {
     /// For each programme: the table by breakdown region with the whole scope as the footer, a bar
@@ -32,7 +33,7 @@ extension ReportPage {
                 bars: regions.map { row in
                     PageComponents.Bar(
                         label: row.region.name, fraction: row.rightShare,
-                        tooltip: "\(Formatting.grouped(row.rightPaired)) / \(Formatting.grouped(row.right))"
+                        tooltip: "\(NumberFormat.grouped(row.rightPaired)) / \(NumberFormat.grouped(row.right))"
                     )
                 }
             ))
@@ -44,7 +45,7 @@ extension ReportPage {
         ]
         func cells(_ row: PairingRow, name: String) -> [PageComponents.Cell] {
             [.text(name), .count(row.left), .count(row.right), .count(row.pairs),
-             .decimal(row.density, shown: Formatting.significant(row.density)),
+             .decimal(row.density, shown: NumberFormat.significant(row.density, digits: 3)),
              .count(row.leftPaired), .count(row.rightPaired), .rate(row.rightShare, tooltip: nil),
              .count(row.maxMatching), .count(row.unpairedCount)]
         }
@@ -61,7 +62,7 @@ extension ReportPage {
             parts.append(.element("p", text: labels(.allPaired)))
         } else {
             var blocks = unpaired.map { row in
-                PageComponents.details(labels(.withCount, row.region.name, Formatting.grouped(row.unpairedCount)), [
+                PageComponents.details(labels(.withCount, row.region.name, NumberFormat.grouped(row.unpairedCount)), [
                     PageComponents.unitList(row.unpaired.map { ($0.name, "") }),
                 ])
             }
@@ -69,12 +70,12 @@ extension ReportPage {
                 blocks.append(note(labels(.inactivePairingNotListed, labels.level(content.breakdownLevel), right,
                                           inactive.map(\.region.name).joined(separator: labels(.listSeparator)))))
             }
-            if truncated > 0 { blocks.append(note(labels(.moreNotListedPairing, Formatting.grouped(truncated)))) }
+            if truncated > 0 { blocks.append(note(labels(.moreNotListedPairing, NumberFormat.grouped(truncated)))) }
             parts.append(PageComponents.details(
-                labels(.withCount, labels(.unpairedOf, right), Formatting.grouped(whole.unpairedCount)), blocks))
+                labels(.withCount, labels(.unpairedOf, right), NumberFormat.grouped(whole.unpairedCount)), blocks))
         }
         if !programme.suggestions.isEmpty {
-            parts.append(PageComponents.details(labels(.suggestionsTitle, Formatting.grouped(programme.suggestions.count)), [
+            parts.append(PageComponents.details(labels(.suggestionsTitle, NumberFormat.grouped(programme.suggestions.count)), [
                 PageComponents.table(
                     columns: [.text(right), .text(labels(.suggestedPartner)), .number(labels(.hierarchyDistance))],
                     rows: programme.suggestions.map { suggestion in

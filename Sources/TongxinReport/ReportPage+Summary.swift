@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 extension ReportPage {
     /// Totals as cards, counts by kind, level, organization type and figure category as tables, the
@@ -39,18 +40,18 @@ extension ReportPage {
             parts.append(.element("h3", text: labels(.aboutData)))
             if !general.isEmpty { parts.append(list(general)) }
             if !detailed.isEmpty {
-                parts.append(PageComponents.details(labels(.moreNotes, Formatting.grouped(detailed.count)), [list(detailed)]))
+                parts.append(PageComponents.details(labels(.moreNotes, NumberFormat.grouped(detailed.count)), [list(detailed)]))
             }
         }
         parts.append(.element("h3", text: labels(.warningsHeading)))
         if summary.warnings.isEmpty {
             parts.append(.element("p", text: labels(.none)))
         } else {
-            parts.append(PageComponents.details(labels(.dataWarnings, Formatting.grouped(summary.warningCount)), [
+            parts.append(PageComponents.details(labels(.dataWarnings, NumberFormat.grouped(summary.warningCount)), [
                 .element("ul", [], summary.warnings.map { .element("li", [], [.element("code", text: $0)]) }),
             ]))
             if summary.warningCount > summary.warnings.count {
-                parts.append(note(labels(.warningsOmitted, Formatting.grouped(summary.warningCount - summary.warnings.count))))
+                parts.append(note(labels(.warningsOmitted, NumberFormat.grouped(summary.warningCount - summary.warnings.count))))
             }
         }
         return parts
@@ -58,7 +59,7 @@ extension ReportPage {
 
     private func card(_ count: Int, _ label: String) -> HTML {
         .element("div", ["class": "card"], [
-            .element("span", ["class": "n"], text: Formatting.grouped(count)),
+            .element("span", ["class": "n"], text: NumberFormat.grouped(count)),
             .element("span", ["class": "l"], text: label),
         ])
     }

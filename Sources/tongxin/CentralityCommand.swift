@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TongxinAnalysis
 import TongxinIO
+import TongxinResults
 
 /// `tongxin centrality G --measure M …`: who is central, plus components and communities.
 struct CentralityCommand: TongxinCommand {
@@ -126,15 +127,11 @@ struct CentralityCommand: TongxinCommand {
         let normalized = normalization.map { $0 == .normalized } ?? measure.normalizedByDefault
         let result = try compute(on: view, graph: graph, nodes: nodes, normalized: normalized, side: side)
         let matcher = selector?.matcher(in: graph)
-        var report = CentralityReport(graph: graph, measure: measure, result: result, nodes: nodes,
+        var report = CentralityReport(graph: graph, measure: measure.rawValue, result: result, nodes: nodes,
                                       normalized: normalized, directed: directed, weighted: weighted)
         report.select(matcher, top: top)
         if let samples { report.sampling = (samples, seed) }
-        switch output.format {
-        case .json: Console.printJSON(report.json)
-        case .csv: Console.out(report.table.csv())
-        case .table: Console.out(report.text())
-        }
+        Console.print(report, as: output.format)
     }
 
     private func compute(on view: MeasureGraph, graph: Graph, nodes: [Int], normalized: Bool,
@@ -219,112 +216,3 @@ enum Normalization: String, EnumerableFlag {
     case normalized, raw
 }
 
-/// What a measure produced.
-enum CentralityResult {
-    case scores([Double])
-    case counts([Int])
-    /// A partition (components or communities), with the communities' modularity.
-    case groups(Components, modularity: Double?)
-}
-
-/// A measure's result with names resolved, filtered and sorted, in the three output formats.
-struct CentralityReport {
-    struct Row {
-        var node: Int
-        var score: JSONValue
-        var text: String
-    }
-
-    let graph: Graph
-    let measure: Measure
-    let normalized: Bool
-    let directed: Bool
-    let weighted: Bool
-    var sampling: (samples: Int, seed: UInt64)?
-    /// Group sizes, largest first, and modularity, for components and communities.
-    var sizes: [Int]?
-    var modularity: Double?
-    var rows: [Row]
-
-    init(graph: Graph, measure: Measure, result: CentralityResult, nodes: [Int], normalized: Bool,
-         directed: Bool, weighted: Bool) {
-        self.graph = graph
-        self.measure = measure
-        self.normalized = normalized
-        self.directed = directed
-        self.weighted = weighted
-        switch result {
-        case .scores(let scores):
-            let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1]
-                : graph.ids[nodes[$0]] < graph.ids[nodes[$1]] }
-            rows = order.map { Row(node: nodes[$0], score: .double(scores[$0]), text: ScoreText.format(scores[$0])) }
-        case .counts(let counts):
-            let order = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1]
-                : graph.ids[nodes[$0]] < graph.ids[nodes[$1]] }
-            rows = order.map { Row(node: nodes[$0], score: .int(counts[$0]), text: String(counts[$0])) }
-        case .groups(let partition, let modularity):
-            // Groups renumbered largest first (ties by smallest node); rows by group, then id.
-            let rank = partition.sizes.indices.sorted { partition.sizes[$0] > partition.sizes[$1] }
-            var number = [Int](repeating: 0, count: partition.count)
-            for (position, group) in rank.enumerated() { number[group] = position }
-            let labels = partition.labels.map { number[Int($0)] }
-            let order = labels.indices.sorted { labels[$0] != labels[$1] ? labels[$0] < labels[$1]
-                : graph.ids[nodes[$0]] < graph.ids[nodes[$1]] }
-            rows = order.map { Row(node: nodes[$0], score: .int(labels[$0]), text: String(labels[$0])) }
-            sizes = rank.map { partition.sizes[$0] }
-            self.modularity = modularity
-        }
-    }
-
-    /// Keeps the rows whose node matches, then the first `top`.
-    mutating func select(_ matcher: ((Int) -> Bool)?, top: Int?) {
-        if let matcher { rows = rows.filter { matcher($0.node) } }
-        if let top, rows.count > top { rows.removeLast(rows.count - top) }
-    }
-
-    /// The per-node field: `score`, or `component` / `community` for partitions.
-    private var field: String {
-        switch measure {
-        case .components: "component"
-        case .communities: "community"
-        default: "score"
-        }
-    }
-
-    var json: JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("measure", .string(measure.rawValue)), ("normalized", .bool(normalized)),
-            ("directed", .bool(directed)), ("weighted", .bool(weighted)),
-        ]
-        if let sampling { pairs += [("samples", .int(sampling.samples)), ("seed", .int(Int(sampling.seed)))] }
-        if let sizes { pairs += [("count", .int(sizes.count)), ("sizes", .array(sizes.map { .int($0) }))] }
-        if let modularity { pairs.append(("modularity", .double(modularity))) }
-        pairs.append(("nodes", .array(rows.map { row in
-            .object([("id", .string(graph.id(of: row.node))), ("name", .string(graph.name(of: row.node))),
-                     ("kind", .string(graph.kind(of: row.node))), (field, row.score)])
-        })))
-        return .object(pairs)
-    }
-
-    var table: Table {
-        var table = Table(["rank", "id", "name", "kind", field], numeric: ["rank", field])
-        for (position, row) in rows.enumerated() {
-            table.append([String(position + 1), graph.id(of: row.node), graph.name(of: row.node),
-                          graph.kind(of: row.node), row.text])
-        }
-        return table
-    }
-
-    func text() -> String {
-        var header = "\(measure.rawValue)"
-        if let sizes { header += ": \(sizes.count) groups, largest \(sizes.first ?? 0)" }
-        if let modularity { header += ", modularity \(ScoreText.format(modularity))" }
-        if let sampling { header += " (sampled: \(sampling.samples) sources, seed \(sampling.seed))" }
-        return header + "\n" + table.rendered()
-    }
-}
-
-/// Scores in tables: 6 significant digits, so columns stay narrow; JSON keeps full precision.
-enum ScoreText {
-    static func format(_ value: Double) -> String { String(format: "%.6g", value) }
-}

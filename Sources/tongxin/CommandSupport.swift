@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TongxinIO
 import TongxinRender
+import TongxinResults
 
 /// A `tongxin` subcommand: implement ``execute()``; ``run()`` turns every error into the one error
 /// path — `FILE:LINE:COL: error: …` lines on stderr with the offending source line and a caret, then
@@ -20,7 +21,7 @@ extension TongxinCommand {
         } catch {
             // Argument parser's own errors (validation, exit codes, --help) keep their handling.
             if error is ExitCode || error is CleanExit || error is ValidationError { throw error }
-            ErrorReport.print(DiagnosticList([Diagnostic(.error, String(describing: error))]))
+            ErrorReport.print(DiagnosticList([Diagnostic(.error, OptionAdvice.message(for: error))]))
             throw ExitCode.failure
         }
     }
@@ -43,7 +44,7 @@ struct GraphOptions: ParsableArguments {
     /// Reads the graph, reporting progress on a terminal for large files, and masks it by `--mask`.
     func load() throws(DiagnosticList) -> Graph {
         let progress = Progress.begin("reading \(graph)", onlyIfBytesExceed: 32 << 20, path: graph)
-        let graph = try GraphLoader.load(graph)
+        let graph = try GraphFile.read(graph)
         progress?.finish()
         return try masking.apply(to: graph)
     }
@@ -67,28 +68,11 @@ struct GraphOptions: ParsableArguments {
     }
 }
 
-/// Loads graphs for the CLI: one function per format family, so a reader that lives outside
-/// TongxinIO (DOT through Graphviz) is one more case here.
-enum GraphLoader {
-    static func load(_ path: String) throws(DiagnosticList) -> Graph {
-        if GraphFormat(path: path) == .dot { return try DOTReader.read(path) }
-        return try GraphFile.read(path)
-    }
-}
-
-/// How results are printed.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    /// Aligned columns for a terminal.
-    case table
-    /// One JSON document (DESIGN.md's field names) for programs.
-    case json
-    /// RFC 4180 CSV with a header row.
-    case csv
-}
+extension ResultFormat: ExpressibleByArgument {}
 
 struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table (aligned, for a terminal), json (for programs) or csv.")
-    var format: OutputFormat = .table
+    var format: ResultFormat = .table
 }
 
 /// Writes to standard output and standard error.
@@ -101,8 +85,8 @@ enum Console {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Prints a JSON value, pretty, with a final newline.
-    static func printJSON(_ value: JSONValue) {
-        out(value.serialized(pretty: true) + "\n")
+    /// Prints a result in the format asked for.
+    static func print(_ result: some ResultDocument, as format: ResultFormat) {
+        out(result.rendered(format))
     }
 }

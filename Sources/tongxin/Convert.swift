@@ -61,7 +61,7 @@ struct Convert: TongxinCommand {
         if tool == .yed && format != .graphml {
             throw DiagnosticList([Diagnostic(.error, "--for yed styles GraphML: give OUT a .graphml extension or --to graphml")])
         }
-        let input = try masking.apply(to: from.map { format throws(DiagnosticList) in try GraphFile.read(graph, as: format.format) } ?? GraphLoader.load(graph))
+        let input = try masking.apply(to: from.map { format throws(DiagnosticList) in try GraphFile.read(graph, as: format.format) } ?? GraphFile.read(graph))
         for warning in input.warnings { Console.error(warning.description + "\n") }
         // GEXF is coloured for Gephi unless the graph keeps Gephi's own colours and no option asks otherwise.
         let keepsOwnLook = input.nodeAttributes.column(named: "viz_color") != nil && style.colorBy == nil && style.sizeBy == nil

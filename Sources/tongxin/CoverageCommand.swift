@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TongxinAnalysis
 import TongxinIO
+import TongxinResults
 
 /// `tongxin coverage G --unit LEVEL --by SELECTOR …`: what share of units is covered, per region.
 struct CoverageCommand: TongxinCommand {
@@ -65,13 +66,9 @@ struct CoverageCommand: TongxinCommand {
         let region = try graphOptions.regionIndex(in: graph)
         let coverage = try Coverage(of: graph, unit: unit.level, by: parsed, via: kinds, within: region)
         let report = CoverageReport(graph: graph, coverage: coverage, minRate: minRate)
-        switch output.format {
-        case .json: Console.printJSON(report.json)
-        case .csv: Console.out(report.csv().csv())
-        case .table: Console.out(report.text())
-        }
-        if let minRate, !report.below.isEmpty {
-            Console.error(report.gateMessage(minRate))
+        Console.print(report, as: output.format)
+        if !report.below.isEmpty {
+            Console.error(report.gateMessage())
             throw ExitCode(2)
         }
     }
@@ -107,126 +104,3 @@ enum SelectorArgument {
     }
 }
 
-/// How rates and shares are shown in tables: percentages to 0.01%, except that a rate below 100%
-/// never shows as 100.00% and a rate above 0 never as 0.00%; "—" for no rate.
-enum RateText {
-    static func percent(_ rate: Double?) -> String {
-        guard let rate else { return "—" }
-        var hundredths = (rate * 10_000).rounded()
-        if rate < 1 { hundredths = min(hundredths, 9_999) }
-        if rate > 0 { hundredths = max(hundredths, 1) }
-        return String(format: "%.2f%%", hundredths / 100)
-    }
-
-    /// A small fraction (density, mean) with four significant digits.
-    static func number(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        return String(format: "%.4g", value)
-    }
-
-    /// A path of region names.
-    static func path(_ graph: Graph, _ nodes: [Int]) -> String {
-        nodes.map { graph.name(of: $0) }.joined(separator: " / ")
-    }
-}
-
-/// A coverage result with names resolved, in the three output formats.
-struct CoverageReport {
-    let graph: Graph
-    let coverage: Coverage
-    let minRate: Double?
-    /// The regions below `minRate`.
-    let below: [Coverage.Region]
-
-    init(graph: Graph, coverage: Coverage, minRate: Double?) {
-        self.graph = graph
-        self.coverage = coverage
-        self.minRate = minRate
-        below = minRate.map { coverage.regions(below: $0) } ?? []
-    }
-
-    var selectorText: String { coverage.selectors.map(\.description).joined(separator: " | ") }
-
-    var json: JSONValue {
-        let g = graph
-        var pairs: [(String, JSONValue)] = [
-            ("graph", .string(g.name)),
-            ("unit", .string(coverage.unit.rawValue)),
-            ("selector", .string(selectorText)),
-            ("selectors", .array(coverage.selectors.map { .string($0.description) })),
-            ("via", .array(coverage.via.map(JSONValue.string))),
-            ("region", coverage.scope.map { ["id": .string(g.id(of: $0)), "name": .string(g.name(of: $0))] } ?? .null),
-            ("units", .int(coverage.units)),
-            ("covered", .int(coverage.covered)),
-            ("rate", coverage.units == 0 ? .null : .double(Double(coverage.covered) / Double(coverage.units))),
-            ("regions", .array(coverage.regions.map { region in
-                ["id": .string(g.id(of: region.node)), "name": .string(g.name(of: region.node)),
-                 "level": .string(region.level.rawValue), "units": .int(region.units),
-                 "covered": .int(region.covered), "rate": region.rate.map(JSONValue.double) ?? .null]
-            })),
-            ("uncovered", .array(coverage.uncovered.map { unit in
-                ["id": .string(g.id(of: unit.node)), "name": .string(g.name(of: unit.node)),
-                 "path": .array(unit.path.map { .string(g.name(of: $0)) })]
-            })),
-        ]
-        if let minRate {
-            pairs.append(("min_rate", .double(minRate)))
-            pairs.append(("below_min_rate", .array(below.map { .string(g.id(of: $0.node)) })))
-        }
-        return .object(pairs)
-    }
-
-    /// One CSV table: `region` rows with the counts, then `uncovered` rows with the path.
-    func csv() -> Table {
-        var table = Table(["section", "id", "name", "level", "units", "covered", "rate", "path"])
-        for region in coverage.regions {
-            table.append(["region", graph.id(of: region.node), graph.name(of: region.node), region.level.rawValue,
-                          String(region.units), String(region.covered), region.rate.map { String($0) } ?? "",
-                          RateText.path(graph, graph.hierarchy.ancestors(of: region.node).reversed())])
-        }
-        for unit in coverage.uncovered {
-            table.append(["uncovered", graph.id(of: unit.node), graph.name(of: unit.node), coverage.unit.rawValue,
-                          "", "", "", RateText.path(graph, unit.path)])
-        }
-        return table
-    }
-
-    /// The regions indented by depth, then the uncovered units.
-    func text() -> String {
-        var output = "coverage of \(coverage.unit.rawValue) units by \(selectorText) via \(coverage.via.joined(separator: ", "))"
-        if let scope = coverage.scope { output += " in \(graph.name(of: scope))" }
-        output += ": \(coverage.covered) of \(coverage.units) covered\n\n"
-        if !coverage.regions.isEmpty {
-            let top = coverage.regions[0].level.rank
-            var table = Table(["region", "level", "units", "covered", "rate"], numeric: ["units", "covered", "rate"])
-            for region in coverage.regions {
-                let indent = String(repeating: "  ", count: max(0, region.level.rank - top))
-                table.append([indent + graph.name(of: region.node), region.level.rawValue, String(region.units),
-                              String(region.covered), RateText.percent(region.rate)])
-            }
-            output += table.rendered()
-        }
-        if coverage.uncovered.isEmpty {
-            output += "\nno uncovered \(coverage.unit.rawValue) units\n"
-        } else {
-            output += "\nuncovered \(coverage.unit.rawValue) units (\(coverage.uncovered.count)):\n"
-            var table = Table(["id", "name", "path"])
-            for unit in coverage.uncovered {
-                table.append([graph.id(of: unit.node), graph.name(of: unit.node), RateText.path(graph, unit.path)])
-            }
-            output += table.rendered()
-        }
-        return output
-    }
-
-    /// The `--min-rate` failure, for stderr.
-    func gateMessage(_ minRate: Double) -> String {
-        var message = "coverage below \(RateText.percent(minRate)) in \(below.count) of \(coverage.regions.count) regions:\n"
-        for region in below {
-            let path = RateText.path(graph, graph.hierarchy.ancestors(of: region.node).reversed() + [region.node])
-            message += "  \(path) (\(region.level.rawValue), \(graph.id(of: region.node))): "
-                + "\(RateText.percent(region.rate)), \(region.covered) of \(region.units)\n"
-        }
-        return message
-    }
-}

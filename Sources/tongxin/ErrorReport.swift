@@ -1,4 +1,7 @@
+import TongxinAnalysis
 import TongxinIO
+import TongxinQuery
+import TongxinRender
 
 /// Prints diagnostics the way compilers do, so editors and people can find the place:
 ///
@@ -50,5 +53,23 @@ enum ErrorReport {
         }
         if diagnostics.omitted > 0 { output += "note: \(diagnostics.omitted) more errors not shown\n" }
         return output
+    }
+}
+
+/// The command-line options that answer a library error, named after its message: libraries
+/// describe the problem in their own terms and never name a flag.
+enum OptionAdvice {
+    /// `error`'s message, followed by the options that change the outcome when there are some.
+    static func message(for error: any Error) -> String {
+        let options: [String] = switch error {
+        case MeasureError.notConverged: ["--max-iterations", "--tolerance"]
+        case MeasureError.diverged: ["--alpha"]
+        case CoverageError.scopeNotAboveUnit: ["--unit", "--region"]
+        case DiagramError.tooLarge, RenderError.diagram(.tooLarge): ["--focus", "--depth", "--max-nodes"]
+        case GraphvizError.timedOut, RenderError.graphviz(.timedOut): ["--collapse", "--focus", "--layout sfdp"]
+        default: []
+        }
+        let message = String(describing: error)
+        return options.isEmpty ? message : message + "; see " + options.joined(separator: ", ")
     }
 }

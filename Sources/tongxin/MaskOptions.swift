@@ -47,4 +47,12 @@ struct MaskOptions: ParsableArguments {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
+
+    /// Two versions compared under `--mask` must get the same pseudonyms, or every masked id would
+    /// differ: a key must be given, not drawn at random for the run.
+    func requireStableKey(comparing command: String) throws {
+        guard mask != nil, maskKey == nil,
+              ProcessInfo.processInfo.environment["TONGXIN_MASK_KEY"]?.isEmpty ?? true else { return }
+        throw ValidationError("\(command) with --mask needs --mask-key FILE or TONGXIN_MASK_KEY, so that both versions get the same pseudonyms")
+    }
 }

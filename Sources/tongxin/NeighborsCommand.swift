@@ -1,6 +1,7 @@
 import ArgumentParser
 import TongxinAnalysis
 import TongxinIO
+import TongxinResults
 
 /// `tongxin neighbors G ID --depth N`: what lies around a node.
 struct NeighborsCommand: TongxinCommand {
@@ -43,48 +44,8 @@ struct NeighborsCommand: TongxinCommand {
         let graph = try graphOptions.load()
         let origin = try NodeArgument.resolve(id, in: graph, role: "ID")
         let found = MeasureGraph(graph, directed: directed).neighborhood(of: origin, depth: depth)
-        var distance = [Int: Int](minimumCapacity: found.count + 1)
-        distance[origin] = 0
-        for (node, hops) in found { distance[node] = hops }
-        let matcher = selector?.matcher(in: graph)
-        let listed = found.filter { matcher?($0.node) ?? true }
-        /// Kinds of the edges from a node one hop closer, in first-seen order.
-        func via(_ node: Int, _ hops: Int) -> [String] {
-            var kinds: [String] = []
-            func add(_ other: Int32, _ edge: Int32) {
-                guard distance[Int(other)] == hops - 1 else { return }
-                let kind = graph.kind(ofEdge: Int(edge))
-                if !kinds.contains(kind) { kinds.append(kind) }
-            }
-            for (other, edge) in zip(graph.incoming.neighbors(of: node), graph.incoming.edges(of: node)) { add(other, edge) }
-            if !directed {
-                for (other, edge) in zip(graph.outgoing.neighbors(of: node), graph.outgoing.edges(of: node)) { add(other, edge) }
-            }
-            return kinds
-        }
-        switch output.format {
-        case .json:
-            Console.printJSON([
-                "id": .string(graph.id(of: origin)), "name": .string(graph.name(of: origin)),
-                "kind": .string(graph.kind(of: origin)), "depth": .int(depth), "directed": .bool(directed),
-                "neighbors": .array(listed.map { entry in
-                    .object([("id", .string(graph.id(of: entry.node))), ("name", .string(graph.name(of: entry.node))),
-                             ("kind", .string(graph.kind(of: entry.node))), ("depth", .int(entry.depth)),
-                             ("via", .array(via(entry.node, entry.depth).map { .string($0) }))])
-                }),
-            ])
-        case .csv, .table:
-            var table = Table(["depth", "id", "name", "kind", "via"], numeric: ["depth"])
-            for entry in listed {
-                table.append([String(entry.depth), graph.id(of: entry.node), graph.name(of: entry.node),
-                              graph.kind(of: entry.node), via(entry.node, entry.depth).joined(separator: ",")])
-            }
-            if output.format == .csv {
-                Console.out(table.csv())
-            } else {
-                Console.out("\(listed.count) node\(listed.count == 1 ? "" : "s") within \(depth) hop\(depth == 1 ? "" : "s") of "
-                    + "\(graph.id(of: origin)) \(graph.name(of: origin))\n" + table.rendered())
-            }
-        }
+        let report = NeighborsReport(graph: graph, origin: origin, depth: depth, directed: directed, found: found,
+                                     listed: selector?.matcher(in: graph))
+        Console.print(report, as: output.format)
     }
 }

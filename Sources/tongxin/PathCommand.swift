@@ -1,6 +1,7 @@
 import ArgumentParser
 import TongxinAnalysis
 import TongxinIO
+import TongxinResults
 
 /// `tongxin path G FROM TO`: how two nodes are connected.
 struct PathCommand: TongxinCommand {
@@ -56,65 +57,9 @@ struct PathCommand: TongxinCommand {
         let target = try NodeArgument.resolve(to, in: graph, role: "TO")
         let view = MeasureGraph(graph, directed: directed, weights: weighted ? .distance : .none)
         let found = try view.shortestPaths(from: source, to: target, all: allShortest, maxHops: maxHops, limit: limit)
-        let steps = (found?.paths ?? []).map { path in
-            (nodes: path, edges: zip(path, path.dropFirst()).map { joiningEdge(graph, $0, $1) })
-        }
-        switch output.format {
-        case .json:
-            Console.printJSON([
-                "from": .string(graph.id(of: source)), "to": .string(graph.id(of: target)),
-                "directed": .bool(directed), "weighted": .bool(weighted),
-                "length": found.map { weighted ? .double($0.length) : .int(Int($0.length)) } ?? .null,
-                "truncated": .bool(found?.truncated ?? false),
-                "paths": .array(steps.map { step in
-                    .object([
-                        ("nodes", .array(step.nodes.map { NodeArgument.json($0, in: graph) })),
-                        ("edges", .array(step.edges.map { edge in
-                            .object([("kind", .string(graph.kind(ofEdge: edge))),
-                                     ("source", .string(graph.id(of: graph.source(of: edge)))),
-                                     ("target", .string(graph.id(of: graph.target(of: edge)))),
-                                     ("weight", .double(graph.weight(of: edge)))])
-                        })),
-                    ])
-                }),
-            ])
-        case .csv, .table:
-            var table = Table(["path", "step", "id", "name", "kind", "via"], numeric: ["path", "step"])
-            for (number, step) in steps.enumerated() {
-                for (position, node) in step.nodes.enumerated() {
-                    let via = position == 0 ? "" : graph.kind(ofEdge: step.edges[position - 1])
-                    table.append([String(number + 1), String(position), graph.id(of: node), graph.name(of: node),
-                                  graph.kind(of: node), via])
-                }
-            }
-            if output.format == .csv {
-                Console.out(table.csv())
-            } else if let found {
-                let length = weighted ? ScoreText.format(found.length) : String(Int(found.length))
-                Console.out("\(steps.count) shortest path\(steps.count == 1 ? "" : "s") of length \(length)"
-                    + (found.truncated ? " (more not listed: raise --limit)" : "") + "\n" + table.rendered())
-            } else {
-                Console.out("no path from \(graph.id(of: source)) to \(graph.id(of: target))"
-                    + (maxHops.map { " within \($0) hops" } ?? "") + "\n")
-            }
-        }
-    }
-
-    /// An edge joining `u` to `v` in the view's sense: the lightest with --weighted, else the first.
-    private func joiningEdge(_ graph: Graph, _ u: Int, _ v: Int) -> Int {
-        var best = -1
-        func consider(_ edge: Int) {
-            if best < 0 || (weighted && graph.weight(of: edge) < graph.weight(of: best)) { best = edge }
-        }
-        for (w, edge) in zip(graph.outgoing.neighbors(of: u), graph.outgoing.edges(of: u)) where Int(w) == v {
-            consider(Int(edge))
-        }
-        if !directed {
-            for (w, edge) in zip(graph.incoming.neighbors(of: u), graph.incoming.edges(of: u)) where Int(w) == v {
-                consider(Int(edge))
-            }
-        }
-        return best
+        let report = PathReport(graph: graph, source: source, target: target, found: found, directed: directed,
+                                weighted: weighted, maxHops: maxHops)
+        Console.print(report, as: output.format)
     }
 }
 
@@ -126,10 +71,5 @@ enum NodeArgument {
         } catch {
             throw DiagnosticList([Diagnostic(.error, "\(role): \(error)")])
         }
-    }
-
-    static func json(_ node: Int, in graph: Graph) -> JSONValue {
-        .object([("id", .string(graph.id(of: node))), ("name", .string(graph.name(of: node))),
-                 ("kind", .string(graph.kind(of: node)))])
     }
 }

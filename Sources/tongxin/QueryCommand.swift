@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TongxinIO
 import TongxinQuery
+import TongxinResults
 
 /// `tongxin query G 'QUERY'`: a read-only Cypher query (DESIGN.md, "Query language").
 struct QueryCommand: TongxinCommand {
@@ -73,68 +74,11 @@ struct QueryCommand: TongxinCommand {
             Console.error(error.render(query: query) + "\n")
             throw ExitCode.failure
         }
-        switch output.format {
-        case .json: Console.printJSON(Self.json(result))
-        case .table: Console.out(Self.table(result).rendered())
-        case .csv: Console.out(Self.table(result).csv())
-        }
+        Console.print(QueryReport(result), as: output.format)
     }
 
     private static func milliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
         return String(format: "%.3f", Double(seconds) * 1e3 + Double(attoseconds) / 1e15)
-    }
-
-    static func table(_ result: QueryResult) -> Table {
-        let numeric = Set(result.columns.indices.filter { column in
-            !result.rows.isEmpty && result.rows.allSatisfy {
-                switch $0[column] {
-                case .int, .double, .null: true
-                default: false
-                }
-            }
-        }.map { result.columns[$0] })
-        var table = Table(result.columns, numeric: numeric)
-        for row in result.rows { table.append(row.map(result.text)) }
-        return table
-    }
-
-    /// `{"columns": [...], "rows": [[...]]}`; nodes as `{"id", "kind", "name", attributes…}`,
-    /// relationships as `{"source", "target", "kind", "weight", attributes…}`, paths as
-    /// `{"nodes": [...], "relationships": [...]}`.
-    static func json(_ result: QueryResult) -> JSONValue {
-        let graph = result.graph
-        func node(_ index: Int) -> JSONValue {
-            var pairs: [(String, JSONValue)] = [("id", .string(graph.ids[index])), ("kind", .string(graph.kind(of: index))),
-                                                ("name", .string(graph.name(of: index)))]
-            for (name, value) in graph.nodeAttributes.values(at: index) { pairs.append((name, JSONValue(value))) }
-            return .object(pairs)
-        }
-        func relationship(_ edge: Int) -> JSONValue {
-            var pairs: [(String, JSONValue)] = [
-                ("source", .string(graph.ids[graph.source(of: edge)])), ("target", .string(graph.ids[graph.target(of: edge)])),
-                ("kind", .string(graph.kind(ofEdge: edge))), ("weight", .double(graph.weight(of: edge))),
-            ]
-            for (name, value) in graph.edgeAttributes.values(at: edge) { pairs.append((name, JSONValue(value))) }
-            return .object(pairs)
-        }
-        func convert(_ value: QueryValue) -> JSONValue {
-            switch value {
-            case .null: .null
-            case .bool(let truth): .bool(truth)
-            case .int(let number): .int(number)
-            case .double(let number): .double(number)
-            case .string(let text): .string(text)
-            case .list(let items): .array(items.map(convert))
-            case .map(let entries): .object(entries.map { ($0.key, convert($0.value)) })
-            case .node(let index): node(Int(index))
-            case .relationship(let edge): relationship(Int(edge))
-            case .path(let path):
-                .object([("nodes", .array(path.nodes.map { node(Int($0)) })),
-                         ("relationships", .array(path.relationships.map { relationship(Int($0)) }))])
-            }
-        }
-        return .object([("columns", .array(result.columns.map(JSONValue.string))),
-                        ("rows", .array(result.rows.map { .array($0.map(convert)) }))])
     }
 }

@@ -98,7 +98,10 @@ struct Render: TongxinCommand {
             }
         }
         if let sizeBy = style.sizeBy { options.sizeBy = try Self.scores(sizeBy, graph: graph, region: options.region) }
-        if let coverage = try style.coverage(of: graph) { options.colorBy = Self.states(coverage, graph: graph) }
+        if let coverage = try style.coverage(of: graph) {
+            options.colorBy = DiagramOptions.Coverage(selector: coverage.description, unit: coverage.result.unit,
+                                                      uncovered: coverage.result.uncovered.map(\.node), in: graph)
+        }
         let format = RenderFormat(pathExtension: (out as NSString).pathExtension)!
         let worker = GraphvizWorker(executable: Self.executablePath(), arguments: [GraphvizWorkerCommand.name],
                                     timeLimit: timeLimit)
@@ -109,7 +112,7 @@ struct Render: TongxinCommand {
                 Console.error(plan.summary + isolation + "\n")
             }.bytes
         } catch {
-            throw DiagnosticList([Diagnostic(.error, error.description)])
+            throw DiagnosticList([Diagnostic(.error, OptionAdvice.message(for: error))])
         }
         try AtomicFile.write(bytes, to: out)
     }
@@ -138,14 +141,6 @@ struct Render: TongxinCommand {
     /// The kinds of a comma-separated list.
     static func kinds(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// Coverage as the diagram colours it: which unit nodes are covered, and the selector for the legend.
-    static func states(_ coverage: StyleOptions.CoverageResult, graph: Graph) -> DiagramOptions.Coverage {
-        var states = [CoverageState](repeating: .notUnit, count: graph.nodeCount)
-        for node in 0..<graph.nodeCount where graph.level(of: node) == coverage.result.unit { states[node] = .covered }
-        for uncovered in coverage.result.uncovered { states[uncovered.node] = .uncovered }
-        return DiagramOptions.Coverage(selector: coverage.description, states: states)
     }
 
     /// This program's own path, to start it again as the Graphviz worker.

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TongxinAnalysis
 import TongxinIO
-import TongxinMap
 import TongxinRender
 import TongxinReport
 
@@ -77,52 +75,22 @@ struct Report: TongxinCommand {
             throw DiagnosticList([Diagnostic(.error, "cannot write '\(out)': no directory '\(directory)'")])
         }
         let graph = try graphOptions.load()
-        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: GraphLoader.load(path)) }
+        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: GraphFile.read(path)) }
         let region = try graphOptions.regionIndex(in: graph)
         if let region, graph.level(of: region) == .village {
             throw DiagnosticList([Diagnostic(.error,
                 "--region '\(graphOptions.region ?? "")' is a village: a report covers a province, city, county or town")])
         }
-        let builder = ReportBuilder(graph, scope: region)
-        var content = builder.frame()
-        for section in ReportSection.allCases where chosen.contains(section) {
-            let progress = Progress.begin("report: \(section.rawValue)")
-            defer { progress?.finish() }
-            switch section {
-            case .summary:
-                content.summary = builder.summary()
-            case .coverage:
-                let questions = builder.coverageQuestions()
-                for (done, question) in questions.enumerated() {
-                    content.coverage.append(try builder.coverage(question))
-                    progress?.update(fraction: Double(done + 1) / Double(questions.count))
-                }
-            case .pairing:
-                content.pairing = try builder.pairingQuestions().map { question throws(PairingError) in
-                    try builder.pairing(question)
-                }
-            case .change:
-                if let earlier, let since { content.change = try builder.change(since: earlier, named: since) }
-            case .central:
-                content.central = try builder.central { done, total in
-                    progress?.update(fraction: Double(done) / Double(max(total, 1)))
-                }
-            case .maps:
-                let drawn = try builder.maps(labels: Labels(language), coverage: builder.coverageQuestions(),
-                                             programmes: builder.pairingQuestions()) { level throws(DiagnosticList) in
-                    try Boundaries(defaultFor: level)
-                }
-                content.maps = drawn.figures
-                content.mapsUnavailable = drawn.unavailable
-            case .diagrams:
-                let figures = try (content.central.isEmpty ? builder.central() : content.central)
-                    .first { $0.kind == NodeKind.figure }?.nodes.prefix(2).compactMap { graph.index(of: $0.node.id) } ?? []
-                let worker = GraphvizWorker(executable: Render.executablePath(), arguments: [GraphvizWorkerCommand.name],
-                                            timeLimit: 60)
-                content.diagrams = try builder.diagrams(
-                    labels: Labels(language), coverage: builder.coverageQuestions(),
-                    programmes: builder.pairingQuestions(), figures: Array(figures),
-                    overview: content.maps.isEmpty, renderer: DiagramRenderer(worker: worker))
+        let worker = GraphvizWorker(executable: Render.executablePath(), arguments: [GraphvizWorkerCommand.name],
+                                    timeLimit: 60)
+        var shown: Progress?
+        let content = try ReportBuilder(graph, scope: region).build(
+            sections: chosen, since: earlier.map { ($0, since ?? "") }, renderer: DiagramRenderer(worker: worker), language: language
+        ) { step in
+            switch step {
+            case .started(let section): shown = Progress.begin("report: \(section.rawValue)")
+            case .advanced(_, let fraction): shown?.update(fraction: fraction)
+            case .finished: shown?.finish()
             }
         }
         let options = ReportOptions(language: language, sections: chosen, source: graphOptions.graph)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TongxinIO
+import TongxinResults
 
 /// `tongxin validate G`: checks only.
 struct Validate: TongxinCommand {
@@ -24,45 +25,13 @@ struct Validate: TongxinCommand {
         do {
             graph = try graphOptions.load()
         } catch {
-            if output.format == .json {
-                Console.printJSON(["valid": false, "errors": .array(error.diagnostics.map(Self.json)),
-                                   "omitted": .int(error.omitted)])
-            } else if output.format == .csv {
-                var table = Table(["severity", "file", "line", "column", "message"])
-                for diagnostic in error.diagnostics { table.append(Self.row(diagnostic)) }
-                Console.out(table.csv())
+            if output.format != .table {
+                Console.print(ValidationReport(source: graphOptions.graph, outcome: .invalid(error)), as: output.format)
             }
             ErrorReport.print(error)
             throw ExitCode.failure
         }
-        switch output.format {
-        case .json:
-            Console.printJSON(["valid": true, "nodes": .int(graph.nodeCount), "edges": .int(graph.edgeCount),
-                               "warnings": .array(graph.warnings.map(Self.json))])
-        case .csv:
-            var table = Table(["severity", "file", "line", "column", "message"])
-            for warning in graph.warnings { table.append(Self.row(warning)) }
-            Console.out(table.csv())
-        case .table:
-            var text = "\(graphOptions.graph): valid: \(graph.nodeCount) nodes, \(graph.edgeCount) edges"
-            text += graph.warnings.isEmpty ? "\n" : ", \(graph.warnings.count) warnings\n"
-            for warning in graph.warnings { text += warning.description + "\n" }
-            Console.out(text)
-        }
-    }
-
-    static func json(_ diagnostic: Diagnostic) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("severity", .string(diagnostic.severity.rawValue))]
-        if let location = diagnostic.location {
-            pairs += [("file", .string(location.file)), ("line", .int(location.line)), ("column", .int(location.column))]
-        }
-        pairs.append(("message", .string(diagnostic.message)))
-        return .object(pairs)
-    }
-
-    static func row(_ diagnostic: Diagnostic) -> [String] {
-        let location = diagnostic.location
-        return [diagnostic.severity.rawValue, location?.file ?? "", location.map { String($0.line) } ?? "",
-                location.map { String($0.column) } ?? "", diagnostic.message]
+        let outcome = ValidationReport.Outcome.valid(nodes: graph.nodeCount, edges: graph.edgeCount, warnings: graph.warnings)
+        Console.print(ValidationReport(source: graphOptions.graph, outcome: outcome), as: output.format)
     }
 }

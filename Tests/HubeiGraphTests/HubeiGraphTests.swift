@@ -1,39 +1,13 @@
 import Foundation
 import Testing
 import TongxinIO
-
-/// `Graphs/hubei.json` as `Scripts/make-hubei.py` writes it, loaded once through ``GraphFile/read(_:)``.
-/// A missing file fails every test with a message saying how to make it.
-enum Hubei {
-    static let path = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Graphs/hubei.json").path
-
-    struct Missing: Error, CustomStringConvertible {
-        var description: String { "\(Hubei.path) is missing: run `python3 Scripts/make-hubei.py` first" }
-    }
-
-    struct Unreadable: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    private static let loaded: Result<Graph, any Error> = {
-        guard FileManager.default.fileExists(atPath: path) else { return .failure(Missing()) }
-        do {
-            return .success(try GraphFile.read(path))
-        } catch {
-            return .failure(Unreadable(description: "\(path) does not load: \(error)"))
-        }
-    }()
-
-    static func graph() throws -> Graph { try loaded.get() }
-}
+import TongxinTestSupport
 
 /// Queries over the Hubei graph that the assertions share.
 struct HubeiView {
     let graph: Graph
 
-    init() throws { graph = try Hubei.graph() }
+    init() throws { graph = try HubeiGraph.graph }
 
     func region(_ name: String) throws -> Int { try graph.resolve(name, kind: NodeKind.region) }
 
@@ -215,7 +189,7 @@ struct HubeiGraphTests {
     }
 
     @Test func metadataDescribesWhatIsSynthetic() throws {
-        let graph = try Hubei.graph()
+        let graph = try HubeiGraph.graph
         #expect(graph.name == "Hubei")
         #expect(graph.metadata["seed"] == .int(20241124))
         for key in ["source", "regions", "synthetic", "荆门.reconciliation", "not_modelled"] {

@@ -77,7 +77,7 @@ import TongxinTestSupport
     @Test func resolveByIDOrName() throws {
         #expect(try graph.resolve("c1") == graph.index(of: "c1"))
         #expect(try graph.resolve("乙市") == graph.index(of: "c2"))
-        #expect(throws: NodeLookupError.notFound("丁市", kind: nil)) { try graph.resolve("丁市") }
+        #expect(throws: NodeLookupError.notFound("丁市", kind: nil, within: nil, suggestions: ["乙市", "甲市"])) { try graph.resolve("丁市") }
     }
 }
 

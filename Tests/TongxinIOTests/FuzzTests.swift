@@ -52,7 +52,7 @@ import TongxinTestSupport
                 failures += 1
                 #expect(!error.diagnostics.isEmpty, "seed \(seed), \(name) run \(runs)")
                 for diagnostic in error.diagnostics where diagnostic.severity == .error {
-                    let placed = diagnostic.location.map { $0.line >= 1 && $0.column >= 1 } 
+                    let placed = diagnostic.location.map { $0.line >= 1 && $0.column >= 1 }
                         ?? (diagnostic.message.contains(".csv") || diagnostic.message.contains(".xlsx"))
                     #expect(placed, "seed \(seed), \(name) run \(runs): \(diagnostic)")
                 }

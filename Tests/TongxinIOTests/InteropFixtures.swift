@@ -1,5 +1,6 @@
 import Foundation
 import TongxinIO
+import TongxinTestSupport
 
 /// The files under Tests/Fixtures/interop, saved in the shapes Gephi, yEd and Cytoscape write.
 enum InteropFixtures {

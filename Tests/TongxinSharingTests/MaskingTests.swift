@@ -4,29 +4,12 @@ import TongxinTestSupport
 @testable import TongxinSharing
 
 @Suite struct MaskingTests {
-    /// Two liaisons with a phone (text and number), an ID number, and a note holding a phone that no
-    /// profile names.
-    static func personalGraph() -> Graph {
-        var builder = GraphBuilder(name: "personal")
-        builder.addNode(id: "t1", kind: NodeKind.region, name: "甲镇", attributes: ["level": .string("town")])
-        builder.addNode(id: "v1", kind: NodeKind.village, name: "一村")
-        builder.addEdge(source: "v1", target: "t1", kind: EdgeKind.within)
-        builder.addNode(id: "f-张三-13812345678", kind: NodeKind.figure, name: "张三",
-                        attributes: ["category": .string("统战联络员"), "phone": .string("13812345678"),
-                                     "id_number": .string("420502199001011234"), "note": .string("备用 13900001111")])
-        builder.addNode(id: "f2", kind: NodeKind.figure, name: "李四",
-                        attributes: ["phone": .string("027-87654321"), "mobile": .int(13712345678), "office": .string("13600002222")])
-        builder.addEdge(source: "f-张三-13812345678", target: "v1", kind: EdgeKind.liaisonFor, attributes: ["contact": .string("15011112222")])
-        builder.addEdge(source: "f2", target: "v1", kind: EdgeKind.within)
-        return try! builder.build()
-    }
-
     let key = Array("0123456789abcdef-test-key".utf8)
 
     func everything(_ graph: Graph) -> String { String(decoding: NativeJSONWriter.serialize(graph), as: UTF8.self) }
 
     @Test func publicProfilePseudonymizesFiguresAndDropsPhonesAndIDs() throws {
-        let graph = Self.personalGraph()
+        let graph = SampleGraphs.personalFigures()
         let masked = try Masking(profile: MaskProfile.builtIn("public")!, key: key).apply(to: graph).graph
         let text = everything(masked)
         for secret in ["张三", "李四", "13812345678", "420502199001011234", "87654321", "13712345678"] {
@@ -47,7 +30,7 @@ import TongxinTestSupport
     }
 
     @Test func pseudonymsAreStableUnderOneKeyAndDifferUnderAnother() throws {
-        let graph = Self.personalGraph()
+        let graph = SampleGraphs.personalFigures()
         let first = try Masking(profile: MaskProfile.builtIn("public")!, key: key).apply(to: graph).graph
         let again = try Masking(profile: MaskProfile.builtIn("public")!, key: key).apply(to: graph).graph
         let other = try Masking(profile: MaskProfile.builtIn("public")!, key: Array("another-key-0123456789".utf8)).apply(to: graph).graph
@@ -56,7 +39,7 @@ import TongxinTestSupport
     }
 
     @Test func internalProfileStarsPhonesAndIDNumbers() throws {
-        let masked = try Masking(profile: MaskProfile.builtIn("internal")!, key: key).apply(to: Self.personalGraph()).graph
+        let masked = try Masking(profile: MaskProfile.builtIn("internal")!, key: key).apply(to: SampleGraphs.personalFigures()).graph
         #expect(masked.name(of: 2) == "张三")
         #expect(masked.attribute("phone", of: 2) == .string("138****5678"))
         #expect(masked.attribute("id_number", of: 2) == .string("4205**********1234"))
@@ -65,7 +48,7 @@ import TongxinTestSupport
     }
 
     @Test func unlistedLookAlikesAreWarnedAboutWithoutTheirValues() throws {
-        let result = try Masking(profile: MaskProfile.builtIn("internal")!, key: key).apply(to: Self.personalGraph())
+        let result = try Masking(profile: MaskProfile.builtIn("internal")!, key: key).apply(to: SampleGraphs.personalFigures())
         let messages = result.warnings.map(\.message)
         #expect(messages == [
             "attribute 'office' of figure nodes is not masked by profile 'internal', but 1 of its values look like phone numbers",
@@ -99,7 +82,7 @@ import TongxinTestSupport
               attributes: {contact: drop}
             """, file: "profile.yaml")
         let profile = try MaskProfileFile.read(document)
-        let masked = try Masking(profile: profile, key: key).apply(to: Self.personalGraph())
+        let masked = try Masking(profile: profile, key: key).apply(to: SampleGraphs.personalFigures())
         let graph = masked.graph
         #expect(graph.name(of: 2).hasPrefix("人员-") && graph.name(of: 3).hasPrefix("人员-"))
         #expect(graph.attribute("phone", of: 2) == .string("138****5678"))

@@ -40,4 +40,21 @@ public enum SampleGraphs {
         builder.addEdge(source: "f1", target: "v1", kind: EdgeKind.liaisonFor)
         return try! builder.build()
     }
+
+    /// Two liaisons with a phone (text and number), an ID number, and a note holding a phone that no
+    /// profile names.
+    public static func personalFigures() -> Graph {
+        var builder = GraphBuilder(name: "personal")
+        builder.addNode(id: "t1", kind: NodeKind.region, name: "甲镇", attributes: ["level": .string("town")])
+        builder.addNode(id: "v1", kind: NodeKind.village, name: "一村")
+        builder.addEdge(source: "v1", target: "t1", kind: EdgeKind.within)
+        builder.addNode(id: "f-张三-13812345678", kind: NodeKind.figure, name: "张三",
+                        attributes: ["category": .string("统战联络员"), "phone": .string("13812345678"),
+                                     "id_number": .string("420502199001011234"), "note": .string("备用 13900001111")])
+        builder.addNode(id: "f2", kind: NodeKind.figure, name: "李四",
+                        attributes: ["phone": .string("027-87654321"), "mobile": .int(13712345678), "office": .string("13600002222")])
+        builder.addEdge(source: "f-张三-13812345678", target: "v1", kind: EdgeKind.liaisonFor, attributes: ["contact": .string("15011112222")])
+        builder.addEdge(source: "f2", target: "v1", kind: EdgeKind.within)
+        return try! builder.build()
+    }
 }

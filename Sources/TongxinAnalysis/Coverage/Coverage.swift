@@ -238,7 +238,7 @@ public enum CoverageError: Error, Equatable, Sendable, CustomStringConvertible {
             "'\(id)' is a \(kind), not a region: restrict coverage to a region"
         case .scopeNotAboveUnit(let id, let level, let unit):
             "region '\(id)' is a \(level.rawValue), not above the unit level \(unit.rawValue): "
-                + "choose a lower --unit or a larger --region"
+                + "choose a lower unit level or a larger region"
         }
     }
 }

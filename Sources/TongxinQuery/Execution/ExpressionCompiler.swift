@@ -33,7 +33,7 @@ struct ExpressionCompiler {
             return { _ in value }
         case .parameter(let name, let at):
             guard let value = parameters[name] else {
-                throw QueryError(.semantic, "parameter $\(name) was not given (use --param \(name)=VALUE)", at: at)
+                throw QueryError(.semantic, "parameter $\(name) was not given", at: at)
             }
             return { _ in value }
         case .variable(let name, let at):

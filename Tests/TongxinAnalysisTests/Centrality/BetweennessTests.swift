@@ -1,5 +1,6 @@
 import Testing
 import TongxinAnalysis
+import TongxinTestSupport
 
 @Suite struct BetweennessTests {
     static let variants: [(key: String, directed: Bool, weights: WeightUse)] = [

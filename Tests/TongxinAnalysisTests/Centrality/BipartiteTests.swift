@@ -1,5 +1,6 @@
 import Testing
 import TongxinAnalysis
+import TongxinTestSupport
 
 @Suite struct BipartiteTests {
     let fixture = NetworkXFixture(named: "davis")

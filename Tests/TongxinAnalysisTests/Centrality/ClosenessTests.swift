@@ -1,5 +1,6 @@
 import Testing
 import TongxinAnalysis
+import TongxinTestSupport
 
 @Suite struct ClosenessTests {
     static let variants: [(suffix: String, directed: Bool, weights: WeightUse)] = [

@@ -1,5 +1,6 @@
 import Testing
 import TongxinAnalysis
+import TongxinTestSupport
 
 @Suite struct DegreeTests {
     @Test(arguments: NetworkXFixture.all)

@@ -1,5 +1,6 @@
 import Testing
 import TongxinAnalysis
+import TongxinTestSupport
 
 @Suite struct EigenvectorTests {
     @Test(arguments: NetworkXFixture.all.filter { $0.graph.nodeCount > 0 })

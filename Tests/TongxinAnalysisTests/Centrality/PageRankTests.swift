@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TongxinAnalysis
+import TongxinTestSupport
 
 @Suite struct PageRankTests {
     @Test(arguments: NetworkXFixture.all.filter { $0.graph.nodeCount > 0 })

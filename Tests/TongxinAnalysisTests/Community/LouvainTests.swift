@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TongxinAnalysis
+import TongxinTestSupport
 
 @Suite struct LouvainTests {
     /// a–b–c–a and d–e–f–d joined by c–d.

@@ -129,7 +129,7 @@ import TongxinTestSupport
             try Coverage(of: Self.graph, unit: .village, by: [chamber], within: Self.graph.indexOf("o1"))
         }
         #expect(CoverageError.scopeNotAboveUnit(id: "T1", level: .town, unit: .town).description
-            == "region 'T1' is a town, not above the unit level town: choose a lower --unit or a larger --region")
+            == "region 'T1' is a town, not above the unit level town: choose a lower unit level or a larger region")
     }
 
     @Test func emptyGraph() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TongxinAnalysis
+import TongxinTestSupport
 
 @Suite struct ShortestPathTests {
     @Test(arguments: NetworkXFixture.all.filter { $0.results["paths"] != nil })

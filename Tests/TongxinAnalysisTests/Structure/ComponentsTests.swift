@@ -1,5 +1,6 @@
 import Testing
 import TongxinAnalysis
+import TongxinTestSupport
 
 @Suite struct ComponentsTests {
     /// The fixture's components as sets of node indices, and ours, compared as sets of sets.
