@@ -1,6 +1,16 @@
 import Foundation
 import Testing
+import TongxinGraph
+import TongxinMap
 import TongxinTestSupport
+
+/// The Hubei graph and whether the boundaries are installed.
+private enum MapFixtures {
+    static let hubeiPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Graphs/hubei.json").path
+
+    static func installed(_ level: RegionLevel) -> Boundaries? { try? Boundaries(defaultFor: level) }
+}
 
 /// `tongxin map` end to end on the Hubei graph and the installed boundaries.
 @Suite(.enabled(if: BuiltTongxin.path != nil && MapFixtures.installed(.county) != nil,
