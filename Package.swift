@@ -45,13 +45,13 @@ let package = Package(
         .target(name: "TongxinResults", dependencies: ["TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery"]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "CCairo"]),
-        .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinMap", "TongxinRender", "TongxinResults"]),
+        .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender", "TongxinResults", "TongxinMap"]),
         .target(name: "TongxinSharing", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "tongxin",
             dependencies: [
                 "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinResults", "TongxinReport",
-                "TongxinSharing", "TongxinImport", "TongxinMap",
+                "TongxinMap", "TongxinSharing", "TongxinImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,13 +61,11 @@ let package = Package(
         .testTarget(name: "TongxinResultsTests", dependencies: ["TongxinResults"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinMap", "TongxinTestSupport"]),
-        .testTarget(
-            name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport"],
-            exclude: ["Fixtures"]),
+        .testTarget(name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinImportTests", dependencies: ["TongxinImport", "TongxinIO", "TongxinAnalysis", "TongxinTestSupport"]),
         // End to end: the built `tongxin` run as a user runs it; the only tests that need the executable.
-        .testTarget(name: "TongxinCLITests", dependencies: ["tongxin", "TongxinGraph", "TongxinIO", "TongxinRender", "TongxinMap", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinCLITests", dependencies: ["tongxin", "TongxinIO", "TongxinRender", "TongxinMap", "TongxinTestSupport"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(
             name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport"], exclude: ["Corpus"]),

@@ -143,7 +143,7 @@ struct DiffCommand: TongxinCommand {
         do {
             node = try graph.resolve(region)
         } catch {
-            throw DiagnosticList([Diagnostic(.error, "--region: \(error) in \(file)")])
+            throw DiagnosticList([Diagnostic(.error, "--region (in \(file)): \(error)")])
         }
         guard graph.level(of: node) != nil else {
             throw DiagnosticList([Diagnostic(.error, "--region '\(region)' is a \(graph.kind(of: node)) in \(file), not a region")])

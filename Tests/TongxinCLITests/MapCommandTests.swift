@@ -1,19 +1,10 @@
 import Foundation
 import Testing
-import TongxinGraph
 import TongxinMap
 import TongxinTestSupport
 
-/// The Hubei graph and whether the boundaries are installed.
-private enum MapFixtures {
-    static let hubeiPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Graphs/hubei.json").path
-
-    static func installed(_ level: RegionLevel) -> Boundaries? { try? Boundaries(defaultFor: level) }
-}
-
 /// `tongxin map` end to end on the Hubei graph and the installed boundaries.
-@Suite(.enabled(if: BuiltTongxin.path != nil && MapFixtures.installed(.county) != nil,
+@Suite(.enabled(if: BuiltTongxin.path != nil && (try? Boundaries(defaultFor: .county)) != nil,
                 "the tongxin binary is built and Scripts/setup.sh installed the boundaries"))
 struct MapCommandTests {
     static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tongxin-map-tests-\(UUID().uuidString)")
@@ -27,10 +18,10 @@ struct MapCommandTests {
     @Test func titlesCarryTheCoverageRates() throws {
         let svg = Self.scratch.appendingPathComponent("county.svg").path
         let question = ["--unit", "village", "--by", "organization[type=联络点]", "--via", "within"]
-        let map = try BuiltTongxin.run(["map", MapFixtures.hubeiPath, "--level", "county", "--out", svg] + question)
+        let map = try BuiltTongxin.run(["map", HubeiGraph.path, "--level", "county", "--out", svg] + question)
         #expect(map.status == 0, "\(map.stderr)")
         #expect(map.stderr.contains("warning: region 荆州经济技术开发区 (421071) has no boundary"))
-        let coverage = try BuiltTongxin.run(["coverage", MapFixtures.hubeiPath, "--format", "json"] + question)
+        let coverage = try BuiltTongxin.run(["coverage", HubeiGraph.path, "--format", "json"] + question)
         var expected: [String: Double] = [:]
         for region in coverage.json["regions"] as? [[String: Any]] ?? [] {
             if let id = region["id"] as? String, let rate = region["rate"] as? Double { expected[id] = rate }
@@ -54,7 +45,7 @@ struct MapCommandTests {
     @Test func pairingAndFormats() throws {
         for format in ["png", "pdf"] {
             let out = Self.scratch.appendingPathComponent("pairing.\(format)").path
-            let run = try BuiltTongxin.run(["map", MapFixtures.hubeiPath, "--level", "city", "--pairing", "enterprise:village",
+            let run = try BuiltTongxin.run(["map", HubeiGraph.path, "--level", "city", "--pairing", "enterprise:village",
                                             "--lang", "en", "--width", "400", "--out", out])
             #expect(run.status == 0, "\(run.stderr)")
             let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
@@ -66,12 +57,12 @@ struct MapCommandTests {
         let bad = Self.scratch.appendingPathComponent("bad.geojson")
         try Data(#"{"type": "Topology", "objects": {}}"#.utf8).write(to: bad)
         let out = Self.scratch.appendingPathComponent("never.svg").path
-        let run = try BuiltTongxin.run(["map", MapFixtures.hubeiPath, "--level", "city", "--unit", "town", "--by", "figure",
+        let run = try BuiltTongxin.run(["map", HubeiGraph.path, "--level", "city", "--unit", "town", "--by", "figure",
                                         "--boundaries", bad.path, "--out", out])
         #expect(run.status == 1)
         #expect(run.stderr.contains("bad.geojson:1:10: error: a map needs a GeoJSON FeatureCollection, not a Topology"))
         #expect(!FileManager.default.fileExists(atPath: out))
-        let usage = try BuiltTongxin.run(["map", MapFixtures.hubeiPath, "--unit", "city", "--by", "figure", "--out", out])
+        let usage = try BuiltTongxin.run(["map", HubeiGraph.path, "--unit", "city", "--by", "figure", "--out", out])
         #expect(usage.status == 1 && usage.stderr.contains("--unit city is above --level county"))
     }
 }

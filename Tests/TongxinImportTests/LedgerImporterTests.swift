@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TongxinTestSupport
 import TongxinGraph
 import TongxinIO
 @testable import TongxinImport
@@ -9,9 +10,7 @@ struct Ledgers {
     let folder: String
 
     init(_ files: [String: String]) throws {
-        folder = NSTemporaryDirectory() + "tongxin-import-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        folder = try SampleLedgers.folder(files)
     }
 
     func run() throws(DiagnosticList) -> LedgerImporter.Result {
@@ -29,26 +28,8 @@ struct Ledgers {
 }
 
 @Suite struct LedgerImporterTests {
-    static let mapping = """
-        sheets:
-          - file: roster.csv
-            nodes:
-              f: {kind: figure, key: [姓名, 联系电话], name: 姓名, attrs: {category: =统战联络员, phone: 联系电话}}
-              v: {place: [市州, 县（市、区）, 乡镇（街道）, 村（社区）]}
-            edges:
-              - {source: f, target: v, kind: liaison_for}
-        """
-
-    static let roster = """
-        宜昌市村（社区）统战联络员名册,,,,,,
-        序号,市州,县(市、区),"乡镇
-        （街道）",村（社区）,姓名,联系电话
-        1,宜昌,夷陵,小溪塔,新坪村,张三,13800000001
-        2,宜昌,夷陵,小溪塔,新坪村,李四,13800000002
-        3,宜昌,夷陵,小溪塔,旧坪社区,张三,13800000001
-        4,宜昌市,长阳,龙舟坪镇,,,
-        ,,,,,,
-        """
+    static let mapping = SampleLedgers.mapping
+    static let roster = SampleLedgers.roster
 
     @Test func aRosterBecomesFiguresVillagesAndEdges() throws {
         let result = try Ledgers(["map.yaml": Self.mapping, "roster.csv": Self.roster]).run()
