@@ -51,12 +51,6 @@ extension ReportBuilder {
                 }
             case .pairing:
                 content.pairing = try pairingQuestions().map { question throws(PairingError) in try pairing(question) }
-            case .maps:
-                let drawn = try maps(labels: Labels(language), coverage: coverageQuestions(), programmes: pairingQuestions()) {
-                    level throws(DiagnosticList) in try Boundaries(defaultFor: level)
-                }
-                content.maps = drawn.figures
-                content.mapsUnavailable = drawn.unavailable
             case .change:
                 if let earlier { content.change = try change(since: earlier.graph, named: earlier.name) }
             case .central:

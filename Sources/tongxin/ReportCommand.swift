@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TongxinIO
+import TongxinMap
 import TongxinRender
 import TongxinReport
 
