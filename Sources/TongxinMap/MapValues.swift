@@ -37,8 +37,8 @@ public struct MapValues: Sendable {
     /// The regions `level` draws inside `scope` (the whole graph when `nil`). O(V).
     public static func regions(of graph: Graph, level: RegionLevel, within scope: Int?) -> [Int] {
         let hierarchy = graph.hierarchy
-        let nodes: Slice<FlatArray<Int32>> = scope.map { hierarchy.subtree(of: $0) } ?? hierarchy.preorder[...]
-        return nodes.map(Int.init).filter { node in
+        let nodes: [Int] = scope.map { hierarchy.subtree(of: $0).map(Int.init) } ?? hierarchy.preorder.map(Int.init)
+        return nodes.filter { node in
             guard node != scope, let nodeLevel = graph.level(of: node) else { return false }
             if nodeLevel == level { return true }
             guard level == .county, nodeLevel == .city else { return false }
