@@ -63,6 +63,9 @@ struct MaskedOutputsTests {
             printed += try run(["coverage", graph, "--unit", "village", "--by", "figure", "--via", "liaison_for,within", "--format", format])
             printed += try run(["centrality", graph, "--measure", "degree", "--format", format])
         }
+        printed += try run(["coverage", graph, "--unit", "village", "--by", "figure", "--format", "xlsx", "--out", path("coverage.xlsx")])
+        printed += try run(["query", graph, "MATCH (f:figure) RETURN f.name, f.phone", "--format", "xlsx", "--out", path("query.xlsx")])
+        printed += try run(["convert", graph, path("g.txg")])
         for out in ["g.json", "g.graphml", "g.gexf", "g.cyjs", "g.dot", "csv/"] {
             printed += try run(["convert", graph, path(out)])
         }
