@@ -63,7 +63,7 @@ struct CoverageCommandTests {
         #expect(selector.status == 1 && selector.stdout.isEmpty)
         #expect(selector.stderr.hasPrefix("error: --by 'organization[type=商会', column 21: missing ']'"))
         let region = try coverage("--unit", "town", "--by", "organization", "--region", "某地")
-        #expect(region.status == 1 && region.stderr.contains("no node with id or name '某地'"))
+        #expect(region.status == 1 && region.stderr.contains("no node with id, code or name '某地'"))
         let level = try coverage("--unit", "town", "--by", "organization", "--region", "t1")
         #expect(level.status == 1 && level.stderr.contains("region 't1' is a town, not above the unit level town"))
         let typo = try coverage("--unit", "town", "--by", "organisation")
