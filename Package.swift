@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "TongxinRender", targets: ["TongxinRender"]),
         .library(name: "TongxinResults", targets: ["TongxinResults"]),
         .library(name: "TongxinReport", targets: ["TongxinReport"]),
+        .library(name: "TongxinMap", targets: ["TongxinMap"]),
         .library(name: "TongxinSharing", targets: ["TongxinSharing"]),
         .executable(name: "tongxin", targets: ["tongxin"]),
     ],
@@ -42,13 +43,15 @@ let package = Package(
         .target(name: "TongxinQuery", dependencies: ["TongxinGraph"]),
         .target(name: "TongxinRender", dependencies: ["TongxinGraph", "TongxinIO", "CGraphviz"]),
         .target(name: "TongxinResults", dependencies: ["TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery"]),
-        .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender", "TongxinResults"]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "CCairo"]),
+        .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender", "TongxinResults", "TongxinMap"]),
         .target(name: "TongxinSharing", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "tongxin",
             dependencies: [
                 "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinResults", "TongxinReport",
-                "TongxinSharing", "TongxinImport",
+                "TongxinMap", "TongxinSharing", "TongxinImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,11 +60,12 @@ let package = Package(
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinResultsTests", dependencies: ["TongxinResults"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
-        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinMap", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinImportTests", dependencies: ["TongxinImport", "TongxinIO", "TongxinAnalysis", "TongxinTestSupport"]),
         // End to end: the built `tongxin` run as a user runs it; the only tests that need the executable.
-        .testTarget(name: "TongxinCLITests", dependencies: ["tongxin", "TongxinIO", "TongxinRender", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinCLITests", dependencies: ["tongxin", "TongxinIO", "TongxinRender", "TongxinMap", "TongxinImport", "TongxinTestSupport"]),
         .testTarget(name: "HubeiGraphTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
         .testTarget(
             name: "TongxinQueryTests", dependencies: ["TongxinQuery", "TongxinIO", "TongxinTestSupport"], exclude: ["Corpus"]),

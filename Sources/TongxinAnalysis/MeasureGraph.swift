@@ -64,8 +64,8 @@ public struct MeasureGraph: Sendable {
     /// - Complexity: O(V + E).
     public init(_ graph: Graph, directed: Bool = false, weights weightUse: WeightUse = .none) {
         self.init(
-            nodeCount: graph.nodeCount, sources: graph.sources, targets: graph.targets,
-            weights: weightUse == .none ? nil : (graph.weights ?? [Double](repeating: 1, count: graph.edgeCount)),
+            nodeCount: graph.nodeCount, sources: Array(graph.sources), targets: Array(graph.targets),
+            weights: weightUse == .none ? nil : graph.weights.map(Array.init) ?? [Double](repeating: 1, count: graph.edgeCount),
             directed: directed, weightUse: weightUse)
     }
 

@@ -8,20 +8,30 @@ import Dispatch
 /// keep edge-index order. Storage is O(V + E) with 32-bit indices.
 public struct Adjacency: Sendable {
     /// Run boundaries: `offsets[v] ..< offsets[v + 1]` for node `v`.
-    public let offsets: [Int]
+    public let offsets: FlatArray<Int>
     /// Neighbor node indices.
-    public let neighbors: [Int32]
+    public let neighbors: FlatArray<Int32>
     /// Edge indices, parallel to ``neighbors``.
-    public let edges: [Int32]
+    public let edges: FlatArray<Int32>
+
+    /// An adjacency over existing columns (a mapped `.txg` file's).
+    ///
+    /// - Precondition: the columns satisfy ``checkInvariants(nodeCount:edgeCount:)`` (the reader
+    ///   validates them first).
+    public init(offsets: FlatArray<Int>, neighbors: FlatArray<Int32>, edges: FlatArray<Int32>) {
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.edges = edges
+    }
 
     /// Builds the CSR of `count` nodes from edges `from[e] → to[e]` by a counting sort:
     /// O(V + E) time, stable in edge order.
-    init(nodeCount count: Int, from: [Int32], to: [Int32]) {
+    init(nodeCount count: Int, from: FlatArray<Int32>, to: FlatArray<Int32>) {
         var offsets = [Int](repeating: 0, count: count + 1)
         var neighbors = [Int32](repeating: 0, count: from.count)
         var edges = [Int32](repeating: 0, count: from.count)
-        from.withUnsafeBufferPointer { from in
-            to.withUnsafeBufferPointer { to in
+        from.withUnsafeBufferPointer { (from: UnsafeBufferPointer<Int32>) in
+            to.withUnsafeBufferPointer { (to: UnsafeBufferPointer<Int32>) in
                 offsets.withUnsafeMutableBufferPointer { offsets in
                     for node in from { offsets[Int(node) + 1] += 1 }
                     for node in 0..<count { offsets[node + 1] += offsets[node] }
@@ -42,14 +52,14 @@ public struct Adjacency: Sendable {
                 }
             }
         }
-        self.offsets = offsets
-        self.neighbors = neighbors
-        self.edges = edges
+        self.offsets = FlatArray(offsets)
+        self.neighbors = FlatArray(neighbors)
+        self.edges = FlatArray(edges)
     }
 
     /// The out- and in-adjacency of edges `sources[e] → targets[e]`, built on two threads when the
     /// graph is large enough for it to pay. O(V + E).
-    static func bothDirections(nodeCount: Int, sources: [Int32], targets: [Int32]) -> (Adjacency, Adjacency) {
+    static func bothDirections(nodeCount: Int, sources: FlatArray<Int32>, targets: FlatArray<Int32>) -> (Adjacency, Adjacency) {
         guard sources.count >= 100_000 else {
             return (Adjacency(nodeCount: nodeCount, from: sources, to: targets),
                     Adjacency(nodeCount: nodeCount, from: targets, to: sources))
@@ -70,12 +80,12 @@ public struct Adjacency: Sendable {
     @inlinable public func degree(_ node: Int) -> Int { offsets[node + 1] - offsets[node] }
 
     /// Node `node`'s neighbors, in edge order.
-    @inlinable public func neighbors(of node: Int) -> ArraySlice<Int32> {
+    @inlinable public func neighbors(of node: Int) -> Slice<FlatArray<Int32>> {
         neighbors[offsets[node] ..< offsets[node + 1]]
     }
 
     /// The edges of node `node`'s run, parallel to ``neighbors(of:)``.
-    @inlinable public func edges(of node: Int) -> ArraySlice<Int32> {
+    @inlinable public func edges(of node: Int) -> Slice<FlatArray<Int32>> {
         edges[offsets[node] ..< offsets[node + 1]]
     }
 
@@ -84,8 +94,32 @@ public struct Adjacency: Sendable {
     public func checkInvariants(nodeCount: Int, edgeCount: Int) -> Bool {
         guard offsets.count == nodeCount + 1, offsets.first == 0, offsets.last == neighbors.count,
               edges.count == neighbors.count else { return false }
-        for node in 0..<nodeCount where offsets[node] > offsets[node + 1] { return false }
-        return neighbors.allSatisfy { $0 >= 0 && Int($0) < nodeCount }
-            && edges.allSatisfy { $0 >= 0 && Int($0) < edgeCount }
+        return Self.firstProblem(offsets: offsets, indices: neighbors, below: nodeCount) == nil
+            && Self.firstProblem(offsets: offsets, indices: edges, below: edgeCount) == nil
     }
+
+    /// Where a CSR column breaks its invariants: the first decreasing offset (`.offsets`, at its
+    /// index) or the first index outside `0 ..< bound` (`.indices`, at its position), else `nil`.
+    /// One pass over flat buffers: O(V + E).
+    public static func firstProblem(offsets: FlatArray<Int>, indices: FlatArray<Int32>, below bound: Int)
+        -> (column: CSRColumn, position: Int)? {
+        let decreasing: Int? = offsets.withUnsafeBufferPointer { offsets in
+            guard offsets.count >= 2 else { return nil }
+            for node in 1..<offsets.count where offsets[node - 1] > offsets[node] { return node }
+            return nil
+        }
+        if let decreasing { return (.offsets, decreasing) }
+        let bad: Int? = indices.withUnsafeBufferPointer { indices in
+            let limit = UInt32(truncatingIfNeeded: bound)
+            for (position, index) in indices.enumerated() where UInt32(bitPattern: index) >= limit { return position }
+            return nil
+        }
+        return bad.map { (.indices, $0) }
+    }
+}
+
+/// The two columns of a CSR, named in ``Adjacency/firstProblem(offsets:indices:below:)``'s answer.
+public enum CSRColumn: Sendable {
+    case offsets
+    case indices
 }

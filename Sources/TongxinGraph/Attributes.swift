@@ -87,18 +87,38 @@ public enum AttributeType: String, Sendable, CaseIterable {
 /// Attribute columns for nodes or for edges: one dense column per attribute name, indexed by node or
 /// edge index. Absent values are `nil`.
 ///
-/// Columns keep the order in which their names first appeared, so writers are deterministic.
+/// Columns keep the order in which their names first appeared, so writers are deterministic. A
+/// graph being built holds its values as enums; a graph mapped from a `.txg` file holds
+/// ``PackedAttributeColumn``s viewing the file, decoded on access.
 public struct AttributeColumns: Sendable {
     /// The attribute names, in first-seen order.
     public private(set) var names: [String] = []
     /// Each column's type, parallel to ``names``.
     public private(set) var types: [AttributeType] = []
-    private var columns: [[AttributeValue?]] = []
+    private var storage = Storage.values([])
     private var indexByName: [String: Int] = [:]
     /// How many rows (nodes or edges) each column has.
     public private(set) var count = 0
 
+    private enum Storage: Sendable {
+        case values([[AttributeValue?]])
+        case packed([PackedAttributeColumn])
+    }
+
     public init() {}
+
+    /// Columns over packed storage (a mapped `.txg` file's), `rows` rows each.
+    ///
+    /// - Precondition: names are distinct and every column has `rows` rows of its type (the reader
+    ///   validates with ``PackedAttributeColumn/firstInvalidRow(type:)``).
+    public init(names: [String], types: [AttributeType], packed: [PackedAttributeColumn], rows: Int) {
+        precondition(names.count == types.count && types.count == packed.count && packed.allSatisfy { $0.count == rows })
+        self.names = names
+        self.types = types
+        self.count = rows
+        storage = .packed(packed)
+        indexByName = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The column number of `name`, if the attribute exists.
     public func column(named name: String) -> Int? { indexByName[name] }
@@ -106,30 +126,56 @@ public struct AttributeColumns: Sendable {
     /// The value of attribute `name` in row `row`, or `nil` when absent.
     public func value(_ name: String, at row: Int) -> AttributeValue? {
         guard let column = indexByName[name] else { return nil }
-        return columns[column][row]
+        return value(column: column, at: row)
     }
 
     /// The value in column `column` at `row`.
-    public func value(column: Int, at row: Int) -> AttributeValue? { columns[column][row] }
+    public func value(column: Int, at row: Int) -> AttributeValue? {
+        switch storage {
+        case .values(let columns): columns[column][row]
+        case .packed(let columns): columns[column][row]
+        }
+    }
 
     /// The attributes that row `row` has, in column order.
     public func values(at row: Int) -> [(name: String, value: AttributeValue)] {
         var result: [(name: String, value: AttributeValue)] = []
         for (column, name) in names.enumerated() {
-            if let value = columns[column][row] { result.append((name, value)) }
+            if let value = value(column: column, at: row) { result.append((name, value)) }
         }
         return result
+    }
+
+    /// Column `column` in packed form: the stored columns of a mapped graph as they are, others
+    /// packed now. O(rows) for the latter.
+    public func packed(column: Int) -> PackedAttributeColumn {
+        switch storage {
+        case .values(let columns): PackedAttributeColumn(columns[column])
+        case .packed(let columns): columns[column]
+        }
+    }
+
+    /// One row holding `values`, columns in name order: a graph's metadata as a `.txg` file keeps it.
+    public static func singleRow(_ values: [String: AttributeValue]) -> AttributeColumns {
+        var columns = AttributeColumns()
+        columns.appendRow()
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) { _ = columns.set(name, value, at: 0) }
+        return columns
     }
 
     /// Adds an empty row.
     mutating func appendRow() {
         count += 1
+        guard case .values(var columns) = storage else { preconditionFailure("packed attribute columns are read-only") }
+        storage = .values([])
         for column in columns.indices { columns[column].append(nil) }
+        storage = .values(columns)
     }
 
     /// Sets `name` to `value` in `row`. Returns the column's existing type when it differs from the
     /// value's (and leaves the column unchanged), `nil` on success.
     mutating func set(_ name: String, _ value: AttributeValue, at row: Int) -> AttributeType? {
+        guard case .values(var columns) = storage else { preconditionFailure("packed attribute columns are read-only") }
         let column: Int
         if let existing = indexByName[name] {
             column = existing
@@ -141,7 +187,91 @@ public struct AttributeColumns: Sendable {
             types.append(value.type)
             columns.append([AttributeValue?](repeating: nil, count: count))
         }
+        storage = .values([])
         columns[column][row] = value
+        storage = .values(columns)
+        return nil
+    }
+}
+
+/// One attribute column in flat form, as a `.txg` file stores it: a tag byte and an 8-byte payload
+/// per row, and the column's strings in a ``StringTable``.
+///
+/// Tags: 0 absent, 1 string (payload: index into ``strings``), 2 integer (payload: the value),
+/// 3 double (payload: its IEEE-754 bits), 4 bool (payload: 0 or 1). Reading a row is O(1), plus the
+/// string's length for strings.
+public struct PackedAttributeColumn: Sendable {
+    public let tags: FlatArray<UInt8>
+    public let payloads: FlatArray<Int64>
+    public let strings: StringTable
+
+    public static let absent: UInt8 = 0, stringTag: UInt8 = 1, intTag: UInt8 = 2, doubleTag: UInt8 = 3, boolTag: UInt8 = 4
+
+    /// A column over existing arrays.
+    ///
+    /// - Precondition: `tags` and `payloads` have the same count.
+    public init(tags: FlatArray<UInt8>, payloads: FlatArray<Int64>, strings: StringTable) {
+        precondition(tags.count == payloads.count, "one payload per tag")
+        self.tags = tags
+        self.payloads = payloads
+        self.strings = strings
+    }
+
+    /// The packed form of `values`. O(rows + string bytes).
+    public init(_ values: some Collection<AttributeValue?>) {
+        var tags = [UInt8](), payloads = [Int64](), strings = [String]()
+        tags.reserveCapacity(values.count)
+        payloads.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case nil:
+                tags.append(Self.absent)
+                payloads.append(0)
+            case .string(let text):
+                tags.append(Self.stringTag)
+                payloads.append(Int64(strings.count))
+                strings.append(text)
+            case .int(let number):
+                tags.append(Self.intTag)
+                payloads.append(Int64(number))
+            case .double(let number):
+                tags.append(Self.doubleTag)
+                payloads.append(Int64(bitPattern: number.bitPattern))
+            case .bool(let flag):
+                tags.append(Self.boolTag)
+                payloads.append(flag ? 1 : 0)
+            }
+        }
+        self.init(tags: FlatArray(tags), payloads: FlatArray(payloads), strings: StringTable(strings))
+    }
+
+    public var count: Int { tags.count }
+
+    public subscript(row: Int) -> AttributeValue? {
+        let payload = payloads[row]
+        switch tags[row] {
+        case Self.stringTag: return .string(strings[Int(payload)])
+        case Self.intTag: return .int(Int(payload))
+        case Self.doubleTag: return .double(Double(bitPattern: UInt64(bitPattern: payload)))
+        case Self.boolTag: return .bool(payload != 0)
+        default: return nil
+        }
+    }
+
+    /// The first row whose tag is not absent or of `type`, or whose string index is out of range,
+    /// or whose bool is not 0/1; `nil` when every row is valid. O(rows).
+    public func firstInvalidRow(type: AttributeType) -> Int? {
+        let stringCount = Int64(strings.count)
+        for row in 0..<count {
+            let payload = payloads[row]
+            switch (tags[row], type) {
+            case (Self.absent, _): continue
+            case (Self.stringTag, .string) where payload >= 0 && payload < stringCount: continue
+            case (Self.intTag, .number), (Self.doubleTag, .number): continue
+            case (Self.boolTag, .bool) where payload == 0 || payload == 1: continue
+            default: return row
+            }
+        }
         return nil
     }
 }

@@ -6,8 +6,10 @@
 /// ``incoming``) with 32-bit indices, so algorithms walk flat arrays. The region hierarchy formed by
 /// `within` edges is precomputed in ``hierarchy``.
 ///
-/// A `Graph` is a value: built once by ``GraphBuilder`` and never mutated, so it is freely shared
-/// across threads. Storage is O(V + E).
+/// A `Graph` is a value: built once by ``GraphBuilder`` (or mapped from a `.txg` file) and never
+/// mutated, so it is freely shared across threads. Every column is a ``FlatArray`` or
+/// ``StringTable`` over a ``StorageRegion``, so a mapped graph allocates nothing per node. Storage is
+/// O(V + E).
 public struct Graph: Sendable {
     /// The graph's name (the JSON `name`, a GraphML graph id…).
     public let name: String
@@ -15,26 +17,26 @@ public struct Graph: Sendable {
     public let metadata: [String: AttributeValue]
 
     /// Node ids, by node index.
-    public let ids: [String]
+    public let ids: StringTable
     /// Node names as given; `nil` when the input had none (``name(of:)`` then answers the id).
-    public let names: [String?]
+    public let names: OptionalStringTable
     /// The distinct node kinds, in first-seen order; ``nodeKindIndices`` points into it.
     public let nodeKinds: [String]
     /// Each node's kind, as an index into ``nodeKinds``.
-    public let nodeKindIndices: [Int32]
+    public let nodeKindIndices: FlatArray<Int32>
     /// Node attributes (including the well-known `level`, `type` and `category`).
     public let nodeAttributes: AttributeColumns
 
     /// Each edge's source node, by edge index.
-    public let sources: [Int32]
+    public let sources: FlatArray<Int32>
     /// Each edge's target node, by edge index.
-    public let targets: [Int32]
+    public let targets: FlatArray<Int32>
     /// The distinct edge kinds, in first-seen order; ``edgeKindIndices`` points into it.
     public let edgeKinds: [String]
     /// Each edge's kind, as an index into ``edgeKinds``.
-    public let edgeKindIndices: [Int32]
+    public let edgeKindIndices: FlatArray<Int32>
     /// Edge weights, or `nil` when every edge weighs 1.
-    public let weights: [Double]?
+    public let weights: FlatArray<Double>?
     /// Edge attributes other than kind and weight.
     public let edgeAttributes: AttributeColumns
 
@@ -48,7 +50,8 @@ public struct Graph: Sendable {
     /// any town…), for `tongxin info` and `validate` to show.
     public let warnings: [Diagnostic]
 
-    private let indexByID: [String: Int32]
+    /// The id → index map, laid out flat so a `.txg` file can hold it.
+    public let idIndex: IDIndex
     /// The lookup index by code and name, built on first use (``lookup``).
     let lookupStorage: NodeLookup
 
@@ -56,8 +59,30 @@ public struct Graph: Sendable {
         name: String, metadata: [String: AttributeValue], ids: [String], names: [String?],
         nodeKinds: [String], nodeKindIndices: [Int32], nodeAttributes: AttributeColumns,
         sources: [Int32], targets: [Int32], edgeKinds: [String], edgeKindIndices: [Int32],
-        weights: [Double]?, edgeAttributes: AttributeColumns, indexByID: [String: Int32],
+        weights: [Double]?, edgeAttributes: AttributeColumns,
         hierarchy: Hierarchy, warnings: [Diagnostic]
+    ) {
+        let ids = StringTable(ids)
+        let sources = FlatArray(sources), targets = FlatArray(targets)
+        let (outgoing, incoming) = Adjacency.bothDirections(nodeCount: ids.count, sources: sources, targets: targets)
+        self.init(
+            name: name, metadata: metadata, ids: ids, names: OptionalStringTable(names), nodeKinds: nodeKinds,
+            nodeKindIndices: FlatArray(nodeKindIndices), nodeAttributes: nodeAttributes, sources: sources,
+            targets: targets, edgeKinds: edgeKinds, edgeKindIndices: FlatArray(edgeKindIndices),
+            weights: weights.map { FlatArray($0) }, edgeAttributes: edgeAttributes, outgoing: outgoing,
+            incoming: incoming, hierarchy: hierarchy, idIndex: IDIndex(ids: ids), warnings: warnings)
+    }
+
+    /// A graph over existing columns: what the `.txg` reader assembles from a mapped file, in O(1).
+    ///
+    /// - Precondition: the columns satisfy ``checkInvariants()`` and every kind index is in range
+    ///   (the reader validates them before calling).
+    public init(
+        name: String, metadata: [String: AttributeValue], ids: StringTable, names: OptionalStringTable,
+        nodeKinds: [String], nodeKindIndices: FlatArray<Int32>, nodeAttributes: AttributeColumns,
+        sources: FlatArray<Int32>, targets: FlatArray<Int32>, edgeKinds: [String], edgeKindIndices: FlatArray<Int32>,
+        weights: FlatArray<Double>?, edgeAttributes: AttributeColumns, outgoing: Adjacency, incoming: Adjacency,
+        hierarchy: Hierarchy, idIndex: IDIndex, warnings: [Diagnostic]
     ) {
         self.name = name
         self.metadata = metadata
@@ -72,10 +97,11 @@ public struct Graph: Sendable {
         self.edgeKindIndices = edgeKindIndices
         self.weights = weights
         self.edgeAttributes = edgeAttributes
-        self.indexByID = indexByID
+        self.outgoing = outgoing
+        self.incoming = incoming
         self.hierarchy = hierarchy
+        self.idIndex = idIndex
         self.warnings = warnings
-        (outgoing, incoming) = Adjacency.bothDirections(nodeCount: ids.count, sources: sources, targets: targets)
         lookupStorage = NodeLookup()
     }
 
@@ -90,7 +116,7 @@ public struct Graph: Sendable {
     // MARK: Nodes
 
     /// The index of the node with id `id`, or `nil`. O(1) expected.
-    public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
+    public func index(of id: String) -> Int? { idIndex.find(id, in: ids) }
 
     /// The node's id.
     public func id(of node: Int) -> String { ids[node] }

@@ -218,7 +218,7 @@ public struct GraphBuilder: Sendable {
             name: name, metadata: metadata, ids: ids, names: names, nodeKinds: nodeKinds,
             nodeKindIndices: nodeKindIndices, nodeAttributes: nodeAttributes, sources: sources,
             targets: targets, edgeKinds: edgeKinds, edgeKindIndices: edgeKindIndices, weights: weights,
-            edgeAttributes: edgeAttributes, indexByID: indexByID, hierarchy: hierarchy, warnings: warnings)
+            edgeAttributes: edgeAttributes, hierarchy: hierarchy, warnings: warnings)
     }
 
     /// Whether a node of this kind can contain others (is a hierarchy unit).

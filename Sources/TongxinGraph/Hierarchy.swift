@@ -10,16 +10,30 @@
 ///   ``children(of:)`` is O(1) to obtain; ``subtree(of:)`` is O(1) to obtain, O(size) to walk.
 public struct Hierarchy: Sendable {
     /// Each node's parent index, or -1 for a root.
-    public let parents: [Int32]
+    public let parents: FlatArray<Int32>
     /// Each node's depth: 0 for a root.
-    public let depths: [Int32]
+    public let depths: FlatArray<Int32>
     /// All nodes in preorder (roots by index, children by index).
-    public let preorder: [Int32]
+    public let preorder: FlatArray<Int32>
     /// Each node's position in ``preorder``.
-    public let positions: [Int32]
+    public let positions: FlatArray<Int32>
     /// For each node, the preorder position just past its subtree.
-    public let subtreeEnds: [Int32]
-    private let children: Adjacency
+    public let subtreeEnds: FlatArray<Int32>
+    /// Each node's children (in index order) as a CSR whose edge column numbers them.
+    public let childLists: Adjacency
+
+    /// A forest over existing columns (a mapped `.txg` file's).
+    ///
+    /// - Precondition: the columns satisfy ``checkInvariants()`` (the reader validates them first).
+    public init(parents: FlatArray<Int32>, depths: FlatArray<Int32>, preorder: FlatArray<Int32>,
+                positions: FlatArray<Int32>, subtreeEnds: FlatArray<Int32>, childLists: Adjacency) {
+        self.parents = parents
+        self.depths = depths
+        self.preorder = preorder
+        self.positions = positions
+        self.subtreeEnds = subtreeEnds
+        self.childLists = childLists
+    }
 
     /// Builds the forest from a valid parent array (no cycles). O(V).
     init(parents: [Int32]) {
@@ -29,7 +43,8 @@ public struct Hierarchy: Sendable {
             from.append(parent)
             to.append(Int32(node))
         }
-        children = Adjacency(nodeCount: count, from: from, to: to)
+        let children = Adjacency(nodeCount: count, from: FlatArray(from), to: FlatArray(to))
+        childLists = children
         var preorder = [Int32](), positions = [Int32](repeating: 0, count: count)
         var ends = [Int32](repeating: 0, count: count), depths = [Int32](repeating: 0, count: count)
         preorder.reserveCapacity(count)
@@ -53,11 +68,11 @@ public struct Hierarchy: Sendable {
                 }
             }
         }
-        self.parents = parents
-        self.preorder = preorder
-        self.positions = positions
-        self.subtreeEnds = ends
-        self.depths = depths
+        self.parents = FlatArray(parents)
+        self.preorder = FlatArray(preorder)
+        self.positions = FlatArray(positions)
+        self.subtreeEnds = FlatArray(ends)
+        self.depths = FlatArray(depths)
     }
 
     /// The node's parent, or `nil` for a root.
@@ -67,7 +82,7 @@ public struct Hierarchy: Sendable {
     }
 
     /// The node's children, in index order.
-    public func children(of node: Int) -> ArraySlice<Int32> { children.neighbors(of: node) }
+    public func children(of node: Int) -> Slice<FlatArray<Int32>> { childLists.neighbors(of: node) }
 
     /// The node's depth in the forest: 0 for a root.
     @inlinable public func depth(of node: Int) -> Int { Int(depths[node]) }
@@ -84,7 +99,7 @@ public struct Hierarchy: Sendable {
     }
 
     /// The node and everything below it, in preorder (the node first).
-    public func subtree(of node: Int) -> ArraySlice<Int32> {
+    public func subtree(of node: Int) -> Slice<FlatArray<Int32>> {
         preorder[Int(positions[node]) ..< Int(subtreeEnds[node])]
     }
 
@@ -97,16 +112,37 @@ public struct Hierarchy: Sendable {
     public var roots: [Int] { parents.indices.filter { parents[$0] < 0 } }
 
     /// Checks that the preorder is a permutation consistent with parents and subtree ends. O(V).
-    public func checkInvariants() -> Bool {
+    public func checkInvariants() -> Bool { firstInconsistentNode() == nil }
+
+    /// The first node at which the columns disagree (a length, a preorder position, a subtree end, a
+    /// parent out of range, a depth that is not its parent's plus one, which also rules out cycles),
+    /// or `nil` when the forest is consistent; -1 when the column lengths differ. O(V), every index
+    /// checked before it is used, so it is safe on columns read from a hostile file.
+    public func firstInconsistentNode() -> Int? {
         let count = parents.count
-        guard preorder.count == count, positions.count == count, subtreeEnds.count == count else { return false }
-        for (position, node) in preorder.enumerated() where positions[Int(node)] != position { return false }
-        for node in 0..<count {
-            guard positions[node] < subtreeEnds[node], Int(subtreeEnds[node]) <= count else { return false }
-            if let parent = parent(of: node) {
-                guard contains(parent, node), depths[node] == depths[parent] + 1 else { return false }
-            } else if depths[node] != 0 { return false }
+        guard depths.count == count, preorder.count == count, positions.count == count, subtreeEnds.count == count,
+              childLists.offsets.count == count + 1, childLists.offsets.first == 0,
+              childLists.offsets.last == childLists.neighbors.count, childLists.edges.count == childLists.neighbors.count
+        else { return -1 }
+        for (position, node) in preorder.enumerated() {
+            guard node >= 0, Int(node) < count, positions[Int(node)] == position else { return Int(node) }
         }
-        return true
+        var childCount = 0
+        for node in 0..<count {
+            guard positions[node] >= 0, positions[node] < subtreeEnds[node], Int(subtreeEnds[node]) <= count else { return node }
+            let parent = Int(parents[node])
+            if parent >= 0 {
+                guard parent < count, contains(parent, node), depths[node] == depths[parent] + 1 else { return node }
+                childCount += 1
+            } else if parent != -1 || depths[node] != 0 { return node }
+        }
+        guard childCount == childLists.neighbors.count,
+              Adjacency.firstProblem(offsets: childLists.offsets, indices: childLists.neighbors, below: count) == nil,
+              Adjacency.firstProblem(offsets: childLists.offsets, indices: childLists.edges, below: max(childCount, 1)) == nil
+        else { return -1 }
+        for node in 0..<count {
+            for child in childLists.neighbors(of: node) where parents[Int(child)] != node { return Int(child) }
+        }
+        return nil
     }
 }

@@ -38,9 +38,12 @@ public enum AtomicFile {
     /// `body` writes through the ``ByteSink``, which buffers (64 KiB) so large outputs need no large
     /// buffer in memory. If `body` throws, nothing is renamed and its error is rethrown.
     ///
+    /// - Parameter durable: whether to `fsync` the file and its folder, so the new contents survive a
+    ///   crash of the machine; a cache, which is validated when read and rebuilt when damaged, skips it.
     /// - Throws: ``DiagnosticList`` when the file cannot be created, written, flushed or renamed, or
     ///   the error `body` throws.
-    public static func write(to path: String, _ body: (inout ByteSink) throws(DiagnosticList) -> Void) throws(DiagnosticList) {
+    public static func write(to path: String, durable: Bool = true,
+                             _ body: (inout ByteSink) throws(DiagnosticList) -> Void) throws(DiagnosticList) {
         let directory = Self.directory(of: path)
         let base = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
         guard !base.isEmpty else { throw failure("cannot write '\(path)': it names a directory") }
@@ -58,7 +61,7 @@ public enum AtomicFile {
         do throws(DiagnosticList) {
             try body(&sink)
             try sink.flush(path: path)
-            if fsync(descriptor) != 0 { throw failure("cannot write '\(path)': \(systemError())") }
+            if durable && fsync(descriptor) != 0 { throw failure("cannot write '\(path)': \(systemError())") }
             if close(descriptor) != 0 {
                 descriptor = -1
                 throw failure("cannot write '\(path)': \(systemError())")
@@ -71,6 +74,7 @@ public enum AtomicFile {
             throw error
         }
         // Make the rename itself durable; a failure here does not undo the write.
+        guard durable else { return }
         let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
             fsync(directoryDescriptor)

@@ -35,6 +35,13 @@ public enum CSVReader {
     /// - Throws: ``DiagnosticList`` when the folder holds neither file, a file cannot be read, or for
     ///   every problem in their contents.
     public static func read(directory: String) throws(DiagnosticList) -> Graph {
+        let files = try files(in: directory)
+        return try read(nodes: files.nodes, edges: files.edges, name: files.name)
+    }
+
+    /// The two files of the CSV folder `directory` (either may be absent, not both) and the graph's
+    /// name (the folder's).
+    static func files(in directory: String) throws(DiagnosticList) -> (nodes: InputFile?, edges: InputFile?, name: String) {
         let folder = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         let nodesPath = folder + "/nodes.csv", edgesPath = folder + "/edges.csv"
         let hasNodes = access(nodesPath, F_OK) == 0, hasEdges = access(edgesPath, F_OK) == 0
@@ -46,8 +53,7 @@ public enum CSVReader {
             throw AtomicFile.failure("'\(directory)' holds neither nodes.csv nor edges.csv (a CSV graph is a folder with both)")
         }
         let name = folder.split(separator: "/").last.map(String.init) ?? folder
-        return try read(nodes: hasNodes ? InputFile.read(nodesPath) : nil,
-                        edges: hasEdges ? InputFile.read(edgesPath) : nil, name: name)
+        return (hasNodes ? try InputFile.read(nodesPath) : nil, hasEdges ? try InputFile.read(edgesPath) : nil, name)
     }
 
     /// Reads a graph from the contents of `nodes.csv` and `edges.csv` (either may be absent).

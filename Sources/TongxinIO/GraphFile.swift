@@ -20,6 +20,8 @@ public enum GraphFormat: String, Sendable, CaseIterable {
     case cyjs
     /// A folder in the CSV layout of `neo4j-admin database import`, with Neo4j and Kùzu scripts.
     case neo4j
+    /// Tongxin's binary graph (`.txg`), memory-mapped on reading (DESIGN.md, "The .txg binary graph").
+    case txg
 
     /// The format a path names: by its extension (any case), and a folder — an existing directory,
     /// a path ending in `/`, or a name without an extension — is a CSV folder, or a Neo4j folder when
@@ -43,12 +45,13 @@ public enum GraphFormat: String, Sendable, CaseIterable {
         case "gexf": self = .gexf
         case "dot", "gv": self = .dot
         case "cyjs": self = .cyjs
+        case "txg": self = .txg
         default: return nil
         }
     }
 
     /// The formats `tongxin` names in messages, with their extensions.
-    static let extensionsHelp = ".json, .graphml, .gexf, .cyjs, .dot/.gv, or a folder for CSV or Neo4j"
+    static let extensionsHelp = ".json, .graphml, .txg, .gexf, .cyjs, .dot/.gv, or a folder for CSV or Neo4j"
 }
 
 /// Reads and writes graph files, choosing the format from the path (``GraphFormat/init(path:)``).
@@ -80,6 +83,8 @@ public enum GraphFile {
             return try CSVReader.read(directory: isFile ? AtomicFile.directory(of: path) : path)
         case .graphml:
             return try GraphMLReader.read(InputFile.read(path))
+        case .txg:
+            return try BinaryGraphReader.read(path: path)
         case .gexf:
             return try GEXFReader.read(InputFile.read(path))
         case .cyjs:
@@ -128,6 +133,8 @@ public enum GraphFile {
             try Neo4jCSVWriter.write(graph, toDirectory: path)
         case .dot:
             try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in DOTWriter.write(graph, to: &sink) }
+        case .txg:
+            try AtomicFile.write(to: path) { (sink: inout ByteSink) throws(DiagnosticList) in BinaryGraphWriter.write(graph, to: &sink) }
         }
     }
 }

@@ -121,12 +121,12 @@ public enum GraphMLWriter: GraphWriter {
 }
 
 /// Escaping for XML text and attribute values, shared by the GraphML and GEXF writers.
-enum XMLText {
+public enum XMLText {
     /// Appends `text` with `&`, `<`, `>` (and `"` in attributes) escaped, and the characters an XML
     /// parser would normalize — `\r`, and tabs and line breaks in attribute values — as character
     /// references, so they read back unchanged. Other control characters, which XML 1.0 cannot hold,
     /// are written as character references too.
-    static func append(_ text: String, to output: inout [UInt8], attribute: Bool) {
+    public static func append(_ text: String, to output: inout [UInt8], attribute: Bool) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)

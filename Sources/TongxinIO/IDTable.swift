@@ -35,44 +35,12 @@ struct IDTable: Sendable {
         mask = size - 1
     }
 
-    /// The hash of `key`: 8 bytes at a time, multiply and fold (a wyhash-like mix).
-    @inline(__always)
-    static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: key.count)
-        var index = 0
-        while index + 8 <= key.count {
-            let word = key.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let product = (hash ^ word).multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
-            hash = product.low ^ product.high
-            index += 8
-        }
-        if index < key.count {
-            let product = (hash ^ tail(key, from: index)).multipliedFullWidth(by: 0xE703_7ED1_A0B4_28DB)
-            hash = product.low ^ product.high
-        }
-        let product = hash.multipliedFullWidth(by: 0x8EBC_6AF0_9C88_C6E3)
-        return product.low ^ product.high
-    }
-
-    /// Up to 8 bytes of `key` from `start`, little-endian, zero-padded.
-    @inline(__always)
-    private static func tail(_ key: UnsafeRawBufferPointer, from start: Int) -> UInt64 {
-        if start + 8 <= key.count { return key.loadUnaligned(fromByteOffset: start, as: UInt64.self) }
-        var word: UInt64 = 0
-        var offset = start
-        while offset < key.count {
-            word |= UInt64(key[offset]) << (8 * UInt64(offset - start))
-            offset += 1
-        }
-        return word
-    }
-
     /// The slot contents `key` would have, without the index.
     @inline(__always)
     private static func probe(_ key: UnsafeRawBufferPointer) -> (hash: UInt64, slot: Slot) {
-        let hash = Self.hash(key)
+        let hash = ByteHash.hash(key)
         let meta = (hash >> 40) << 40 | UInt64(min(key.count, 255)) << 32
-        return (hash, Slot(prefix0: tail(key, from: 0), prefix1: tail(key, from: 8), meta: meta))
+        return (hash, Slot(prefix0: ByteHash.word(key, from: 0), prefix1: ByteHash.word(key, from: 8), meta: meta))
     }
 
     /// The index stored for `key`, or `nil`.
@@ -129,9 +97,9 @@ struct IDTable: Sendable {
             let length = Int(entry.meta >> 32 & 0xFF)
             let hash: UInt64
             if keyEnds[node + 1] > keyEnds[node] {
-                hash = arena.withUnsafeBytes { Self.hash(UnsafeRawBufferPointer(rebasing: $0[keyEnds[node]..<keyEnds[node + 1]])) }
+                hash = arena.withUnsafeBytes { ByteHash.hash(UnsafeRawBufferPointer(rebasing: $0[keyEnds[node]..<keyEnds[node + 1]])) }
             } else {
-                hash = bytes.withUnsafeBytes { Self.hash(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
+                hash = bytes.withUnsafeBytes { ByteHash.hash(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
             }
             bytes.removeAll()
             var slot = Int(truncatingIfNeeded: hash) & mask

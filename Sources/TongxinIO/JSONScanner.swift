@@ -247,6 +247,63 @@ struct JSONScanner {
         return .double(value)
     }
 
+    /// Reads a number as a `Double`, for readers of long number arrays (GeoJSON coordinates): up to
+    /// 15 significant digits and a decimal exponent within ±22 are converted exactly without a
+    /// string (Clinger's fast path: both the digits and the power of ten are exact doubles, so one
+    /// rounding gives the correctly rounded result); other numbers go through ``readNumber()``.
+    ///
+    /// Clinger, "How to read floating point numbers accurately", PLDI 1990, doi:10.1145/93542.93557.
+    mutating func readDouble() throws(Failure) -> Double {
+        skipWhitespace()
+        let start = position
+        var index = position
+        let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        var mantissa: UInt64 = 0, digitCount = 0, fractionDigits = 0
+        let integerStart = index
+        while index < bytes.count, case let digit = bytes[index] &- UInt8(ascii: "0"), digit < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            digitCount += 1
+            index += 1
+        }
+        let integerDigits = index - integerStart
+        if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < bytes.count, case let digit = bytes[index] &- UInt8(ascii: "0"), digit < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                digitCount += 1
+                fractionDigits += 1
+                index += 1
+            }
+        }
+        let plain = integerDigits > 0 && (integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0"))
+            && digitCount <= 15 && fractionDigits <= 22 && (index == integerStart + integerDigits || fractionDigits > 0)
+            && !(index < bytes.count && (bytes[index] | 0x20) == UInt8(ascii: "e"))
+        if plain {
+            position = index
+            let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
+            return negative ? -value : value
+        }
+        position = start
+        switch try readNumber() {
+        case .int(let value): return Double(value)
+        case .double(let value): return value
+        default: preconditionFailure("readNumber returns numbers")
+        }
+    }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// Moves to `offset`, an offset this scanner returned earlier (to read a value again).
+    mutating func move(to offset: Int) {
+        precondition(offset >= 0 && offset <= bytes.count, "offset out of the buffer")
+        position = offset
+    }
+
     /// Reads any value into a ``JSONValue``.
     mutating func readValue(depth: Int = 0) throws(Failure) -> JSONValue {
         guard depth < Self.maximumDepth else {

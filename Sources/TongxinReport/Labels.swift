@@ -14,7 +14,7 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
 public enum Label: String, CaseIterable, Sendable {
     case reportTitle, scopeNote, contents, generatedBy, sortHint, none, colon, withCount, listSeparator
     // Section titles.
-    case summary, coverage, pairing, central, diagrams, change
+    case summary, coverage, pairing, maps, central, diagrams, change
     // Summary.
     case nodesByKind, edgesByKind, regionsByLevel, organizationsByType, figuresByCategory, dataWarnings,
         warningsHeading, warningsOmitted, aboutData, moreNotes, kind, count, level, key, value, totalNodes, totalEdges
@@ -29,6 +29,8 @@ public enum Label: String, CaseIterable, Sendable {
     // Diagrams.
     case diagramsNone, overviewTitle, overviewCaption, overviewColours, programmeDiagramTitle, programmeDiagramCaption,
         neighbourhoodTitle, neighbourhoodCaption
+    // Maps.
+    case mapsNone, mapsUnavailable, mapCoverageCaption, mapPairingCaption
 
     // Node kinds, edge kinds and levels (data that has a translation).
     case kindRegion, kindVillage, kindOrganization, kindEnterprise, kindFigure
@@ -138,6 +140,7 @@ public struct Labels: Sendable {
         case .summary: self(.summary)
         case .coverage: self(.coverage)
         case .pairing: self(.pairing)
+        case .maps: self(.maps)
         case .change: self(.change)
         case .central: self(.central)
         case .diagrams: self(.diagrams)
@@ -225,6 +228,11 @@ public struct Labels: Sendable {
         .sampledNote: "得分由 {0} 个随机抽样起点估算（Brandes–Pich 抽样，固定随机种子，结果可复现）；排名靠前者稳定，细微差别不宜解读。",
         .centralNone: "图中没有人物或组织。",
         .diagramsNone: "没有可绘制的网络图。",
+        .maps: "地图",
+        .mapsNone: "没有可绘制的地图：各地区都未匹配到边界。",
+        .mapsUnavailable: "未安装边界数据，本报告不含地图（{0}）。",
+        .mapCoverageCaption: "{0}：各{2}的{1}覆盖率，分级着色；鼠标悬停可见各地单位数、已覆盖数和覆盖率。",
+        .mapPairingCaption: "{0} 与 {1} 结对：各{2}已结对的 {1} 所占比例，分级着色；鼠标悬停可见数字。",
         .overviewTitle: "{0}按{1}汇总",
         .overviewCaption: "每个节点代表一个{0}及其下辖的一切，连线为其间各类联系的汇总。",
         .overviewColours: "颜色表示{1}中有{0}覆盖的比例。",
@@ -352,6 +360,11 @@ public struct Labels: Sendable {
         .sampledNote: "Scores are estimated from {0} randomly sampled sources (Brandes–Pich sampling with a fixed seed, so reproducible): the leaders are stable, small differences are not meaningful.",
         .centralNone: "The graph has no figures or organizations.",
         .diagramsNone: "No diagram could be drawn.",
+        .maps: "Maps",
+        .mapsNone: "No map could be drawn: no region matched a boundary.",
+        .mapsUnavailable: "No boundaries are installed, so this report has no maps ({0}).",
+        .mapCoverageCaption: "{0}: the share of {1} units covered, by {2}, in classes; hover a region for its units, covered units and rate.",
+        .mapPairingCaption: "{0} paired with {1}: the share of {1} paired, by {2}, in classes; hover a region for its numbers.",
         .overviewTitle: "{0} by {1}",
         .overviewCaption: "Each node is a {0} with everything in it; lines sum the ties between them.",
         .overviewColours: " Colour: the share of {1}s covered by {0}.",

@@ -1,9 +1,10 @@
 import TongxinAnalysis
 import TongxinGraph
+import TongxinMap
 import TongxinRender
 
 extension ReportBuilder {
-    /// Where ``build(sections:since:renderer:language:progress:)`` is: a section started, advanced to a
+    /// Where ``build(sections:since:renderer:boundaries:language:progress:)`` is: a section started, advanced to a
     /// fraction of its work, or finished.
     public enum Step: Sendable {
         case started(ReportSection)
@@ -21,6 +22,8 @@ extension ReportBuilder {
     ///   - since: the earlier version of the graph and how the page names it, for the change section
     ///     (``change(since:named:movers:listLimit:)``); without it that section stays empty.
     ///   - renderer: how Graphviz runs, for the diagrams.
+    ///   - boundaries: reads the boundaries of a level, for the maps (``maps(labels:coverage:programmes:boundaries:)``);
+    ///     without it the maps section stays empty and the diagrams draw the overview instead.
     ///   - language: the language of the diagrams' titles and captions.
     ///   - progress: told when each section starts, advances and ends.
     /// - Throws: ``CoverageError``, ``PairingError``, ``MeasureError`` from the analyses and
@@ -29,7 +32,8 @@ extension ReportBuilder {
     ///   O(k (V + E)) for k betweenness sources, plus Graphviz's layout time per diagram.
     public func build(
         sections: Set<ReportSection>, since earlier: (graph: Graph, name: String)? = nil,
-        renderer: DiagramRenderer, language: ReportLanguage, progress: @escaping (Step) -> Void = { _ in }
+        renderer: DiagramRenderer, boundaries: ((RegionLevel) throws(DiagnosticList) -> Boundaries)? = nil,
+        language: ReportLanguage, progress: @escaping (Step) -> Void = { _ in }
     ) throws -> ReportContent {
         var content = frame()
         for section in ReportSection.allCases where sections.contains(section) {
@@ -51,12 +55,19 @@ extension ReportBuilder {
                 if let earlier { content.change = try change(since: earlier.graph, named: earlier.name) }
             case .central:
                 content.central = try central { done, total in advance(Double(done) / Double(max(total, 1))) }
+            case .maps:
+                if let boundaries {
+                    let drawn = try maps(labels: Labels(language), coverage: coverageQuestions(),
+                                         programmes: pairingQuestions(), boundaries: boundaries)
+                    content.maps = drawn.figures
+                    content.mapsUnavailable = drawn.unavailable
+                }
             case .diagrams:
                 let ranked = content.central.isEmpty ? try central() : content.central
                 let figures = ranked.first { $0.kind == NodeKind.figure }?.nodes.prefix(2).compactMap { graph.index(of: $0.node.id) } ?? []
                 content.diagrams = try diagrams(
                     labels: Labels(language), coverage: coverageQuestions(), programmes: pairingQuestions(),
-                    figures: Array(figures), renderer: renderer)
+                    figures: Array(figures), overview: content.maps.isEmpty, renderer: renderer)
             }
         }
         return content

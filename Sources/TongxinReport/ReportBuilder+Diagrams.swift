@@ -15,6 +15,8 @@ extension ReportBuilder {
     ///     overview); none leaves it uncoloured.
     ///   - programmes: the pairing programmes to draw.
     ///   - figures: the figures whose neighbourhoods are drawn (node indices).
+    ///   - overview: whether to draw the overview; a report with maps leaves it out, since the map
+    ///     shows the same rates by region more plainly.
     ///   - renderer: how Graphviz runs (in this process, or in a worker with a time limit).
     /// - Throws: ``RenderError`` when Graphviz fails, and ``CoverageError`` or ``PairingError`` from
     ///   the analyses the diagrams show.
@@ -22,10 +24,10 @@ extension ReportBuilder {
     ///   ``TongxinRender/DiagramPlan`` bounds by collapsing or cutting.
     public func diagrams(
         labels: Labels, coverage: [CoverageQuestion], programmes: [PairingQuestion], figures: [Int],
-        renderer: DiagramRenderer
+        overview drawsOverview: Bool = true, renderer: DiagramRenderer
     ) throws -> [DiagramFigure] {
         var figuresDrawn: [DiagramFigure] = []
-        figuresDrawn.append(try overview(labels: labels, coverage: coverage, renderer: renderer))
+        if drawsOverview { figuresDrawn.append(try overview(labels: labels, coverage: coverage, renderer: renderer)) }
         for programme in programmes {
             if let figure = try programmeDiagram(programme, labels: labels, renderer: renderer) {
                 figuresDrawn.append(figure)

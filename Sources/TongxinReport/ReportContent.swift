@@ -16,6 +16,10 @@ public struct ReportContent: Sendable, Equatable {
     public var pairing: [PairingProgramme]
     public var central: [CentralGroup]
     public var diagrams: [DiagramFigure]
+    /// The maps (coverage questions, then pairing programmes), drawn as SVG.
+    public var maps: [DiagramFigure] = []
+    /// Why there are no maps, when the boundaries are missing or unreadable.
+    public var mapsUnavailable: String?
     /// What moved since an earlier version (`report --since`), or `nil` without one.
     public var change: ChangeSection? = nil
 
@@ -324,6 +328,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case summary
     case coverage
     case pairing
+    case maps
     /// Needs an earlier version of the graph to compare with.
     case change
     case central

@@ -89,6 +89,7 @@ public struct ReportPage: Sendable {
         case .summary: summarySection()
         case .coverage: coverageSection()
         case .pairing: pairingSection()
+        case .maps: mapSection()
         case .change: changeSection()
         case .central: centralSection()
         case .diagrams: diagramSection()

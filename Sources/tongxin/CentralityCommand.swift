@@ -124,14 +124,16 @@ struct CentralityCommand: TongxinCommand {
         }
         let weightUse: WeightUse = !weighted ? .none : (measure.usesDistances ? .distance : .strength)
         let view = MeasureGraph(graph, inducedBy: nodes, directed: directed, weights: weightUse)
+        Timings.mark("view")
         let normalized = normalization.map { $0 == .normalized } ?? measure.normalizedByDefault
         let result = try compute(on: view, graph: graph, nodes: nodes, normalized: normalized, side: side)
+        Timings.mark("kernel")
         let matcher = selector?.matcher(in: graph)
         var report = CentralityReport(graph: graph, measure: measure.rawValue, result: result, nodes: nodes,
                                       normalized: normalized, directed: directed, weighted: weighted)
         report.select(matcher, top: top)
         if let samples { report.sampling = (samples, seed) }
-        Console.print(report, as: output.format)
+        try Console.print(report, as: output)
     }
 
     private func compute(on view: MeasureGraph, graph: Graph, nodes: [Int], normalized: Bool,

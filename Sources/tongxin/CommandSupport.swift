@@ -15,6 +15,7 @@ extension TongxinCommand {
     mutating func run() throws {
         do {
             try execute()
+            Timings.finish()
         } catch let diagnostics as DiagnosticList {
             ErrorReport.print(diagnostics)
             throw ExitCode.failure
@@ -31,7 +32,7 @@ extension TongxinCommand {
 struct GraphOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "The graph: a .json, .graphml, .gexf, .cyjs or .dot/.gv file, or a folder of CSV (nodes.csv, edges.csv) or Neo4j files.",
+            "The graph: a .json, .graphml, .txg, .gexf, .cyjs or .dot/.gv file, or a folder of CSV (nodes.csv, edges.csv) or Neo4j files.",
             valueName: "graph"),
         completion: .file())
     var graph: String
@@ -39,14 +40,40 @@ struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Restrict the command to one region's subtree, by id or name.", valueName: "name|id"))
     var region: String?
 
+    @Flag(help: "Read a text graph directly, without keeping or using its .txg copy in the cache.")
+    var noCache = false
+
+    @Flag(help: "Keep the .txg copy of a text graph beside it (GRAPH.KEY-vN.txg) rather than in $XDG_CACHE_HOME/tongxin.")
+    var cacheBeside = false
+
+    @Flag(help: "Print each phase's wall time (read, view, kernel, output) to standard error.")
+    var timings = false
+
     @OptionGroup var masking: MaskOptions
 
-    /// Reads the graph, reporting progress on a terminal for large files, and masks it by `--mask`.
+    /// Reads the graph, reporting progress on a terminal for large files, and masks it by `--mask`;
+    /// a text graph goes through the `.txg` cache (``GraphCache``) unless `--no-cache`.
     func load() throws(DiagnosticList) -> Graph {
+        if timings { Timings.start() }
+        defer { Timings.mark("read") }
         let progress = Progress.begin("reading \(graph)", onlyIfBytesExceed: 32 << 20, path: graph)
-        let graph = try GraphFile.read(graph)
+        let graph = try readThroughCache()
         progress?.finish()
         return try masking.apply(to: graph)
+    }
+
+    /// The graph from its cached `.txg` copy when it has one (JSON, GraphML and CSV), else read.
+    private func readThroughCache() throws(DiagnosticList) -> Graph {
+        guard !noCache, let format = GraphFormat(path: graph), [.json, .graphml, .csv].contains(format),
+              let place = cacheBeside ? GraphCache.Place.besideSource : GraphCache.defaultFolder().map(GraphCache.Place.folder)
+        else { return try GraphFile.read(graph) }
+        let (graph, outcome) = try GraphCache(place).read(self.graph, as: format)
+        switch outcome {
+        case .hit, .stored: break
+        case .notStored(let reason): Console.error("note: the graph's .txg copy was not kept: \(reason)\n")
+        case .rebuilt(let reason): Console.error("note: the cached .txg copy was unreadable and has been rebuilt: \(reason)\n")
+        }
+        return graph
     }
 
     /// The region named by `--region` (its node index), or `nil` when the option is absent.
@@ -68,11 +95,24 @@ struct GraphOptions: ParsableArguments {
     }
 }
 
-extension ResultFormat: ExpressibleByArgument {}
+/// How results are given: printed as a ``ResultFormat``, or written as a workbook.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json, csv
+    /// An .xlsx workbook written to `--out`, one sheet per table (``ResultDocument/writeWorkbook(to:)``).
+    case xlsx
+}
 
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table (aligned, for a terminal), json (for programs) or csv.")
-    var format: ResultFormat = .table
+    @Option(help: "Output format: table (aligned, for a terminal), json (for programs), csv, or xlsx (a workbook, with --out).")
+    var format: OutputFormat = .table
+
+    @Option(help: ArgumentHelp("The workbook that --format xlsx writes.", valueName: "file.xlsx"), completion: .file(extensions: ["xlsx"]))
+    var out: String?
+
+    func validate() throws {
+        if format == .xlsx && out == nil { throw ValidationError("--format xlsx writes a workbook: give its path with --out FILE.xlsx") }
+        if format != .xlsx && out != nil { throw ValidationError("--out is where --format xlsx writes its workbook; other formats print") }
+    }
 }
 
 /// Writes to standard output and standard error.
@@ -85,8 +125,11 @@ enum Console {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Prints a result in the format asked for.
-    static func print(_ result: some ResultDocument, as format: ResultFormat) {
+    /// Prints a result in the format asked for, or writes its workbook (`--format xlsx --out FILE`).
+    static func print(_ result: some ResultDocument, as output: OutputOptions) throws(DiagnosticList) {
+        guard let format = ResultFormat(rawValue: output.format.rawValue) else {
+            return try result.writeWorkbook(to: output.out ?? "")
+        }
         out(result.rendered(format))
     }
 }

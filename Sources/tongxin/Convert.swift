@@ -5,7 +5,7 @@ import TongxinIO
 /// `tongxin convert G OUT`: between the formats.
 struct Convert: TongxinCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a graph between formats: .json, .graphml, a CSV folder, .gexf, .cyjs, a Neo4j folder, .dot/.gv.",
+        abstract: "Convert a graph between formats: .json, .graphml, .txg (binary), a CSV folder, .gexf, .cyjs, a Neo4j folder, .dot/.gv.",
         discussion: """
             The output format follows OUT's extension (a path without one, or ending in /, is a CSV folder \
             of nodes.csv and edges.csv), or --to. The output is written to a temporary file and renamed \
@@ -24,7 +24,7 @@ struct Convert: TongxinCommand {
               tongxin convert Graphs/examples/yunxi.json out/yunxi-neo4j --to neo4j
             """)
 
-    @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml, .gexf, .cyjs or .dot/.gv file, or a CSV or Neo4j folder.",
+    @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml, .txg, .gexf, .cyjs or .dot/.gv file, or a CSV or Neo4j folder.",
                                  valueName: "graph"),
               completion: .file())
     var graph: String
@@ -32,7 +32,7 @@ struct Convert: TongxinCommand {
     @Argument(help: ArgumentHelp("Where to write.", valueName: "out"), completion: .file())
     var out: String
 
-    @Option(help: "The output format, when OUT's extension does not say it: json, graphml, csv, gexf, dot, cyjs or neo4j.")
+    @Option(help: "The output format, when OUT's extension does not say it: json, graphml, txg, csv, gexf, dot, cyjs or neo4j.")
     var to: GraphFormatArgument?
 
     @OptionGroup var masking: MaskOptions
@@ -53,7 +53,7 @@ struct Convert: TongxinCommand {
         let format = to?.format ?? GraphFormat(path: out)
         guard let format else {
             throw DiagnosticList([Diagnostic(.error,
-                "cannot tell the output format of '\(out)' from its extension: use .json, .graphml, .gexf, .dot, a folder name, or --to")])
+                "cannot tell the output format of '\(out)' from its extension: use .json, .graphml, .txg, .gexf, .dot, a folder name, or --to")])
         }
         guard Self.canonical(out) != Self.canonical(graph) else {
             throw DiagnosticList([Diagnostic(.error, "'\(out)' is the input: convert never overwrites its input")])

@@ -66,7 +66,7 @@ struct CoverageCommand: TongxinCommand {
         let region = try graphOptions.regionIndex(in: graph)
         let coverage = try Coverage(of: graph, unit: unit.level, by: parsed, via: kinds, within: region)
         let report = CoverageReport(graph: graph, coverage: coverage, minRate: minRate)
-        Console.print(report, as: output.format)
+        try Console.print(report, as: output)
         if !report.below.isEmpty {
             Console.error(report.gateMessage())
             throw ExitCode(2)

@@ -117,7 +117,7 @@ struct DiffCommand: TongxinCommand {
             pairingChange = PairingChange(before: before, of: oldGraph, after: after, of: newGraph, diff: diff)
         }
         let report = DiffReport(old: oldGraph, new: newGraph, diff: diff, coverage: coverageChange, pairing: pairingChange)
-        Console.print(report, as: output.format)
+        try Console.print(report, as: output)
     }
 
     /// Reads both versions, side by side on two threads, and masks them by `--mask`.
@@ -143,7 +143,7 @@ struct DiffCommand: TongxinCommand {
         do {
             node = try graph.resolve(region)
         } catch {
-            throw DiagnosticList([Diagnostic(.error, "--region: \(error) in \(file)")])
+            throw DiagnosticList([Diagnostic(.error, "--region (in \(file)): \(error)")])
         }
         guard graph.level(of: node) != nil else {
             throw DiagnosticList([Diagnostic(.error, "--region '\(region)' is a \(graph.kind(of: node)) in \(file), not a region")])

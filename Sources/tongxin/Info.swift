@@ -20,7 +20,7 @@ struct Info: TongxinCommand {
     mutating func execute() throws {
         let graph = try graphOptions.load()
         let summary = try GraphSummary(graph, region: graphOptions.regionIndex(in: graph))
-        Console.print(summary, as: output.format)
+        try Console.print(summary, as: output)
     }
 }
 

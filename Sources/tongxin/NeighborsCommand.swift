@@ -46,6 +46,6 @@ struct NeighborsCommand: TongxinCommand {
         let found = MeasureGraph(graph, directed: directed).neighborhood(of: origin, depth: depth)
         let report = NeighborsReport(graph: graph, origin: origin, depth: depth, directed: directed, found: found,
                                      listed: selector?.matcher(in: graph))
-        Console.print(report, as: output.format)
+        try Console.print(report, as: output)
     }
 }

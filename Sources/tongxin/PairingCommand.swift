@@ -69,7 +69,7 @@ struct PairingCommand: TongxinCommand {
         let pairing = try Pairing(of: graph, left: leftSelector, right: rightSelector, edge: edge, by: by?.level,
                                   within: region)
         let suggestion = suggest ? try PairingSuggestion(for: pairing, in: graph, capacity: capacity) : nil
-        Console.print(PairingReport(graph: graph, pairing: pairing, suggestion: suggestion), as: output.format)
+        try Console.print(PairingReport(graph: graph, pairing: pairing, suggestion: suggestion), as: output)
     }
 }
 

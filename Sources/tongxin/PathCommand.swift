@@ -59,7 +59,7 @@ struct PathCommand: TongxinCommand {
         let found = try view.shortestPaths(from: source, to: target, all: allShortest, maxHops: maxHops, limit: limit)
         let report = PathReport(graph: graph, source: source, target: target, found: found, directed: directed,
                                 weighted: weighted, maxHops: maxHops)
-        Console.print(report, as: output.format)
+        try Console.print(report, as: output)
     }
 }
 

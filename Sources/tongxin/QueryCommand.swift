@@ -74,7 +74,7 @@ struct QueryCommand: TongxinCommand {
             Console.error(error.render(query: query) + "\n")
             throw ExitCode.failure
         }
-        Console.print(QueryReport(result), as: output.format)
+        try Console.print(QueryReport(result), as: output)
     }
 
     private static func milliseconds(_ duration: Duration) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TongxinIO
+import TongxinMap
 import TongxinRender
 import TongxinReport
 
@@ -85,7 +86,8 @@ struct Report: TongxinCommand {
                                     timeLimit: 60)
         var shown: Progress?
         let content = try ReportBuilder(graph, scope: region).build(
-            sections: chosen, since: earlier.map { ($0, since ?? "") }, renderer: DiagramRenderer(worker: worker), language: language
+            sections: chosen, since: earlier.map { ($0, since ?? "") }, renderer: DiagramRenderer(worker: worker),
+            boundaries: { level throws(DiagnosticList) in try Boundaries(defaultFor: level) }, language: language
         ) { step in
             switch step {
             case .started(let section): shown = Progress.begin("report: \(section.rawValue)")

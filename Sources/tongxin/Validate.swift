@@ -26,12 +26,12 @@ struct Validate: TongxinCommand {
             graph = try graphOptions.load()
         } catch {
             if output.format != .table {
-                Console.print(ValidationReport(source: graphOptions.graph, outcome: .invalid(error)), as: output.format)
+                try Console.print(ValidationReport(source: graphOptions.graph, outcome: .invalid(error)), as: output)
             }
             ErrorReport.print(error)
             throw ExitCode.failure
         }
         let outcome = ValidationReport.Outcome.valid(nodes: graph.nodeCount, edges: graph.edgeCount, warnings: graph.warnings)
-        Console.print(ValidationReport(source: graphOptions.graph, outcome: outcome), as: output.format)
+        try Console.print(ValidationReport(source: graphOptions.graph, outcome: outcome), as: output)
     }
 }

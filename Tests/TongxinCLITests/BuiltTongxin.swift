@@ -10,6 +10,11 @@ public enum BuiltTongxin {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// The `.txg` cache folder runs use (their `XDG_CACHE_HOME`): one per test process, so tests
+    /// exercise the cache without touching the user's.
+    public static let cacheFolder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("tongxin-test-cache-\(ProcessInfo.processInfo.processIdentifier)").path
+
     /// What a run left: its exit status and everything it printed.
     public struct Run: Sendable {
         public var status: Int32
@@ -39,6 +44,9 @@ public enum BuiltTongxin {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = cacheFolder
+        process.environment = environment
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: outURL)

@@ -123,7 +123,7 @@ struct CLITests {
         #expect(result.status == 1)
         #expect(result.stderr == "error: 'empty' holds neither nodes.csv nor edges.csv (a CSV graph is a folder with both)\n")
         #expect(try run("info", "x.xlsx").stderr
-            == "error: cannot tell the format of 'x.xlsx' from its extension (.json, .graphml, .gexf, .cyjs, .dot/.gv, or a folder for CSV or Neo4j)\n")
+            == "error: cannot tell the format of 'x.xlsx' from its extension (.json, .graphml, .txg, .gexf, .cyjs, .dot/.gv, or a folder for CSV or Neo4j)\n")
     }
 
     /// A CSV folder saved by Excel on Chinese Windows: GB18030 nodes.csv with CRLF, UTF-8 edges.csv

@@ -107,7 +107,7 @@ struct DiffCommandTests {
     @Test func errorsNameTheirPlace() throws {
         let missing = try diff("--region", "乙镇")
         #expect(missing.status == 1)
-        #expect(missing.stderr == "error: --region: no node with id, code or name '乙镇'; did you mean 丁镇, 丙镇, 乙市? in new.json\n")
+        #expect(missing.stderr == "error: --region (in new.json): no node with id, code or name '乙镇'; did you mean 丁镇, 丙镇, 乙市?\n")
         let stray = try diff("--unit", "town")
         #expect(stray.status == 1 && stray.stderr.contains("--unit and --by belong to --coverage: add --coverage"))
     }

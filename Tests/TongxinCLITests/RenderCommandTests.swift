@@ -70,7 +70,7 @@ import TongxinTestSupport
         #expect(!FileManager.default.fileExists(atPath: output))
         let missing = try run(["render", try file("ok.dot", Self.tiny), "--focus", "nosuch", "--out", output])
         #expect(missing.status == 1)
-        #expect(missing.stderr.hasPrefix("error: --focus: no node with id, code or name 'nosuch'"))
+        #expect(missing.stderr == "error: --focus: no node with id, code or name 'nosuch'\n")
     }
 
     @Test func aRunawayLayoutStopsAtTheTimeLimit() throws {

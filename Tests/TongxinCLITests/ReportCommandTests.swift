@@ -47,9 +47,9 @@ struct ReportCommandTests {
 
     @Test func badInputLeavesTheOutputAlone() throws {
         try "old".write(toFile: directory + "/report.html", atomically: false, encoding: .utf8)
-        let section = try run("report", Self.example, "--sections", "summary,maps", "--out", "report.html")
+        let section = try run("report", Self.example, "--sections", "summary,map", "--out", "report.html")
         #expect(section.status == 1)
-        #expect(section.stderr.contains("--sections: unknown section 'maps'; the sections are summary, coverage, pairing, change, central, diagrams"))
+        #expect(section.stderr.contains("--sections: unknown section 'map'; the sections are summary, coverage, pairing, maps, change, central, diagrams"))
         let village = try run("report", Self.example, "--region", "v-cg-1", "--out", "report.html")
         #expect(village.status == 1)
         #expect(village.stderr.contains("is a village: a report covers a province, city, county or town"))

@@ -1,19 +1,12 @@
 import Foundation
 import Testing
+import TongxinTestSupport
 import TongxinGraph
 import TongxinIO
 @testable import TongxinImport
 
-/// Ledgers written as CSV files in a fresh folder, imported with the bundled Hubei divisions.
-struct Ledgers {
-    let folder: String
-
-    init(_ files: [String: String]) throws {
-        folder = NSTemporaryDirectory() + "tongxin-import-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
-    }
-
+/// Running the importer on a ``TongxinTestSupport/Ledgers`` folder.
+extension Ledgers {
     func run() throws(DiagnosticList) -> LedgerImporter.Result {
         try LedgerImporter.run(try LedgerMapping.read(folder + "/map.yaml"))
     }
@@ -29,29 +22,10 @@ struct Ledgers {
 }
 
 @Suite struct LedgerImporterTests {
-    static let mapping = """
-        sheets:
-          - file: roster.csv
-            nodes:
-              f: {kind: figure, key: [姓名, 联系电话], name: 姓名, attrs: {category: =统战联络员, phone: 联系电话}}
-              v: {place: [市州, 县（市、区）, 乡镇（街道）, 村（社区）]}
-            edges:
-              - {source: f, target: v, kind: liaison_for}
-        """
 
-    static let roster = """
-        宜昌市村（社区）统战联络员名册,,,,,,
-        序号,市州,县(市、区),"乡镇
-        （街道）",村（社区）,姓名,联系电话
-        1,宜昌,夷陵,小溪塔,新坪村,张三,13800000001
-        2,宜昌,夷陵,小溪塔,新坪村,李四,13800000002
-        3,宜昌,夷陵,小溪塔,旧坪社区,张三,13800000001
-        4,宜昌市,长阳,龙舟坪镇,,,
-        ,,,,,,
-        """
 
     @Test func aRosterBecomesFiguresVillagesAndEdges() throws {
-        let result = try Ledgers(["map.yaml": Self.mapping, "roster.csv": Self.roster]).run()
+        let result = try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": Ledgers.roster]).run()
         let graph = result.graph
         #expect(result.warnings.isEmpty)
         let figures = graph.nodes(ofKind: NodeKind.figure)
@@ -70,30 +44,30 @@ struct Ledgers {
     }
 
     @Test func idsAreStable() throws {
-        let first = try Ledgers(["map.yaml": Self.mapping, "roster.csv": Self.roster]).run().graph
-        let second = try Ledgers(["map.yaml": Self.mapping, "roster.csv": Self.roster]).run().graph
+        let first = try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": Ledgers.roster]).run().graph
+        let second = try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": Ledgers.roster]).run().graph
         #expect(first.ids == second.ids)
         #expect(first.ids.contains("figure-" + StableID.hash(["figure", "张三", "13800000001"])))
     }
 
     @Test func aMisspelledTownIsAnErrorAtItsCellWithTheClosestName() throws {
-        let roster = Self.roster.replacingOccurrences(of: "3,宜昌,夷陵,小溪塔,", with: "3,宜昌,夷陵,小溪塔镇,")
-        #expect(try Ledgers(["map.yaml": Self.mapping, "roster.csv": roster]).errors() == [
+        let roster = Ledgers.roster.replacingOccurrences(of: "3,宜昌,夷陵,小溪塔,", with: "3,宜昌,夷陵,小溪塔镇,")
+        #expect(try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": roster]).errors() == [
             "roster.csv:roster!D5: error: no town named '小溪塔镇' in 夷陵区; did you mean 小溪塔街道?",
         ])
     }
 
     @Test func conflictingAttributesNameBothCells() throws {
-        let mapping = Self.mapping.replacingOccurrences(of: "key: [姓名, 联系电话]", with: "key: 姓名")
-        let errors = try Ledgers(["map.yaml": mapping, "roster.csv": Self.roster.replacingOccurrences(of: "旧坪社区,张三,13800000001", with: "旧坪社区,张三,13900000009")]).errors()
+        let mapping = Ledgers.mapping.replacingOccurrences(of: "key: [姓名, 联系电话]", with: "key: 姓名")
+        let errors = try Ledgers(["map.yaml": mapping, "roster.csv": Ledgers.roster.replacingOccurrences(of: "旧坪社区,张三,13800000001", with: "旧坪社区,张三,13900000009")]).errors()
         #expect(errors.count == 1)
         #expect(errors.first?.hasPrefix("roster.csv:roster!G5: error: phone of figure '张三' is '13900000009' here but '13800000001' at ") == true)
         #expect(errors.first?.hasSuffix("roster!G3") == true)
     }
 
     @Test func aMissingColumnNamesTheSheetAndItsHeaders() throws {
-        let mapping = Self.mapping.replacingOccurrences(of: "name: 姓名", with: "name: 名字")
-        #expect(try Ledgers(["map.yaml": mapping, "roster.csv": Self.roster]).errors() == [
+        let mapping = Ledgers.mapping.replacingOccurrences(of: "name: 姓名", with: "name: 名字")
+        #expect(try Ledgers(["map.yaml": mapping, "roster.csv": Ledgers.roster]).errors() == [
             "roster.csv:roster!A2: error: sheet 'roster': no header row among the first 30 rows names the mapped column '名字'; "
                 + "row 2 has: 序号, 市州, 县(市、区), 乡镇 （街道）, 村（社区）, 姓名, 联系电话",
         ])

@@ -66,6 +66,6 @@ import TongxinTestSupport
         }
         // Without an earlier version there is no change section.
         #expect(ReportPage(builder.frame(), options: ReportOptions(language: language)).sections
-                == [.summary, .coverage, .pairing, .central, .diagrams])
+                == [.summary, .coverage, .pairing, .maps, .central, .diagrams])
     }
 }

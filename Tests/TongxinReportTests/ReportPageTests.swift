@@ -78,14 +78,14 @@ enum SampleContent {
         let page = ReportPage(content).render()
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"))
         #expect(texts(of: "h1", in: page) == ["湖北省统战网络分析报告"])
-        #expect(texts(of: "h2", in: page) == ["概况", "覆盖率", "结对", "关键人物与组织", "网络图"])
+        #expect(texts(of: "h2", in: page) == ["概况", "覆盖率", "结对", "地图", "关键人物与组织", "网络图"])
         #expect(texts(of: "title", in: page) == ["湖北省统战网络分析报告"])
     }
 
     @Test func englishLabelsEverywhere() {
         let page = ReportPage(content, options: ReportOptions(language: .en)).render()
         #expect(page.contains("<html lang=\"en\">"))
-        #expect(texts(of: "h2", in: page) == ["Summary", "Coverage", "Pairing", "Central figures and organizations", "Diagrams"])
+        #expect(texts(of: "h2", in: page) == ["Summary", "Coverage", "Pairing", "Maps", "Central figures and organizations", "Diagrams"])
         #expect(page.contains("<h3 id=\"coverage-1\">商会 · town coverage</h3>"))
         // No Chinese label leaks into the English page. (Labels of one or two characters are skipped:
         // they occur inside data, as 联络 does in the category 联络员.)

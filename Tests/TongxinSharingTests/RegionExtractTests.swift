@@ -5,7 +5,7 @@ import TongxinTestSupport
 @Suite struct RegionExtractTests {
     let graph = SampleGraphs.tinyProvince()
 
-    func ids(_ graph: Graph) -> [String] { graph.ids }
+    func ids(_ graph: Graph) -> [String] { Array(graph.ids) }
 
     func edges(_ graph: Graph) -> [String] {
         (0..<graph.edgeCount).map { "\(graph.id(of: graph.source(of: $0))) \(graph.kind(ofEdge: $0)) \(graph.id(of: graph.target(of: $0)))" }

@@ -2,10 +2,12 @@
 """The load benchmark's runner (Scripts/bench/load.sh prepares the binaries and files and calls it).
 
 Times each reader in its own process under /usr/bin/time -v, so peak resident memory (RSS) is the
-process's own: `tongxin info` on the graph (native JSON or a CSV folder: read, build the CSR
-adjacency and hierarchy, count), igraph's Graph.Read_Ncol and NetworkX's read_edgelist (into a
-MultiDiGraph, like Tongxin's directed multigraph) on the same edge list. Prints one table row per
-reader and graph, with ratios to Tongxin.
+process's own: `tongxin info --no-cache` on the graph (native JSON or a CSV folder: read, build the
+CSR adjacency and hierarchy, count), `tongxin info` on its `.txg` binary file (with the `binary`
+flag), igraph's Graph.Read_Ncol and NetworkX's read_edgelist (into a MultiDiGraph, like Tongxin's
+directed multigraph) on the same edge list, and NetworKit's own binary format (NetworkitBinary,
+`readGraph`) written from that list beforehand (with the `binary` flag). Prints one table row per
+reader and graph, with ratios to Tongxin's text read.
 
 Time, wall and CPU: Tongxin's whole process (CPU summed over its threads); for the peers, the
 reading call alone (measured inside the process, so the interpreter's start and imports are not
@@ -14,7 +16,10 @@ baseline (Tongxin's `--help`, the peer's interpreter after importing its library
 fastest of --repeat runs, its RSS from that run.
 
   python3 Scripts/bench/load/measure.py --tongxin BIN --python PEER_PYTHON \
-      --graph NAME:TONGXIN_PATH:EDGE_LIST:EDGES[:networkx|:alone] ...
+      --graph NAME:TONGXIN_PATH:EDGE_LIST:EDGES[:networkx|:alone|:binary] ...
+
+With `binary`, EDGE_LIST minus its extension names the binary files: `.txg` (tongxin convert) and
+`.nkbg` (NetworKit), both made by Scripts/bench/load.sh.
 """
 import argparse
 import json
@@ -59,6 +64,15 @@ def peer(library, path):
         graph = igraph.Graph.Read_Ncol(path, names=True, weights=False, directed=True)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         assert graph.ecount() > 0
+    elif library == "networkit":
+        import networkit
+        if path == "-":
+            return print(json.dumps({"seconds": seconds, "cpu": cpu}))
+        networkit.setNumberOfThreads(2)
+        started, cpu_started = time.perf_counter(), time.process_time()
+        graph = networkit.readGraph(path, networkit.Format.NetworkitBinary)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        assert graph.numberOfEdges() > 0
     else:
         import networkx
         if path == "-":
@@ -86,15 +100,27 @@ def main():
 
     me = os.path.abspath(__file__)
     tongxin_base = measure([args.tongxin, "--help"])[2]
-    peer_base = {library: measure([args.python, me, "--peer", library, "-"])[2] for library in ("igraph", "networkx")}
+    peer_base = {library: measure([args.python, me, "--peer", library, "-"])[2] for library in ("igraph", "networkx", "networkit")}
     rows = []
     for spec in args.graph:
         name, graph_path, edge_list, edges, *flags = spec.split(":")
         edges = int(edges)
         repeat = args.repeat if edges < 1_000_000 else 1
-        wall, cpu, rss, _ = best([args.tongxin, "info", graph_path], repeat)
+        wall, cpu, rss, _ = best([args.tongxin, "info", "--no-cache", graph_path], repeat)
         rows.append((name, edges, "tongxin info", os.path.basename(graph_path.rstrip("/")), wall, cpu, rss, tongxin_base))
         print("bench-load: %s tongxin %.2f s" % (name, wall), file=sys.stderr)
+        stem = os.path.splitext(edge_list)[0]
+        if "binary" in flags:
+            wall, cpu, rss, _ = best([args.tongxin, "info", stem + ".txg"], max(repeat, 3))
+            rows.append((name, edges, "tongxin info (.txg)", os.path.basename(stem) + ".txg", wall, cpu, rss, tongxin_base))
+            wall, cpu, rss, _ = best([args.tongxin, "validate", stem + ".txg"], max(repeat, 3))
+            rows.append((name, edges, "tongxin validate (.txg)", os.path.basename(stem) + ".txg", wall, cpu, rss, tongxin_base))
+            print("bench-load: %s tongxin .txg %.3f s" % (name, wall), file=sys.stderr)
+            _, _, rss, out = best([args.python, me, "--peer", "networkit", stem + ".nkbg"], max(repeat, 3))
+            times = json.loads(out)
+            rows.append((name, edges, "NetworKit readGraph (binary)", os.path.basename(stem) + ".nkbg", times["seconds"],
+                         times["cpu"], rss, peer_base["networkit"]))
+            print("bench-load: %s networkit binary %.3f s" % (name, times["seconds"]), file=sys.stderr)
         libraries = [] if "alone" in flags else ["igraph"] + (["networkx"] if "networkx" in flags else [])
         for library in libraries:
             _, _, rss, out = best([args.python, me, "--peer", library, edge_list], repeat)
@@ -127,9 +153,10 @@ def report(rows):
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(line, widths)) + " |")
     print()
     print("wall ×, CPU × and memory × are each reader's load wall time, load CPU time and net bytes per edge "
-          "divided by Tongxin's on the same graph (above 1: Tongxin is faster / smaller). Tongxin's times are "
-          "its whole process (read, build CSR and hierarchy, count; CPU summed over its threads); the peers' "
-          "are the reading call alone. On a shared machine CPU time is the steadier of the two.")
+          "divided by Tongxin's text read on the same graph (above 1: Tongxin is faster / smaller). Tongxin's times are "
+          "its whole process (read, build CSR and hierarchy, count; CPU summed over its threads; the .txg rows map "
+          "and validate the binary file, `info` then counting components, `validate` nothing more); the peers' are the reading call alone. On a shared machine CPU time is "
+          "the steadier of the two. Load average during the run: %s." % " ".join("%.1f" % x for x in os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -207,7 +207,7 @@ public struct GraphDiff: Sendable, Equatable {
             (oldKindKeys, kindCount), (oldTargets, nodeCount), (oldSources, nodeCount),
         ])
         let newOrder = KeyOrder.sorted(count: new.edgeCount, keys: [
-            (newKindKeys, kindCount), (new.targets, nodeCount), (new.sources, nodeCount),
+            (newKindKeys, kindCount), (Array(new.targets), nodeCount), (Array(new.sources), nodeCount),
         ])
         var oldMatched = [Bool](repeating: false, count: old.edgeCount)
         var newMatched = [Bool](repeating: false, count: new.edgeCount)

@@ -53,9 +53,6 @@ struct XLSXPackage {
         }
     }
 
-    /// Whether the archive holds a part of that name.
-    func contains(_ part: String) -> Bool { entries[part.lowercased()] != nil }
-
     /// The bytes of `part` (a name such as `xl/workbook.xml`), or `nil` when the archive has no such part.
     ///
     /// - Throws: ``DiagnosticList`` when the part is damaged or would exceed the limits.

@@ -32,7 +32,7 @@ final class GraphIndexes {
     }
 
     /// Items `0 ..< kindOf.count` grouped by kind with a counting sort, each group in item order.
-    private static func group(_ kindOf: [Int32], kinds: Int) -> (offsets: [Int], items: [Int32]) {
+    private static func group(_ kindOf: FlatArray<Int32>, kinds: Int) -> (offsets: [Int], items: [Int32]) {
         var offsets = [Int](repeating: 0, count: kinds + 1)
         for kind in kindOf { offsets[Int(kind) + 1] += 1 }
         for kind in 0..<kinds { offsets[kind + 1] += offsets[kind] }

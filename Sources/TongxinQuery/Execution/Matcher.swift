@@ -46,10 +46,10 @@ final class Matcher {
     private let steps: [MatchStep]
     private let budget: ExecutionBudget
 
-    private let nodeKinds: [Int32]
-    private let edgeKinds: [Int32]
-    private let sources: [Int32]
-    private let targets: [Int32]
+    private let nodeKinds: FlatArray<Int32>
+    private let edgeKinds: FlatArray<Int32>
+    private let sources: FlatArray<Int32>
+    private let targets: FlatArray<Int32>
     /// Flat copies of the pattern's constraints, so the per-edge and per-node tests read plain
     /// arrays: the required kind of each pattern node (-1 for any), whether it can match at all and
     /// whether it has property constraints; which edge kinds each relationship allows

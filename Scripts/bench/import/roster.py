@@ -3,7 +3,7 @@
 Scripts/bench/import.sh: every Hubei town (Graphs/sources/hubei-divisions.csv) in turn, villages
 numbered within each town, one liaison per row with a unique phone. openpyxl's write-only mode.
 
-Usage: python3 Scripts/bench-import.py OUT_FOLDER [ROWS]
+Usage: python3 Scripts/bench/import/roster.py OUT_FOLDER [ROWS]
 """
 import csv
 import os

@@ -1,0 +1,101 @@
+import TongxinIO
+
+/// Writes a ``MapScene`` as SVG 1.1: one `<path>` per region with a `<title>` (a browser's
+/// tooltip) and `data-` attributes, borders as paths, text with a white halo (`paint-order`).
+/// Coordinates have one decimal (a tenth of a pixel).
+///
+/// - Complexity: O(P + T) for P points and T characters of text.
+public enum SVGMapWriter {
+    public static func svg(_ scene: MapScene) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 18)
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func escaped(_ text: String, attribute: Bool = false) { XMLText.append(text, to: &out, attribute: attribute) }
+        put("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(number(scene.width))\" height=\"\(number(scene.height))\" ")
+        put("viewBox=\"0 0 \(number(scene.width)) \(number(scene.height))\" ")
+        put("font-family=\"'\(MapScene.fontFamily)','Noto Sans SC','Source Han Sans SC',sans-serif\">\n<title>")
+        escaped(scene.title)
+        put("</title>\n")
+        for mark in scene.marks {
+            switch mark {
+            case .area(let rings, let fill, let title, let data):
+                put("<path d=\"")
+                path(rings, closed: true, into: &out)
+                put("\" fill=\"\(fill.hex)\" fill-rule=\"evenodd\"")
+                for (key, value) in data {
+                    put(" data-\(key)=\"")
+                    escaped(value, attribute: true)
+                    put("\"")
+                }
+                if let title {
+                    put("><title>")
+                    escaped(title)
+                    put("</title></path>\n")
+                } else {
+                    put("/>\n")
+                }
+            case .line(let points, let stroke, let width):
+                put("<path d=\"")
+                path([points], closed: false, into: &out)
+                put("\" fill=\"none\" stroke=\"\(stroke.hex)\" stroke-width=\"\(number(width))\" stroke-linejoin=\"round\"/>\n")
+            case .rect(let x, let y, let width, let height, let fill, let stroke):
+                put("<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(height))\" fill=\"\(fill.hex)\"")
+                if let stroke { put(" stroke=\"\(stroke.hex)\" stroke-width=\"0.5\"") }
+                put("/>\n")
+            case .dot(let centre, let radius, let fill):
+                put("<circle cx=\"\(number(centre.x))\" cy=\"\(number(centre.y))\" r=\"\(number(radius))\" fill=\"\(fill.hex)\"/>\n")
+            case .text(let text, let at, let size, let bold, let anchor, let fill, let halo):
+                put("<text x=\"\(number(at.x))\" y=\"\(number(at.y))\" font-size=\"\(number(size))\"")
+                if bold { put(" font-weight=\"bold\"") }
+                switch anchor {
+                case .start: break
+                case .middle: put(" text-anchor=\"middle\"")
+                case .end: put(" text-anchor=\"end\"")
+                }
+                put(" fill=\"\(fill.hex)\"")
+                if halo { put(" stroke=\"#ffffff\" stroke-width=\"\(number(size / 4))\" stroke-linejoin=\"round\" paint-order=\"stroke\"") }
+                put(">")
+                escaped(text)
+                put("</text>\n")
+            }
+        }
+        put("</svg>\n")
+        return out
+    }
+
+    /// Rings as `M x y l dx dy …`: relative steps between coordinates rounded to tenths, so the
+    /// rounding never accumulates and each step is a few bytes.
+    private static func path(_ rings: [[PlanePoint]], closed: Bool, into out: inout [UInt8]) {
+        for ring in rings {
+            var previous = (x: 0, y: 0)
+            for (index, point) in ring.enumerated() {
+                let tenths = (x: Int((point.x * 10).rounded()), y: Int((point.y * 10).rounded()))
+                if index == 0 {
+                    out.append(UInt8(ascii: "M"))
+                    out.append(contentsOf: tenth(tenths.x).utf8)
+                    out.append(UInt8(ascii: " "))
+                    out.append(contentsOf: tenth(tenths.y).utf8)
+                } else {
+                    if index == 1 { out.append(UInt8(ascii: "l")) }
+                    let dx = tenth(tenths.x - previous.x), dy = tenth(tenths.y - previous.y)
+                    if index > 1 && !dx.hasPrefix("-") { out.append(UInt8(ascii: " ")) }
+                    out.append(contentsOf: dx.utf8)
+                    if !dy.hasPrefix("-") { out.append(UInt8(ascii: " ")) }
+                    out.append(contentsOf: dy.utf8)
+                }
+                previous = tenths
+            }
+            if closed { out.append(UInt8(ascii: "z")) }
+        }
+    }
+
+    /// A coordinate with at most one decimal, without a trailing `.0`.
+    static func number(_ value: Double) -> String { tenth(Int((value * 10).rounded())) }
+
+    /// A count of tenths as a decimal: 12 → `1.2`, -30 → `-3`.
+    private static func tenth(_ tenths: Int) -> String {
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = tenths.magnitude
+        return magnitude % 10 == 0 ? sign + String(magnitude / 10) : sign + String(magnitude / 10) + "." + String(magnitude % 10)
+    }
+}
