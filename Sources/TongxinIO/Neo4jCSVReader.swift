@@ -232,7 +232,7 @@ private struct Neo4jState {
         guard valid, let (from, _) = source, let (to, _) = target else { return }
         let (kind, weight, rest) = reserved.edge(values, graphicsLabel: nil)
         for warning in reserved.takeWarnings() { builder.warning(warning.message, at: here(warning.offset)) }
-        let edge = builder.addEdge(source: from, target: to, kind: kind, weight: weight)
+        let edge = builder.addEdge(source: from, target: to, kind: kind, weight: weight, at: here(tokenizer.recordStart))
         for (key, value, at) in rest { builder.setAttribute(key, value, ofEdge: edge, at: here(at)) }
     }
 }
