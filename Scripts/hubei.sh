@@ -39,6 +39,10 @@ show pairing-yichang.txt 25 pairing "$graph" --left enterprise --right village -
 step "the most central figures"
 show central-figures.txt 20 centrality "$graph" --measure betweenness --samples 256 --seed 1 --kind figure --top 15
 
+step "the map: the share of towns with a chamber of commerce, by county"
+"$tongxin" map "$graph" --level county --unit town --by 'organization[type=商会]' --out out/hubei-map-chambers.png
+"$tongxin" map "$graph" --level county --unit town --by 'organization[type=商会]' --out out/hubei-map-chambers.svg
+
 step "diagrams"
 "$tongxin" render "$graph" --collapse county --lang zh --color-by 'coverage:organization[type=商会]' --unit town \
     --out out/hubei-counties.svg
