@@ -74,15 +74,7 @@ private struct GEXFParser: DocumentReader {
     }
 
     mutating func readDocument() throws(XMLTokenizer.Failure) {
-        guard buffer.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
-            throw XMLTokenizer.Failure(offset: 0, message: "the file is empty")
-        }
-        guard case .start(let root, _, let selfClosing, let offset)? = try tokenizer.next() else {
-            throw XMLTokenizer.Failure(offset: tokenizer.position, message: "no root element")
-        }
-        guard XMLTokenizer.localName(root) == "gexf" else {
-            throw XMLTokenizer.Failure(offset: offset, message: "the root element is <\(root)>, expected <gexf>")
-        }
+        let (selfClosing, offset) = try tokenizer.openRoot("gexf")
         var sawGraph = false
         if !selfClosing {
             while let event = try tokenizer.next() {

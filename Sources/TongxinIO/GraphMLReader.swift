@@ -59,15 +59,7 @@ private struct GraphMLParser: DocumentReader {
     }
 
     mutating func readDocument() throws(XMLTokenizer.Failure) {
-        guard buffer.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
-            throw XMLTokenizer.Failure(offset: 0, message: "the file is empty")
-        }
-        guard case .start(let root, _, let selfClosing, let offset)? = try tokenizer.next() else {
-            throw XMLTokenizer.Failure(offset: tokenizer.position, message: "no root element")
-        }
-        guard XMLTokenizer.localName(root) == "graphml" else {
-            throw XMLTokenizer.Failure(offset: offset, message: "the root element is <\(root)>, expected <graphml>")
-        }
+        let (selfClosing, offset) = try tokenizer.openRoot("graphml")
         if !selfClosing {
             while let event = try tokenizer.next() {
                 guard case .start(let name, let attributes, let selfClosing, let offset) = event else { continue }

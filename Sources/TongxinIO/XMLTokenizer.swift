@@ -45,6 +45,25 @@ struct XMLTokenizer {
         self.maxDepth = maxDepth
     }
 
+    /// Reads up to the document's root element, which must be `expected` (its local name): the one
+    /// opening every reader of an XML graph format shares.
+    ///
+    /// - Returns: whether the root is self-closing, and its offset.
+    /// - Throws: ``Failure`` for an empty file (only white space), no root element, or a root of
+    ///   another name.
+    mutating func openRoot(_ expected: String) throws(Failure) -> (selfClosing: Bool, offset: Int) {
+        guard bytes[position...].contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else {
+            throw Failure(offset: 0, message: "the file is empty")
+        }
+        guard case .start(let root, _, let selfClosing, let offset)? = try next() else {
+            throw Failure(offset: position, message: "no root element")
+        }
+        guard Self.localName(root) == expected else {
+            throw Failure(offset: offset, message: "the root element is <\(root)>, expected <\(expected)>")
+        }
+        return (selfClosing, offset)
+    }
+
     /// A name without its namespace prefix: `y:ShapeNode` → `ShapeNode`.
     static func localName(_ name: String) -> Substring {
         guard let colon = name.lastIndex(of: ":") else { return name[...] }
