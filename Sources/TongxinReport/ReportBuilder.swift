@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 /// Computes a report's content from a graph, one section at a time, so a caller can show progress
 /// per step and compute only the sections it shows.
@@ -58,7 +59,7 @@ public struct ReportBuilder: Sendable {
 
     /// A node as the page names it.
     func reference(_ node: Int) -> NodeReference {
-        NodeReference(id: graph.id(of: node), name: graph.name(of: node))
+        NodeReference(node, in: graph)
     }
 
     /// The names of `node`'s ancestors strictly below the scope (below the roots when there is no
