@@ -54,7 +54,7 @@ public struct ReportBuilder: Sendable {
     /// The nodes inside the scope, in index order.
     func scopeNodes() -> [Int] {
         guard let scope else { return Array(0..<graph.nodeCount) }
-        return graph.hierarchy.subtree(of: scope).map(Int.init).sorted()
+        return graph.hierarchy.sortedSubtree(of: scope)
     }
 
     /// A node as the page names it.

@@ -118,7 +118,7 @@ struct CentralityCommand: TongxinCommand {
         let graph = try graphOptions.load()
         let nodes: [Int]
         if let region = try graphOptions.regionIndex(in: graph) {
-            nodes = graph.hierarchy.subtree(of: region).map(Int.init).sorted()
+            nodes = graph.hierarchy.sortedSubtree(of: region)
         } else {
             nodes = Array(0..<graph.nodeCount)
         }

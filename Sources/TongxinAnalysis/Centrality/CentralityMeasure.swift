@@ -153,7 +153,7 @@ extension Graph {
     /// - Throws: ``MeasureError`` from the measure.
     public func nodeSizes(by measure: CentralityMeasure, region: Int?) throws(MeasureError)
         -> (values: [Double], sampledSources: Int?) {
-        let nodes = region.map { hierarchy.subtree(of: $0).map(Int.init).sorted() } ?? Array(0..<nodeCount)
+        let nodes = region.map(hierarchy.sortedSubtree(of:)) ?? Array(0..<nodeCount)
         let view = MeasureGraph(self, inducedBy: nodes)
         var sampled: Int?
         let values: [Double]
