@@ -16,12 +16,32 @@ public enum SVGMapWriter {
         put("font-family=\"'\(MapScene.fontFamily)','Noto Sans SC','Source Han Sans SC',sans-serif\">\n<title>")
         escaped(scene.title)
         put("</title>\n")
+        let hatches = Set(scene.marks.compactMap { mark -> MapScene.Hatch? in
+            if case .area(_, _, let hatch?, _, _) = mark { return hatch }
+            return nil
+        })
+        if !hatches.isEmpty {
+            // One pattern per direction, drawn over the region's own fill by a second path.
+            let step = number(MapScene.hatchSpacing)
+            put("<defs>")
+            for hatch in MapScene.Hatch.allCases where hatches.contains(hatch) {
+                let line = hatch == .rising ? "M0 \(step)L\(step) 0" : "M0 0L\(step) \(step)"
+                put("<pattern id=\"hatch-\(hatch.rawValue)\" width=\"\(step)\" height=\"\(step)\" patternUnits=\"userSpaceOnUse\">")
+                put("<path d=\"\(line)\" stroke=\"\(MapScene.hatchColour.hex)\" stroke-width=\"0.8\"/></pattern>")
+            }
+            put("</defs>\n")
+        }
         for mark in scene.marks {
             switch mark {
-            case .area(let rings, let fill, let title, let data):
+            case .area(let rings, let fill, let hatch, let title, let data):
+                if let hatch {
+                    put("<path d=\"")
+                    path(rings, closed: true, into: &out)
+                    put("\" fill=\"\(fill.hex)\" fill-rule=\"evenodd\"/>\n")
+                }
                 put("<path d=\"")
                 path(rings, closed: true, into: &out)
-                put("\" fill=\"\(fill.hex)\" fill-rule=\"evenodd\"")
+                put("\" fill=\"\(hatch.map { "url(#hatch-\($0.rawValue))" } ?? fill.hex)\" fill-rule=\"evenodd\"")
                 for (key, value) in data {
                     put(" data-\(key)=\"")
                     escaped(value, attribute: true)

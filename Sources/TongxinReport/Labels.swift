@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 /// The languages the report is written in (`--lang`); Chinese by default, since its readers are.
 public enum ReportLanguage: String, CaseIterable, Sendable {
@@ -34,7 +35,6 @@ public enum Label: String, CaseIterable, Sendable {
 
     // Node kinds, edge kinds and levels (data that has a translation).
     case kindRegion, kindVillage, kindOrganization, kindEnterprise, kindFigure
-    case edgeWithin, edgeMemberOf, edgeLeads, edgeServes, edgeLiaisonFor, edgePairedWith, edgeTie
     case levelProvince, levelCity, levelCounty, levelTown, levelVillage
     case measureBetweenness, measureDegree, measurePagerank
     // Change since an earlier version.
@@ -94,18 +94,9 @@ public struct Labels: Sendable {
         }
     }
 
-    /// An edge kind in this language, or as it is.
+    /// An edge kind in this language, or as it is (``QuestionWording``'s words).
     public func edgeKind(_ kind: String) -> String {
-        switch kind {
-        case EdgeKind.within: self(.edgeWithin)
-        case EdgeKind.memberOf: self(.edgeMemberOf)
-        case EdgeKind.leads: self(.edgeLeads)
-        case EdgeKind.serves: self(.edgeServes)
-        case EdgeKind.liaisonFor: self(.edgeLiaisonFor)
-        case EdgeKind.pairedWith: self(.edgePairedWith)
-        case EdgeKind.tie: self(.edgeTie)
-        default: kind
-        }
+        QuestionWording(chinese: language == .zh).edgeKind(kind)
     }
 
     /// A region level in this language.
@@ -245,13 +236,6 @@ public struct Labels: Sendable {
         .kindOrganization: "组织",
         .kindEnterprise: "企业",
         .kindFigure: "人物",
-        .edgeWithin: "隶属/位于",
-        .edgeMemberOf: "成员",
-        .edgeLeads: "负责",
-        .edgeServes: "服务",
-        .edgeLiaisonFor: "联络",
-        .edgePairedWith: "结对",
-        .edgeTie: "其他联系",
         .levelProvince: "省",
         .levelCity: "市（州）",
         .levelCounty: "县（市、区）",
@@ -377,13 +361,6 @@ public struct Labels: Sendable {
         .kindOrganization: "organization",
         .kindEnterprise: "enterprise",
         .kindFigure: "figure",
-        .edgeWithin: "within",
-        .edgeMemberOf: "member of",
-        .edgeLeads: "leads",
-        .edgeServes: "serves",
-        .edgeLiaisonFor: "liaison for",
-        .edgePairedWith: "paired with",
-        .edgeTie: "other tie",
         .levelProvince: "province",
         .levelCity: "city",
         .levelCounty: "county",

@@ -18,7 +18,7 @@ enum SampleContent {
         )
         // Towns with a 商会: 甲市 has 1 of 2, 乙市 1 of 1; the province 2 of 3.
         let coverage = CoverageMeasure(
-            label: "商会", selector: "organization[type=商会]", unit: .town, via: ["within", "serves"],
+            label: "商会", selector: NodeSelector(kind: "organization", filters: [.init(attribute: "type", value: "商会")]), unit: .town, via: ["within", "serves"],
             regions: [
                 CoverageRow(region: hb, level: .province, units: 3, covered: 2, rate: 2.0 / 3.0),
                 CoverageRow(region: c1, level: .city, units: 2, covered: 1, rate: 0.5),
