@@ -56,8 +56,19 @@ public enum CairoMapRenderer {
 
     private static func draw(_ scene: MapScene, on context: OpaquePointer) {
         cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
-        for mark in scene.marks {
+        draw(scene.marks, on: context)
+    }
+
+    private static func draw(_ marks: [MapScene.Mark], on context: OpaquePointer) {
+        for mark in marks {
             switch mark {
+            case .clipped(let x, let y, let width, let height, let inner):
+                cairo_save(context)
+                cairo_new_path(context)
+                cairo_rectangle(context, x, y, width, height)
+                cairo_clip(context)
+                draw(inner, on: context)
+                cairo_restore(context)
             case .area(let rings, let fill, let hatch, _, _):
                 cairo_new_path(context)
                 var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
@@ -131,8 +142,8 @@ public enum CairoMapRenderer {
                 cairo_new_path(context)
                 cairo_move_to(context, x, at.y)
                 cairo_text_path(context, text)
-                if halo {
-                    cairo_set_source_rgb(context, 1, 1, 1)
+                if let halo {
+                    setColour(context, halo)
                     cairo_set_line_width(context, size / 4)
                     cairo_stroke_preserve(context)
                 }

@@ -151,7 +151,8 @@ public struct ChoroplethMap: Sendable {
                 counts[legendClass] += 1
                 guard !rings.isEmpty else { continue }
                 marks.append(.area(rings: rings, fill: fill, hatch: hatch, title: tooltip, data: data))
-                labelRequests.append(LabelPlacement.Request(polygons: simplified.shapes[shape], name: MapText.shortName(name), value: value))
+                labelRequests.append(LabelPlacement.Request(polygons: simplified.shapes[shape], name: MapText.shortName(name), value: value,
+                                                            fill: hatch == nil ? fill : MapColour(0xffffff)))
             } else if shape < drawn.count + removed.count, let comparison {
                 let entry = removed[shape - drawn.count].entry
                 let node = entry.node, old = comparison.graph
@@ -163,7 +164,7 @@ public struct ChoroplethMap: Sendable {
                     ("id", old.id(of: node)), ("before-rate", entry.rate.map { String($0) } ?? ""), ("delta", ""),
                 ]))
                 labelRequests.append(LabelPlacement.Request(polygons: simplified.shapes[shape], name: MapText.shortName(old.name(of: node)),
-                                                            value: nil))
+                                                            value: nil, fill: MapColour(0xffffff)))
             } else {
                 guard !rings.isEmpty else { continue }
                 let name = RegionMatching.name(of: features[feature]) ?? ""
@@ -189,11 +190,39 @@ public struct ChoroplethMap: Sendable {
         }
         marks += inner + middle + outer
 
+        // Labels: the dense cluster's in an inset when there is one, the others on the map.
+        let area = layout.labelBounds
+        let inset = MapInset.find(
+            requests: labelRequests, placement: LabelPlacement(measure: measure, scale: s, bounds: area),
+            shapes: marks.compactMap { mark in if case .area(let rings, _, _, _, _) = mark { rings } else { nil } },
+            map: .init(minX: layout.frame.x, minY: layout.frame.y, maxX: layout.frame.x + layout.frame.width, maxY: layout.frame.y + layout.frame.height),
+            area: .init(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY))
+        if let inset { layout.makeRoom(below: inset.box.maxY) }
         var placement = LabelPlacement(measure: measure, scale: s, bounds: layout.labelBounds)
+        var insetRequests: [LabelPlacement.Request] = []
+        if let inset {
+            marks += inset.marks(copying: marks, scale: s)
+            placement.reserved = [inset.box]
+            for member in inset.members {
+                var request = labelRequests[member]
+                request.polygons = request.polygons.map { polygon in polygon.map { $0.map(inset.transform) } }
+                insetRequests.append(request)
+            }
+            labelRequests = labelRequests.indices.filter { !inset.members.contains($0) }.map { labelRequests[$0] }
+        }
         marks += placement.place(labelRequests)
-        labelBoxes = placement.placed
-        leaders = placement.leaders
-        unlabelled = placement.omitted
+        var boxes = placement.placed, lines = placement.leaders, omitted = placement.omitted
+        if let inset {
+            let box = inset.box
+            var enlarged = LabelPlacement(measure: measure, scale: s, bounds: (box.minX + 2, box.minY + 2, box.maxX - 2, box.maxY - 2))
+            marks += enlarged.place(insetRequests)
+            lines += enlarged.leaders.map { LabelPlacement.Leader(from: $0.from, to: $0.to, box: $0.box + boxes.count) }
+            boxes += enlarged.placed
+            omitted += enlarged.omitted
+        }
+        labelBoxes = boxes
+        leaders = lines
+        unlabelled = omitted
 
         marks += header.marks
         var items: [CanvasLayout.LegendItem]
@@ -242,7 +271,7 @@ struct CanvasLayout {
     let scale: Double
     /// The map's frame: its width fixed by the canvas, its height by the shapes' aspect.
     let frame: (x: Double, y: Double, width: Double, height: Double)
-    private let legendTop: Double
+    private var legendTop: Double
     /// Where the next line below the legend goes.
     private var cursor: Double
 
@@ -257,13 +286,13 @@ struct CanvasLayout {
             var y = 16 * s + titleSize
             for line in CanvasLayout.wrap(title, size: titleSize, bold: true, width: width - 40 * s, measure: measure) {
                 marks.append(.text(line, at: PlanePoint(x: 20 * s, y: y), size: titleSize, bold: true, anchor: .start,
-                                   fill: MapColour(0x1a1a1a), halo: false))
+                                   fill: MapColour(0x1a1a1a), halo: nil))
                 y += titleSize * 1.25
             }
             y += size * 0.6
             for line in CanvasLayout.wrap(question, size: size, bold: false, width: width - 40 * s, measure: measure) {
                 marks.append(.text(line, at: PlanePoint(x: 20 * s, y: y), size: size, bold: false, anchor: .start,
-                                   fill: MapColour(0x4d4d4d), halo: false))
+                                   fill: MapColour(0x4d4d4d), halo: nil))
                 y += size * 1.35
             }
             self.marks = marks
@@ -293,6 +322,14 @@ struct CanvasLayout {
         cursor = legendTop
     }
 
+    /// Moves the legend down so that the map area reaches `y` (an inset below the map).
+    mutating func makeRoom(below y: Double) {
+        let needed = y + 24 * scale
+        guard needed > legendTop else { return }
+        cursor += needed - legendTop
+        legendTop = needed
+    }
+
     /// Where callout labels may go: the canvas between the header and the legend.
     var labelBounds: (minX: Double, minY: Double, maxX: Double, maxY: Double) {
         (8 * scale, frame.y - 8 * scale, width - 8 * scale, legendTop - 12 * scale)
@@ -306,7 +343,7 @@ struct CanvasLayout {
         let countSize = max(11 * s, LabelPlacement.minimumSize)
         var marks: [MapScene.Mark] = [
             .text(title, at: PlanePoint(x: 20 * s, y: cursor + titleSize), size: titleSize, bold: true, anchor: .start,
-                  fill: MapColour(0x1a1a1a), halo: false),
+                  fill: MapColour(0x1a1a1a), halo: nil),
         ]
         let swatch = max(84 * s, items.map { measure.width($0.label, size: size) + 6 }.max() ?? 0)
         let gap = 6 * s, rowHeight = 14 * s + size + countSize + 14 * s
@@ -321,9 +358,9 @@ struct CanvasLayout {
             marks.append(.area(rings: [box], fill: item.fill, hatch: item.hatch, title: nil, data: []))
             marks.append(.line(points: box, stroke: MapColour(0x969696), width: 0.5))
             marks.append(.text(item.label, at: PlanePoint(x: x + swatch / 2, y: y + 14 * s + size + 2 * s), size: size, bold: false,
-                               anchor: .middle, fill: MapColour(0x1a1a1a), halo: false))
+                               anchor: .middle, fill: MapColour(0x1a1a1a), halo: nil))
             marks.append(.text("(\(item.count))", at: PlanePoint(x: x + swatch / 2, y: y + 14 * s + size + countSize + 4 * s),
-                               size: countSize, bold: false, anchor: .middle, fill: MapColour(0x737373), halo: false))
+                               size: countSize, bold: false, anchor: .middle, fill: MapColour(0x737373), halo: nil))
             x += swatch + gap
         }
         cursor = y + rowHeight
@@ -335,7 +372,7 @@ struct CanvasLayout {
         let size = max(size * scale, LabelPlacement.minimumSize)
         return Self.wrap(text, size: size, bold: false, width: width - 40 * scale, measure: measure).map { line in
             cursor += size * 1.35
-            return .text(line, at: PlanePoint(x: 20 * scale, y: cursor), size: size, bold: false, anchor: .start, fill: colour, halo: false)
+            return .text(line, at: PlanePoint(x: 20 * scale, y: cursor), size: size, bold: false, anchor: .start, fill: colour, halo: nil)
         }
     }
 

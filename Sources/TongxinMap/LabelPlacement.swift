@@ -24,6 +24,8 @@ struct LabelPlacement {
         var name: String
         /// The value's text (a rate, a change), or `nil` when there is none.
         var value: String?
+        /// The shape's fill: a label inside a dark shape is white on it.
+        var fill: MapColour
     }
 
     struct Box: Equatable {
@@ -75,6 +77,8 @@ struct LabelPlacement {
     private(set) var leaders: [Leader] = []
     /// The names of the labels that found no place, in request order.
     private(set) var omitted: [String] = []
+    /// Areas no label may cover (an inset).
+    var reserved: [Box] = []
 
     init(measure: TextMeasure, scale: Double, bounds: (minX: Double, minY: Double, maxX: Double, maxY: Double)) {
         self.measure = measure
@@ -115,8 +119,8 @@ struct LabelPlacement {
             inside: for shown in Self.forms(of: request) {
                 for size in insideSizes {
                     let box = Self.box(centre: pole, size: self.size(of: shown, nameSize: size))
-                    if Self.fits(box, in: polygon) {
-                        marks += label(shown, box: box, nameSize: size)
+                    if Self.fits(box, in: polygon), !reserved.contains(where: { $0.overlaps(box) }) {
+                        marks += label(shown, box: box, nameSize: size, on: request.fill)
                         placed.append(box)
                         fitted = true
                         break inside
@@ -141,8 +145,9 @@ struct LabelPlacement {
                         let middle = PlanePoint(x: callout.pole.x + radius * cos(angle), y: callout.pole.y + radius * sin(angle))
                         let box = Self.box(centre: middle, size: extent)
                         let end = Self.nearestPoint(on: box, to: callout.pole)
+                        let blocks = { (other: Box) in other.overlaps(box) || other.isCrossed(from: callout.pole, to: end) }
                         guard box.minX >= bounds.minX, box.maxX <= bounds.maxX, box.minY >= bounds.minY, box.maxY <= bounds.maxY,
-                              !placed.contains(where: { $0.overlaps(box) || $0.isCrossed(from: callout.pole, to: end) }),
+                              !placed.contains(where: blocks), !reserved.contains(where: blocks),
                               !leaders.contains(where: { box.isCrossed(from: $0.from, to: $0.to) }),
                               !Self.touches(box, callout.polygon),
                               !poles.enumerated().contains(where: { $0.offset != index && box.contains($0.element) })
@@ -163,10 +168,19 @@ struct LabelPlacement {
             marks.append(.dot(centre: callout.pole, radius: max(1.6 * s, 1.2), fill: MapColour(0x1a1a1a)))
             marks.append(.rect(x: box.minX, y: box.minY, width: box.maxX - box.minX, height: box.maxY - box.minY,
                                fill: MapColour(0xffffff), stroke: MapColour(0xbdbdbd)))
-            marks += label(shown, box: box, nameSize: nameSize)
+            marks += label(shown, box: box, nameSize: nameSize, on: MapColour(0xffffff))
         }
         omitted = unplaced.sorted().map { requests[$0].name }
         return marks
+    }
+
+    /// Whether the request's shape (all its polygons) is smaller than twice the box of its name
+    /// alone at the minimum size: too small to carry a label, however it is shaped.
+    func isTiny(_ request: Request) -> Bool {
+        var nameOnly = request
+        nameOnly.value = nil
+        let extent = size(of: nameOnly, nameSize: Self.minimumSize)
+        return request.polygons.reduce(0) { $0 + Polylabel.area($1) } < 2 * extent.width * extent.height
     }
 
     /// The request with both lines, then (when it has a value) with the name only.
@@ -210,17 +224,20 @@ struct LabelPlacement {
         PlanePoint(x: min(max(point.x, box.minX), box.maxX), y: min(max(point.y, box.minY), box.maxY))
     }
 
-    /// The text marks of a label filling `box`: the name, then the value below it.
-    private func label(_ request: Request, box: Box, nameSize: Double) -> [MapScene.Mark] {
+    /// The text marks of a label filling `box` on `background`: the name, then the value below it;
+    /// dark text with a white halo on a light background, white text with a halo of the background
+    /// on a dark one (so borders crossing the label do not show through).
+    private func label(_ request: Request, box: Box, nameSize: Double, on background: MapColour) -> [MapScene.Mark] {
         let x = (box.minX + box.maxX) / 2
         let valueSize = valueSize(nameSize: nameSize)
+        let (ink, halo) = background.isLight ? (Self.textColour, MapColour(0xffffff)) : (MapColour(0xffffff), background)
         var marks: [MapScene.Mark] = [
             .text(request.name, at: PlanePoint(x: x, y: box.minY + scale + nameSize * 0.88), size: nameSize, bold: false,
-                  anchor: .middle, fill: Self.textColour, halo: true),
+                  anchor: .middle, fill: ink, halo: halo),
         ]
         if let value = request.value {
             marks.append(.text(value, at: PlanePoint(x: x, y: box.maxY - scale - valueSize * 0.18), size: valueSize, bold: false,
-                               anchor: .middle, fill: Self.textColour, halo: true))
+                               anchor: .middle, fill: ink, halo: halo))
         }
         return marks
     }

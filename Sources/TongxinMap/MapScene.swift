@@ -50,8 +50,10 @@ public struct MapScene: Sendable {
         case rect(x: Double, y: Double, width: Double, height: Double, fill: MapColour, stroke: MapColour?)
         /// A filled dot (leader line ends).
         case dot(centre: PlanePoint, radius: Double, fill: MapColour)
-        /// One line of text with its baseline at `at`; `halo` draws a white outline under it.
-        case text(String, at: PlanePoint, size: Double, bold: Bool, anchor: Anchor, fill: MapColour, halo: Bool)
+        /// One line of text with its baseline at `at`; `halo` draws an outline of that colour under it.
+        case text(String, at: PlanePoint, size: Double, bold: Bool, anchor: Anchor, fill: MapColour, halo: MapColour?)
+        /// Marks drawn only inside a rectangle (an inset's enlarged copy of the map).
+        case clipped(x: Double, y: Double, width: Double, height: Double, marks: [Mark])
     }
 
     public var width: Double
@@ -59,6 +61,14 @@ public struct MapScene: Sendable {
     /// The map's title, for the SVG document's `<title>`.
     public var title: String
     public var marks: [Mark]
+
+    /// Every mark, with those inside clipped groups, in drawing order.
+    var allMarks: [Mark] {
+        marks.flatMap { mark -> [Mark] in
+            if case .clipped(_, _, _, _, let inner) = mark { return inner }
+            return [mark]
+        }
+    }
 
     /// The hatch lines' colour and spacing in canvas pixels.
     public static let hatchColour = MapColour(0x525252)
