@@ -71,6 +71,22 @@ struct MapCommandTests {
         #expect(moved > 0)
     }
 
+    /// `report --since` draws one change map per coverage question that moved, in 变化, each
+    /// beside its table, with ids unique in the page.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.earlier), "python3 Scripts/make-hubei-2023.py wrote the earlier version"))
+    func reportSinceDrawsChangeMaps() throws {
+        let out = Self.scratch.appendingPathComponent("since.html").path
+        let run = try BuiltTongxin.run(["report", HubeiGraph.path, "--since", Self.earlier, "--region", "十堰市", "--sections", "change",
+                                        "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        let headings = html.matches(of: /<h3 id="change-coverage-(\d+)">/).map { String($0.1) }
+        let maps = html.matches(of: /<figure class="diagram map" id="change-coverage-(\d+)-map">/).map { String($0.1) }
+        #expect(!maps.isEmpty && maps == headings)
+        #expect(html.contains("十堰市各县（市、区）村覆盖率变化") && html.contains(">变化（百分点）</text>"))
+        #expect(html.contains("url(#change-coverage-\(maps[0])-map-hatch-rising)") || !html.contains("hatch-rising"))
+    }
+
     static var earlier: String {
         URL(fileURLWithPath: HubeiGraph.path).deletingLastPathComponent().appendingPathComponent("hubei-2023.json").path
     }

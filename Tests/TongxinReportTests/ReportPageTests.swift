@@ -109,6 +109,14 @@ enum SampleContent {
         #expect(!html.contains("href=\"#pairing\""))
     }
 
+    /// The measure's question in words (``QuestionWording``), then its selector.
+    @Test func measuresSayTheirQuestionInWords() {
+        let html = ReportPage(content).render()
+        #expect(html.contains("统计对象：商会覆盖的乡镇（经 隶属/位于、服务）<span class=\"sep\"></span><code>organization[type=商会]</code>"))
+        let english = ReportPage(content, options: ReportOptions(language: .en)).render()
+        #expect(english.contains("towns covered by organizations of type 商会 (via within, serves)"))
+    }
+
     @Test func dataIsEscaped() {
         let html = ReportPage(content).render()
         #expect(html.contains("乙市&lt;b&gt;"))
