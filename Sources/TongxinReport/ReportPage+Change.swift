@@ -61,6 +61,7 @@ extension ReportPage {
             }
             parts.append(HTMLTable(table, caption: labels(.movedMost), dressing: dressing).html())
         }
+        if let map = shift.map { parts.append(mapFigure(map, id: anchor + "-map")) }
         if shift.newlyUncoveredCount > 0 {
             parts.append(PageComponents.details(labels(.newlyUncoveredTitle, unit, NumberFormat.grouped(shift.newlyUncoveredCount)), [
                 PageComponents.unitList(shift.newlyUncovered.map { ($0.unit.name, $0.path.joined(separator: " / ")) }),
