@@ -27,8 +27,8 @@ extension ReportBuilder {
         return Self.centralKinds.compactMap { kind -> CentralGroup? in
             let wanted = graph.nodeKindIndex(kind)
             let candidates = nodes.indices.filter { graph.nodeKindIndices[nodes[$0]] == wanted }
-            let ranked = Ranking.order(candidates.map { scores[$0] }) { graph.id(of: nodes[candidates[$0]]) }
-                .prefix(top).map { candidates[$0] }
+            let ranked = Ranking.order(candidates.map { scores[$0] }, top: top) { graph.id(of: nodes[candidates[$0]]) }
+                .map { candidates[$0] }
             guard !ranked.isEmpty else { return nil }
             let attribute = kind == NodeKind.figure ? WellKnownAttribute.category : WellKnownAttribute.type
             return CentralGroup(kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil, nodes: ranked.map { local in

@@ -33,22 +33,26 @@ public struct CentralityReport: ResultDocument {
     public let field: String
     public private(set) var rows: [Row]
 
-    /// - Parameter nodes: the graph node of each position of `result`.
+    /// - Parameters:
+    ///   - nodes: the graph node of each position of `result`.
+    ///   - matching: keeps only the rows whose graph node matches (all when `nil`).
+    ///   - top: keeps only the first `top` rows, selected without ranking the rest (``Ranking``).
     public init(graph: Graph, measure: String, result: CentralityResult, nodes: [Int], normalized: Bool,
-                directed: Bool, weighted: Bool) {
+                directed: Bool, weighted: Bool, matching: ((Int) -> Bool)? = nil, top: Int? = nil) {
         self.graph = graph
         self.measure = measure
         self.normalized = normalized
         self.directed = directed
         self.weighted = weighted
         let id = { graph.ids[nodes[$0]] }
+        let included: ((Int) -> Bool)? = matching.map { matching in { matching(nodes[$0]) } }
         switch result {
         case .scores(let scores):
             field = "score"
-            rows = Ranking.order(scores, id: id).map { Row(node: nodes[$0], score: .number(scores[$0], digits: 6)) }
+            rows = Ranking.order(scores, top: top, where: included, id: id).map { Row(node: nodes[$0], score: .number(scores[$0], digits: 6)) }
         case .counts(let counts):
             field = "score"
-            rows = Ranking.order(counts, id: id).map { Row(node: nodes[$0], score: .integer(counts[$0])) }
+            rows = Ranking.order(counts, top: top, where: included, id: id).map { Row(node: nodes[$0], score: .integer(counts[$0])) }
         case .groups(let partition, let modularity):
             field = modularity == nil ? "component" : "community"
             // Groups renumbered largest first (ties by smallest node); rows by group, then id.
@@ -56,16 +60,10 @@ public struct CentralityReport: ResultDocument {
             var number = [Int](repeating: 0, count: partition.count)
             for (position, group) in rank.enumerated() { number[group] = position }
             let labels = partition.labels.map { -number[Int($0)] }
-            rows = Ranking.order(labels, id: id).map { Row(node: nodes[$0], score: .integer(-labels[$0])) }
+            rows = Ranking.order(labels, top: top, where: included, id: id).map { Row(node: nodes[$0], score: .integer(-labels[$0])) }
             sizes = rank.map { partition.sizes[$0] }
             self.modularity = modularity
         }
-    }
-
-    /// Keeps the rows whose node matches, then the first `top`.
-    public mutating func select(_ matcher: ((Int) -> Bool)?, top: Int?) {
-        if let matcher { rows = rows.filter { matcher($0.node) } }
-        if let top, rows.count > top { rows.removeLast(rows.count - top) }
     }
 
     public var json: JSONValue {

@@ -70,6 +70,25 @@ struct CentralityCommandTests {
         #expect(Set(ids) == ["Acciaiuoli", "Barbadori", "Ridolfi", "Salviati", "Tornabuoni", "Albizzi"])
     }
 
+    /// Leiden's communities on the families: each connected, modularity as printed equals the
+    /// partition's (checked by the library tests), and `--top` keeps the first rows.
+    @Test func leidenCommunities() throws {
+        let run = try tongxin("centrality", "--measure", "communities", "--algorithm", "leiden", "--seed", "1",
+                              "--format", "json")
+        #expect(run.status == 0, "\(run.stderr)")
+        let modularity = try #require(run.json["modularity"] as? NSNumber).doubleValue
+        #expect(modularity > 0.3)
+        let nodes = try #require(run.json["nodes"] as? [[String: Any]])
+        #expect(nodes.count == Self.fixture.graph.nodeCount)
+        let top = try tongxin("centrality", "--measure", "communities", "--algorithm", "leiden", "--seed", "1",
+                              "--top", "3", "--format", "json")
+        let first = try #require(top.json["nodes"] as? [[String: Any]]).map { $0["id"] as! String }
+        #expect(first == nodes.prefix(3).map { $0["id"] as! String })
+        let misplaced = try tongxin("centrality", "--measure", "pagerank", "--algorithm", "leiden")
+        #expect(misplaced.status == 1)
+        #expect(misplaced.stderr.contains("--algorithm applies to --measure communities only"))
+    }
+
     @Test func badInputExits1WithOneMessage() throws {
         let unknown = try tongxin("path", "Pazzi", "Nobody")
         #expect(unknown.status == 1)
