@@ -93,26 +93,18 @@ extension MeasureGraph {
     ///
     /// - Complexity: O((V + E) α(V)), V nodes and E arcs of the view.
     public func connectedParts(of labels: [Int32]) -> Components {
-        var parent = (0..<Int32(nodeCount)).map { $0 }
+        var parent = [Int32](repeating: 0, count: nodeCount)
         parent.withUnsafeMutableBufferPointer { parent in
-            func find(_ node: Int32) -> Int32 {
-                var x = node
-                while parent[Int(x)] != x {
-                    let grandparent = parent[Int(parent[Int(x)])]
-                    parent[Int(x)] = grandparent
-                    x = grandparent
-                }
-                return x
-            }
+            let forest = UnionFind(parent: parent)
+            forest.reset()
             for u in 0..<nodeCount {
                 for i in outgoing.offsets[u] ..< outgoing.offsets[u + 1] {
                     let v = outgoing.targets[i]
                     guard Int(v) > u && labels[Int(v)] == labels[u] else { continue }
-                    let a = find(Int32(u)), b = find(v)
-                    if a < b { parent[Int(b)] = a } else if b < a { parent[Int(a)] = b }
+                    forest.union(Int32(u), v)
                 }
             }
-            for v in 0..<nodeCount { parent[v] = find(Int32(v)) }
+            for v in 0..<nodeCount { parent[v] = forest.find(Int32(v)) }
         }
         return Components(rawLabels: parent)
     }
