@@ -86,6 +86,16 @@ import TongxinTestSupport
         }
     }
 
+    /// The province graph (the 1× benchmark graph's source): every community connected, modularity
+    /// at least Louvain's.
+    @Test func hubeiConnectedAndAtLeastLouvain() throws {
+        let view = MeasureGraph(try HubeiGraph.graph)
+        let leiden = try view.leiden(seed: 1)
+        #expect(Self.everyCommunityConnected(view, leiden.partition.labels))
+        #expect(view.connectedParts(of: leiden.partition.labels).count == leiden.partition.count)
+        #expect(try leiden.modularity >= view.louvain().modularity)
+    }
+
     @Test func seededAndDeterministic() throws {
         let view = NetworkXFixture(named: "lesmis").view(.strength)
         #expect(try view.leiden(seed: 7) == view.leiden(seed: 7))
