@@ -54,12 +54,12 @@ def main():
         notes.append(f"{scale}×: PageRank one iteration {t['pagerank_iteration'] * 1e3:.2f} ms measured, "
                      f"bandwidth bound {bound * 1e3:.2f} ms ({t['pagerank_iteration_bytes'] / 1e6:.1f} MB at "
                      f"{t['bandwidth_bytes_per_second'] / 1e9:.1f} GB/s measured streaming read)")
-        q = [f"{name} {p[name].get('louvain_modularity', float('nan')):.4f}" for name in p
+        q = [f"{name} {p[name].get('louvain_modularity', float('nan')):.6f}" for name in p
              if "louvain_modularity" in p[name]]
-        notes.append(f"{scale}×: Louvain modularity tongxin {t['louvain_modularity']:.4f}, " + ", ".join(q))
+        notes.append(f"{scale}×: Louvain modularity tongxin {t['louvain_modularity']:.6f}, " + ", ".join(q))
         if "leiden_modularity" in t:
-            q = [f"{name} {p[name]['leiden_modularity']:.4f}" for name in p if "leiden_modularity" in p[name]]
-            notes.append(f"{scale}×: Leiden modularity tongxin {t['leiden_modularity']:.4f}, " + ", ".join(q)
+            q = [f"{name} {p[name]['leiden_modularity']:.6f}" for name in p if "leiden_modularity" in p[name]]
+            notes.append(f"{scale}×: Leiden modularity tongxin {t['leiden_modularity']:.6f}, " + ", ".join(q)
                          + f"; disconnected communities: tongxin {t.get('leiden_disconnected', 0):.0f}, igraph "
                          + f"{p.get('igraph', {}).get('leiden_disconnected', float('nan')):.0f}")
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
