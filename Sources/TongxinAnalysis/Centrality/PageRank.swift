@@ -7,9 +7,7 @@ extension MeasureGraph {
     /// `personalization`. The scores sum to 1.
     ///
     /// Power iteration from the uniform vector, `x ← damping · (xP + (Σ dangling x) · d) + (1 − damping) · p`,
-    /// each product split over two cores by node ranges (the same result on any number of cores);
-    /// the pass that computes a step also scales it by the inverse out-strengths and sums its
-    /// dangling mass for the next, so a step is one sweep over the nodes and the in-arcs.
+    /// each product split over two cores by node ranges (the same result on any number of cores).
     ///
     /// - Parameters:
     ///   - damping: the probability of following an arc, in [0, 1).
@@ -41,35 +39,23 @@ extension MeasureGraph {
             throw .invalidParameter("PageRank needs non-negative weights; a node's out-strength is \(bad)")
         }
         let inverse = strengths.map { $0 > 0 ? 1 / $0 : 0 }
+        let danglingNodes = strengths.indices.filter { strengths[$0] == 0 }
         let product = SparseProduct(incoming, nodeCount: n)
         var x = [Double](repeating: 1 / Double(n), count: n)
+        var scaled = [Double](repeating: 0, count: n)
         var next = [Double](repeating: 0, count: n)
-        // x scaled by the inverse out-strengths, and the mass on dangling nodes: computed for the next
-        // step in the same pass that computes a step (one sweep over the nodes per step).
-        var scaled = (0..<n).map { x[$0] * inverse[$0] }
-        var nextScaled = [Double](repeating: 0, count: n)
-        var danglingMass = 0.0
-        for v in 0..<n where strengths[v] == 0 { danglingMass += x[v] }
         for _ in 0..<options.maxIterations {
-            let mass = danglingMass
-            let (change, nextMass) = teleport.withUnsafeBufferPointer { teleport in
+            for v in 0..<n { scaled[v] = x[v] * inverse[v] }
+            var danglingMass = 0.0
+            for v in danglingNodes { danglingMass += x[v] }
+            let change = teleport.withUnsafeBufferPointer { teleport in
                 jump.withUnsafeBufferPointer { jump in
-                    inverse.withUnsafeBufferPointer { inverse in
-                        nextScaled.withUnsafeMutableBufferPointer { nextScaled in
-                            let nextScaled = UncheckedSendable(nextScaled)
-                            return product.apply(scaled, previous: x, into: &next) { v, sum, dangling in
-                                let value = damping * (sum + mass * jump[v]) + (1 - damping) * teleport[v]
-                                nextScaled.value[v] = value * inverse[v]
-                                if inverse[v] == 0 { dangling += value }
-                                return value
-                            }
-                        }
+                    product.apply(scaled, previous: x, into: &next) { v, sum in
+                        damping * (sum + danglingMass * jump[v]) + (1 - damping) * teleport[v]
                     }
                 }
             }
             swap(&x, &next)
-            swap(&scaled, &nextScaled)
-            danglingMass = nextMass
             if change < options.tolerance { return x }
         }
         throw .notConverged(measure: "pagerank", iterations: options.maxIterations, tolerance: options.tolerance)

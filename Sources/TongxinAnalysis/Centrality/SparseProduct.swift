@@ -29,17 +29,7 @@ struct SparseProduct {
     /// `finish` runs on both lanes at once: it must only read shared state.
     func apply(_ x: [Double], previous: [Double], into result: inout [Double],
                finish: (Int, Double) -> Double) -> Double {
-        apply(x, previous: previous, into: &result) { v, sum, _ in finish(v, sum) }.change
-    }
-
-    /// Computes `result[v] = finish(v, (Aᵀx)[v], &extra)` for every node, where `extra` is a
-    /// per-lane sum the caller may add to (PageRank's dangling mass of the new vector), and returns
-    /// the L1 distance `Σ |result[v] − previous[v]|` and the extras, each lane's part summed in node
-    /// order and the parts in lane order. `finish` runs on both lanes at once: it must only read
-    /// shared state, or write at index `v` only.
-    func apply(_ x: [Double], previous: [Double], into result: inout [Double],
-               finish: (Int, Double, inout Double) -> Double) -> (change: Double, extra: Double) {
-        var partial = [Double](repeating: 0, count: 2 * Lanes.count)
+        var partial = [Double](repeating: 0, count: Lanes.count)
         partial.withUnsafeMutableBufferPointer { partial in
             x.withUnsafeBufferPointer { x in
                 previous.withUnsafeBufferPointer { previous in
@@ -50,7 +40,7 @@ struct SparseProduct {
                                     let shared = UncheckedSendable((result, partial))
                                     Lanes.run { lane in
                                         let (result, partial) = shared.value
-                                        var change = 0.0, extra = 0.0
+                                        var change = 0.0
                                         for v in bounds[lane] ..< bounds[lane + 1] {
                                             var sum = 0.0
                                             if let weights {
@@ -60,12 +50,11 @@ struct SparseProduct {
                                             } else {
                                                 for i in offsets[v] ..< offsets[v + 1] { sum += x[Int(tails[i])] }
                                             }
-                                            let value = finish(v, sum, &extra)
+                                            let value = finish(v, sum)
                                             result[v] = value
                                             change += abs(value - previous[v])
                                         }
-                                        partial[2 * lane] = change
-                                        partial[2 * lane + 1] = extra
+                                        partial[lane] = change
                                     }
                                 }
                             }
@@ -74,12 +63,7 @@ struct SparseProduct {
                 }
             }
         }
-        var change = 0.0, extra = 0.0
-        for lane in 0..<Lanes.count {
-            change += partial[2 * lane]
-            extra += partial[2 * lane + 1]
-        }
-        return (change, extra)
+        return partial.reduce(0, +)
     }
 }
 
