@@ -32,13 +32,15 @@ extension ReportBuilder {
                 .map { candidates[$0] }
             guard !ranked.isEmpty else { return nil }
             let attribute = kind == NodeKind.figure ? WellKnownAttribute.category : WellKnownAttribute.type
-            return CentralGroup(kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil, nodes: ranked.map { local in
-                let node = nodes[local]
-                return CentralNode(
-                    node: reference(node), category: graph.attribute(attribute, of: node)?.description,
-                    location: location(of: node), score: scores[local], degree: view.outgoing.degree(local),
-                    bridges: bridges(of: view.outgoing.neighbors(of: local).map { nodes[Int($0)] }))
-            })
+            return CentralGroup(
+                kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil,
+                nodes: ranked.map { local in
+                    let node = nodes[local]
+                    return CentralNode(
+                        node: reference(node), category: graph.attribute(attribute, of: node)?.description,
+                        location: location(of: node), score: scores[local], degree: view.outgoing.degree(local),
+                        bridges: bridges(of: view.outgoing.neighbors(of: local).map { nodes[Int($0)] }))
+                })
         }
     }
 

@@ -29,8 +29,10 @@ public struct CentralityReport: ResultDocument {
     ///   - nodes: the graph node of each position of `result`.
     ///   - matching: keeps only the rows whose graph node matches (all when `nil`).
     ///   - top: keeps only the first `top` rows, selected without ranking the rest (``Ranking``).
-    public init(graph: Graph, measure: String, result: CentralityResult, nodes: [Int], normalized: Bool,
-                directed: Bool, weighted: Bool, matching: ((Int) -> Bool)? = nil, top: Int? = nil) {
+    public init(
+        graph: Graph, measure: String, result: CentralityResult, nodes: [Int], normalized: Bool,
+        directed: Bool, weighted: Bool, matching: ((Int) -> Bool)? = nil, top: Int? = nil
+    ) {
         self.graph = graph
         self.measure = measure
         self.normalized = normalized
@@ -41,7 +43,9 @@ public struct CentralityReport: ResultDocument {
         switch result {
         case .scores(let scores):
             field = "score"
-            rows = Ranking.order(scores, top: top, where: included, id: id).map { Row(node: nodes[$0], score: .number(scores[$0], digits: 6)) }
+            rows = Ranking.order(scores, top: top, where: included, id: id).map {
+                Row(node: nodes[$0], score: .number(scores[$0], digits: 6))
+            }
         case .counts(let counts):
             field = "score"
             rows = Ranking.order(counts, top: top, where: included, id: id).map { Row(node: nodes[$0], score: .integer(counts[$0])) }
@@ -61,20 +65,28 @@ public struct CentralityReport: ResultDocument {
     public var json: JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("measure", .string(measure)), ("normalized", .bool(normalized)),
-            ("directed", .bool(directed)), ("weighted", .bool(weighted)),
+            ("directed", .bool(directed)), ("weighted", .bool(weighted))
         ]
         if let sampling { pairs += [("samples", .int(sampling.samples)), ("seed", .int(Int(sampling.seed)))] }
         if let sizes { pairs += [("count", .int(sizes.count)), ("sizes", .array(sizes.map { .int($0) }))] }
         if let modularity { pairs.append(("modularity", .double(modularity))) }
-        pairs.append(("nodes", .array(rows.map { row in
-            let score: JSONValue = switch row.score {
-            case .integer(let value): .int(value)
-            case .number(let value, _): value.map(JSONValue.double) ?? .null
-            default: .null
-            }
-            return .object([("id", .string(graph.id(of: row.node))), ("name", .string(graph.name(of: row.node))),
-                            ("kind", .string(graph.kind(of: row.node))), (field, score)])
-        })))
+        pairs.append(
+            (
+                "nodes",
+                .array(
+                    rows.map { row in
+                        let score: JSONValue =
+                            switch row.score {
+                            case .integer(let value): .int(value)
+                            case .number(let value, _): value.map(JSONValue.double) ?? .null
+                            default: .null
+                            }
+                        return .object([
+                            ("id", .string(graph.id(of: row.node))), ("name", .string(graph.name(of: row.node))),
+                            ("kind", .string(graph.kind(of: row.node))), (field, score)
+                        ])
+                    })
+            ))
         return .object(pairs)
     }
 
@@ -82,8 +94,10 @@ public struct CentralityReport: ResultDocument {
     public var tables: [ResultTable] {
         var table = ResultTable(measure, columns: [.numeric("rank"), Column("id"), Column("name"), Column("kind"), .numeric(field)])
         for (position, row) in rows.enumerated() {
-            table.append([.integer(position + 1), .id(graph.id(of: row.node)), .text(graph.name(of: row.node)),
-                          .text(graph.kind(of: row.node)), row.score])
+            table.append([
+                .integer(position + 1), .id(graph.id(of: row.node)), .text(graph.name(of: row.node)),
+                .text(graph.kind(of: row.node)), row.score
+            ])
         }
         return [table]
     }

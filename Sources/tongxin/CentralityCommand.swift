@@ -147,9 +147,10 @@ struct CentralityCommand: TongxinCommand {
         let result = try view.centrality(measure, parameters)
         progress?.finish()
         Timings.mark("kernel")
-        var report = CentralityReport(graph: graph, measure: measure.rawValue, result: result, nodes: nodes,
-                                      normalized: normalized, directed: directed, weighted: weighted,
-                                      matching: selector?.matcher(in: graph), top: top)
+        var report = CentralityReport(
+            graph: graph, measure: measure.rawValue, result: result, nodes: nodes,
+            normalized: normalized, directed: directed, weighted: weighted,
+            matching: selector?.matcher(in: graph), top: top)
         if let samples { report.sampling = (samples, seed) }
         try Console.print(report, as: output)
     }

@@ -12,7 +12,7 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     /// The measures that give one number per node and can size a diagram's nodes (coreness as a
     /// number; not the directed degrees, components or communities).
     public static let nodeSizing: [CentralityMeasure] = [
-        .degree, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .coreness,
+        .degree, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .coreness
     ]
 
     /// Whether weights are lengths (path measures) rather than strengths.
@@ -107,13 +107,15 @@ extension MeasureGraph {
     ///   distances, a measure without a two-mode form).
     /// - Complexity: the measure's own (see each one).
     public func centrality(_ measure: CentralityMeasure, _ parameters: CentralityParameters)
-        throws(MeasureError) -> CentralityResult {
+        throws(MeasureError) -> CentralityResult
+    {
         if let top = parameters.bipartiteTop {
             switch measure {
             case .degree: return .scores(try bipartiteDegreeCentrality(top: top))
             case .closeness:
-                return .scores(try bipartiteClosenessCentrality(
-                    top: top, normalized: parameters.normalized, progress: parameters.progress))
+                return .scores(
+                    try bipartiteClosenessCentrality(
+                        top: top, normalized: parameters.normalized, progress: parameters.progress))
             case .betweenness: return .scores(try bipartiteBetweennessCentrality(top: top, progress: parameters.progress))
             default: throw .invalidParameter("\(measure.rawValue) has no two-mode form")
             }
@@ -122,10 +124,11 @@ extension MeasureGraph {
         case .coreness: return .counts(coreNumbers())
         case .components: return .groups(isDirected ? strongComponents() : weakComponents(), modularity: nil)
         case .communities:
-            let communities = switch parameters.algorithm {
-            case .louvain: try louvain(resolution: parameters.resolution)
-            case .leiden: try leiden(resolution: parameters.resolution, seed: parameters.seed)
-            }
+            let communities =
+                switch parameters.algorithm {
+                case .louvain: try louvain(resolution: parameters.resolution)
+                case .leiden: try leiden(resolution: parameters.resolution, seed: parameters.seed)
+                }
             return .groups(communities.partition, modularity: communities.modularity)
         default:
             return .scores(try scores(measure, parameters))
@@ -149,8 +152,9 @@ extension MeasureGraph {
         case .eigenvector: return try eigenvectorCentrality(options: parameters.options)
         case .pagerank: return try pageRank(damping: parameters.damping, options: parameters.options)
         case .katz:
-            return try katzCentrality(alpha: parameters.alpha, beta: [parameters.beta], normalized: normalized,
-                                      options: parameters.options)
+            return try katzCentrality(
+                alpha: parameters.alpha, beta: [parameters.beta], normalized: normalized,
+                options: parameters.options)
         case .coreness, .components, .communities:
             preconditionFailure("\(measure.rawValue) gives counts or groups, not scores")
         }
@@ -166,7 +170,8 @@ extension Graph {
     /// - Returns: the values, and how many sources estimated them (`nil` when exact).
     /// - Throws: ``MeasureError`` from the measure.
     public func nodeSizes(by measure: CentralityMeasure, region: Int?) throws(MeasureError)
-        -> (values: [Double], sampledSources: Int?) {
+        -> (values: [Double], sampledSources: Int?)
+    {
         let nodes = region.map(hierarchy.sortedSubtree(of:)) ?? Array(0..<nodeCount)
         let view = MeasureGraph(self, inducedBy: nodes)
         var sampled: Int?

@@ -34,7 +34,7 @@ struct CommunityLevel {
         self.loops = loops
         strength = loops.indices.map { u in
             var sum = 2 * loops[u]
-            for i in offsets[u] ..< offsets[u + 1] { sum += weights[i] }
+            for i in offsets[u]..<offsets[u + 1] { sum += weights[i] }
             return sum
         }
         twiceTotal = strength.reduce(0, +)
@@ -69,10 +69,10 @@ struct CommunityLevel {
                     weights.withUnsafeBufferPointer { weights in
                         for c in 0..<k {
                             let start = newTargets.count
-                            for position in members[c] ..< members[c + 1] {
+                            for position in members[c]..<members[c + 1] {
                                 let u = Int(byGroup[position])
                                 newLoops[c] += loops[u]
-                                for i in offsets[u] ..< offsets[u + 1] {
+                                for i in offsets[u]..<offsets[u + 1] {
                                     let d = Int(groups[Int(targets[i])])
                                     if d == c {
                                         newLoops[c] += weights[i] / 2  // seen from both ends
@@ -124,65 +124,75 @@ struct CommunityLevel {
         var linkWeight = [Double](repeating: -1, count: n)
         var touched = [Int32](repeating: 0, count: n)
         community.withUnsafeMutableBufferPointer { community in
-        totals.withUnsafeMutableBufferPointer { totals in
-        sizes.withUnsafeMutableBufferPointer { sizes in
-        queue.withUnsafeMutableBufferPointer { queue in
-        queued.withUnsafeMutableBufferPointer { queued in
-        linkWeight.withUnsafeMutableBufferPointer { linkWeight in
-        touched.withUnsafeMutableBufferPointer { touched in
-        offsets.withUnsafeBufferPointer { offsets in
-        targets.withUnsafeBufferPointer { targets in
-        weights.withUnsafeBufferPointer { weights in
-        strength.withUnsafeBufferPointer { strength in
-            while pending > 0 {
-                let u = Int(queue[head])
-                head = head + 1 == n ? 0 : head + 1
-                pending -= 1
-                queued[u] = false
-                let own = Int(community[u])
-                var seen = 0
-                for i in offsets[u] ..< offsets[u + 1] {
-                    let c = Int(community[Int(targets[i])])
-                    if linkWeight[c] < 0 { linkWeight[c] = 0; touched[seen] = Int32(c); seen += 1 }
-                    linkWeight[c] += weights[i]
-                }
-                let k = strength[u]
-                totals[own] -= k
-                sizes[own] -= 1
-                var best = own
-                let stayGain = max(linkWeight[own], 0) - scale * totals[own] * k
-                var bestGain = stayGain
-                for j in 0..<seen {
-                    let c = Int(touched[j])
-                    let gain = linkWeight[c] - scale * totals[c] * k
-                    if gain > bestGain { bestGain = gain; best = c }
-                }
-                if bestGain < 0 && sizes[own] > 0, let fresh = empty.last {
-                    best = Int(fresh)  // alone, the node gains 0
-                    bestGain = 0
-                }
-                if best != own && bestGain <= stayGain + 1e-12 * k {
-                    best = own  // a gain within rounding: moving could cycle
-                }
-                for j in 0..<seen { linkWeight[Int(touched[j])] = -1 }
-                totals[best] += k
-                sizes[best] += 1
-                guard best != own else { continue }
-                if sizes[best] == 1 { empty.removeLast(); groups += 1 }
-                if sizes[own] == 0 { empty.append(Int32(own)); groups -= 1 }
-                community[u] = Int32(best)
-                gained += bestGain - stayGain
-                for i in offsets[u] ..< offsets[u + 1] {
-                    let v = Int(targets[i])
-                    guard !queued[v] && Int(community[v]) != best else { continue }
-                    queued[v] = true
-                    var tail = head + pending
-                    if tail >= n { tail -= n }
-                    queue[tail] = Int32(v)
-                    pending += 1
+            totals.withUnsafeMutableBufferPointer { totals in
+                sizes.withUnsafeMutableBufferPointer { sizes in
+                    queue.withUnsafeMutableBufferPointer { queue in
+                        queued.withUnsafeMutableBufferPointer { queued in
+                            linkWeight.withUnsafeMutableBufferPointer { linkWeight in
+                                touched.withUnsafeMutableBufferPointer { touched in
+                                    offsets.withUnsafeBufferPointer { offsets in
+                                        targets.withUnsafeBufferPointer { targets in
+                                            weights.withUnsafeBufferPointer { weights in
+                                                strength.withUnsafeBufferPointer { strength in
+                                                    while pending > 0 {
+                                                        let u = Int(queue[head])
+                                                        head = head + 1 == n ? 0 : head + 1
+                                                        pending -= 1
+                                                        queued[u] = false
+                                                        let own = Int(community[u])
+                                                        var seen = 0
+                                                        for i in offsets[u]..<offsets[u + 1] {
+                                                            let c = Int(community[Int(targets[i])])
+                                                            if linkWeight[c] < 0 { linkWeight[c] = 0; touched[seen] = Int32(c); seen += 1 }
+                                                            linkWeight[c] += weights[i]
+                                                        }
+                                                        let k = strength[u]
+                                                        totals[own] -= k
+                                                        sizes[own] -= 1
+                                                        var best = own
+                                                        let stayGain = max(linkWeight[own], 0) - scale * totals[own] * k
+                                                        var bestGain = stayGain
+                                                        for j in 0..<seen {
+                                                            let c = Int(touched[j])
+                                                            let gain = linkWeight[c] - scale * totals[c] * k
+                                                            if gain > bestGain { bestGain = gain; best = c }
+                                                        }
+                                                        if bestGain < 0 && sizes[own] > 0, let fresh = empty.last {
+                                                            best = Int(fresh)  // alone, the node gains 0
+                                                            bestGain = 0
+                                                        }
+                                                        if best != own && bestGain <= stayGain + 1e-12 * k {
+                                                            best = own  // a gain within rounding: moving could cycle
+                                                        }
+                                                        for j in 0..<seen { linkWeight[Int(touched[j])] = -1 }
+                                                        totals[best] += k
+                                                        sizes[best] += 1
+                                                        guard best != own else { continue }
+                                                        if sizes[best] == 1 { empty.removeLast(); groups += 1 }
+                                                        if sizes[own] == 0 { empty.append(Int32(own)); groups -= 1 }
+                                                        community[u] = Int32(best)
+                                                        gained += bestGain - stayGain
+                                                        for i in offsets[u]..<offsets[u + 1] {
+                                                            let v = Int(targets[i])
+                                                            guard !queued[v] && Int(community[v]) != best else { continue }
+                                                            queued[v] = true
+                                                            var tail = head + pending
+                                                            if tail >= n { tail -= n }
+                                                            queue[tail] = Int32(v)
+                                                            pending += 1
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-        }}}}}}}}}}}
+        }
         return (groups, gained)
     }
 

@@ -80,8 +80,9 @@ extension MeasureGraph {
             }
         }
         let partition = connectedParts(of: labels)
-        return Communities(partition: partition, modularity: modularity(partition.labels, resolution: resolution),
-                           levels: levels)
+        return Communities(
+            partition: partition, modularity: modularity(partition.labels, resolution: resolution),
+            levels: levels)
     }
 
     /// The partition into the connected parts of each group of `labels` (any non-negative
@@ -98,7 +99,7 @@ extension MeasureGraph {
             let forest = UnionFind(parent: parent)
             forest.reset()
             for u in 0..<nodeCount {
-                for i in outgoing.offsets[u] ..< outgoing.offsets[u + 1] {
+                for i in outgoing.offsets[u]..<outgoing.offsets[u + 1] {
                     let v = outgoing.targets[i]
                     guard Int(v) > u && labels[Int(v)] == labels[u] else { continue }
                     forest.union(Int32(u), v)
@@ -131,7 +132,7 @@ extension CommunityLevel {
         var inside = [Double](repeating: 0, count: n)
         for u in 0..<n {
             communityTotal[Int(community[u])] += strength[u]
-            for i in offsets[u] ..< offsets[u + 1] where community[Int(targets[i])] == community[u] {
+            for i in offsets[u]..<offsets[u + 1] where community[Int(targets[i])] == community[u] {
                 inside[u] += weights[i]
             }
         }
@@ -149,7 +150,7 @@ extension CommunityLevel {
             let rest = communityTotal[s] - k
             guard inside[u] >= scale * k * rest else { continue }
             var seen = 0
-            for i in offsets[u] ..< offsets[u + 1] {
+            for i in offsets[u]..<offsets[u + 1] {
                 let v = Int(targets[i])
                 guard community[v] == community[u] else { continue }
                 let c = Int(refined[v])
@@ -195,7 +196,7 @@ extension CommunityLevel {
                     refined[u] = Int32(c)
                 }
             }
-            for i in offsets[u] ..< offsets[u + 1] { linkWeight[Int(refined[Int(targets[i])])] = -1 }
+            for i in offsets[u]..<offsets[u + 1] { linkWeight[Int(refined[Int(targets[i])])] = -1 }
         }
         return refined
     }

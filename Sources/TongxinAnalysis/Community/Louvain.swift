@@ -32,7 +32,8 @@ extension MeasureGraph {
     ///
     /// Example: two triangles joined by one edge split into the two triangles, modularity 5/14.
     public func louvain(resolution: Double = 1, threshold: Double = 1e-7)
-        throws(MeasureError) -> Communities {
+        throws(MeasureError) -> Communities
+    {
         guard !isDirected else { throw .invalidParameter("communities are found on the undirected view") }
         guard resolution > 0 && resolution.isFinite else {
             throw .invalidParameter("resolution must be a positive number, not \(resolution)")
@@ -54,7 +55,8 @@ extension MeasureGraph {
             level = level.aggregate(community, count: communities)
         }
         let partition = Components(rawLabels: labels)
-        return Communities(partition: partition, modularity: modularity(partition.labels, resolution: resolution),
-                           levels: levels)
+        return Communities(
+            partition: partition, modularity: modularity(partition.labels, resolution: resolution),
+            levels: levels)
     }
 }

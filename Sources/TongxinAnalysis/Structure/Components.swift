@@ -55,7 +55,7 @@ extension MeasureGraph {
                 outgoing.targets.withUnsafeBufferPointer { targets in
                     for u in 0..<n {
                         var root = forest.find(Int32(u))
-                        for i in offsets[u] ..< offsets[u + 1] {
+                        for i in offsets[u]..<offsets[u + 1] {
                             let v = targets[i]
                             // An undirected view holds each edge twice: once is enough.
                             if !isDirected && Int(v) < u { continue }

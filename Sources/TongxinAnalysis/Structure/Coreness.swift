@@ -68,9 +68,9 @@ extension MeasureGraph {
                                     incoming.targets.withUnsafeBufferPointer { inTargets in
                                         for i in 0..<n {
                                             let v = Int(order[i]), dv = degree[v]
-                                            for j in outOffsets[v] ..< outOffsets[v + 1] { lower(Int(outTargets[j]), below: dv) }
+                                            for j in outOffsets[v]..<outOffsets[v + 1] { lower(Int(outTargets[j]), below: dv) }
                                             guard isDirected else { continue }
-                                            for j in inOffsets[v] ..< inOffsets[v + 1] { lower(Int(inTargets[j]), below: dv) }
+                                            for j in inOffsets[v]..<inOffsets[v + 1] { lower(Int(inTargets[j]), below: dv) }
                                         }
                                     }
                                 }
@@ -114,71 +114,74 @@ extension MeasureGraph {
         var level: Int32 = 0
         let directed = isDirected
         outgoing.offsets.withUnsafeBufferPointer { outOffsets in
-        outgoing.targets.withUnsafeBufferPointer { outTargets in
-        incoming.offsets.withUnsafeBufferPointer { inOffsets in
-        incoming.targets.withUnsafeBufferPointer { inTargets in
-            while done < n {
-                // Scan: the nodes of degree `level`, and the smallest degree above it.
-                Lanes.run(lanes) { lane in
-                    let (degree, frontier, _, counts, smallest) = shared.value
-                    var count = 0, least = Int32.max
-                    for v in Lanes.range(lane, of: lanes, total: n) {
-                        let d = degree[v].load(ordering: .relaxed)
-                        if d == level {
-                            frontier[lane * n + count] = Int32(v)
-                            count += 1
-                        } else if d > level && d < least {
-                            least = d
-                        }
-                    }
-                    counts[lane] = count
-                    smallest[lane] = least
-                }
-                var size = 0
-                for lane in 0..<lanes {  // gather the lanes' parts into one frontier, in lane order
-                    for i in 0..<counts[lane] { frontier[size + i] = frontier[lane * n + i] }
-                    size += counts[lane]
-                }
-                let scanned = size
-                let least = (0..<lanes).map { smallest[$0] }.min() ?? Int32.max
-                var from = frontier, to = next
-                while size > 0 {
-                    done += size
-                    let work = UncheckedSendable((from, to, size))
-                    Lanes.run(lanes) { lane in
-                        let (degree, _, _, counts, _) = shared.value
-                        let (from, to, size) = work.value
-                        var count = 0
-                        func lower(_ u: Int32) {
-                            guard degree[Int(u)].load(ordering: .relaxed) > level else { return }
-                            let old = degree[Int(u)].wrappingSubtract(1, ordering: .relaxed).oldValue
-                            if old == level + 1 {
-                                to[lane * n + count] = u
-                                count += 1
-                            } else if old <= level {
-                                degree[Int(u)].wrappingAdd(1, ordering: .relaxed)
+            outgoing.targets.withUnsafeBufferPointer { outTargets in
+                incoming.offsets.withUnsafeBufferPointer { inOffsets in
+                    incoming.targets.withUnsafeBufferPointer { inTargets in
+                        while done < n {
+                            // Scan: the nodes of degree `level`, and the smallest degree above it.
+                            Lanes.run(lanes) { lane in
+                                let (degree, frontier, _, counts, smallest) = shared.value
+                                var count = 0, least = Int32.max
+                                for v in Lanes.range(lane, of: lanes, total: n) {
+                                    let d = degree[v].load(ordering: .relaxed)
+                                    if d == level {
+                                        frontier[lane * n + count] = Int32(v)
+                                        count += 1
+                                    } else if d > level && d < least {
+                                        least = d
+                                    }
+                                }
+                                counts[lane] = count
+                                smallest[lane] = least
                             }
+                            var size = 0
+                            for lane in 0..<lanes {  // gather the lanes' parts into one frontier, in lane order
+                                for i in 0..<counts[lane] { frontier[size + i] = frontier[lane * n + i] }
+                                size += counts[lane]
+                            }
+                            let scanned = size
+                            let least = (0..<lanes).map { smallest[$0] }.min() ?? Int32.max
+                            var from = frontier, to = next
+                            while size > 0 {
+                                done += size
+                                let work = UncheckedSendable((from, to, size))
+                                Lanes.run(lanes) { lane in
+                                    let (degree, _, _, counts, _) = shared.value
+                                    let (from, to, size) = work.value
+                                    var count = 0
+                                    func lower(_ u: Int32) {
+                                        guard degree[Int(u)].load(ordering: .relaxed) > level else { return }
+                                        let old = degree[Int(u)].wrappingSubtract(1, ordering: .relaxed).oldValue
+                                        if old == level + 1 {
+                                            to[lane * n + count] = u
+                                            count += 1
+                                        } else if old <= level {
+                                            degree[Int(u)].wrappingAdd(1, ordering: .relaxed)
+                                        }
+                                    }
+                                    for i in Lanes.range(lane, of: lanes, total: size) {
+                                        let v = Int(from[i])
+                                        for j in outOffsets[v]..<outOffsets[v + 1] { lower(outTargets[j]) }
+                                        guard directed else { continue }
+                                        for j in inOffsets[v]..<inOffsets[v + 1] { lower(inTargets[j]) }
+                                    }
+                                    counts[lane] = count
+                                }
+                                size = 0
+                                for lane in 0..<lanes {
+                                    for i in 0..<counts[lane] { to[size + i] = to[lane * n + i] }
+                                    size += counts[lane]
+                                }
+                                swap(&from, &to)
+                            }
+                            // An empty level jumps to the smallest degree left; after peeling, degrees may
+                            // have dropped to any value above `level`, so the next level is the one after.
+                            level = scanned == 0 ? least : level + 1
                         }
-                        for i in Lanes.range(lane, of: lanes, total: size) {
-                            let v = Int(from[i])
-                            for j in outOffsets[v] ..< outOffsets[v + 1] { lower(outTargets[j]) }
-                            guard directed else { continue }
-                            for j in inOffsets[v] ..< inOffsets[v + 1] { lower(inTargets[j]) }
-                        }
-                        counts[lane] = count
                     }
-                    size = 0
-                    for lane in 0..<lanes {
-                        for i in 0..<counts[lane] { to[size + i] = to[lane * n + i] }
-                        size += counts[lane]
-                    }
-                    swap(&from, &to)
                 }
-                // An empty level jumps to the smallest degree left; after peeling, degrees may
-                // have dropped to any value above `level`, so the next level is the one after.
-                level = scanned == 0 ? least : level + 1
             }
-        }}}}
+        }
         return (0..<n).map { Int(degree[$0].load(ordering: .relaxed)) }
     }
 }

@@ -7,8 +7,10 @@ import TongxinTestSupport
     /// A seeded graph with planted groups: `blocks` groups of `size` nodes, each pair linked with
     /// probability `inside` within a group and `outside` across, plus a random tree over all nodes
     /// (sparse, tree-like parts are where Louvain leaves communities disconnected).
-    static func planted(seed: UInt64, blocks: Int = 8, size: Int = 40, inside: Double = 0.12,
-                        outside: Double = 0.004, weighted: Bool = false) -> MeasureGraph {
+    static func planted(
+        seed: UInt64, blocks: Int = 8, size: Int = 40, inside: Double = 0.12,
+        outside: Double = 0.004, weighted: Bool = false
+    ) -> MeasureGraph {
         var random = SplitMix64(seed: seed)
         let n = blocks * size
         var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
@@ -23,8 +25,9 @@ import TongxinTestSupport
             }
             if u > 0 { add(u, random.below(u)) }
         }
-        return MeasureGraph(nodeCount: n, sources: sources, targets: targets, weights: weighted ? weights : nil,
-                            directed: false, weightUse: weighted ? .strength : .none)
+        return MeasureGraph(
+            nodeCount: n, sources: sources, targets: targets, weights: weighted ? weights : nil,
+            directed: false, weightUse: weighted ? .strength : .none)
     }
 
     /// Whether every community induces a connected subgraph, by a breadth-first search inside each
@@ -74,14 +77,17 @@ import TongxinTestSupport
     /// NetworkX's Louvain runs or better.
     @Test(arguments: NetworkXFixture.all.filter { $0.results["louvain_modularity_networkx"] != nil })
     func networkXFixtures(_ fixture: NetworkXFixture) throws {
-        for (key, view) in [("louvain_modularity_networkx", fixture.view(.strength)),
-                            ("louvain_modularity_networkx_unweighted", fixture.view())] {
+        for (key, view) in [
+            ("louvain_modularity_networkx", fixture.view(.strength)),
+            ("louvain_modularity_networkx_unweighted", fixture.view())
+        ] {
             let networkx = fixture.results[key] as! [String: NSNumber]
             for seed: UInt64 in 0..<5 {
                 let result = try view.leiden(seed: seed)
                 #expect(Self.everyCommunityConnected(view, result.partition.labels), "\(fixture.name) seed \(seed)")
-                #expect(result.modularity >= networkx["min"]!.doubleValue - 0.02,
-                        "\(fixture.name) \(key) seed \(seed): \(result.modularity) vs NetworkX \(networkx)")
+                #expect(
+                    result.modularity >= networkx["min"]!.doubleValue - 0.02,
+                    "\(fixture.name) \(key) seed \(seed): \(result.modularity) vs NetworkX \(networkx)")
             }
         }
     }

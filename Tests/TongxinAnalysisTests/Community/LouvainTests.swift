@@ -24,13 +24,16 @@ import TongxinTestSupport
     /// found must score within 0.02 of the worst of NetworkX's Louvain runs over five seeds.
     @Test(arguments: NetworkXFixture.all.filter { $0.results["louvain_modularity_networkx"] != nil })
     func closeToNetworkXLouvain(_ fixture: NetworkXFixture) throws {
-        for (key, view) in [("louvain_modularity_networkx", fixture.view(.strength)),
-                            ("louvain_modularity_networkx_unweighted", fixture.view())] {
+        for (key, view) in [
+            ("louvain_modularity_networkx", fixture.view(.strength)),
+            ("louvain_modularity_networkx_unweighted", fixture.view())
+        ] {
             let networkx = fixture.results[key] as! [String: NSNumber]
             let result = try view.louvain()
             #expect(abs(result.modularity - view.modularity(result.partition.labels)) < 1e-12)
-            #expect(result.modularity >= networkx["min"]!.doubleValue - 0.02,
-                    "\(fixture.name) \(key): \(result.modularity) vs NetworkX \(networkx)")
+            #expect(
+                result.modularity >= networkx["min"]!.doubleValue - 0.02,
+                "\(fixture.name) \(key): \(result.modularity) vs NetworkX \(networkx)")
         }
     }
 

@@ -30,8 +30,9 @@ import TongxinTestSupport
         let core = min(n, 60)  // a dense part: a 60-clique's edges at probability 1/2
         for u in 0..<core { for v in (u + 1)..<core where random.below(2) == 0 { sources.append(Int32(u)); targets.append(Int32(v)) } }
         for directed in [false, true] {
-            let view = MeasureGraph(nodeCount: n, sources: sources, targets: targets, weights: nil,
-                                    directed: directed, weightUse: .none)
+            let view = MeasureGraph(
+                nodeCount: n, sources: sources, targets: targets, weights: nil,
+                directed: directed, weightUse: .none)
             #expect(view.peeledCoreNumbers() == view.bucketCoreNumbers(), "seed \(seed) directed \(directed)")
             #expect(view.coreNumbers() == view.bucketCoreNumbers())
         }
