@@ -86,19 +86,22 @@ struct XMLTokenizer {
                 }
                 return .text(text, offset: start)
             }
-            if starts(with: "<?") {
+            // Most tags are elements: one look at the byte after '<' sends them straight to their branch.
+            let second = position + 1 < bytes.count ? bytes[position + 1] : 0
+            let isMarkup = second == UInt8(ascii: "?") || second == UInt8(ascii: "!")
+            if isMarkup && starts(with: "<?") {
                 try skip(past: "?>", what: "processing instruction")
-            } else if starts(with: "<!--") {
+            } else if isMarkup && starts(with: "<!--") {
                 try skip(past: "-->", what: "comment")
-            } else if starts(with: "<![CDATA[") {
+            } else if isMarkup && starts(with: "<![CDATA[") {
                 guard !open.isEmpty else { throw Failure(offset: start, message: "CDATA outside the root element") }
                 position += 9
                 let from = position
                 try skip(past: "]]>", what: "CDATA section")
                 return .text(try decode(from, position - 3), offset: start)
-            } else if starts(with: "<!") {
+            } else if isMarkup {
                 throw Failure(offset: start, message: "a DOCTYPE or other declaration: graph files need none, and entity definitions are refused")
-            } else if starts(with: "</") {
+            } else if second == UInt8(ascii: "/") {
                 position += 2
                 let name = try readName()
                 skipSpaces()
