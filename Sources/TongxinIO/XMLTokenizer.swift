@@ -229,8 +229,10 @@ struct XMLTokenizer {
 
     private mutating func readName() throws(Failure) -> String {
         let start = position
+        var ascii = true
         while position < bytes.count {
             let byte = bytes[position]
+            ascii = ascii && byte < 0x80
             let isNameByte = byte >= 0x80 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
@@ -238,7 +240,8 @@ struct XMLTokenizer {
             position += 1
         }
         guard position > start else { throw unexpected("a name") }
-        return try decode(start, position)
+        // A name holds no entity; an ASCII one needs no UTF-8 check.
+        return ascii ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) : try decode(start, position)
     }
 
     private mutating func readText() throws(Failure) -> String {

@@ -1,15 +1,8 @@
 #!/usr/bin/env python3
-<<<<<<<< HEAD:Scripts/bench/workbook/measure.py
 """The peer half of Scripts/bench/workbook.sh: openpyxl writing the same coverage workbook (write-only
 mode, its fastest) and reading the same ledger (read-only mode), best of 3; prints one JSON line.
 
     python3 Scripts/bench/workbook/measure.py WRITE_ROWS FOLDER   # FOLDER holds bench-workbook's ledger.xlsx
-========
-"""The peer half of Scripts/bench/xlsx.sh: openpyxl writing the same coverage workbook (write-only
-mode, its fastest) and reading the same ledger (read-only mode), best of 3; prints one JSON line.
-
-    python3 Scripts/bench/xlsx/measure.py WRITE_ROWS FOLDER   # FOLDER holds bench-xlsx's ledger.xlsx
->>>>>>>> main:Scripts/bench/xlsx/measure.py
 """
 import json
 import sys

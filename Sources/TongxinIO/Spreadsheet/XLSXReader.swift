@@ -376,10 +376,11 @@ enum XLSXReader {
     /// SpreadsheetML's escapes for characters XML cannot hold, `_x000D_` → U+000D (ECMA-376 Part 1,
     /// §22.9.2.19, ST_Xstring); `_x005F_` escapes a literal underscore.
     static func unescaped(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.count >= 7, zip(utf8, utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "_") && $1 == UInt8(ascii: "x") }) else {
-            return text
+        var bytes = text
+        let escaped = bytes.withUTF8 { utf8 in
+            utf8.count >= 7 && utf8.indices.dropLast().contains { utf8[$0] == UInt8(ascii: "_") && utf8[$0 + 1] == UInt8(ascii: "x") }
         }
+        guard escaped else { return text }
         var output = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var index = 0

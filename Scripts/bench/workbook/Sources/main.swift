@@ -1,21 +1,13 @@
 import Foundation
 import TongxinIO
 
-<<<<<<<< HEAD:Scripts/bench/workbook/Sources/main.swift
 // bench-workbook WRITE_ROWS READ_ROWS FOLDER: writes FOLDER/coverage.xlsx (WRITE_ROWS uncovered units
-========
-// bench-xlsx WRITE_ROWS READ_ROWS FOLDER: writes FOLDER/coverage.xlsx (WRITE_ROWS uncovered units
->>>>>>>> main:Scripts/bench/xlsx/Sources/main.swift
 // and a region sheet, as `coverage --format xlsx` would) and FOLDER/ledger.xlsx (READ_ROWS rows of
 // a liaison roster), then reads the ledger back; prints one JSON line of seconds (best of 3).
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let writeRows = Int(arguments[1]), let readRows = Int(arguments[2]) else {
-<<<<<<<< HEAD:Scripts/bench/workbook/Sources/main.swift
     FileHandle.standardError.write(Data("usage: bench-workbook WRITE_ROWS READ_ROWS FOLDER\n".utf8))
-========
-    FileHandle.standardError.write(Data("usage: bench-xlsx WRITE_ROWS READ_ROWS FOLDER\n".utf8))
->>>>>>>> main:Scripts/bench/xlsx/Sources/main.swift
     exit(1)
 }
 let folder = arguments[3]
