@@ -66,7 +66,7 @@ public enum PlaceNames {
 
     /// Whether `name` ends with `suffix`, compared by UTF-8 bytes: a level word is whole characters
     /// with no combining marks, and comparing bytes spares `String.hasSuffix`'s grapheme breaking.
-    static func hasSuffix(_ name: String, _ suffix: String) -> Bool {
+    public static func hasSuffix(_ name: String, _ suffix: String) -> Bool {
         name.utf8.count >= suffix.utf8.count && name.utf8.reversed().starts(with: suffix.utf8.reversed())
     }
 

@@ -54,7 +54,9 @@ public struct LedgerImporter {
     /// Villages made for names the divisions lack, by (town, name), and the made villages that each
     /// (town, short form) names.
     var madeVillages: [PlaceKey: Int] = [:]
-    var madeShortForms: [PlaceKey: [Int]] = [:]
+    var madeShortForms: [PlaceKey: Int] = [:]
+    /// The (town, short form)s that several made villages share (李家 for 李家村 and 李家社区): all of them.
+    var sharedShortForms: [PlaceKey: [Int]] = [:]
     /// The names of the nodes made from ledgers, in builder order after the divisions, for messages.
     var madeNames: [String] = []
     /// Resolved place texts: (parent, text) → the place (a builder index).
@@ -393,27 +395,37 @@ public struct LedgerImporter {
         }
     }
 
+    /// The endings that make a made village a community.
+    static let communitySuffixes = ["社区", "居委会", "居民委员会"]
+
     /// The village (or community) `name` under `town`: one made before under that full name, or the
     /// one made village that `name` is a short form of (李家 for 李家村), else a new one. `nil` after
     /// reporting a short form that several made villages share (李家 for 李家村 and 李家社区).
     mutating func makeVillage(_ name: String, in town: Int, at location: SourceLocation) -> Int? {
         let key = PlaceKey(parent: Int32(town), text: TextKey(name))
         if let made = madeVillages[key] { return made }
-        if let named = madeShortForms[key] {
-            if named.count == 1 { return named[0] }
+        if let named = sharedShortForms[key] {
             problems.error("'\(name)' names \(named.count) villages in \(builderName(town)): "
                            + named.map { builderName($0) }.joined(separator: ", "), at: location)
             return nil
         }
+        if let named = madeShortForms[key] { return named }
         let townID = divisions.graph.ids[town]
-        let isCommunity = name.hasSuffix("社区") || name.hasSuffix("居委会") || name.hasSuffix("居民委员会")
+        let isCommunity = Self.communitySuffixes.contains { PlaceNames.hasSuffix(name, $0) }
         guard let index = builder.addNode(id: "\(townID)-" + StableID.hash([name]).prefix(8), kind: NodeKind.village, name: name,
                                           attributes: [WellKnownAttribute.type: .string(isCommunity ? "community" : "village")],
                                           at: location)
         else { return nil }
         builder.addEdge(from: index, to: town, kind: EdgeKind.within, at: location)
         madeVillages[key] = index
-        for form in PlaceNames.shortForms(of: name) { madeShortForms[PlaceKey(parent: Int32(town), text: TextKey(form)), default: []].append(index) }
+        for form in PlaceNames.shortForms(of: name) {
+            let formKey = PlaceKey(parent: Int32(town), text: TextKey(form))
+            if let shared = sharedShortForms[formKey] {
+                sharedShortForms[formKey] = shared + [index]
+            } else if let first = madeShortForms.updateValue(index, forKey: formKey) {
+                sharedShortForms[formKey] = [first, index]
+            }
+        }
         madeNames.append(name)
         return index
     }
