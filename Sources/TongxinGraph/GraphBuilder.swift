@@ -64,34 +64,38 @@ public struct GraphBuilder: Sendable {
 
     /// Adds a node. A duplicate id is recorded as an error and the node is not added.
     ///
+    /// - Parameter location: where the node was read; evaluated only when it is needed (an error).
     /// - Returns: the new node's index, or `nil` for a duplicate.
     @discardableResult
     public mutating func addNode(
         id: String, kind: String, name: String? = nil,
-        attributes: KeyValuePairs<String, AttributeValue> = [:], at location: SourceLocation? = nil
+        attributes: KeyValuePairs<String, AttributeValue> = [:], at location: @autoclosure () -> SourceLocation? = nil
     ) -> Int? {
-        guard indexByID[id] == nil else {
-            error("duplicate node id '\(id)'", at: location)
+        let node = ids.count
+        // One hash of the id on the common path; a duplicate puts the first node's index back.
+        if let first = indexByID.updateValue(Int32(node), forKey: id) {
+            indexByID[id] = first
+            error("duplicate node id '\(id)'", at: location())
             return nil
         }
-        let node = ids.count
-        indexByID[id] = Int32(node)
         ids.append(id)
         names.append(name)
         nodeKindIndices.append(Self.intern(kind, &nodeKinds, &nodeKindIndexByName))
         nodeAttributes.appendRow()
-        for (attribute, value) in attributes { setAttribute(attribute, value, ofNode: node, at: location) }
+        for (attribute, value) in attributes { setAttribute(attribute, value, ofNode: node, at: location()) }
         return node
     }
 
     /// Sets a node attribute. A value whose type differs from the attribute's type elsewhere in the
     /// graph is recorded as an error.
+    ///
+    /// - Parameter location: evaluated only for that error.
     public mutating func setAttribute(
-        _ attribute: String, _ value: AttributeValue, ofNode node: Int, at location: SourceLocation? = nil
+        _ attribute: String, _ value: AttributeValue, ofNode node: Int, at location: @autoclosure () -> SourceLocation? = nil
     ) {
         if let existing = nodeAttributes.set(attribute, value, at: node) {
             error("attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other nodes",
-                  at: location)
+                  at: location())
         }
     }
 
@@ -131,24 +135,28 @@ public struct GraphBuilder: Sendable {
     ///
     /// - Precondition: both indices are below ``nodeCount``.
     @discardableResult
+    ///
+    /// - Parameter location: where the edge was read; evaluated only for a `within` edge.
     public mutating func addEdge(
-        from source: Int, to target: Int, kind: String, weight: Double = 1, at location: SourceLocation? = nil
+        from source: Int, to target: Int, kind: String, weight: Double = 1, at location: @autoclosure () -> SourceLocation? = nil
     ) -> Int {
         precondition(source >= 0 && source < ids.count && target >= 0 && target < ids.count, "node index out of range")
         let edge = sources.count
         let kindIndex = Self.intern(kind, &edgeKinds, &edgeKindIndexByName)
-        if kind == EdgeKind.within { withinPlaces.append(location) }
+        if kind == EdgeKind.within { withinPlaces.append(location()) }
         appendEdge(from: Int32(source), to: Int32(target), kind: kindIndex, weight: weight)
         return edge
     }
 
     /// Sets an edge attribute; a type that differs from the attribute's type on other edges is an error.
+    ///
+    /// - Parameter location: evaluated only for that error.
     public mutating func setAttribute(
-        _ attribute: String, _ value: AttributeValue, ofEdge edge: Int, at location: SourceLocation? = nil
+        _ attribute: String, _ value: AttributeValue, ofEdge edge: Int, at location: @autoclosure () -> SourceLocation? = nil
     ) {
         if let existing = edgeAttributes.set(attribute, value, at: edge) {
             error("edge attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other edges",
-                  at: location)
+                  at: location())
         }
     }
 

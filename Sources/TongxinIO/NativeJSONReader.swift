@@ -45,7 +45,7 @@ extension JSONValue {
                 guard scanner.atEnd() else { throw scanner.unexpected("the end of the text") }
                 return .success(value)
             } catch {
-                var locator = Locator(file: file)
+                let locator = Locator(file: file)
                 return .failure(DiagnosticList([Diagnostic(.error, error.message, at: locator.location(at: error.offset, in: buffer))]))
             }
         }
@@ -230,14 +230,15 @@ private struct Reader: DocumentReader {
             error("node without an 'id'", at: start)
             return
         }
-        let nodeLocation = location(start)
-        guard let node = builder.addNode(id: id, kind: kind ?? NodeKind.generic, name: name, at: nodeLocation) else { return }
+        // Places are worked out only when the builder needs one (an error, a `within` edge).
+        let locator = self.locator, buffer = self.buffer
+        guard let node = builder.addNode(id: id, kind: kind ?? NodeKind.generic, name: name,
+                                         at: locator.location(at: start, in: buffer)) else { return }
         for attribute in attributes {
-            builder.setAttribute(attribute.name, attribute.value, ofNode: node, at: location(attribute.offset))
+            builder.setAttribute(attribute.name, attribute.value, ofNode: node, at: locator.location(at: attribute.offset, in: buffer))
         }
         if let parent {
-            let parentLocation = location(parent.offset)
-            builder.addEdge(source: id, target: parent.id, kind: EdgeKind.within, at: parentLocation)
+            builder.addEdge(source: id, target: parent.id, kind: EdgeKind.within, at: locator.location(at: parent.offset, in: buffer))
         }
     }
 
@@ -280,11 +281,19 @@ private struct Reader: DocumentReader {
             error("edge without '\(source == nil ? "source" : "target")'", at: start)
             return
         }
-        // An unknown endpoint is reported where its id is written.
-        let place = location(builder.index(of: source.id) == nil ? source.offset : target.offset)
-        let edge = builder.addEdge(source: source.id, target: target.id, kind: kind ?? EdgeKind.tie, weight: weight, at: place)
+        let locator = self.locator, buffer = self.buffer
+        let edge: Int
+        if let from = builder.index(of: source.id), let to = builder.index(of: target.id) {
+            edge = builder.addEdge(from: from, to: to, kind: kind ?? EdgeKind.tie, weight: weight,
+                                   at: locator.location(at: target.offset, in: buffer))
+        } else {
+            // An unknown endpoint is reported where its id is written.
+            let unknown = builder.index(of: source.id) == nil ? source.offset : target.offset
+            edge = builder.addEdge(source: source.id, target: target.id, kind: kind ?? EdgeKind.tie, weight: weight,
+                                   at: locator.location(at: unknown, in: buffer))
+        }
         for attribute in attributes {
-            builder.setAttribute(attribute.name, attribute.value, ofEdge: edge, at: location(attribute.offset))
+            builder.setAttribute(attribute.name, attribute.value, ofEdge: edge, at: locator.location(at: attribute.offset, in: buffer))
         }
     }
 

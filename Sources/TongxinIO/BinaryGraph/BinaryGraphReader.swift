@@ -21,10 +21,14 @@ import Darwin
 public enum BinaryGraphReader: GraphReader {
     /// Maps and opens the file at `path`.
     ///
-    /// - Parameter verifyingChecksums: whether to hash every section (the structural checks run
-    ///   regardless, so skipping this cannot make a read unsafe, only let a flipped value through).
+    /// - Parameters:
+    ///   - verifyingChecksums: whether to hash every section (the structural checks run regardless,
+    ///     so skipping this cannot make a read unsafe, only let a flipped value through).
+    ///   - records: where files already verified are recorded (``VerifiedRecords``): a file recorded
+    ///     in its present state is opened without hashing its sections and without faulting in the
+    ///     pages no check reads; one not recorded is verified and then recorded.
     /// - Throws: ``DiagnosticList`` with one error naming the file, section and byte offset.
-    public static func read(path: String, verifyingChecksums: Bool = true) throws(DiagnosticList) -> Graph {
+    public static func read(path: String, verifyingChecksums: Bool = true, records: VerifiedRecords? = nil) throws(DiagnosticList) -> Graph {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw AtomicFile.failure("cannot read '\(path)': \(AtomicFile.systemError())") }
         defer { close(descriptor) }
@@ -35,9 +39,14 @@ public enum BinaryGraphReader: GraphReader {
         guard size >= BinaryGraphLayout.headerSize else {
             throw AtomicFile.failure("\(path): header at byte 0: the file has \(size) bytes, fewer than the \(BinaryGraphLayout.headerSize)-byte header")
         }
+        var header = [UInt8](repeating: 0, count: BinaryGraphLayout.headerSize)
+        let headerRead = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        let headerChecksum = headerRead == header.count ? header.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 56, as: UInt64.self) } : 0
+        let verifying = verifyingChecksums && !(records?.contains(path, status, headerChecksum: headerChecksum) ?? false)
         #if os(Linux)
-        // Validation touches every page: mapping them in one call is cheaper than faulting each.
-        let flags = MAP_PRIVATE | MAP_POPULATE
+        // Hashing touches every page: mapping them in one call is cheaper than faulting each. Without
+        // hashing, pages are faulted in as checks and queries read them.
+        let flags = verifying ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
         #else
         let flags = MAP_PRIVATE
         #endif
@@ -47,8 +56,10 @@ public enum BinaryGraphReader: GraphReader {
         let region = StorageRegion(base: UnsafeRawPointer(mapping), byteCount: size) { base, count in
             munmap(UnsafeMutableRawPointer(mutating: base), count)
         }
-        var opener = BinaryGraphOpener(region: region, path: path, verifyingChecksums: verifyingChecksums)
-        return try opener.graph()
+        var opener = BinaryGraphOpener(region: region, path: path, verifyingChecksums: verifying)
+        let graph = try opener.graph()
+        if verifying { records?.record(path, status, headerChecksum: headerChecksum) }
+        return graph
     }
 
     /// Opens a `.txg` file already in memory (copied once into an aligned region).
