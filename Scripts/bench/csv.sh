@@ -7,16 +7,13 @@
 # as its reading call alone, inside the interpreter. Prints a Markdown table with ns per edge and
 # the ratio igraph ÷ Tongxin (at least 1: Tongxin reads an edge at least as fast).
 #
-# Usage: Scripts/bench/csv.sh [SCALE]       (default 10: 973k nodes, 2.46M edges)
+# Usage: Scripts/bench/csv.sh [SCALE]       (default 10: 970k nodes, 2.51M edges)
 # The graph is generated under Graphs/generated/ (gitignored) and reused.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 scale=${1:-10}
 
-Scripts/setup-peers.sh
-python=.venv-peers/bin/python
-swift build -c release --product tongxin >&2
-tongxin=$(swift build -c release --show-bin-path)/tongxin
+source Scripts/bench/peers-and-tongxin.sh
 folder=Graphs/generated/hubei-${scale}x-csv
 [ -f "$folder/edges.csv" ] && [ -f "$folder.edges" ] ||
     python3 Scripts/generate-graph.py --scale "$scale" --format csv --out "$folder" --edge-list "$folder" >&2

@@ -22,7 +22,7 @@ public struct GraphBuilder: Sendable {
 
     private var ids: [String] = []
     private var names: [String?] = []
-    private var indexByID: [String: Int32] = [:]
+    private var idTable = IDTable(capacity: 0)
     private var nodeKinds: [String] = []
     private var nodeKindIndexByName: [String: Int32] = [:]
     private var nodeKindIndices: [Int32] = []
@@ -48,7 +48,7 @@ public struct GraphBuilder: Sendable {
     public var edgeCount: Int { sources.count }
 
     /// The index of the node with id `id`, if it has been added.
-    public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
+    public func index(of id: String) -> Int? { idTable.find(id).map(Int.init) }
 
     /// Records an error found by a reader (a malformed line, a bad value…).
     public mutating func error(_ message: String, at location: SourceLocation?) {
@@ -72,9 +72,7 @@ public struct GraphBuilder: Sendable {
         attributes: KeyValuePairs<String, AttributeValue> = [:], at location: @autoclosure () -> SourceLocation? = nil
     ) -> Int? {
         let node = ids.count
-        // One hash of the id on the common path; a duplicate puts the first node's index back.
-        if let first = indexByID.updateValue(Int32(node), forKey: id) {
-            indexByID[id] = first
+        guard idTable.insert(id) == nil else {
             error("duplicate node id '\(id)'", at: location())
             return nil
         }
@@ -119,7 +117,7 @@ public struct GraphBuilder: Sendable {
         at location: @autoclosure () -> SourceLocation? = nil
     ) -> Int {
         let edge = sources.count
-        let from = indexByID[source], to = indexByID[target]
+        let from = idTable.find(source), to = idTable.find(target)
         let kindIndex = Self.intern(kind, &edgeKinds, &edgeKindIndexByName)
         let needsLocation = from == nil || to == nil || kind == EdgeKind.within || !attributes.isEmpty
         let place = needsLocation ? location() : nil
@@ -165,7 +163,7 @@ public struct GraphBuilder: Sendable {
         ids.reserveCapacity(ids.count + nodes)
         names.reserveCapacity(names.count + nodes)
         nodeKindIndices.reserveCapacity(nodeKindIndices.count + nodes)
-        indexByID.reserveCapacity(indexByID.count + nodes)
+        if idTable.count == 0 { idTable = IDTable(capacity: nodes) }
         sources.reserveCapacity(sources.count + edges)
         targets.reserveCapacity(targets.count + edges)
         edgeKindIndices.reserveCapacity(edgeKindIndices.count + edges)
@@ -201,7 +199,7 @@ public struct GraphBuilder: Sendable {
     /// - Complexity: O(V + E).
     public consuming func build() throws(DiagnosticList) -> Graph {
         for item in pending {
-            guard let node = indexByID[item.id] else {
+            guard let node = idTable.find(item.id) else {
                 let role = item.isSource ? "source" : "target"
                 diagnostics.error("edge \(role) '\(item.id)' is not a node of the graph", at: item.location)
                 continue

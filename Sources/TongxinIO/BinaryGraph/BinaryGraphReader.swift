@@ -195,11 +195,7 @@ private struct BinaryGraphOpener {
         let bytes: FlatArray<UInt8> = try array(bytesKind, part: part, count: nil)
         let start = entries[UInt64(offsetsKind.rawValue) << 32 | UInt64(part)]!.offset
         guard !offsets.isEmpty, offsets[0] == 0 else { throw failure(offsetsKind, part: part, start, "a string table's offsets must start with 0") }
-        let bad: Int? = offsets.withUnsafeBufferPointer { offsets in
-            for index in 1..<offsets.count where offsets[index] < offsets[index - 1] { return index }
-            return nil
-        }
-        if let bad { throw failure(offsetsKind, part: part, start + 8 * bad, "string offsets decrease") }
+        if let bad = offsets.firstDecrease() { throw failure(offsetsKind, part: part, start + 8 * bad, "string offsets decrease") }
         guard offsets[offsets.count - 1] == bytes.count else {
             throw failure(offsetsKind, part: part, start + 8 * (offsets.count - 1), "the last offset is \(offsets[offsets.count - 1]) but the strings have \(bytes.count) bytes")
         }
@@ -208,11 +204,7 @@ private struct BinaryGraphOpener {
 
     /// Checks every entry of `indices` is in `lower ..< upper`.
     func checkRange(_ indices: FlatArray<Int32>, _ kind: BinaryGraphSection, _ lower: Int32, _ upper: Int, what: String) throws(DiagnosticList) {
-        let bad: Int? = indices.withUnsafeBufferPointer { indices in
-            for (position, index) in indices.enumerated() where index < lower || Int(index) >= upper { return position }
-            return nil
-        }
-        if let bad {
+        if let bad = indices.firstIndex(outside: lower, upper) {
             throw failure(kind, entries[UInt64(kind.rawValue) << 32]!.offset + 4 * bad,
                           "\(indices[bad]) is not a valid \(what) (expected \(lower) ..< \(upper))")
         }

@@ -11,7 +11,8 @@ import Darwin
 /// holding the file's device, inode, size, modification and status-change times (nanoseconds) and
 /// its header checksum. A record counts only when all of these still match: any write, truncation,
 /// replacement or rename onto the path changes the inode, size, or times (the status-change time
-/// cannot be set back by a program), so a changed file is verified again.
+/// cannot be set back by a program), so a changed file is verified again. A file is recorded only
+/// once it has not changed for two seconds, so a change within one tick of the clock cannot hide.
 ///
 /// The trade-off, stated: a flip of bits below the file system (a failing disk, a write to the raw
 /// device) that leaves every time stamp alone is not caught on later opens, only on the first. The
@@ -41,9 +42,17 @@ public struct VerifiedRecords: Sendable {
         return buffer[..<count].elementsEqual(Self.contents(status, headerChecksum: headerChecksum).utf8)
     }
 
-    /// Records that the file at `path` with `status` was verified. Failures are ignored: without a
-    /// record the next open verifies again.
+    /// Records that the file at `path` with `status` was verified, if it has not changed for two
+    /// seconds: a file changed again within one tick of the file system's clock could keep its times,
+    /// so a fresh file is verified on every open until it is old enough (Git's "racy" entries, the
+    /// same remedy). Failures are ignored: without a record the next open verifies again.
     func record(_ path: String, _ status: stat, headerChecksum: UInt64) {
+        #if canImport(Darwin)
+        let newest = max(status.st_mtimespec.tv_sec, status.st_ctimespec.tv_sec)
+        #else
+        let newest = max(status.st_mtim.tv_sec, status.st_ctim.tv_sec)
+        #endif
+        guard newest + 2 <= time(nil) else { return }
         guard (try? GraphCache.makeFolder(folder)) != nil else { return }
         try? AtomicFile.write(to: recordPath(path), durable: false) { (sink: inout ByteSink) throws(DiagnosticList) in
             sink.write(Self.contents(status, headerChecksum: headerChecksum))
