@@ -6,6 +6,7 @@
 # networkit.readGraph(…, Format.NetworkitBinary) with 2 threads (the reading call alone, inside the
 # interpreter) on the same graph's edges. Also times mapping the file and touching every page
 # (`cat G.txg > /dev/null` from the page cache), the floor of any reader that reads every byte.
+# Needs `perf` (Scripts/setup.sh installs linux-perf).
 #
 # Usage: Scripts/bench/txg.sh [SCALE]     (default 10: 970k nodes, 2.51M edges)
 # Makes Graphs/generated/hubei-SCALEx.txg (tongxin convert) and .nkbg (from the integer edge list) once.
@@ -24,14 +25,12 @@ graph = networkit.graphio.EdgeListReader(" ", 0, continuous=True, directed=True)
 networkit.writeGraph(graph, sys.argv[2], networkit.Format.NetworkitBinary)
 PY
 
-process() { # COMMAND…: "wall cpu" of the whole process (rusage: CPU to the microsecond)
-    python3 - "$@" <<'PY'
-import resource, subprocess, sys, time
-started = time.perf_counter()
-subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print("%.4f %.4f" % (time.perf_counter() - started, usage.ru_utime + usage.ru_stime))
-PY
+process() { # COMMAND…: "wall cpu" of the whole process (perf's task-clock: CPU to the microsecond)
+    local start end cpu
+    start=$(date +%s.%N)
+    cpu=$(perf stat -x, -e task-clock "$@" 2>&1 > /dev/null | awk -F, '/task-clock/ { printf "%.4f", $1 / 1000 }')
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" -v c="$cpu" 'BEGIN { printf "%.4f %s\n", e - s, c }'
 }
 networkit_run() {
     "$python" - "$prefix.nkbg" <<'PY'
