@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "TongxinRender", dependencies: ["TongxinGraph", "TongxinIO", "CGraphviz"]),
         .target(name: "TongxinResults", dependencies: ["TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery"]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "CCairo"]),
+        .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "TongxinResults", "CCairo"]),
         .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender", "TongxinResults", "TongxinMap"]),
         .target(name: "TongxinSharing", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TongxinAnalysisTests", dependencies: ["TongxinAnalysis", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinResultsTests", dependencies: ["TongxinResults"]),
         .testTarget(name: "TongxinIOTests", dependencies: ["TongxinIO", "TongxinTestSupport"]),
-        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinMap", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinResults", "TongxinMap", "TongxinTestSupport"]),
         .testTarget(name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinImportTests", dependencies: ["TongxinImport", "TongxinIO", "TongxinAnalysis", "TongxinTestSupport"]),

@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 /// The 变化 (change) section: what moved since an earlier version of the graph.
 public struct ChangeSection: Sendable, Equatable {
@@ -83,6 +84,8 @@ public struct CoverageShift: Sendable, Equatable {
     public var newlyUncovered: [UncoveredUnit]
     public var newlyUncoveredCount: Int
     public var newlyCoveredCount: Int
+    /// The map of the change in rate by region, when the report draws maps.
+    public var map: DiagramFigure?
 
     /// Whether nothing moved: the same covered and units, no region's rate changed, no unit newly
     /// covered or uncovered.
