@@ -16,6 +16,7 @@ packages=(
     zlib1g-dev
     libreoffice-calc
     python3-venv
+    linux-perf
     "$@"
 )
 missing=()

@@ -103,18 +103,8 @@ public struct Adjacency: Sendable {
     /// One pass over flat buffers: O(V + E).
     public static func firstProblem(offsets: FlatArray<Int>, indices: FlatArray<Int32>, below bound: Int)
         -> (column: CSRColumn, position: Int)? {
-        let decreasing: Int? = offsets.withUnsafeBufferPointer { offsets in
-            guard offsets.count >= 2 else { return nil }
-            for node in 1..<offsets.count where offsets[node - 1] > offsets[node] { return node }
-            return nil
-        }
-        if let decreasing { return (.offsets, decreasing) }
-        let bad: Int? = indices.withUnsafeBufferPointer { indices in
-            let limit = UInt32(truncatingIfNeeded: bound)
-            for (position, index) in indices.enumerated() where UInt32(bitPattern: index) >= limit { return position }
-            return nil
-        }
-        return bad.map { (.indices, $0) }
+        if let decreasing = offsets.firstDecrease() { return (.offsets, decreasing) }
+        return indices.firstIndex(outside: 0, bound).map { (.indices, $0) }
     }
 }
 

@@ -132,7 +132,7 @@ public struct AttributeColumns: Sendable {
     /// The value in column `column` at `row`.
     public func value(column: Int, at row: Int) -> AttributeValue? {
         switch storage {
-        case .values(let columns): columns[column][row]
+        case .values(let columns): row < columns[column].count ? columns[column][row] : nil
         case .packed(let columns): columns[column][row]
         }
     }
@@ -150,7 +150,8 @@ public struct AttributeColumns: Sendable {
     /// packed now. O(rows) for the latter.
     public func packed(column: Int) -> PackedAttributeColumn {
         switch storage {
-        case .values(let columns): PackedAttributeColumn(columns[column])
+        case .values(let columns):
+            PackedAttributeColumn(columns[column] + [AttributeValue?](repeating: nil, count: count - columns[column].count))
         case .packed(let columns): columns[column]
         }
     }
@@ -163,13 +164,11 @@ public struct AttributeColumns: Sendable {
         return columns
     }
 
-    /// Adds an empty row.
+    /// Adds an empty row. O(1): a column holds values up to its last row set (``set(_:_:at:)``
+    /// pads it), the rows after that are absent.
     mutating func appendRow() {
+        guard case .values = storage else { preconditionFailure("packed attribute columns are read-only") }
         count += 1
-        guard case .values(var columns) = storage else { preconditionFailure("packed attribute columns are read-only") }
-        storage = .values([])
-        for column in columns.indices { columns[column].append(nil) }
-        storage = .values(columns)
     }
 
     /// Sets `name` to `value` in `row`. Returns the column's existing type when it differs from the
@@ -185,10 +184,15 @@ public struct AttributeColumns: Sendable {
             indexByName[name] = column
             names.append(name)
             types.append(value.type)
-            columns.append([AttributeValue?](repeating: nil, count: count))
+            columns.append([])
         }
         storage = .values([])
-        columns[column][row] = value
+        if row < columns[column].count {
+            columns[column][row] = value
+        } else {
+            for _ in columns[column].count..<row { columns[column].append(nil) }
+            columns[column].append(value)
+        }
         storage = .values(columns)
         return nil
     }

@@ -22,7 +22,7 @@ public struct GraphBuilder: Sendable {
 
     private var ids: [String] = []
     private var names: [String?] = []
-    private var indexByID: [String: Int32] = [:]
+    private var idTable = IDTable(capacity: 0)
     private var nodeKinds: [String] = []
     private var nodeKindIndexByName: [String: Int32] = [:]
     private var nodeKindIndices: [Int32] = []
@@ -48,7 +48,7 @@ public struct GraphBuilder: Sendable {
     public var edgeCount: Int { sources.count }
 
     /// The index of the node with id `id`, if it has been added.
-    public func index(of id: String) -> Int? { indexByID[id].map(Int.init) }
+    public func index(of id: String) -> Int? { idTable.find(id).map(Int.init) }
 
     /// Records an error found by a reader (a malformed line, a bad value…).
     public mutating func error(_ message: String, at location: SourceLocation?) {
@@ -64,34 +64,36 @@ public struct GraphBuilder: Sendable {
 
     /// Adds a node. A duplicate id is recorded as an error and the node is not added.
     ///
+    /// - Parameter location: where the node was read; evaluated only when it is needed (an error).
     /// - Returns: the new node's index, or `nil` for a duplicate.
     @discardableResult
     public mutating func addNode(
         id: String, kind: String, name: String? = nil,
-        attributes: KeyValuePairs<String, AttributeValue> = [:], at location: SourceLocation? = nil
+        attributes: KeyValuePairs<String, AttributeValue> = [:], at location: @autoclosure () -> SourceLocation? = nil
     ) -> Int? {
-        guard indexByID[id] == nil else {
-            error("duplicate node id '\(id)'", at: location)
+        let node = ids.count
+        guard idTable.insert(id) == nil else {
+            error("duplicate node id '\(id)'", at: location())
             return nil
         }
-        let node = ids.count
-        indexByID[id] = Int32(node)
         ids.append(id)
         names.append(name)
         nodeKindIndices.append(Self.intern(kind, &nodeKinds, &nodeKindIndexByName))
         nodeAttributes.appendRow()
-        for (attribute, value) in attributes { setAttribute(attribute, value, ofNode: node, at: location) }
+        for (attribute, value) in attributes { setAttribute(attribute, value, ofNode: node, at: location()) }
         return node
     }
 
     /// Sets a node attribute. A value whose type differs from the attribute's type elsewhere in the
     /// graph is recorded as an error.
+    ///
+    /// - Parameter location: evaluated only for that error.
     public mutating func setAttribute(
-        _ attribute: String, _ value: AttributeValue, ofNode node: Int, at location: SourceLocation? = nil
+        _ attribute: String, _ value: AttributeValue, ofNode node: Int, at location: @autoclosure () -> SourceLocation? = nil
     ) {
         if let existing = nodeAttributes.set(attribute, value, at: node) {
             error("attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other nodes",
-                  at: location)
+                  at: location())
         }
     }
 
@@ -115,7 +117,7 @@ public struct GraphBuilder: Sendable {
         at location: @autoclosure () -> SourceLocation? = nil
     ) -> Int {
         let edge = sources.count
-        let from = indexByID[source], to = indexByID[target]
+        let from = idTable.find(source), to = idTable.find(target)
         let kindIndex = Self.intern(kind, &edgeKinds, &edgeKindIndexByName)
         let needsLocation = from == nil || to == nil || kind == EdgeKind.within || !attributes.isEmpty
         let place = needsLocation ? location() : nil
@@ -131,24 +133,28 @@ public struct GraphBuilder: Sendable {
     ///
     /// - Precondition: both indices are below ``nodeCount``.
     @discardableResult
+    ///
+    /// - Parameter location: where the edge was read; evaluated only for a `within` edge.
     public mutating func addEdge(
-        from source: Int, to target: Int, kind: String, weight: Double = 1, at location: SourceLocation? = nil
+        from source: Int, to target: Int, kind: String, weight: Double = 1, at location: @autoclosure () -> SourceLocation? = nil
     ) -> Int {
         precondition(source >= 0 && source < ids.count && target >= 0 && target < ids.count, "node index out of range")
         let edge = sources.count
         let kindIndex = Self.intern(kind, &edgeKinds, &edgeKindIndexByName)
-        if kind == EdgeKind.within { withinPlaces.append(location) }
+        if kind == EdgeKind.within { withinPlaces.append(location()) }
         appendEdge(from: Int32(source), to: Int32(target), kind: kindIndex, weight: weight)
         return edge
     }
 
     /// Sets an edge attribute; a type that differs from the attribute's type on other edges is an error.
+    ///
+    /// - Parameter location: evaluated only for that error.
     public mutating func setAttribute(
-        _ attribute: String, _ value: AttributeValue, ofEdge edge: Int, at location: SourceLocation? = nil
+        _ attribute: String, _ value: AttributeValue, ofEdge edge: Int, at location: @autoclosure () -> SourceLocation? = nil
     ) {
         if let existing = edgeAttributes.set(attribute, value, at: edge) {
             error("edge attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other edges",
-                  at: location)
+                  at: location())
         }
     }
 
@@ -157,7 +163,7 @@ public struct GraphBuilder: Sendable {
         ids.reserveCapacity(ids.count + nodes)
         names.reserveCapacity(names.count + nodes)
         nodeKindIndices.reserveCapacity(nodeKindIndices.count + nodes)
-        indexByID.reserveCapacity(indexByID.count + nodes)
+        if idTable.count == 0 { idTable = IDTable(capacity: nodes) }
         sources.reserveCapacity(sources.count + edges)
         targets.reserveCapacity(targets.count + edges)
         edgeKindIndices.reserveCapacity(edgeKindIndices.count + edges)
@@ -193,7 +199,7 @@ public struct GraphBuilder: Sendable {
     /// - Complexity: O(V + E).
     public consuming func build() throws(DiagnosticList) -> Graph {
         for item in pending {
-            guard let node = indexByID[item.id] else {
+            guard let node = idTable.find(item.id) else {
                 let role = item.isSource ? "source" : "target"
                 diagnostics.error("edge \(role) '\(item.id)' is not a node of the graph", at: item.location)
                 continue

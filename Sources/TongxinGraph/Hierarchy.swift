@@ -130,18 +130,35 @@ public struct Hierarchy: Sendable {
               childLists.offsets.count == count + 1, childLists.offsets.first == 0,
               childLists.offsets.last == childLists.neighbors.count, childLists.edges.count == childLists.neighbors.count
         else { return -1 }
-        for (position, node) in preorder.enumerated() {
-            guard node >= 0, Int(node) < count, positions[Int(node)] == position else { return Int(node) }
+        // Raw buffers: every index is checked against `count` before it is used.
+        let found: (node: Int?, childCount: Int) = parents.withUnsafeBufferPointer { parents in
+            depths.withUnsafeBufferPointer { depths in
+                preorder.withUnsafeBufferPointer { preorder in
+                    positions.withUnsafeBufferPointer { positions in
+                        subtreeEnds.withUnsafeBufferPointer { subtreeEnds in
+                            for position in 0..<count {
+                                let node = Int(preorder[position])
+                                guard node >= 0, node < count, Int(positions[node]) == position else { return (node, 0) }
+                            }
+                            var childCount = 0
+                            for node in 0..<count {
+                                let place = positions[node], end = subtreeEnds[node]
+                                guard place >= 0, place < end, Int(end) <= count else { return (node, 0) }
+                                let parent = Int(parents[node])
+                                if parent >= 0 {
+                                    guard parent < count, positions[parent] <= place, place < subtreeEnds[parent],
+                                          depths[node] == depths[parent] &+ 1 else { return (node, 0) }
+                                    childCount += 1
+                                } else if parent != -1 || depths[node] != 0 { return (node, 0) }
+                            }
+                            return (nil, childCount)
+                        }
+                    }
+                }
+            }
         }
-        var childCount = 0
-        for node in 0..<count {
-            guard positions[node] >= 0, positions[node] < subtreeEnds[node], Int(subtreeEnds[node]) <= count else { return node }
-            let parent = Int(parents[node])
-            if parent >= 0 {
-                guard parent < count, contains(parent, node), depths[node] == depths[parent] + 1 else { return node }
-                childCount += 1
-            } else if parent != -1 || depths[node] != 0 { return node }
-        }
+        if let node = found.node { return node }
+        let childCount = found.childCount
         guard childCount == childLists.neighbors.count,
               Adjacency.firstProblem(offsets: childLists.offsets, indices: childLists.neighbors, below: count) == nil,
               Adjacency.firstProblem(offsets: childLists.offsets, indices: childLists.edges, below: max(childCount, 1)) == nil

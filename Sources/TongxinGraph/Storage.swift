@@ -106,6 +106,45 @@ public struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unch
     }
 }
 
+extension FlatArray where Element == Int32 {
+    /// The position of the first element outside `lower ..< upper`, or `nil`: what validating a
+    /// mapped file's index columns asks. Each block of 4,096 is checked without a branch (one
+    /// unsigned comparison per element, OR-ed together, so the loop vectorizes), and only a failing
+    /// block is searched for the element. O(n).
+    public func firstIndex(outside lower: Int32, _ upper: Int) -> Int? {
+        let span = UInt32(clamping: Swift.max(upper - Int(lower), 0))
+        return withUnsafeBufferPointer { values in
+            var start = 0
+            while start < values.count {
+                let end = Swift.min(start + 4096, values.count)
+                var outside: UInt32 = 0
+                for position in start..<end { outside |= UInt32(bitPattern: values[position] &- lower) >= span ? 1 : 0 }
+                if outside != 0 { return (start..<end).first { UInt32(bitPattern: values[$0] &- lower) >= span } }
+                start = end
+            }
+            return nil
+        }
+    }
+}
+
+extension FlatArray where Element == Int {
+    /// The position of the first element smaller than the one before it, or `nil` (offsets must not
+    /// decrease). Blockwise without branches, like ``firstIndex(outside:_:)``. O(n).
+    public func firstDecrease() -> Int? {
+        withUnsafeBufferPointer { values in
+            var start = 1
+            while start < values.count {
+                let end = Swift.min(start + 4096, values.count)
+                var decreasing: UInt8 = 0
+                for position in start..<end { decreasing |= values[position - 1] > values[position] ? 1 : 0 }
+                if decreasing != 0 { return (start..<end).first { values[$0 - 1] > values[$0] } }
+                start = end
+            }
+            return nil
+        }
+    }
+}
+
 extension FlatArray: ExpressibleByArrayLiteral {
     public init(arrayLiteral elements: Element...) { self.init(elements) }
 }

@@ -219,8 +219,9 @@ private struct CytoscapeParser: DocumentReader {
             }
             let (kind, name, rest) = reserved.node(values, graphicsLabel: nil)
             report()
-            guard let node = builder.addNode(id: id, kind: kind, name: name, at: location(idOffset)) else { return }
-            for (key, value, at) in rest { builder.setAttribute(key, value, ofNode: node, at: location(at)) }
+            let places = self.places
+            guard let node = builder.addNode(id: id, kind: kind, name: name, at: places.at(idOffset)) else { return }
+            for (key, value, at) in rest { builder.setAttribute(key, value, ofNode: node, at: places.at(at)) }
             if let (parent, parentOffset) = text("parent") {
                 let place = location(parentOffset)
                 builder.addEdge(source: id, target: parent, kind: EdgeKind.within, at: place)
@@ -233,7 +234,8 @@ private struct CytoscapeParser: DocumentReader {
             report()
             let place = location(builder.index(of: source) == nil ? sourceOffset : targetOffset)
             let edge = builder.addEdge(source: source, target: target, kind: kind, weight: weight, at: place)
-            for (key, value, at) in rest { builder.setAttribute(key, value, ofEdge: edge, at: location(at)) }
+            let places = self.places
+            for (key, value, at) in rest { builder.setAttribute(key, value, ofEdge: edge, at: places.at(at)) }
         default:
             error("an element whose 'group' is not \"nodes\" or \"edges\"", at: groupOffset)
         }

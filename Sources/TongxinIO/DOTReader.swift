@@ -30,7 +30,7 @@ public enum DOTReader: GraphReader {
     public static func read(_ file: InputFile) throws(DiagnosticList) -> Graph {
         let invalid = file.bytes.withUnsafeBufferPointer { UTF8Check.firstInvalid(in: $0, 0..<$0.count) }
         if let invalid {
-            var locator = Locator(file: file.path)
+            let locator = Locator(file: file.path)
             let location = file.bytes.withUnsafeBufferPointer { locator.location(at: invalid, in: $0) }
             throw single("the file is not valid UTF-8", at: location)
         }

@@ -217,8 +217,9 @@ private struct GEXFParser: DocumentReader {
         }
         let (kind, name, rest) = reserved.node(withDefaults(contents.values, domain: "node", offset: offset), graphicsLabel: nil)
         report()
-        guard let node = builder.addNode(id: id, kind: kind, name: name, at: location(offset)) else { return }
-        for (key, value, at) in rest { builder.setAttribute(key, value, ofNode: node, at: location(at)) }
+        let places = self.places
+        guard let node = builder.addNode(id: id, kind: kind, name: name, at: places.at(offset)) else { return }
+        for (key, value, at) in rest { builder.setAttribute(key, value, ofNode: node, at: places.at(at)) }
         if let parent { contents.parents.insert((parent, offset), at: 0) }
         for (parentID, at) in contents.parents {
             let place = location(at)
@@ -262,7 +263,8 @@ private struct GEXFParser: DocumentReader {
         report()
         let place = location(builder.index(of: source.value) == nil ? source.offset : target.offset)
         let edge = builder.addEdge(source: source.value, target: target.value, kind: kind, weight: weight, at: place)
-        for (key, value, at) in rest { builder.setAttribute(key, value, ofEdge: edge, at: location(at)) }
+        let places = self.places
+        for (key, value, at) in rest { builder.setAttribute(key, value, ofEdge: edge, at: places.at(at)) }
     }
 
     mutating func report() {

@@ -260,8 +260,9 @@ private struct GraphMLParser: DocumentReader {
         if name == nil && drawn && label == nil {
             builder.warning("node '\(id)' has no label in its yEd graphics: it is named by its id", at: location(offset))
         }
-        guard let node = builder.addNode(id: id, kind: kind, name: name, at: location(offset)) else { return }
-        for (key, value, at) in rest { builder.setAttribute(key, value, ofNode: node, at: location(at)) }
+        let places = self.places
+        guard let node = builder.addNode(id: id, kind: kind, name: name, at: places.at(offset)) else { return }
+        for (key, value, at) in rest { builder.setAttribute(key, value, ofNode: node, at: places.at(at)) }
         if let group {
             let place = location(offset)
             builder.addEdge(source: id, target: group, kind: EdgeKind.within, at: place)
@@ -284,6 +285,7 @@ private struct GraphMLParser: DocumentReader {
         report(reserved.takeWarnings())
         let place = location(builder.index(of: source.value) == nil ? source.offset : target.offset)
         let edge = builder.addEdge(source: source.value, target: target.value, kind: kind, weight: weight, at: place)
-        for (key, value, at) in rest { builder.setAttribute(key, value, ofEdge: edge, at: location(at)) }
+        let places = self.places
+        for (key, value, at) in rest { builder.setAttribute(key, value, ofEdge: edge, at: places.at(at)) }
     }
 }

@@ -121,7 +121,9 @@ private let systemRead = Darwin.read
 
 /// Turns byte offsets into 1-based lines and columns (columns count Unicode scalars), scanning
 /// from the last answer, so a reader that asks in roughly increasing order pays O(file size) in all.
-struct Locator {
+/// A reference, so a location evaluated lazily (an autoclosure handed to ``GraphBuilder`` while the
+/// reader's builder is being changed) still advances the one scan.
+final class Locator {
     let file: String
     private var offset = 0
     private var line = 1
@@ -131,7 +133,7 @@ struct Locator {
         self.file = file
     }
 
-    mutating func location(at target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+    func location(at target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> SourceLocation {
         // Backward: step back; crossing a line break recounts that line's columns.
         while target < offset {
             offset -= 1

@@ -67,10 +67,47 @@ struct JSONScanner {
     ///
     /// - Returns: the key and the offset of its opening quote.
     mutating func nextKey(_ cursor: inout Cursor) throws(Failure) -> (key: String, offset: Int)? {
+        guard try beginKey(&cursor) else { return nil }
+        let offset = position
+        let key = try readString()
+        try expect(UInt8(ascii: ":"), "':' after the key")
+        skipWhitespace()
+        return (key, offset)
+    }
+
+    /// Like ``nextKey(_:)``, without making a `String`: a key of at most 8 bytes of printable ASCII
+    /// without escapes comes back packed into a word (``ByteHash/word(_:from:)``: little-endian,
+    /// zero-padded; such a key has no zero byte, so the word identifies it); any other key is read
+    /// and validated as usual and comes back as `nil`, for ``string(at:)`` to decode.
+    mutating func nextKeyWord(_ cursor: inout Cursor) throws(Failure) -> (word: UInt64?, offset: Int)? {
+        guard try beginKey(&cursor) else { return nil }
+        let offset = position
+        var end = position + 1, word: UInt64 = 0
+        while end < bytes.count && end <= offset + 9, case let byte = bytes[end], byte != UInt8(ascii: "\""),
+              byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") {
+            word |= UInt64(byte) << (8 * UInt64(end - offset - 1))
+            end += 1
+        }
+        let plain = end < bytes.count && bytes[end] == UInt8(ascii: "\"") && end - offset - 1 <= 8
+        if plain { position = end + 1 } else { _ = try readString() }
+        try expect(UInt8(ascii: ":"), "':' after the key")
+        skipWhitespace()
+        return (plain ? word : nil, offset)
+    }
+
+    /// The string whose opening quote is at `offset`, already read once without error.
+    func string(at offset: Int) -> String {
+        var copy = self
+        copy.position = offset
+        return (try? copy.readString()) ?? ""
+    }
+
+    /// Moves past the `,` before the next member; `false` (after consuming it) at the closing `}`.
+    private mutating func beginKey(_ cursor: inout Cursor) throws(Failure) -> Bool {
         guard let byte = peek() else { throw Failure(offset: position, message: "unexpected end of file inside an object") }
         if byte == UInt8(ascii: "}") {
             position += 1
-            return nil
+            return false
         }
         if !cursor.first {
             guard byte == UInt8(ascii: ",") else { throw unexpected("',' or '}' after an object member") }
@@ -79,11 +116,7 @@ struct JSONScanner {
         }
         cursor.first = false
         guard bytes[position] == UInt8(ascii: "\"") else { throw unexpected("a quoted key") }
-        let offset = position
-        let key = try readString()
-        try expect(UInt8(ascii: ":"), "':' after the key")
-        skipWhitespace()
-        return (key, offset)
+        return true
     }
 
     /// Whether the array has another element (then positioned at it); `false` after the closing `]`.

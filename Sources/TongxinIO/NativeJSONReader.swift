@@ -45,7 +45,7 @@ extension JSONValue {
                 guard scanner.atEnd() else { throw scanner.unexpected("the end of the text") }
                 return .success(value)
             } catch {
-                var locator = Locator(file: file)
+                let locator = Locator(file: file)
                 return .failure(DiagnosticList([Diagnostic(.error, error.message, at: locator.location(at: error.offset, in: buffer))]))
             }
         }
@@ -58,6 +58,9 @@ private struct Reader: DocumentReader {
     var locator: Locator
     let buffer: UnsafeBufferPointer<UInt8>
     var builder = GraphBuilder()
+    /// Buffers reused from one node or edge to the next, so reading one allocates none of its own.
+    var spareAttributes: [(name: String, value: AttributeValue, offset: Int)] = []
+    var spareKeys = KeySet()
 
     init(buffer: UnsafeBufferPointer<UInt8>, file: String) {
         self.buffer = buffer
@@ -80,28 +83,28 @@ private struct Reader: DocumentReader {
         var cursor = try scanner.beginObject()
         var seen = KeySet()
         var format: String?
-        while let (key, offset) = try scanner.nextKey(&cursor) {
-            guard unique(key, offset, &seen) else { try scanner.skipValue(); continue }
+        while let (key, offset) = try nextNativeKey(&cursor, &seen) {
             switch key {
-            case "format":
+            case .format?:
                 let valueOffset = scanner.position
-                format = try readString(key)
+                format = try readString("format")
                 if let found = format, found != "tongxin-graph" {
                     error("'format' is '\(found)', expected 'tongxin-graph'", at: valueOffset)
                 }
-            case "version":
+            case .version?:
                 let valueOffset = scanner.position
                 let value = try scanner.readValue()
                 if value != .int(1) { error("unsupported 'version' \(value): this reader reads version 1", at: valueOffset) }
-            case "name":
-                builder.name = try readString(key) ?? ""
-            case "metadata":
+            case .name?:
+                builder.name = try readString("name") ?? ""
+            case .metadata?:
                 try readMetadata()
-            case "nodes":
-                try readArray(key) { (reader: inout Reader) throws(JSONScanner.Failure) in try reader.readNode() }
-            case "edges":
-                try readArray(key) { (reader: inout Reader) throws(JSONScanner.Failure) in try reader.readEdge() }
+            case .nodes?:
+                try readArray("nodes") { (reader: inout Reader) throws(JSONScanner.Failure) in try reader.readNode() }
+            case .edges?:
+                try readArray("edges") { (reader: inout Reader) throws(JSONScanner.Failure) in try reader.readEdge() }
             default:
+                let key = scanner.string(at: offset)
                 error("unknown key '\(key)'" + Suggestion.hint(for: key, among: ["format", "version", "name", "metadata", "nodes", "edges"]), at: offset)
                 try scanner.skipValue()
             }
@@ -126,6 +129,19 @@ private struct Reader: DocumentReader {
         if seen.insert(key) { return true }
         error("duplicate key '\(key)'", at: offset)
         return false
+    }
+
+    /// The next key of an object with the format's own keys, recognised without making a `String`
+    /// (`nil` for any other key: ``JSONScanner/string(at:)`` gives its text); a repeated key is
+    /// an error and its value is skipped.
+    mutating func nextNativeKey(_ cursor: inout JSONScanner.Cursor, _ seen: inout KeySet) throws(JSONScanner.Failure) -> (key: NativeKey?, offset: Int)? {
+        while let (word, offset) = try scanner.nextKeyWord(&cursor) {
+            let key: NativeKey? = if let word { NativeKey(word: word) } else { NativeKey(name: scanner.string(at: offset)) }
+            if let key { if seen.insert(key) { return (key, offset) } } else if seen.insert(scanner.string(at: offset)) { return (nil, offset) }
+            error("duplicate key '\(scanner.string(at: offset))'", at: offset)
+            try scanner.skipValue()
+        }
+        return nil
     }
 
     /// Reads a string value; records an error and returns `nil` when it is another type.
@@ -171,17 +187,18 @@ private struct Reader: DocumentReader {
         }
     }
 
-    /// Reads an `attrs` object: its string, number and bool values with their offsets.
-    mutating func readAttrs(at offset: Int) throws(JSONScanner.Failure) -> [(name: String, value: AttributeValue, offset: Int)] {
-        guard var cursor = try beginObject("'attrs'", at: offset) else { return [] }
-        var attributes: [(name: String, value: AttributeValue, offset: Int)] = []
-        var seen = KeySet()
+    /// Reads an `attrs` object: calls `each` with its string, number and bool values and their offsets.
+    mutating func readAttrs(at offset: Int, _ each: (inout Reader, String, AttributeValue, Int) -> Void) throws(JSONScanner.Failure) {
+        guard var cursor = try beginObject("'attrs'", at: offset) else { return }
+        var seen = spareKeys
+        spareKeys = KeySet()
         while let (attribute, attributeOffset) = try scanner.nextKey(&cursor) {
             let valueOffset = scanner.position
             guard unique(attribute, attributeOffset, &seen) else { try scanner.skipValue(); continue }
-            if let value = try readAttributeValue("attribute '\(attribute)'") { attributes.append((attribute, value, valueOffset)) }
+            if let value = try readAttributeValue("attribute '\(attribute)'") { each(&self, attribute, value, valueOffset) }
         }
-        return attributes
+        seen.removeAll()
+        spareKeys = seen
     }
 
     mutating func readNode() throws(JSONScanner.Failure) {
@@ -189,7 +206,12 @@ private struct Reader: DocumentReader {
         guard var cursor = try beginObject("a node", at: start) else { return }
         var id: String?, kind: String?, name: String?
         var parent: (id: String, offset: Int)?
-        var attributes: [(name: String, value: AttributeValue, offset: Int)] = []
+        var attributes = spareAttributes
+        spareAttributes = []
+        defer {
+            attributes.removeAll(keepingCapacity: true)
+            spareAttributes = attributes
+        }
         var seen = KeySet()
         var valid = true
         func add(_ attribute: String, _ value: AttributeValue, _ offset: Int, _ reader: inout Reader) {
@@ -201,25 +223,25 @@ private struct Reader: DocumentReader {
             }
             attributes.append((attribute, value, offset))
         }
-        while let (key, keyOffset) = try scanner.nextKey(&cursor) {
-            guard unique(key, keyOffset, &seen) else { try scanner.skipValue(); continue }
+        while let (key, keyOffset) = try nextNativeKey(&cursor, &seen) {
             let valueOffset = scanner.position
             switch key {
-            case "id":
-                id = try readString(key)
+            case .id?:
+                id = try readString("id")
                 if id == nil { valid = false }
-            case "kind":
-                kind = try readString(key)
+            case .kind?:
+                kind = try readString("kind")
                 if kind == nil { valid = false }
-            case "name":
-                name = try readString(key)
-            case "parent":
-                if let value = try readString(key) { parent = (value, valueOffset) }
-            case WellKnownAttribute.level, WellKnownAttribute.type, WellKnownAttribute.category:
-                if let value = try readAttributeValue("'\(key)'") { add(key, value, valueOffset, &self) }
-            case "attrs":
-                for attribute in try readAttrs(at: valueOffset) { add(attribute.name, attribute.value, attribute.offset, &self) }
+            case .name?:
+                name = try readString("name")
+            case .parent?:
+                if let value = try readString("parent") { parent = (value, valueOffset) }
+            case let key? where key == .level || key == .type || key == .category:
+                if let value = try readAttributeValue("'\(key.name)'") { add(key.name, value, valueOffset, &self) }
+            case .attrs?:
+                try readAttrs(at: valueOffset) { reader, name, value, offset in add(name, value, offset, &reader) }
             default:
+                let key = scanner.string(at: keyOffset)
                 error("unknown node key '\(key)'" + Suggestion.hint(for: key, among: ["id", "kind", "name", "parent", "level", "type", "category", "attrs"]),
                       at: keyOffset)
                 try scanner.skipValue()
@@ -230,14 +252,19 @@ private struct Reader: DocumentReader {
             error("node without an 'id'", at: start)
             return
         }
-        let nodeLocation = location(start)
-        guard let node = builder.addNode(id: id, kind: kind ?? NodeKind.generic, name: name, at: nodeLocation) else { return }
+        // Places are worked out only when the builder needs one (an error, a `within` edge).
+        let places = self.places
+        guard let node = builder.addNode(id: id, kind: kind ?? NodeKind.generic, name: name,
+                                         at: places.at(start)) else { return }
         for attribute in attributes {
-            builder.setAttribute(attribute.name, attribute.value, ofNode: node, at: location(attribute.offset))
+            builder.setAttribute(attribute.name, attribute.value, ofNode: node, at: places.at(attribute.offset))
         }
         if let parent {
-            let parentLocation = location(parent.offset)
-            builder.addEdge(source: id, target: parent.id, kind: EdgeKind.within, at: parentLocation)
+            if let container = builder.index(of: parent.id) {
+                builder.addEdge(from: node, to: container, kind: EdgeKind.within, at: places.at(parent.offset))
+            } else {
+                builder.addEdge(source: id, target: parent.id, kind: EdgeKind.within, at: places.at(parent.offset))
+            }
         }
     }
 
@@ -246,20 +273,24 @@ private struct Reader: DocumentReader {
         guard var cursor = try beginObject("an edge", at: start) else { return }
         var source: (id: String, offset: Int)?, target: (id: String, offset: Int)?
         var kind: String?, weight = 1.0
-        var attributes: [(name: String, value: AttributeValue, offset: Int)] = []
+        var attributes = spareAttributes
+        spareAttributes = []
+        defer {
+            attributes.removeAll(keepingCapacity: true)
+            spareAttributes = attributes
+        }
         var seen = KeySet()
         var valid = true
-        while let (key, keyOffset) = try scanner.nextKey(&cursor) {
-            guard unique(key, keyOffset, &seen) else { try scanner.skipValue(); continue }
+        while let (key, keyOffset) = try nextNativeKey(&cursor, &seen) {
             let valueOffset = scanner.position
             switch key {
-            case "source", "target":
-                guard let value = try readString(key) else { valid = false; continue }
-                if key == "source" { source = (value, valueOffset) } else { target = (value, valueOffset) }
-            case "kind":
-                kind = try readString(key)
+            case let key? where key == .source || key == .target:
+                guard let value = try readString(key.name) else { valid = false; continue }
+                if key == .source { source = (value, valueOffset) } else { target = (value, valueOffset) }
+            case .kind?:
+                kind = try readString("kind")
                 if kind == nil { valid = false }
-            case "weight":
+            case .weight?:
                 let value = try scanner.readValue()
                 switch value {
                 case .int(let number): weight = Double(number)
@@ -268,9 +299,10 @@ private struct Reader: DocumentReader {
                     error("'weight' must be a number, not \(Self.describe(value))", at: valueOffset)
                     valid = false
                 }
-            case "attrs":
-                attributes += try readAttrs(at: valueOffset)
+            case .attrs?:
+                try readAttrs(at: valueOffset) { _, name, value, offset in attributes.append((name, value, offset)) }
             default:
+                let key = scanner.string(at: keyOffset)
                 error("unknown edge key '\(key)'" + Suggestion.hint(for: key, among: ["source", "target", "kind", "weight", "attrs"]), at: keyOffset)
                 try scanner.skipValue()
             }
@@ -280,11 +312,19 @@ private struct Reader: DocumentReader {
             error("edge without '\(source == nil ? "source" : "target")'", at: start)
             return
         }
-        // An unknown endpoint is reported where its id is written.
-        let place = location(builder.index(of: source.id) == nil ? source.offset : target.offset)
-        let edge = builder.addEdge(source: source.id, target: target.id, kind: kind ?? EdgeKind.tie, weight: weight, at: place)
+        let places = self.places
+        let edge: Int
+        if let from = builder.index(of: source.id), let to = builder.index(of: target.id) {
+            edge = builder.addEdge(from: from, to: to, kind: kind ?? EdgeKind.tie, weight: weight,
+                                   at: places.at(target.offset))
+        } else {
+            // An unknown endpoint is reported where its id is written.
+            let unknown = builder.index(of: source.id) == nil ? source.offset : target.offset
+            edge = builder.addEdge(source: source.id, target: target.id, kind: kind ?? EdgeKind.tie, weight: weight,
+                                   at: places.at(unknown))
+        }
         for attribute in attributes {
-            builder.setAttribute(attribute.name, attribute.value, ofEdge: edge, at: location(attribute.offset))
+            builder.setAttribute(attribute.name, attribute.value, ofEdge: edge, at: places.at(attribute.offset))
         }
     }
 
@@ -300,11 +340,54 @@ private struct Reader: DocumentReader {
     }
 }
 
-/// The keys seen in one JSON object, to find repeats: a short array (objects usually have a handful
-/// of keys), then a set once it grows, so a hostile object with a million keys stays linear.
+/// The keys of the native format, recognised from their bytes packed into a word (each is at most
+/// 8 bytes: ``JSONScanner/nextKeyWord(_:)``), so reading a node or edge makes no `String` for a key.
+enum NativeKey: UInt8, CaseIterable {
+    case format, version, name, metadata, nodes, edges, id, kind, parent, level, type, category, attrs, source, target, weight
+
+    /// The key as written.
+    var name: String { Self.names[Int(rawValue)] }
+
+    private static let names = allCases.map { String(describing: $0) }
+    private static let words: [UInt64] = names.map { name in
+        var name = name
+        return name.withUTF8 { ByteHash.word(UnsafeRawBufferPointer($0), from: 0) }
+    }
+
+    /// The key whose bytes pack into `word`.
+    init?(word: UInt64) {
+        guard let index = Self.words.firstIndex(of: word) else { return nil }
+        self.init(rawValue: UInt8(index))
+    }
+
+    /// The key spelt `name` (a key written with escapes).
+    init?(name: String) {
+        guard let index = Self.names.firstIndex(of: name) else { return nil }
+        self.init(rawValue: UInt8(index))
+    }
+}
+
+/// The keys seen in one JSON object, to find repeats: the format's own keys as bits, others in a
+/// short array (objects usually have a handful of keys), then a set once it grows, so a hostile
+/// object with a million keys stays linear.
 struct KeySet {
+    private var known: UInt32 = 0
     private var few: [String] = []
     private var many: Set<String>?
+
+    /// Adds `key`; whether it was new.
+    mutating func insert(_ key: NativeKey) -> Bool {
+        let bit: UInt32 = 1 << UInt32(key.rawValue)
+        defer { known |= bit }
+        return known & bit == 0
+    }
+
+    /// Forgets every key, keeping the storage for the next object.
+    mutating func removeAll() {
+        known = 0
+        few.removeAll(keepingCapacity: true)
+        many = nil
+    }
 
     /// Adds `key`; whether it was new.
     mutating func insert(_ key: String) -> Bool {

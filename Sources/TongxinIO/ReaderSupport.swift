@@ -20,7 +20,12 @@ protocol DocumentReader {
 }
 
 extension DocumentReader {
-    mutating func location(_ offset: Int) -> SourceLocation { locator.location(at: offset, in: buffer) }
+    func location(_ offset: Int) -> SourceLocation { locator.location(at: offset, in: buffer) }
+
+    /// The reader's offset-to-place translation on its own, so a place can be handed to the
+    /// reader's ``GraphBuilder`` lazily (the builder evaluates it only for an error or a `within`
+    /// edge) without the closure reaching into the reader while its builder is being changed.
+    var places: Places { Places(locator: locator, buffer: buffer) }
 
     mutating func error(_ message: String, at offset: Int) {
         builder.error(message, at: location(offset))
@@ -67,6 +72,14 @@ extension AttributeValue {
         }
         return AttributeValue.parse(text, as: type)
     }
+}
+
+/// Byte offsets of one document to `FILE:LINE:COL` (``DocumentReader/places``).
+struct Places {
+    let locator: Locator
+    let buffer: UnsafeBufferPointer<UInt8>
+
+    func at(_ offset: Int) -> SourceLocation { locator.location(at: offset, in: buffer) }
 }
 
 /// A reader of one single-file graph format.

@@ -25,7 +25,7 @@ enum TextDecoding {
             return (Array(text.utf8), 0, warning)
         }
         let location = bytes.withUnsafeBufferPointer { buffer in
-            var locator = Locator(file: file.path)
+            let locator = Locator(file: file.path)
             return locator.location(at: invalid, in: buffer)
         }
         throw DiagnosticList([Diagnostic(.error,

@@ -39,9 +39,94 @@ public enum NumberFormat {
     /// `value` with at most `digits` significant digits, trailing zeros dropped, in plain notation
     /// unless it is below 10⁻⁴ or has more than `digits` integer digits (C's `%g`): `0.0011235` → `0.00112`
     /// with 3 digits, `0.5` → `0.5`, `1.5e-07` → `1.5e-07`. `nil` → `—`.
+    ///
+    /// The digits come from Swift's shortest round-trip form (`Double.description`), rounded to
+    /// `digits` places: for up to 15 digits that equals rounding the exact binary value, as `%g`
+    /// does, because no `digits + 1`-digit midpoint can lie between the value and its shortest,
+    /// closest decimal form (it would be a shorter or closer form itself). The one case those digits
+    /// cannot decide, a shortest form ending exactly on that midpoint (`2.5` to one digit), and
+    /// more than 15 digits, go to C's `%g`. So a table of a million scores formats without a
+    /// `String(format:)` per row. O(digits).
     public static func significant(_ value: Double?, digits: Int) -> String {
         guard let value else { return "—" }
-        return String(format: "%.\(max(digits, 1))g", value)
+        let precision = max(digits, 1)
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        guard precision <= 15, let shortest = shortestDigits(value.magnitude) else {
+            return String(format: "%.\(precision)g", value)
+        }
+        var (decimal, exponent) = shortest
+        if decimal.count > precision {
+            let next = decimal[precision]
+            let roundsUp: Bool
+            if next != UInt8(ascii: "5") {
+                roundsUp = next > UInt8(ascii: "5")
+            } else if decimal.count > precision + 1 {
+                roundsUp = true
+            } else {
+                return String(format: "%.\(precision)g", value)
+            }
+            decimal.removeLast(decimal.count - precision)
+            if roundsUp {
+                var index = precision - 1
+                while index >= 0 && decimal[index] == UInt8(ascii: "9") {
+                    decimal[index] = UInt8(ascii: "0")
+                    index -= 1
+                }
+                if index >= 0 {
+                    decimal[index] += 1
+                } else {
+                    decimal.insert(UInt8(ascii: "1"), at: 0)
+                    decimal.removeLast()
+                    exponent += 1
+                }
+            }
+        }
+        while decimal.count > 1 && decimal.last == UInt8(ascii: "0") { decimal.removeLast() }
+        var text: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+        if exponent < -4 || exponent >= precision {
+            text.append(decimal[0])
+            if decimal.count > 1 {
+                text.append(UInt8(ascii: "."))
+                text += decimal[1...]
+            }
+            text += Array((exponent < 0 ? "e-" : "e+").utf8)
+            let magnitude = String(exponent.magnitude)
+            if magnitude.count < 2 { text.append(UInt8(ascii: "0")) }
+            text += Array(magnitude.utf8)
+        } else if exponent >= 0 {
+            for index in 0...exponent { text.append(index < decimal.count ? decimal[index] : UInt8(ascii: "0")) }
+            if decimal.count > exponent + 1 {
+                text.append(UInt8(ascii: "."))
+                text += decimal[(exponent + 1)...]
+            }
+        } else {
+            text += Array("0.".utf8)
+            text += [UInt8](repeating: UInt8(ascii: "0"), count: -exponent - 1)
+            text += decimal
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The shortest round-trip decimal digits of a finite positive `value` (no leading or trailing
+    /// zeros) and the power of ten of the first: `0.00123` → (`123`, -3); `nil` if the form is unexpected.
+    private static func shortestDigits(_ value: Double) -> (digits: [UInt8], exponent: Int)? {
+        let text = Array(value.description.utf8)
+        var mantissa = text[...], exponent = 0
+        if let e = text.firstIndex(of: UInt8(ascii: "e")) {
+            mantissa = text[..<e]
+            guard let power = Int(String(decoding: text[(e + 1)...], as: UTF8.self)) else { return nil }
+            exponent = power
+        }
+        let point = mantissa.firstIndex(of: UInt8(ascii: ".")) ?? mantissa.endIndex
+        var digits = Array(mantissa[..<point]) + (point < mantissa.endIndex ? Array(mantissa[(point + 1)...]) : [])
+        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        let integerDigits = point - mantissa.startIndex
+        let leadingZeros = digits.prefix { $0 == UInt8(ascii: "0") }.count
+        guard leadingZeros < digits.count else { return nil }
+        digits.removeFirst(leadingZeros)
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        return (digits, exponent + integerDigits - 1 - leadingZeros)
     }
 
     /// A change in a rate as signed percentage points with `decimals` places (`+12.50 pp`, `-0.25 pp`),

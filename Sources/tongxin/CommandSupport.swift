@@ -40,11 +40,7 @@ struct GraphOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Restrict the command to one region's subtree, by id or name.", valueName: "name|id"))
     var region: String?
 
-    @Flag(help: "Read a text graph directly, without keeping or using its .txg copy in the cache.")
-    var noCache = false
-
-    @Flag(help: "Keep the .txg copy of a text graph beside it (GRAPH.KEY-vN.txg) rather than in $XDG_CACHE_HOME/tongxin.")
-    var cacheBeside = false
+    @OptionGroup var cache: CacheOptions
 
     @Flag(help: "Print each phase's wall time (read, view, kernel, output) to standard error.")
     var timings = false
@@ -57,23 +53,9 @@ struct GraphOptions: ParsableArguments {
         if timings { Timings.start() }
         defer { Timings.mark("read") }
         let progress = Progress.begin("reading \(graph)", onlyIfBytesExceed: 32 << 20, path: graph)
-        let graph = try readThroughCache()
+        let graph = try cache.read(graph)
         progress?.finish()
         return try masking.apply(to: graph)
-    }
-
-    /// The graph from its cached `.txg` copy when it has one (JSON, GraphML and CSV), else read.
-    private func readThroughCache() throws(DiagnosticList) -> Graph {
-        guard !noCache, let format = GraphFormat(path: graph), [.json, .graphml, .csv].contains(format),
-              let place = cacheBeside ? GraphCache.Place.besideSource : GraphCache.defaultFolder().map(GraphCache.Place.folder)
-        else { return try GraphFile.read(graph) }
-        let (graph, outcome) = try GraphCache(place).read(self.graph, as: format)
-        switch outcome {
-        case .hit, .stored: break
-        case .notStored(let reason): Console.error("note: the graph's .txg copy was not kept: \(reason)\n")
-        case .rebuilt(let reason): Console.error("note: the cached .txg copy was unreadable and has been rebuilt: \(reason)\n")
-        }
-        return graph
     }
 
     /// The region named by `--region` (its node index), or `nil` when the option is absent.
@@ -92,6 +74,37 @@ struct GraphOptions: ParsableArguments {
                 "--region '\(region)' is a \(graph.kind(of: node)), not a region or village")])
         }
         return node
+    }
+}
+
+/// Whether and where text graphs keep their `.txg` copy: every graph a command reads (the main
+/// one, `diff`'s two versions, `report --since`) goes through ``read(_:)``.
+struct CacheOptions: ParsableArguments {
+    @Flag(help: "Read a text graph directly, without keeping or using its .txg copy in the cache.")
+    var noCache = false
+
+    @Flag(help: "Keep the .txg copy of a text graph beside it (GRAPH.KEY-vN.txg) rather than in $XDG_CACHE_HOME/tongxin.")
+    var cacheBeside = false
+
+    /// The graph at `path` from its cached `.txg` copy when it has one (JSON, GraphML and CSV), else
+    /// read (and its copy kept); a `.txg` file has its checksums verified on its first open only
+    /// (``VerifiedRecords``, kept in the cache folder). `--no-cache` reads and verifies everything.
+    /// Safe to call from several threads for different paths.
+    func read(_ path: String) throws(DiagnosticList) -> Graph {
+        let format = GraphFormat(path: path)
+        let cacheFolder = noCache ? nil : GraphCache.defaultFolder()
+        let records = cacheFolder.map { VerifiedRecords(folder: $0 + "/verified") }
+        if format == .txg { return try BinaryGraphReader.read(path: path, records: records) }
+        guard !noCache, let format, [.json, .graphml, .csv].contains(format),
+              let place = cacheBeside ? GraphCache.Place.besideSource : cacheFolder.map(GraphCache.Place.folder)
+        else { return try GraphFile.read(path) }
+        let (graph, outcome) = try GraphCache(place, records: records).read(path, as: format)
+        switch outcome {
+        case .hit, .stored: break
+        case .notStored(let reason): Console.error("note: the .txg copy of '\(path)' was not kept: \(reason)\n")
+        case .rebuilt(let reason): Console.error("note: the cached .txg copy of '\(path)' was unreadable and has been rebuilt: \(reason)\n")
+        }
+        return graph
     }
 }
 

@@ -74,6 +74,8 @@ struct DiffCommand: TongxinCommand {
 
     @OptionGroup var masking: MaskOptions
 
+    @OptionGroup var cache: CacheOptions
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -98,7 +100,7 @@ struct DiffCommand: TongxinCommand {
         let leftSelector = try left.map { try SelectorArgument.parse($0, option: "--left") }
         let rightSelector = try right.map { try SelectorArgument.parse($0, option: "--right") }
 
-        let (oldGraph, newGraph) = try Self.loadBoth(old, new, masking: masking)
+        let (oldGraph, newGraph) = try Self.loadBoth(old, new, cache: cache, masking: masking)
         let scope = (old: try regionIndex(in: oldGraph, file: old), new: try regionIndex(in: newGraph, file: new))
         let diff = GraphDiff(old: oldGraph, new: newGraph, level: level.level, within: scope)
         var coverageChange: CoverageChange?
@@ -120,13 +122,14 @@ struct DiffCommand: TongxinCommand {
         try Console.print(report, as: output)
     }
 
-    /// Reads both versions, side by side on two threads, and masks them by `--mask`.
-    private static func loadBoth(_ old: String, _ new: String, masking: MaskOptions) throws(DiagnosticList) -> (Graph, Graph) {
+    /// Reads both versions, side by side on two threads, each through the `.txg` cache, and masks
+    /// them by `--mask`.
+    private static func loadBoth(_ old: String, _ new: String, cache: CacheOptions, masking: MaskOptions) throws(DiagnosticList) -> (Graph, Graph) {
         var results: [Result<Graph, DiagnosticList>?] = [nil, nil]
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: 2) { which in
-                slots[which] = Result { () throws(DiagnosticList) in try GraphFile.read(which == 0 ? old : new) }
+                slots[which] = Result { () throws(DiagnosticList) in try cache.read(which == 0 ? old : new) }
             }
         }
         switch (results[0]!, results[1]!) {

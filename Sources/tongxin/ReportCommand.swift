@@ -76,7 +76,7 @@ struct Report: TongxinCommand {
             throw DiagnosticList([Diagnostic(.error, "cannot write '\(out)': no directory '\(directory)'")])
         }
         let graph = try graphOptions.load()
-        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: GraphFile.read(path)) }
+        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: graphOptions.cache.read(path)) }
         let region = try graphOptions.regionIndex(in: graph)
         if let region, graph.level(of: region) == .village {
             throw DiagnosticList([Diagnostic(.error,

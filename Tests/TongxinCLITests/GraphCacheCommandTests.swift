@@ -31,4 +31,19 @@ struct GraphCacheCommandTests {
         #expect(try BuiltTongxin.run(["info", source, "--cache-beside"]).status == 0)
         #expect(entries(directory).count == 1)
     }
+
+    /// `diff` reads both versions through the cache like every other command: a `.txg` for each,
+    /// then the same answer from them.
+    @Test func diffReadsBothVersionsThroughTheCache() throws {
+        let old = directory + "/old.json", new = directory + "/new.json"
+        try GraphFile.write(SampleGraphs.tinyProvince(), to: old)
+        try GraphFile.write(SampleGraphs.tinyProvince(), to: new)
+        let direct = try BuiltTongxin.run(["diff", old, new, "--no-cache", "--format", "json"])
+        #expect(direct.status == 0 && entries(directory).isEmpty)
+        let cold = try BuiltTongxin.run(["diff", old, new, "--cache-beside", "--format", "json"])
+        #expect(cold.status == 0 && cold.stdout == direct.stdout)
+        #expect(entries(directory).count == 2)
+        let warm = try BuiltTongxin.run(["diff", old, new, "--cache-beside", "--format", "json"])
+        #expect(warm.stdout == direct.stdout && warm.stderr.isEmpty)
+    }
 }

@@ -21,7 +21,7 @@ import Testing
     @Test func locationsCountScalarsAndLines() {
         let bytes = Array("ab\n湖北x\n\ny".utf8)
         bytes.withUnsafeBufferPointer { buffer in
-            var locator = Locator(file: "f")
+            let locator = Locator(file: "f")
             #expect(locator.location(at: 9, in: buffer).description == "f:2:3")   // x
             #expect(locator.location(at: 12, in: buffer).description == "f:4:1")  // y
             #expect(locator.location(at: 1, in: buffer).description == "f:1:2")   // b, going back

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TongxinGraph
 import TongxinResults
 
 @Suite struct NumberFormatTests {
@@ -39,6 +41,35 @@ import TongxinResults
         #expect(NumberFormat.significant(0.5219780219780219, digits: 6) == "0.521978")
         #expect(NumberFormat.significant(1.5e-7, digits: 6) == "1.5e-07")
         #expect(NumberFormat.significant(nil, digits: 3) == "—")
+        #expect(NumberFormat.significant(9.9996, digits: 4) == "10")
+        #expect(NumberFormat.significant(123456, digits: 3) == "1.23e+05")
+        #expect(NumberFormat.significant(2.5, digits: 1) == "2")
+        #expect(NumberFormat.significant(-.infinity, digits: 3) == "-inf")
+    }
+
+    /// The formatter without `String(format:)` agrees with C's `%g` (which rounds the exact binary
+    /// value) on 200,000 seeded values across magnitudes, on ties and on carries.
+    @Test func significantEqualsPrintfG() {
+        var random = SplitMix64(seed: 12)
+        var values: [Double] = [0.5, 1.5, 2.5, 0.125, 0.0011235, 9.5, 99.95, 0.00099995, 1e-5, 1e15, 123456789012345678]
+        for _ in 0..<200_000 {
+            let bits = random.next()
+            switch bits % 4 {
+            case 0: values.append(Double(bitPattern: random.next() & 0x3FFF_FFFF_FFFF_FFFF | 0x3000_0000_0000_0000))
+            case 1: values.append(Double(random.next() % 100_000) / Double(1 << (random.next() % 20)))
+            case 2: values.append(Double(random.next() % 10_000_000) / 1e6)
+            default: values.append(Double(random.next() >> 11) / Double(1 << 53))
+            }
+        }
+        var mismatches: [String] = []
+        for (index, value) in values.enumerated() {
+            let signed = index % 3 == 0 ? -value : value
+            let digits = 1 + index % 15
+            let expected = String(format: "%.\(digits)g", signed)
+            let got = NumberFormat.significant(signed, digits: digits)
+            if got != expected && mismatches.count < 5 { mismatches.append("\(signed) %.\(digits)g: \(got) ≠ \(expected)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
     @Test func fixedRoundsHalfAwayFromZero() {

@@ -21,10 +21,14 @@ import Darwin
 public enum BinaryGraphReader: GraphReader {
     /// Maps and opens the file at `path`.
     ///
-    /// - Parameter verifyingChecksums: whether to hash every section (the structural checks run
-    ///   regardless, so skipping this cannot make a read unsafe, only let a flipped value through).
+    /// - Parameters:
+    ///   - verifyingChecksums: whether to hash every section (the structural checks run regardless,
+    ///     so skipping this cannot make a read unsafe, only let a flipped value through).
+    ///   - records: where files already verified are recorded (``VerifiedRecords``): a file recorded
+    ///     in its present state is opened without hashing its sections and without faulting in the
+    ///     pages no check reads; one not recorded is verified and then recorded.
     /// - Throws: ``DiagnosticList`` with one error naming the file, section and byte offset.
-    public static func read(path: String, verifyingChecksums: Bool = true) throws(DiagnosticList) -> Graph {
+    public static func read(path: String, verifyingChecksums: Bool = true, records: VerifiedRecords? = nil) throws(DiagnosticList) -> Graph {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw AtomicFile.failure("cannot read '\(path)': \(AtomicFile.systemError())") }
         defer { close(descriptor) }
@@ -35,9 +39,14 @@ public enum BinaryGraphReader: GraphReader {
         guard size >= BinaryGraphLayout.headerSize else {
             throw AtomicFile.failure("\(path): header at byte 0: the file has \(size) bytes, fewer than the \(BinaryGraphLayout.headerSize)-byte header")
         }
+        var header = [UInt8](repeating: 0, count: BinaryGraphLayout.headerSize)
+        let headerRead = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        let headerChecksum = headerRead == header.count ? header.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 56, as: UInt64.self) } : 0
+        let verifying = verifyingChecksums && !(records?.contains(path, status, headerChecksum: headerChecksum) ?? false)
         #if os(Linux)
-        // Validation touches every page: mapping them in one call is cheaper than faulting each.
-        let flags = MAP_PRIVATE | MAP_POPULATE
+        // Hashing touches every page: mapping them in one call is cheaper than faulting each. Without
+        // hashing, pages are faulted in as checks and queries read them.
+        let flags = verifying ? MAP_PRIVATE | MAP_POPULATE : MAP_PRIVATE
         #else
         let flags = MAP_PRIVATE
         #endif
@@ -47,8 +56,10 @@ public enum BinaryGraphReader: GraphReader {
         let region = StorageRegion(base: UnsafeRawPointer(mapping), byteCount: size) { base, count in
             munmap(UnsafeMutableRawPointer(mutating: base), count)
         }
-        var opener = BinaryGraphOpener(region: region, path: path, verifyingChecksums: verifyingChecksums)
-        return try opener.graph()
+        var opener = BinaryGraphOpener(region: region, path: path, verifyingChecksums: verifying)
+        let graph = try opener.graph()
+        if verifying { records?.record(path, status, headerChecksum: headerChecksum) }
+        return graph
     }
 
     /// Opens a `.txg` file already in memory (copied once into an aligned region).
@@ -184,11 +195,7 @@ private struct BinaryGraphOpener {
         let bytes: FlatArray<UInt8> = try array(bytesKind, part: part, count: nil)
         let start = entries[UInt64(offsetsKind.rawValue) << 32 | UInt64(part)]!.offset
         guard !offsets.isEmpty, offsets[0] == 0 else { throw failure(offsetsKind, part: part, start, "a string table's offsets must start with 0") }
-        let bad: Int? = offsets.withUnsafeBufferPointer { offsets in
-            for index in 1..<offsets.count where offsets[index] < offsets[index - 1] { return index }
-            return nil
-        }
-        if let bad { throw failure(offsetsKind, part: part, start + 8 * bad, "string offsets decrease") }
+        if let bad = offsets.firstDecrease() { throw failure(offsetsKind, part: part, start + 8 * bad, "string offsets decrease") }
         guard offsets[offsets.count - 1] == bytes.count else {
             throw failure(offsetsKind, part: part, start + 8 * (offsets.count - 1), "the last offset is \(offsets[offsets.count - 1]) but the strings have \(bytes.count) bytes")
         }
@@ -197,11 +204,7 @@ private struct BinaryGraphOpener {
 
     /// Checks every entry of `indices` is in `lower ..< upper`.
     func checkRange(_ indices: FlatArray<Int32>, _ kind: BinaryGraphSection, _ lower: Int32, _ upper: Int, what: String) throws(DiagnosticList) {
-        let bad: Int? = indices.withUnsafeBufferPointer { indices in
-            for (position, index) in indices.enumerated() where index < lower || Int(index) >= upper { return position }
-            return nil
-        }
-        if let bad {
+        if let bad = indices.firstIndex(outside: lower, upper) {
             throw failure(kind, entries[UInt64(kind.rawValue) << 32]!.offset + 4 * bad,
                           "\(indices[bad]) is not a valid \(what) (expected \(lower) ..< \(upper))")
         }

@@ -24,9 +24,12 @@ public struct GraphCache: Sendable {
     }
 
     public let place: Place
+    /// Where entries' verified checksums are recorded (``VerifiedRecords``), if anywhere.
+    public let records: VerifiedRecords?
 
-    public init(_ place: Place) {
+    public init(_ place: Place, records: VerifiedRecords? = nil) {
         self.place = place
+        self.records = records
     }
 
     /// `$XDG_CACHE_HOME/tongxin`, else `$HOME/.cache/tongxin`; `nil` when neither variable is set.
@@ -58,14 +61,14 @@ public struct GraphCache: Sendable {
         var damaged: String?
         if access(entry, F_OK) == 0 {
             do throws(DiagnosticList) {
-                return (try BinaryGraphReader.read(path: entry), .hit(entry))
+                return (try BinaryGraphReader.read(path: entry, records: records), .hit(entry))
             } catch {
                 damaged = error.description
             }
         }
         let graph = try source.parse()
         do throws(DiagnosticList) {
-            try makeFolder(AtomicFile.directory(of: entry))
+            try Self.makeFolder(AtomicFile.directory(of: entry))
             try AtomicFile.write(to: entry, durable: false) { (sink: inout ByteSink) throws(DiagnosticList) in
                 BinaryGraphWriter.write(graph, to: &sink)
             }
@@ -156,7 +159,8 @@ public struct GraphCache: Sendable {
         }
     }
 
-    private func makeFolder(_ folder: String) throws(DiagnosticList) {
+    /// Creates `folder` and its missing parents.
+    static func makeFolder(_ folder: String) throws(DiagnosticList) {
         var partial = folder.hasPrefix("/") ? "" : "."
         for component in folder.split(separator: "/") {
             partial += "/" + component
@@ -167,7 +171,8 @@ public struct GraphCache: Sendable {
     }
 }
 
-private func currentDirectory() -> String {
+/// The working directory, to make paths absolute.
+func currentDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: 4096)
     guard getcwd(&buffer, buffer.count) != nil else { return "." }
     return String(cString: buffer)

@@ -56,7 +56,7 @@ public enum Workbook {
                     }
                 }
             } catch {
-                var locator = Locator(file: file.path)
+                let locator = Locator(file: file.path)
                 throw DiagnosticList([Diagnostic(.error, error.message, at: locator.location(at: error.offset, in: buffer))])
             }
         }

@@ -331,7 +331,7 @@ enum XLSXReader {
             do {
                 try body(&tokenizer)
             } catch let failure as XMLTokenizer.Failure {
-                var locator = Locator(file: path + ":" + part)
+                let locator = Locator(file: path + ":" + part)
                 throw DiagnosticList([Diagnostic(.error, failure.message, at: locator.location(at: failure.offset, in: buffer))])
             } catch let diagnostics as DiagnosticList {
                 throw diagnostics

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// A hash table from node ids, as raw UTF-8 bytes, to node indices: what the CSV reader uses to turn
-/// the two ids of every edge row into indices without creating a `String` or hashing with SipHash.
+/// A hash table from node ids, as raw UTF-8 bytes, to node indices: what ``GraphBuilder`` and the CSV
+/// reader use to turn ids into indices without creating a `String` or hashing with SipHash.
 ///
 /// Open addressing with linear probing over a power-of-two array of 24-byte slots: the key's first
 /// 16 bytes inline, its length, a 24-bit fingerprint of its hash and the node index. Keys of up to 16
@@ -14,7 +14,7 @@ import Darwin
 ///
 /// - Complexity: insert and lookup O(key length) expected; memory 24 bytes per slot (at most 5/8
 ///   full) plus the keys' bytes and 8 bytes per key.
-struct IDTable: Sendable {
+package struct IDTable: Sendable {
     private struct Slot {
         var prefix0: UInt64
         var prefix1: UInt64
@@ -26,9 +26,9 @@ struct IDTable: Sendable {
     private var mask: Int
     private var arena: [UInt8] = []
     private var keyEnds: [Int] = [0]
-    private(set) var count = 0
+    package private(set) var count = 0
 
-    init(capacity: Int) {
+    package init(capacity: Int) {
         var size = 16
         while size * 5 < capacity * 8 { size <<= 1 }
         slots = [Slot](repeating: Slot(prefix0: 0, prefix1: 0, meta: 0), count: size)
@@ -45,7 +45,7 @@ struct IDTable: Sendable {
 
     /// The index stored for `key`, or `nil`.
     @inline(__always)
-    func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+    package func find(_ key: UnsafeRawBufferPointer) -> Int32? {
         let (hash, wanted) = Self.probe(key)
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in
@@ -64,7 +64,7 @@ struct IDTable: Sendable {
     /// Adds `key` → the next index (``count``), unless the key is already there.
     ///
     /// - Returns: the existing index for a duplicate key, `nil` when the key was added.
-    mutating func insert(_ key: UnsafeRawBufferPointer) -> Int32? {
+    package mutating func insert(_ key: UnsafeRawBufferPointer) -> Int32? {
         if 8 * (count + 1) > 5 * slots.count { grow() }
         if let existing = find(key) { return existing }
         var (hash, entry) = Self.probe(key)
@@ -76,6 +76,18 @@ struct IDTable: Sendable {
         keyEnds.append(arena.count)
         count += 1
         return nil
+    }
+
+    /// The index stored for `id`, or `nil`.
+    package func find(_ id: String) -> Int32? {
+        var id = id
+        return id.withUTF8 { find(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Adds `id` → the next index (``count``), unless it is already there: then its index.
+    package mutating func insert(_ id: String) -> Int32? {
+        var id = id
+        return id.withUTF8 { insert(UnsafeRawBufferPointer($0)) }
     }
 
     /// Whether the long key of `node` (kept in the arena) equals `key`.
