@@ -70,7 +70,8 @@ let package = Package(
         .testTarget(name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport"]),
         .testTarget(name: "TongxinServeTests", dependencies: [
-            "TongxinServe", "TongxinIO", "TongxinTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            "TongxinServe", "TongxinIO", "TongxinTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "TongxinImportTests", dependencies: ["TongxinImport", "TongxinIO", "TongxinAnalysis", "TongxinTestSupport"]),
         // End to end: the built `tongxin` run as a user runs it; the only tests that need the executable.
