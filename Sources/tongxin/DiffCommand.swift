@@ -123,8 +123,9 @@ struct DiffCommand: TongxinCommand {
     }
 
     /// Reads both versions, side by side on two threads, each through the `.txg` cache, and masks
-    /// them by `--mask`.
+    /// them by `--mask` (or takes both from the server's graphs, already masked).
     private static func loadBoth(_ old: String, _ new: String, cache: CacheOptions, masking: MaskOptions) throws(DiagnosticList) -> (Graph, Graph) {
+        if let served = ServedGraphs.current { return (try served.graph(atPath: old), try served.graph(atPath: new)) }
         var results: [Result<Graph, DiagnosticList>?] = [nil, nil]
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
