@@ -71,7 +71,7 @@ async function overview(container) {
       h('div', { class: 'card' }, h('span', { class: 'figure' }, integer(info.components)), h('span', {}, t('components'))),
       ...counts(info.node_kinds, 'kind').map((row) => h('div', { class: 'card small' },
         h('span', { class: 'figure' }, integer(row.count)), h('span', {}, row.name)))),
-    h('div', { class: 'columns' },
+    h('div', { class: 'columns wide-first' },
       panel(t('overview.map'), await regionMap({ unit: 'town', by: 'organization[type=商会]', lang },
         (code) => location.hash = `#/coverage?unit=town&by=${encodeURIComponent('organization[type=商会]')}&region=${encodeURIComponent(code)}`)),
       h('div', {},
@@ -201,7 +201,7 @@ async function coverage(container, route, context) {
     { ...apiQuestion(question), level: mapLevel, lang }, (code) => goTo({ region: code }))) : null;
 
   container.append(h('h1', {}, t('coverage.title')), form, crumbs, summary,
-    h('div', { class: map ? 'columns' : '' }, h('div', {}, table, h('p', { class: 'note' }, t('coverage.drill')), downloads), map),
+    h('div', { class: map ? 'columns wide-last' : '' }, h('div', {}, table, h('p', { class: 'note' }, t('coverage.drill')), downloads), map),
     uncovered);
 }
 
@@ -323,13 +323,14 @@ function drawResults(element, data) {
     if (!groups.has(result.kind)) groups.set(result.kind, []);
     groups.get(result.kind).push(result);
   }
-  fill(element, h('p', { class: 'note' }, t('search.results', { n: integer(data.results.length) })),
-    [...groups].map(([kind, items]) => panel(`${label('kind', kind)} (${items.length})`,
+  fill(element, h('p', { class: 'note' }, t('search.results', { n: integer(data.total) })),
+    [...groups].map(([kind, items]) => panel(`${label('kind', kind)} (${integer(data.counts?.[kind] ?? items.length)})`,
       h('ul', { class: 'hits' }, items.map((item) => h('li', {},
         entityLink(item.id, item.name),
         h('span', { class: 'tag' }, item.level ? label('level', item.level) : item.type ?? item.category ?? label('kind', item.kind)),
         h('span', { class: 'id' }, item.id),
-        h('span', { class: 'where' }, item.path.join(' / ')))))))));
+        h('span', { class: 'where' }, item.path.join(' / '))))),
+      data.counts?.[kind] > items.length ? h('p', { class: 'note' }, t('entity.more', { n: integer(data.counts[kind] - items.length) })) : null)));
 }
 
 // Entity
@@ -426,5 +427,91 @@ async function query(container, route, context) {
   }
 }
 
+// Change (two served versions)
+
+/** A change in a rate as signed percentage points (`+12.50 pp`), the CLI's form. */
+function points(change) {
+  if (change === null || change === undefined || !Number.isFinite(change)) return '—';
+  return (change >= 0 ? '+' : '-') + Math.abs(change * 100).toFixed(2) + ' pp';
+}
+
+function signed(value) {
+  if (value === null || value === undefined) return '—';
+  return (value > 0 ? '+' : '') + integer(value);
+}
+
+async function change(container, route, context) {
+  const graphs = context.graphs;
+  if (graphs.length < 2) { container.append(h('h1', {}, t('change.title')), h('p', { class: 'note' }, t('change.needsTwo'))); return; }
+  const parameters = route.parameters;
+  const names = graphs.map((graph) => graph.name);
+  const older = names.includes(parameters.get('old')) ? parameters.get('old') : names[1];
+  const newer = names.includes(parameters.get('new')) ? parameters.get('new') : names[0];
+  const question = coverageQuestion(parameters);
+  const region = parameters.get('region') || '';
+  const programme = programmes[parameters.get('programme')] ? parameters.get('programme') : 'villages';
+  const goTo = (changes) => {
+    const next = { old: older, new: newer, unit: question.unit, by: question.by, via: question.via.join(','), region, programme, ...changes };
+    context.go('change', next);
+  };
+  const data = await api('diff', {
+    old: older, new: newer, graph: newer, region, coverage: 'true', unit: question.unit, by: question.by, via: question.via.join(','),
+    pairing: 'true', left: programmes[programme].left, right: programmes[programme].right, 'pairing-by': 'county',
+  });
+
+  const versionSelect = (name, value) => h('select', { name, on: { change: (event) => goTo({ [name]: event.target.value }) } },
+    names.map((graph) => h('option', { value: graph, selected: graph === value }, graph)));
+  const counts = Object.entries(data.counts?.nodes ?? {}).map(([kind, count]) => ({ kind: label('kind', kind), ...count }));
+  const coverageRows = (data.coverage?.regions ?? []).map((row) => ({
+    ...row, beforeRate: row.before?.rate ?? null, afterRate: row.after?.rate ?? null,
+    beforeCovered: row.before?.covered ?? null, afterCovered: row.after?.covered ?? null,
+  }));
+  const pairingRows = (data.pairing?.regions ?? []).map((row) => ({
+    ...row, beforePairs: row.before?.pairs ?? null, afterPairs: row.after?.pairs ?? null,
+    beforeShare: row.before?.right_share ?? null, afterShare: row.after?.right_share ?? null,
+  }));
+  const people = (list) => dataTable([
+    { key: 'name', title: t('name'), format: (name, row) => entityLink(row.id, name) },
+    { key: 'id', title: t('id') },
+    { key: 'path', title: t('path'), format: (path) => (path ?? []).join(' / '), sort: (row) => (row.path ?? []).join('/') },
+  ], (list ?? []).slice(0, 500));
+
+  container.append(h('h1', {}, t('change.title')),
+    h('form', { class: 'question', on: { submit: (event) => event.preventDefault() } },
+      h('label', {}, t('change.old') + ' ', versionSelect('old', older)), h('label', {}, t('change.new') + ' ', versionSelect('new', newer)),
+      h('label', {}, t('pairing.programme') + ' ', h('select', { on: { change: (event) => goTo({ programme: event.target.value }) } },
+        Object.keys(programmes).map((name) => h('option', { value: name, selected: name === programme }, t(`programme.${name}`)))))),
+    h('div', { class: 'columns' },
+      panel(t('nodes'), dataTable([
+        { key: 'kind', title: t('kind') },
+        { key: 'added', title: t('change.added'), numeric: true, format: integer },
+        { key: 'removed', title: t('change.removed'), numeric: true, format: integer },
+        { key: 'changed', title: t('change.changed'), numeric: true, format: integer },
+      ], counts)),
+      panel(`${t('coverage.title')} · ${data.coverage?.selector ?? ''}`, h('p', { class: 'summary' },
+        `${percent(data.coverage?.before?.rate)} → ${percent(data.coverage?.after?.rate)} (${points(data.coverage?.delta_rate)})`))),
+    panel(t('coverage.title'), dataTable([
+      { key: 'name', title: t('name') },
+      { key: 'level', title: t('level'), format: (level) => label('level', level) },
+      { key: 'beforeCovered', title: `${t('coverage.covered')} · ${t('change.before')}`, numeric: true, format: integer },
+      { key: 'afterCovered', title: `${t('coverage.covered')} · ${t('change.after')}`, numeric: true, format: integer },
+      { key: 'beforeRate', title: `${t('coverage.rate')} · ${t('change.before')}`, numeric: true, format: percent },
+      { key: 'afterRate', title: `${t('coverage.rate')} · ${t('change.after')}`, numeric: true, format: percent },
+      { key: 'delta_rate', title: 'Δ', numeric: true, format: points },
+    ], coverageRows, { onRow: (row) => goTo({ region: row.id }), className: 'change-coverage' })),
+    panel(t('pairing.title'), dataTable([
+      { key: 'name', title: t('name') },
+      { key: 'beforePairs', title: `${t('pairing.pairs')} · ${t('change.before')}`, numeric: true, format: integer },
+      { key: 'afterPairs', title: `${t('pairing.pairs')} · ${t('change.after')}`, numeric: true, format: integer },
+      { key: 'delta_pairs', title: 'Δ', numeric: true, format: signed },
+      { key: 'beforeShare', title: `${t('pairing.rightShare')} · ${t('change.before')}`, numeric: true, format: percent },
+      { key: 'afterShare', title: `${t('pairing.rightShare')} · ${t('change.after')}`, numeric: true, format: percent },
+      { key: 'delta_right_share', title: 'Δ', numeric: true, format: points },
+    ], pairingRows)),
+    h('div', { class: 'columns' },
+      panel(`${t('change.newlyCovered')} (${integer(data.coverage?.newly_covered?.length ?? 0)})`, people(data.coverage?.newly_covered)),
+      panel(`${t('change.newlyUncovered')} (${integer(data.coverage?.newly_uncovered?.length ?? 0)})`, people(data.coverage?.newly_uncovered))));
+}
+
 // Registry: route name → page.
-export const pages = { overview, coverage, pairing, search, entity, query };
+export const pages = { overview, coverage, pairing, search, entity, query, change };
