@@ -23,11 +23,11 @@ const words = {
     'coverage.figures': '人物类别', 'coverage.allCovered': '全部覆盖。', 'coverage.up': '上一级',
     'pairing.title': '结对', 'pairing.programme': '结对项目', 'pairing.by': '分组', 'pairing.suggest': '推荐结对',
     'pairing.left': '左方', 'pairing.right': '右方', 'pairing.pairs': '结对数', 'pairing.density': '密度',
-    'pairing.rightShare': '右方结对率', 'pairing.leftShare': '左方结对率', 'pairing.matching': '最大匹配',
+    'pairing.rightShare': '右方结对率', 'pairing.shareOf': '{side}结对率', 'pairing.leftShare': '左方结对率', 'pairing.matching': '最大匹配',
     'pairing.unpaired': '未结对', 'pairing.proposals': '推荐的结对', 'pairing.cost': '距离',
     'pairing.shared': '同属', 'pairing.unassigned': '无法推荐', 'pairing.unpairedIn': '{region}未结对的{right}',
-    'programme.villages': '万企兴万村（企业—村）', 'programme.experts': '专家与干部联系企业（人物—企业）',
-    'programme.talents': '能人结对（人物—人物）',
+    'programme.villages': '万企兴万村（企业—村）', 'programme.experts': '党外专家服务企业',
+    'programme.cadres': '统战干部联系企业', 'programme.finance': '金融人才服务企业', 'programme.talents': '统战干部结对能人',
     'search.title': '搜索', 'search.placeholder': '输入名称或代码的一部分，如 梁子、4205',
     'search.hint': '可搜索人物、组织、企业和地区（含村、社区）。', 'search.results': '{n} 个结果',
     'entity.attributes': '属性', 'entity.place': '所在地', 'entity.links': '关系', 'entity.diagram': '关系图',
@@ -64,11 +64,12 @@ const words = {
     'coverage.allCovered': 'Every unit is covered.', 'coverage.up': 'Up',
     'pairing.title': 'Pairing', 'pairing.programme': 'Programme', 'pairing.by': 'By', 'pairing.suggest': 'Suggest partners',
     'pairing.left': 'Left', 'pairing.right': 'Right', 'pairing.pairs': 'Pairs', 'pairing.density': 'Density',
-    'pairing.rightShare': 'Right paired', 'pairing.leftShare': 'Left paired', 'pairing.matching': 'Max matching',
+    'pairing.rightShare': 'Right paired', 'pairing.shareOf': '{side} paired', 'pairing.leftShare': 'Left paired', 'pairing.matching': 'Max matching',
     'pairing.unpaired': 'Unpaired', 'pairing.proposals': 'Suggested partners', 'pairing.cost': 'Distance',
     'pairing.shared': 'Shared', 'pairing.unassigned': 'No partner found', 'pairing.unpairedIn': 'Unpaired {right} in {region}',
-    'programme.villages': 'Enterprises and villages (万企兴万村)', 'programme.experts': 'Figures and enterprises',
-    'programme.talents': 'Figures and figures (talents)',
+    'programme.villages': 'Enterprises and villages (万企兴万村)', 'programme.experts': 'Non-party experts and enterprises',
+    'programme.cadres': 'Cadres and enterprises', 'programme.finance': 'Financial talents and enterprises',
+    'programme.talents': 'Cadres and village talents',
     'search.title': 'Search', 'search.placeholder': 'Part of a name or a code, e.g. 梁子, 4205',
     'search.hint': 'Finds figures, organizations, enterprises and places (villages included).',
     'search.results': '{n} results',
@@ -94,12 +95,14 @@ const labels = {
     edge: { within: '位于', member_of: '成员', leads: '负责', serves: '服务', liaison_for: '联络', paired_with: '结对', tie: '联系' },
     level: { province: '省', city: '市（州）', county: '县（市、区）', town: '乡镇（街道）', village: '村（社区）' },
     shared: { town: '同乡镇', county: '同县', city: '同市', none: '不同市' },
+    attribute: { level: '层级', type: '类型', category: '类别', industry: '行业', synthetic: '合成数据', code: '代码', phone: '电话' },
   },
   en: {
     kind: { region: 'region', village: 'village', organization: 'organization', enterprise: 'enterprise', figure: 'figure', node: 'node' },
     edge: { within: 'within', member_of: 'member of', leads: 'leads', serves: 'serves', liaison_for: 'liaison for', paired_with: 'paired with', tie: 'tie' },
     level: { province: 'province', city: 'city', county: 'county', town: 'town', village: 'village' },
     shared: { town: 'same town', county: 'same county', city: 'same city', none: 'different city' },
+    attribute: { level: 'level', type: 'type', category: 'category', industry: 'industry', synthetic: 'synthetic', code: 'code', phone: 'phone' },
   },
 };
 
@@ -123,7 +126,7 @@ export function t(key, values = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
-/** The name of a node kind, edge kind, level or shared place (`group`: kind, edge, level, shared). */
+/** The name of a node kind, edge kind, level, shared place or attribute (`group`: kind, edge, level, shared, attribute). */
 export function label(group, value) {
   if (value === null || value === undefined) return '';
   return labels[lang][group]?.[value] ?? String(value);

@@ -116,19 +116,11 @@ function coverageQuestion(parameters) {
   };
 }
 
-async function coverage(container, route, context) {
-  const question = coverageQuestion(route.parameters);
-  const [{ types, categories }, data, path] = await Promise.all([
-    graphVocabulary(),
-    api('coverage', apiQuestion(question)),
-    placePath(question.region),
-  ]);
-  const goTo = (changes) => {
-    const next = { ...question, ...changes };
-    context.go('coverage', { unit: next.unit, by: next.by, via: next.via.join(','), region: next.region });
-  };
-
-  // The question.
+/**
+ * The coverage question as a form: unit, covering nodes (organization types and figure categories
+ * of the graph) and the edge kinds via which they cover; `onAsk({unit, by, via})` on a change.
+ */
+function coverageForm(question, { types, categories }, onAsk, ...more) {
   const unitSelect = h('select', { name: 'unit' }, ['village', 'town', 'county', 'city'].map((unit) =>
     h('option', { value: unit, selected: unit === question.unit }, label('level', unit))));
   const bySelect = h('select', { name: 'by' },
@@ -152,12 +144,28 @@ async function coverage(container, route, context) {
       submit: (event) => {
         event.preventDefault();
         const via = viaBoxes.map((box) => box.firstChild).filter((box) => box.checked).map((box) => box.value);
-        goTo({ unit: unitSelect.value, by: bySelect.value, via: via.length ? via : defaultVia });
+        onAsk({ unit: unitSelect.value, by: bySelect.value, via: via.length ? via : defaultVia });
       },
     },
   }, h('label', {}, t('coverage.unit') + ' ', unitSelect), h('label', {}, t('coverage.by') + ' ', bySelect),
-  h('fieldset', {}, h('legend', {}, t('coverage.via')), viaBoxes), h('button', { type: 'submit' }, t('coverage.show')));
+  h('fieldset', {}, h('legend', {}, t('coverage.via')), viaBoxes), ...more, h('button', { type: 'submit' }, t('coverage.show')));
   for (const select of [unitSelect, bySelect]) select.addEventListener('change', () => form.requestSubmit());
+  return form;
+}
+
+async function coverage(container, route, context) {
+  const question = coverageQuestion(route.parameters);
+  const [{ types, categories }, data, path] = await Promise.all([
+    graphVocabulary(),
+    api('coverage', apiQuestion(question)),
+    placePath(question.region),
+  ]);
+  const goTo = (changes) => {
+    const next = { ...question, ...changes };
+    context.go('coverage', { unit: next.unit, by: next.by, via: next.via.join(','), region: next.region });
+  };
+
+  const form = coverageForm(question, { types, categories }, goTo);
 
   // Where we are: 全部 / 湖北省 / 十堰市 …
   const crumbs = h('nav', { class: 'crumbs', 'aria-label': t('coverage.region') },
@@ -217,6 +225,12 @@ function coverageHash(question) {
 
 // Pairing
 
+/** What a pairing side's selector names: its category or type when it has one, else its kind. */
+function sideName(selector) {
+  const match = /^(\w+)(?:\[(?:category|type)=([^\]]+)\])?$/.exec(selector);
+  return match ? match[2] ?? label('kind', match[1]) : selector;
+}
+
 const programmes = {
   villages: { left: 'enterprise', right: 'village' },
   experts: { left: 'figure[category=党外专家]', right: 'enterprise' },
@@ -248,13 +262,14 @@ async function pairing(container, route, context) {
     }, place.name)]));
 
   const whole = data.regions[0];
+  const leftName = sideName(left), rightName = sideName(right);
   const table = dataTable([
     { key: 'name', title: t('name'), format: (name, row) => (row === whole ? h('strong', {}, name ?? data.graph) : name) },
-    { key: 'left', title: t('pairing.left'), numeric: true, format: integer },
-    { key: 'right', title: t('pairing.right'), numeric: true, format: integer },
+    { key: 'left', title: leftName, numeric: true, format: integer },
+    { key: 'right', title: rightName, numeric: true, format: integer },
     { key: 'pairs', title: t('pairing.pairs'), numeric: true, format: integer },
     { key: 'density', title: t('pairing.density'), numeric: true, format: decimal },
-    { key: 'right_share', title: t('pairing.rightShare'), numeric: true, format: rateCell },
+    { key: 'right_share', title: t('pairing.shareOf', { side: rightName }), numeric: true, format: rateCell },
     { key: 'max_matching', title: t('pairing.matching'), numeric: true, format: integer },
     { key: 'unpaired', title: t('pairing.unpaired'), numeric: true, format: (ids) => integer(ids.length), sort: (row) => row.unpaired.length },
   ], data.regions, {
@@ -268,7 +283,6 @@ async function pairing(container, route, context) {
     return { id, name: proposal?.right_name ?? id, partner: proposal?.left ?? null, partnerName: proposal?.left_name ?? null,
       cost: proposal?.cost ?? null, shared: proposal?.shared ?? null };
   });
-  const rightName = label('kind', right.replace(/\[.*$/, ''));
   const unpaired = panel(t('pairing.unpairedIn', { region: whole?.name ?? data.graph, right: rightName }) + ` (${integer(whole?.unpaired.length ?? 0)})`,
     unpairedRows.length === 0 ? h('p', { class: 'note' }, t('none')) : dataTable([
       { key: 'name', title: t('name'), format: (name, row) => entityLink(row.id, name) },
@@ -338,7 +352,9 @@ function drawResults(element, data) {
 async function entity(container, route) {
   const id = route.rest;
   const data = await api('entity', { node: id });
-  const attributes = Object.entries(data.attributes).map(([key, value]) => ({ key, value }));
+  const attributes = Object.entries(data.attributes).map(([key, value]) => ({
+    key: label('attribute', key), value: key === 'level' ? label('level', value) : typeof value === 'boolean' ? (value ? '✓' : '✗') : value,
+  }));
   const links = panel(t('entity.links'), data.links.length === 0 ? h('p', { class: 'note' }, t('none')) : data.links.map((group) =>
     h('details', { class: 'links', open: group.count <= 30 },
       h('summary', {}, `${label('edge', group.kind)} · ${t(group.direction === 'out' ? 'entity.outgoing' : 'entity.incoming')} (${integer(group.count)})`),
@@ -454,10 +470,10 @@ async function change(container, route, context) {
     const next = { old: older, new: newer, unit: question.unit, by: question.by, via: question.via.join(','), region, programme, ...changes };
     context.go('change', next);
   };
-  const data = await api('diff', {
+  const [vocabularyOfGraph, data] = await Promise.all([graphVocabulary(), api('diff', {
     old: older, new: newer, graph: newer, region, coverage: 'true', unit: question.unit, by: question.by, via: question.via.join(','),
     pairing: 'true', left: programmes[programme].left, right: programmes[programme].right, 'pairing-by': 'county',
-  });
+  })]);
 
   const versionSelect = (name, value) => h('select', { name, on: { change: (event) => goTo({ [name]: event.target.value }) } },
     names.map((graph) => h('option', { value: graph, selected: graph === value }, graph)));
@@ -477,7 +493,7 @@ async function change(container, route, context) {
   ], (list ?? []).slice(0, 500));
 
   container.append(h('h1', {}, t('change.title')),
-    h('form', { class: 'question', on: { submit: (event) => event.preventDefault() } },
+    coverageForm(question, vocabularyOfGraph, (asked) => goTo({ ...asked, via: asked.via.join(',') }),
       h('label', {}, t('change.old') + ' ', versionSelect('old', older)), h('label', {}, t('change.new') + ' ', versionSelect('new', newer)),
       h('label', {}, t('pairing.programme') + ' ', h('select', { on: { change: (event) => goTo({ programme: event.target.value }) } },
         Object.keys(programmes).map((name) => h('option', { value: name, selected: name === programme }, t(`programme.${name}`)))))),
