@@ -209,7 +209,7 @@ async function coverage(container, route, context) {
     { ...apiQuestion(question), level: mapLevel, lang }, (code) => goTo({ region: code }))) : null;
 
   container.append(h('h1', {}, t('coverage.title')), form, crumbs, summary,
-    h('div', { class: map ? 'columns wide-last' : '' }, h('div', {}, table, h('p', { class: 'note' }, t('coverage.drill')), downloads), map),
+    h('div', { class: map ? 'columns wide-last' : '' }, h('div', {}, table, children.length ? h('p', { class: 'note' }, t('coverage.drill')) : null, downloads), map),
     uncovered);
 }
 
