@@ -88,7 +88,8 @@ export class APIError extends Error {
 
 /**
  * The URL of `/api/COMMAND` with `parameters` (an array value repeats the parameter; null and ''
- * are left out), the served graph and the token added.
+ * are left out), the served graph (unless `graph` is among the parameters, null for none: diff
+ * names its two) and the token added.
  */
 export function apiURL(command, parameters = {}) {
   const search = new URLSearchParams();
@@ -97,7 +98,7 @@ export function apiURL(command, parameters = {}) {
       if (item !== null && item !== undefined && item !== '') search.append(name, String(item));
     }
   }
-  if (session.graph && !search.has('graph')) search.set('graph', session.graph);
+  if (session.graph && !('graph' in parameters)) search.set('graph', session.graph);
   if (session.token) search.set('token', session.token);
   const text = search.toString();
   return `/api/${command}${text ? '?' + text : ''}`;

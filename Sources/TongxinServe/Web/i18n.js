@@ -40,7 +40,8 @@ const words = {
     'change.after': '之后', 'change.newlyCovered': '新覆盖的单位', 'change.newlyUncovered': '不再覆盖的单位',
     'change.needsTwo': '需要同时打开两个版本的图才能比较。',
     'report.title': '报告', 'report.open': '打开报告', 'report.print': '打印',
-    'report.hint': '所选地区的完整报告，可直接打印。',
+    'report.hint': '所选地区的完整报告（概况、覆盖率、结对、关键人物、地图和网络图），在新窗口打开，可直接打印。',
+    'report.regionHint': '地区名称或代码，如 十堰市、4205；空白为全部',
     download: '下载', sortHint: '点击表头排序',
   },
   en: {
@@ -83,7 +84,8 @@ const words = {
     'change.after': 'After', 'change.newlyCovered': 'Newly covered', 'change.newlyUncovered': 'No longer covered',
     'change.needsTwo': 'Serve two versions of the graph to compare them.',
     'report.title': 'Report', 'report.open': 'Open the report', 'report.print': 'Print',
-    'report.hint': 'The whole report for the chosen region, ready to print.',
+    'report.hint': 'The whole report for the chosen region (summary, coverage, pairing, central figures, maps, diagrams), in a new window, ready to print.',
+    'report.regionHint': 'A region name or code, e.g. 十堰市, 4205; empty for all',
     download: 'Download', sortHint: 'Click a header to sort',
   },
 };

@@ -20,7 +20,9 @@ function levelBelow(level) {
 /** A rate as a percentage with a bar under it, for tables. */
 function rateCell(rate) {
   const width = rate === null || rate === undefined ? 0 : Math.max(0, Math.min(1, rate)) * 100;
-  return h('span', { class: 'rate' }, h('span', { class: 'bar', style: `width:${width.toFixed(1)}%` }), percent(rate));
+  const bar = h('span', { class: 'bar' });
+  bar.style.width = `${width.toFixed(1)}%`;  // Through the CSSOM: the pages' policy allows no style attributes.
+  return h('span', { class: 'rate' }, bar, percent(rate));
 }
 
 /** A titled block. */
@@ -471,7 +473,7 @@ async function change(container, route, context) {
     context.go('change', next);
   };
   const [vocabularyOfGraph, data] = await Promise.all([graphVocabulary(), api('diff', {
-    old: older, new: newer, graph: newer, region, coverage: 'true', unit: question.unit, by: question.by, via: question.via.join(','),
+    old: older, new: newer, graph: null, region, coverage: 'true', unit: question.unit, by: question.by, via: question.via.join(','),
     pairing: 'true', left: programmes[programme].left, right: programmes[programme].right, 'pairing-by': 'county',
   })]);
 
@@ -529,5 +531,21 @@ async function change(container, route, context) {
       panel(`${t('change.newlyUncovered')} (${integer(data.coverage?.newly_uncovered?.length ?? 0)})`, people(data.coverage?.newly_uncovered))));
 }
 
+// Report
+
+async function report(container, route, context) {
+  const region = route.parameters.get('region') || '';
+  const path = await placePath(region);
+  const input = h('input', { type: 'search', name: 'region', value: region, placeholder: t('report.regionHint'), 'aria-label': t('coverage.region') });
+  const address = apiURL('report', { region, lang });
+  container.append(h('h1', {}, t('report.title')), h('p', { class: 'note' }, t('report.hint')),
+    h('form', { class: 'question', on: { submit: (event) => { event.preventDefault(); context.go('report', { region: input.value.trim() }); } } },
+      h('label', {}, t('coverage.region') + ' ', input), h('button', { type: 'submit' }, t('coverage.show'))),
+    h('nav', { class: 'crumbs' }, h('a', { href: '#/report' }, t('coverage.whole')),
+      path.map((place) => [' / ', h('a', { href: `#/report?region=${encodeURIComponent(place.id)}` }, place.name)])),
+    h('p', {}, h('a', { href: address, target: '_blank', rel: 'noopener', class: 'button', id: 'open-report' },
+      t('report.open'), path.length ? ` · ${path.at(-1).name}` : '')));
+}
+
 // Registry: route name → page.
-export const pages = { overview, coverage, pairing, search, entity, query, change };
+export const pages = { overview, coverage, pairing, search, entity, query, change, report };
