@@ -51,14 +51,14 @@ import TongxinTestSupport
             + #"{"id":"o1","name":"甲镇商会","kind":"organization","level":null,"type":"商会","category":null,"path":["湖北省","甲市","甲镇","一村"],"rank":2}]}"#)
     }
 
-    /// 梁子 on Hubei: the town the name means (梁子镇, rank 0), then 梁子湖区 and the places and
-    /// organizations named after it.
+    /// 梁子 on Hubei: the town the name means (梁子镇, rank 0), the figures named exactly 梁子 (rank 1),
+    /// then the places whose names start with it (梁子湖区) before the organizations named after it.
     @Test func hubeiLiangzi() throws {
         let hubei = try HubeiGraph.graph
         let hits = EntitySearch(graph: hubei).search("梁子")
-        let names = hits.prefix(3).map { hubei.name(of: $0.node) }
-        #expect(names == ["梁子镇", "梁子湖区", "江夏梁子湖风景区"])
-        #expect(hits.count > 3)
+        let described = hits.prefix(4).map { "\(hubei.name(of: $0.node)) \(hubei.kind(of: $0.node)) \($0.rank)" }
+        #expect(described == ["梁子镇 region 0", "梁子 figure 1", "梁子 figure 1", "梁子湖区 region 2"])
+        #expect(hits.contains { hubei.name(of: $0.node) == "江夏梁子湖风景区" && $0.rank == 3 })
         #expect(EntitySearch(graph: hubei).search("420702").first.map { hubei.name(of: $0.node) } == "梁子湖区")
     }
 }
