@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TongxinReport", targets: ["TongxinReport"]),
         .library(name: "TongxinMap", targets: ["TongxinMap"]),
         .library(name: "TongxinSharing", targets: ["TongxinSharing"]),
+        .library(name: "TongxinServe", targets: ["TongxinServe"]),
         .executable(name: "tongxin", targets: ["tongxin"]),
     ],
     dependencies: [
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .target(name: "TongxinGraph"),
@@ -47,11 +49,15 @@ let package = Package(
         .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "CCairo"]),
         .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender", "TongxinResults", "TongxinMap"]),
         .target(name: "TongxinSharing", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Crypto", package: "swift-crypto")]),
+        // The web workspace's HTTP layer; the commands it answers with are the CLI's (ServeCommand).
+        .target(
+            name: "TongxinServe", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Hummingbird", package: "hummingbird")],
+            exclude: ["Web"]),
         .executableTarget(
             name: "tongxin",
             dependencies: [
                 "TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery", "TongxinRender", "TongxinResults", "TongxinReport",
-                "TongxinMap", "TongxinSharing", "TongxinImport",
+                "TongxinMap", "TongxinSharing", "TongxinImport", "TongxinServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +69,9 @@ let package = Package(
         .testTarget(name: "TongxinReportTests", dependencies: ["TongxinReport", "TongxinAnalysis", "TongxinRender", "TongxinMap", "TongxinTestSupport"]),
         .testTarget(name: "TongxinMapTests", dependencies: ["TongxinMap", "TongxinIO", "CCairo", "TongxinTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TongxinSharingTests", dependencies: ["TongxinSharing", "TongxinIO", "TongxinTestSupport"]),
+        .testTarget(name: "TongxinServeTests", dependencies: [
+            "TongxinServe", "TongxinIO", "TongxinTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "TongxinImportTests", dependencies: ["TongxinImport", "TongxinIO", "TongxinAnalysis", "TongxinTestSupport"]),
         // End to end: the built `tongxin` run as a user runs it; the only tests that need the executable.
         .testTarget(name: "TongxinCLITests", dependencies: ["tongxin", "TongxinIO", "TongxinRender", "TongxinMap", "TongxinImport", "TongxinTestSupport"]),

@@ -34,6 +34,8 @@ public final class QueryEngine {
     /// How many rows the MATCH clauses of one query may produce in all before it stops with an
     /// error (a product of two large patterns, say): 50,000,000.
     public var rowBudget = 50_000_000
+    /// How long one query may run before it stops with an error: 30 seconds.
+    public var timeLimit: Duration = .seconds(30)
     let indexes: GraphIndexes
 
     public init(graph: Graph) {
@@ -52,7 +54,7 @@ public final class QueryEngine {
     public func run(_ query: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryResult {
         let (ast, explainOnly) = try Parser.parse(query)
         var compiler = QueryCompiler(indexes: indexes, parameters: parameters, maxHops: defaultMaxHops,
-                                     budget: ExecutionBudget(paths: pathBudget, rows: rowBudget))
+                                     budget: ExecutionBudget(paths: pathBudget, rows: rowBudget, timeLimit: timeLimit))
         let (first, result, columns, scope) = try compiler.compile(ast)
         if explainOnly { return QueryResult(graph: graph, columns: ["plan"], rows: compiler.explain.map { [.string($0)] }) }
         try first.push([QueryValue](repeating: .null, count: scope.width))
@@ -64,7 +66,7 @@ public final class QueryEngine {
     public func explain(_ query: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> [String] {
         let (ast, _) = try Parser.parse(query)
         var compiler = QueryCompiler(indexes: indexes, parameters: parameters, maxHops: defaultMaxHops,
-                                     budget: ExecutionBudget(paths: pathBudget, rows: rowBudget))
+                                     budget: ExecutionBudget(paths: pathBudget, rows: rowBudget, timeLimit: timeLimit))
         _ = try compiler.compile(ast)
         return compiler.explain
     }

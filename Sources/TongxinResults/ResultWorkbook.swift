@@ -38,11 +38,9 @@ extension ResultTable {
 }
 
 extension ResultDocument {
-    /// Writes the result's tables as an .xlsx workbook at `path` (``XLSXWriter``), one sheet per
-    /// table or section, atomically.
-    ///
-    /// - Throws: ``DiagnosticList`` when the file cannot be written.
-    public func writeWorkbook(to path: String) throws(DiagnosticList) {
-        try XLSXWriter.write(tables.flatMap(\.sheets), to: path, displayWidth: DisplayWidth.of)
+    /// The result's tables as the bytes of an .xlsx workbook (``XLSXWriter``), one sheet per table
+    /// or section.
+    public func workbook() throws(DiagnosticList) -> [UInt8] {
+        try XLSXWriter.serialize(tables.flatMap(\.sheets), displayWidth: DisplayWidth.of)
     }
 }

@@ -15,16 +15,20 @@ public struct EntityAPI: Sendable {
     /// The most results a kind (search) or other ends a group (entity) a request may ask for.
     public static let maximumLimit = 1_000
 
+    /// The paths answered here.
+    public static let paths: Set<String> = ["/api/search", "/api/entity"]
+
     public init(graphs: GraphRegistry) {
         self.graphs = graphs
         indexes = graphs.graphs.map { EntitySearch(graph: $0.graph) }
     }
 
-    /// The answer to `path` when it is `/api/search` or `/api/entity`, `nil` for any other path.
+    /// The answer to `path`, one of ``paths``.
     ///
     /// - Throws: ``APIError``: 400 for an unknown, repeated or missing parameter, a bad limit or a
-    ///   name that means several nodes (listing them); 404 for an unknown graph or node.
-    public func answer(_ path: String, parameters: [(name: String, value: String)]) throws(APIError) -> JSONValue? {
+    ///   name that means several nodes (listing them); 404 for an unknown graph or node, or a path
+    ///   not answered here.
+    public func answer(_ path: String, parameters: [(name: String, value: String)]) throws(APIError) -> JSONValue {
         switch path {
         case "/api/search":
             let values = try Self.values(parameters, allowed: ["q", "limit", "graph"], command: "search")
@@ -45,7 +49,7 @@ public struct EntityAPI: Sendable {
             }
             return EntityDetail.json(for: node, in: graph, limit: try Self.limit(values["limit"], default: EntityDetail.defaultLimit))
         default:
-            return nil
+            throw APIError.notFound("no API answer at '\(path)'")
         }
     }
 

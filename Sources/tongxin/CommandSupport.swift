@@ -3,6 +3,7 @@ import Foundation
 import TongxinIO
 import TongxinRender
 import TongxinResults
+import TongxinServe
 
 /// A `tongxin` subcommand: implement ``execute()``; ``run()`` turns every error into the one error
 /// path — `FILE:LINE:COL: error: …` lines on stderr with the offending source line and a caret, then
@@ -54,6 +55,7 @@ struct GraphOptions: ParsableArguments {
     /// Reads the graph, reporting progress on a terminal for large files, and masks it by `--mask`;
     /// a text graph goes through the `.txg` cache (``GraphCache``) unless `--no-cache`.
     func load() throws(DiagnosticList) -> Graph {
+        if let served = ServedGraphs.current { return try served.graph(atPath: graph) }
         if timings { Timings.start() }
         defer { Timings.mark("read") }
         let progress = Progress.begin("reading \(graph)", onlyIfBytesExceed: 32 << 20, path: graph)
@@ -78,15 +80,11 @@ struct GraphOptions: ParsableArguments {
 
     /// The region named by `--region` (its node index), or `nil` when the option is absent.
     ///
-    /// - Throws: ``DiagnosticList`` when no region or village has that id or name, or several share it.
-    func regionIndex(in graph: Graph) throws(DiagnosticList) -> Int? {
+    /// - Throws: ``NodeArgumentError`` when no node has that id or name, or several share it;
+    ///   ``DiagnosticList`` when the node is not a region or village.
+    func regionIndex(in graph: Graph) throws -> Int? {
         guard let region else { return nil }
-        let node: Int
-        do {
-            node = try graph.resolve(region)
-        } catch {
-            throw DiagnosticList([Diagnostic(.error, "--region: \(error)")])
-        }
+        let node = try NodeArgument.resolve(region, in: graph, role: "--region")
         guard graph.level(of: node) != nil else {
             throw DiagnosticList([Diagnostic(.error,
                 "--region '\(region)' is a \(graph.kind(of: node)), not a region or village")])
@@ -95,10 +93,28 @@ struct GraphOptions: ParsableArguments {
     }
 }
 
+/// The graphs `tongxin serve` loaded and masked once: a command the server runs takes its graph
+/// from here (by the path it was given) instead of reading the file again.
+enum ServedGraphs {
+    @TaskLocal static var current: GraphRegistry?
+}
+
+extension GraphRegistry {
+    /// The served graph read from `path`.
+    ///
+    /// - Throws: ``DiagnosticList`` when no served graph came from that path.
+    func graph(atPath path: String) throws(DiagnosticList) -> Graph {
+        guard let served = graphs.first(where: { $0.path == path }) else {
+            throw DiagnosticList([Diagnostic(.error, "'\(path)' is not one of the served graphs")])
+        }
+        return served.graph
+    }
+}
+
 /// How results are given: printed as a ``ResultFormat``, or written as a workbook.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, json, csv
-    /// An .xlsx workbook written to `--out`, one sheet per table (``ResultDocument/writeWorkbook(to:)``).
+    /// An .xlsx workbook written to `--out`, one sheet per table (``ResultDocument/workbook()``).
     case xlsx
 }
 
@@ -115,20 +131,61 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Writes to standard output and standard error.
+/// Writes to standard output and standard error, or into a ``Capture`` when a command runs inside
+/// `tongxin serve`: the one place a command's output goes, so the server answers with exactly what
+/// the command line prints.
 enum Console {
+    /// What a command printed and the file it wrote, kept instead of printed and written.
+    final class Capture: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outputBytes: [UInt8] = []
+        private var errorText = ""
+        private var fileBytes: [UInt8]?
+
+        var output: [UInt8] { lock.withLock { outputBytes } }
+        var errors: String { lock.withLock { errorText } }
+        /// The bytes of the file the command wrote (`--out`), if it wrote one.
+        var file: [UInt8]? { lock.withLock { fileBytes } }
+
+        fileprivate func out(_ text: String) { lock.withLock { outputBytes += text.utf8 } }
+        fileprivate func error(_ text: String) { lock.withLock { errorText += text } }
+        fileprivate func write(_ bytes: [UInt8]) { lock.withLock { fileBytes = bytes } }
+    }
+
+    /// The capture of the command running in this task, if it runs inside the server.
+    @TaskLocal static var capture: Capture?
+
     static func out(_ text: String) {
+        if let capture { return capture.out(text) }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     static func error(_ text: String) {
+        if let capture { return capture.error(text) }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Writes a command's output file atomically (``AtomicFile``), or keeps its bytes in the capture.
+    static func write(_ bytes: [UInt8], to path: String) throws(DiagnosticList) {
+        if let capture { return capture.write(bytes) }
+        try AtomicFile.write(bytes, to: path)
+    }
+
+    /// Fails unless the folder `path` would be written in exists (nothing to check when captured).
+    static func requireDirectory(of path: String) throws(DiagnosticList) {
+        guard capture == nil else { return }
+        let directory = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            throw DiagnosticList([Diagnostic(.error, "cannot write '\(path)': no directory '\(directory)'")])
+        }
     }
 
     /// Prints a result in the format asked for, or writes its workbook (`--format xlsx --out FILE`).
     static func print(_ result: some ResultDocument, as output: OutputOptions) throws(DiagnosticList) {
         guard let format = ResultFormat(rawValue: output.format.rawValue) else {
-            return try result.writeWorkbook(to: output.out ?? "")
+            return try write(result.workbook(), to: output.out ?? "")
         }
         out(result.rendered(format))
     }

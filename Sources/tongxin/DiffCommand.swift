@@ -120,8 +120,10 @@ struct DiffCommand: TongxinCommand {
         try Console.print(report, as: output)
     }
 
-    /// Reads both versions, side by side on two threads, and masks them by `--mask`.
+    /// Reads both versions, side by side on two threads, and masks them by `--mask` (or takes both
+    /// from the server's graphs, already masked).
     private static func loadBoth(_ old: String, _ new: String, masking: MaskOptions) throws(DiagnosticList) -> (Graph, Graph) {
+        if let served = ServedGraphs.current { return (try served.graph(atPath: old), try served.graph(atPath: new)) }
         var results: [Result<Graph, DiagnosticList>?] = [nil, nil]
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots

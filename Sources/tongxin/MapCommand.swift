@@ -99,7 +99,7 @@ struct MapCommand: TongxinCommand {
         case .png: bytes = try CairoMapRenderer.render(map.scene, as: .png(pixelScale: 1))
         case .pdf: bytes = try CairoMapRenderer.render(map.scene, as: .pdf)
         }
-        try AtomicFile.write(bytes, to: out)
+        try Console.write(bytes, to: out)
     }
 
     /// `LEFT:RIGHT` split at the first colon outside brackets and quotes.

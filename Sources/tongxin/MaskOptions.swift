@@ -19,11 +19,19 @@ struct MaskOptions: ParsableArguments {
 
     /// `graph` masked by `--mask`, or `graph` itself without it; warnings go to stderr.
     func apply(to graph: Graph) throws(DiagnosticList) -> Graph {
-        guard let mask else { return graph }
-        let profile = try MaskProfileFile.profile(named: mask)
-        let masked = try Masking(profile: profile, key: key()).apply(to: graph)
-        for warning in masked.warnings { Console.error("\(warning)\n") }
-        return masked.graph
+        try apply(to: [graph])[0]
+    }
+
+    /// `graphs` masked by `--mask` with one key (so one figure gets one pseudonym in all), or
+    /// themselves without it; warnings go to stderr.
+    func apply(to graphs: [Graph]) throws(DiagnosticList) -> [Graph] {
+        guard let mask else { return graphs }
+        let masking = try Masking(profile: MaskProfileFile.profile(named: mask), key: key())
+        return try graphs.map { graph throws(DiagnosticList) in
+            let masked = try masking.apply(to: graph)
+            for warning in masked.warnings { Console.error("\(warning)\n") }
+            return masked.graph
+        }
     }
 
     /// The key's bytes: the file's (a final newline trimmed), else the environment variable's, else

@@ -65,11 +65,19 @@ struct PathCommand: TongxinCommand {
 
 /// Node arguments given by id or name.
 enum NodeArgument {
-    static func resolve(_ text: String, in graph: Graph, role: String) throws(DiagnosticList) -> Int {
+    static func resolve(_ text: String, in graph: Graph, role: String) throws(NodeArgumentError) -> Int {
         do {
             return try graph.resolve(text)
         } catch {
-            throw DiagnosticList([Diagnostic(.error, "\(role): \(error)")])
+            throw NodeArgumentError(role: role, lookup: error)
         }
     }
+}
+
+/// A node argument or option (`FROM`, `--region`, `--focus`) that names no node, or several.
+struct NodeArgumentError: Error, CustomStringConvertible {
+    var role: String
+    var lookup: NodeLookupError
+
+    var description: String { "\(role): \(lookup)" }
 }

@@ -22,8 +22,8 @@ final class Progress: @unchecked Sendable {
         Console.error("\(label)…")
     }
 
-    /// Whether progress is shown at all: stderr is a terminal.
-    static var isEnabled: Bool { isatty(STDERR_FILENO) != 0 }
+    /// Whether progress is shown at all: stderr is a terminal and the command is not run by the server.
+    static var isEnabled: Bool { Console.capture == nil && isatty(STDERR_FILENO) != 0 }
 
     /// Starts reporting `label`; `nil` (report nothing) when stderr is not a terminal.
     static func begin(_ label: String) -> Progress? {

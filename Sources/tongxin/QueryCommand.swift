@@ -13,8 +13,9 @@ struct QueryCommand: TongxinCommand {
             Node labels are node kinds; node properties are id, name, kind and the attributes;
             relationship properties are kind, weight and the attributes. In tables and CSV a node
             prints as `name (id)`, a relationship as `(source)-[:kind]->(target)`; in JSON they are
-            objects. A variable-length relationship without an upper bound stops at 15 hops, and a
-            query may explore at most 5,000,000 variable-length paths.
+            objects. A variable-length relationship without an upper bound stops at 15 hops, a
+            query may explore at most 5,000,000 variable-length paths, and it stops after
+            --time-limit seconds.
 
             Examples:
               tongxin query Graphs/hubei.json "MATCH (c:region {level: 'city'}) RETURN c.name ORDER BY c.name"
@@ -44,6 +45,9 @@ struct QueryCommand: TongxinCommand {
     @Option(help: ArgumentHelp("Run the query this many times (with --timing, to measure it warm).", valueName: "n"))
     var `repeat` = 1
 
+    @Option(help: ArgumentHelp("Stop a query that runs longer than this.", valueName: "seconds"))
+    var timeLimit: Double = 30
+
     mutating func execute() throws {
         var values: [String: QueryValue] = [:]
         for parameter in parameters {
@@ -56,11 +60,13 @@ struct QueryCommand: TongxinCommand {
             throw DiagnosticList([Diagnostic(.error, "--region does not apply to queries: match the region in the pattern, e.g. (v)-[:within*]->(:region {name: '宜昌市'})")])
         }
         guard `repeat` >= 1 else { throw DiagnosticList([Diagnostic(.error, "--repeat must be at least 1")]) }
+        guard timeLimit > 0 else { throw DiagnosticList([Diagnostic(.error, "--time-limit must be positive")]) }
         let clock = ContinuousClock()
         let loadStart = clock.now
         let graph = try graphOptions.load()
         if timing { Console.error("load: \(Self.milliseconds(clock.now - loadStart)) ms\n") }
         let engine = QueryEngine(graph: graph)
+        engine.timeLimit = .milliseconds(Int(timeLimit * 1000))
         var result = QueryResult(graph: graph, columns: [], rows: [])
         do {
             for run in 1...`repeat` {

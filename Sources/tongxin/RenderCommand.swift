@@ -90,13 +90,7 @@ struct Render: TongxinCommand {
                                      maxEdges: maxEdges, edgeKinds: edgeKinds.map { Set(Self.kinds($0)) })
         options.maxInches = size
         options.language = lang
-        if let focus {
-            do {
-                options.focus = .init(node: try graph.resolve(focus), depth: depth)
-            } catch {
-                throw DiagnosticList([Diagnostic(.error, "--focus: \(error)")])
-            }
-        }
+        if let focus { options.focus = .init(node: try NodeArgument.resolve(focus, in: graph, role: "--focus"), depth: depth) }
         if let sizeBy = style.sizeBy { options.sizeBy = try Self.scores(sizeBy, graph: graph, region: options.region) }
         if let coverage = try style.coverage(of: graph) {
             options.colorBy = DiagramOptions.Coverage(selector: coverage.description, unit: coverage.result.unit,
@@ -114,7 +108,7 @@ struct Render: TongxinCommand {
         } catch {
             throw DiagnosticList([Diagnostic(.error, OptionAdvice.message(for: error))])
         }
-        try AtomicFile.write(bytes, to: out)
+        try Console.write(bytes, to: out)
     }
 
     /// The measures that give one score per node.

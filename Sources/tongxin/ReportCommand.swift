@@ -69,12 +69,7 @@ struct Report: TongxinCommand {
         let chosen = try chosenSections()
         let language = ReportLanguage(rawValue: lang) ?? .zh
         // Fail before the work, not after it, when the page could not be written.
-        let directory = (out as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
-            throw DiagnosticList([Diagnostic(.error, "cannot write '\(out)': no directory '\(directory)'")])
-        }
+        try Console.requireDirectory(of: out)
         let graph = try graphOptions.load()
         let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: GraphFile.read(path)) }
         let region = try graphOptions.regionIndex(in: graph)
@@ -97,7 +92,7 @@ struct Report: TongxinCommand {
         }
         let options = ReportOptions(language: language, sections: chosen, source: graphOptions.graph)
         let page = ReportPage(content, options: options).render()
-        try AtomicFile.write(page, to: out)
+        try Console.write(Array(page.utf8), to: out)
         Console.out("wrote \(out): \(page.utf8.count) bytes, \(chosen.count) sections\n")
     }
 }

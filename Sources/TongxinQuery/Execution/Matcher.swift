@@ -1,19 +1,41 @@
 /// Shared state of one query run: the budgets that keep every query bounded — paths explored by
-/// variable-length and shortest-path expansions, and rows produced by MATCH clauses.
+/// variable-length and shortest-path expansions, rows produced by MATCH clauses, and time.
 final class ExecutionBudget {
     private var paths: Int
     private var rows: Int
     let pathTotal: Int
     let rowTotal: Int
+    /// The time the run may take, checked every 4,096 match steps (a clock read costs about as
+    /// much as a hundred steps).
+    private let timeLimit: Duration
+    private let deadline: ContinuousClock.Instant
+    private var stepsUntilCheck = 4_096
 
-    init(paths: Int, rows: Int) {
+    init(paths: Int, rows: Int, timeLimit: Duration) {
         pathTotal = paths
         rowTotal = rows
         self.paths = paths
         self.rows = rows
+        self.timeLimit = timeLimit
+        deadline = ContinuousClock.now.advanced(by: timeLimit)
+    }
+
+    /// Counts one match step; past the deadline, stops the query with an error at `at`.
+    @inline(__always)
+    func step(_ at: @autoclosure () -> QueryPosition) throws(QueryError) {
+        stepsUntilCheck -= 1
+        guard stepsUntilCheck <= 0 else { return }
+        stepsUntilCheck = 4_096
+        if ContinuousClock.now > deadline {
+            let (seconds, attoseconds) = timeLimit.components
+            let limit = attoseconds == 0 ? "\(seconds)" : "\(Double(seconds) + Double(attoseconds) / 1e18)"
+            throw QueryError(.runtime, "the query ran longer than \(limit) s (its time limit): "
+                + "make the patterns more selective or anchor them on a named node", at: at())
+        }
     }
 
     func spend(_ at: QueryPosition) throws(QueryError) {
+        try step(at)
         paths -= 1
         if paths < 0 {
             throw QueryError(.runtime, "a variable-length pattern expanded more than \(pathTotal) paths (the query's budget): "
@@ -96,6 +118,7 @@ final class Matcher {
     }
 
     private func step(_ index: Int) throws(QueryError) {
+        try budget.step(QueryPosition(offset: 0, line: 1, column: 1))
         guard index < steps.count else { return try sink(row) }
         switch steps[index] {
         case .scanAll(let node):
