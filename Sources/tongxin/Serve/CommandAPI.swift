@@ -89,7 +89,7 @@ struct CommandAPI: CommandRunner {
         let line = text.split(separator: "\n").first { $0.contains("error: ") }.map(String.init) ?? text
         guard let marker = line.range(of: "error: ") else { return .badRequest(line) }
         let message = String(line[marker.upperBound...])
-        let place = line[..<marker.lowerBound].split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+        let place = line[..<marker.lowerBound].split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var position: (Int, Int)?
         if place.count >= 3, let row = Int(place[place.count - 2]), let column = Int(place[place.count - 1]) { position = (row, column) }
         return APIError(status: message.contains("(its time limit)") ? 503 : 400, message,
