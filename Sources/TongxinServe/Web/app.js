@@ -39,7 +39,14 @@ function drawHeader() {
   const picker = graphs.length > 1 ? h('label', { class: 'picker' }, t('graph') + ' ',
     h('select', {
       id: 'graph-picker',
-      on: { change: (event) => { session.graph = event.target.value; remember(); route_(); } },
+      on: {
+        change: (event) => {
+          session.graph = event.target.value;
+          remember();
+          // A node of one graph need not be in another: from an entity page, go back to search.
+          if (currentRoute().page === 'entity') location.hash = '#/search'; else route_();
+        },
+      },
     }, graphs.map((graph) => h('option', { value: graph.name, selected: graph.name === session.graph }, graph.name)))) : null;
   fill(header,
     h('a', { href: '#/', class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '同'), t('brand'),
