@@ -4,7 +4,8 @@
 Starts `tongxin serve` on the Hubei graph, its 2023 version and a small hostile graph (a node named
 with HTML and script) on a free loopback port, drives Debian's chromium through chromium-driver with
 Selenium, and checks, each a failure when it does not hold:
-  - the overview shows the counts and the map;
+  - the overview shows the counts and the map; the language toggle switches to English and is
+    remembered over a reload;
   - searching 梁子 lists 梁子湖区 and 梁子镇; its entity page shows attributes, links and the
     neighbourhood diagram, and clicking a node of the diagram opens that node's page;
   - coverage drills from the province to a city, a county and a town by clicking rows; the map
@@ -178,6 +179,15 @@ def main():
             find(".card .figure", "97,039")
             find(".map-wrap svg path[data-id]")
             shot("overview")
+            # English by the toggle, remembered over a reload; then back to Chinese.
+            find("#language").click()
+            find(".header nav a", "Coverage")
+            driver.refresh()
+            find(".header nav a", "Coverage")
+            find(".card .figure", "97,039")
+            shot("overview-en")
+            find("#language").click()
+            find(".header nav a", "覆盖率")
         step("overview", overview)
 
         # Search 梁子, open 梁子湖区, follow a link in its diagram.
