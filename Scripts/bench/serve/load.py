@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Load client for Scripts/bench/serve.sh: N threads of keep-alive HTTP/1.1 clients (stdlib only).
 
-Phase 1: CLIENTS threads send a fixed mix (coverage, neighbors, query, render, and the server time
+Phase 0: one client, the median of 10 warm requests of each kind. Phase 1: CLIENTS threads send a fixed mix (coverage, neighbors, query, render, and the server time
 of each from a warm request) for SECONDS; prints the count of each status, the p50/p99/max latency
-by kind. Phase 2: 10,000 requests of the same mix while the server's RSS (/proc/PID/status VmRSS)
+by kind. Phase 2: 10,000 requests of the mix without render while the server's RSS (/proc/PID/status VmRSS)
 is sampled every 1,000 requests; prints the series.
 """
 import argparse
@@ -31,7 +31,7 @@ def percentile(values, fraction):
     return values[min(len(values) - 1, int(fraction * len(values)))] if values else float("nan")
 
 
-def client(base, stop, results, lock, budget=None):
+def client(base, stop, results, lock, budget=None, mix=None):
     host = urllib.parse.urlparse(base)
     connection = http.client.HTTPConnection(host.hostname, host.port, timeout=120)
     local = []
@@ -42,7 +42,7 @@ def client(base, stop, results, lock, budget=None):
                 if budget[0] <= 0:
                     break
                 budget[0] -= 1
-        kind, path = rng.choices(MIX, WEIGHTS)[0]
+        kind, path = rng.choice(mix) if mix else rng.choices(MIX, WEIGHTS)[0]
         began = time.perf_counter()
         try:
             connection.request("GET", path)
@@ -75,6 +75,23 @@ def main():
     parser.add_argument("--requests", type=int, default=10_000)
     arguments = parser.parse_args()
 
+    # Phase 0: one client alone, 10 warm requests of each kind of the mix: the server time of one
+    # request (plus loopback), with no queueing.
+    host = urllib.parse.urlparse(arguments.base)
+    connection = http.client.HTTPConnection(host.hostname, host.port, timeout=120)
+    print("phase 0: one client, median of 10 warm requests")
+    for kind, path in MIX:
+        times = []
+        for attempt in range(11):
+            began = time.perf_counter()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read()
+            if attempt:
+                times.append((time.perf_counter() - began) * 1000)
+        print(f"  {kind:<10} {percentile(times, 0.5):>8.1f} ms  {len(body):>8} bytes  {urllib.parse.unquote(path)[:90]}")
+    connection.close()
+
     results, lock, stop = [], threading.Lock(), threading.Event()
     threads = [threading.Thread(target=client, args=(arguments.base, stop, results, lock)) for _ in range(arguments.clients)]
     began = time.perf_counter()
@@ -90,7 +107,7 @@ def main():
         statuses[status] = statuses.get(status, 0) + 1
     print(f"phase 1: {arguments.clients} clients, {elapsed:.1f} s, {len(results)} requests ({len(results) / elapsed:.0f}/s); statuses {statuses}")
     print(f"{'kind':<10} {'n':>6} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
-    for kind in sorted({kind for kind, _, _ in MIX}):
+    for kind in sorted({kind for kind, _ in MIX}):
         times = [seconds * 1000 for k, _, seconds in results if k == kind]
         print(f"{kind:<10} {len(times):>6} {percentile(times, 0.5):>8.1f} {percentile(times, 0.99):>8.1f} {max(times, default=0):>8.1f}")
     every = [seconds * 1000 for _, _, seconds in results]
@@ -99,7 +116,9 @@ def main():
     # Phase 2: resident memory over a fixed number of requests, sampled as they complete.
     samples = [(0, rss(arguments.pid))]
     results2, budget, stop2 = [], [arguments.requests], threading.Event()
-    threads = [threading.Thread(target=client, args=(arguments.base, stop2, results2, lock, budget)) for _ in range(arguments.clients)]
+    # The lighter half of the mix (no render), so that 10,000 requests take minutes, not tens.
+    light = [entry for entry in MIX if entry[0] != "render"]
+    threads = [threading.Thread(target=client, args=(arguments.base, stop2, results2, lock, budget, light)) for _ in range(arguments.clients)]
     for thread in threads:
         thread.start()
     while any(thread.is_alive() for thread in threads):
