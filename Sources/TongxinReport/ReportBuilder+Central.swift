@@ -17,7 +17,8 @@ extension ReportBuilder {
     /// - Throws: ``MeasureError`` from the measure (not for an unweighted view).
     /// - Complexity: O(k (V + E)) for k sources, plus O(V log V) to rank.
     public func central(
-        top: Int = 10, samples: Int = 256, seed: UInt64 = 1, progress: ((Int, Int) -> Void)? = nil
+        top: Int = 10, samples: Int = PictureSampling.samples, seed: UInt64 = PictureSampling.seed,
+        progress: ((Int, Int) -> Void)? = nil
     ) throws(MeasureError) -> [CentralGroup] {
         let nodes = scopeNodes()
         let view = scope == nil ? MeasureGraph(graph) : MeasureGraph(graph, inducedBy: nodes)

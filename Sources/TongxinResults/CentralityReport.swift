@@ -2,14 +2,6 @@ import TongxinAnalysis
 import TongxinGraph
 import TongxinIO
 
-/// What a centrality measure produced.
-public enum CentralityResult: Sendable {
-    case scores([Double])
-    case counts([Int])
-    /// A partition: components, or communities with their modularity.
-    case groups(Components, modularity: Double?)
-}
-
 /// A measure's result with names resolved, ranked (``Ranking``) and filtered: DESIGN.md's
 /// centrality JSON, one table (CSV), and the terminal text.
 public struct CentralityReport: ResultDocument {
