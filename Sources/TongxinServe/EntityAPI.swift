@@ -37,7 +37,9 @@ public struct EntityAPI: Sendable {
         case "/api/entity":
             let values = try Self.values(parameters, allowed: ["node", "limit", "graph"], command: "entity")
             let graph = graphs.graphs[try servedIndex(values["graph"])].graph
-            guard let text = values["node"], !text.isEmpty else { throw APIError.badRequest("entity needs the parameter node (an id, a code or a name)") }
+            guard let text = values["node"], !text.isEmpty else {
+                throw APIError.badRequest("entity needs the parameter node (an id, a code or a name)")
+            }
             let node: Int
             do {
                 node = try graph.resolve(text)
@@ -60,7 +62,9 @@ public struct EntityAPI: Sendable {
     }
 
     /// The parameters by name; each at most once, and only those `allowed`.
-    static func values(_ parameters: [(name: String, value: String)], allowed: [String], command: String) throws(APIError) -> [String: String] {
+    static func values(_ parameters: [(name: String, value: String)], allowed: [String], command: String) throws(APIError) -> [String:
+        String]
+    {
         var values: [String: String] = [:]
         for (name, value) in parameters {
             guard allowed.contains(name) else {

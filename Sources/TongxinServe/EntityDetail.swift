@@ -32,10 +32,12 @@ public enum EntityDetail {
             for (edge, other) in zip(edges, others) {
                 if !outgoing && Int(other) == node { continue }
                 let kind = graph.edgeKindIndices[Int(edge)]
-                let index = groups.firstIndex { $0.kind == kind && $0.outgoing == outgoing } ?? {
-                    groups.append(Group(kind: kind, outgoing: outgoing))
-                    return groups.count - 1
-                }()
+                let index =
+                    groups.firstIndex { $0.kind == kind && $0.outgoing == outgoing }
+                    ?? {
+                        groups.append(Group(kind: kind, outgoing: outgoing))
+                        return groups.count - 1
+                    }()
                 if groups[index].seen.insert(other).inserted { groups[index].nodes.append(other) }
             }
         }
@@ -48,24 +50,36 @@ public enum EntityDetail {
         groups.sort { order($0) < order($1) }
 
         func place(_ node: Int) -> JSONValue {
-            .object([("id", .string(graph.id(of: node))), ("name", .string(graph.name(of: node))),
-                     ("level", graph.level(of: node).map { .string($0.rawValue) } ?? .null)])
+            .object([
+                ("id", .string(graph.id(of: node))), ("name", .string(graph.name(of: node))),
+                ("level", graph.level(of: node).map { .string($0.rawValue) } ?? .null)
+            ])
         }
         return .object([
             ("id", .string(graph.id(of: node))), ("name", .string(graph.name(of: node))), ("kind", .string(graph.kind(of: node))),
             ("level", graph.level(of: node).map { .string($0.rawValue) } ?? .null),
             ("attributes", .object(graph.nodeAttributes.values(at: node).map { ($0.name, JSONValue($0.value)) })),
             ("path", .array(graph.hierarchy.ancestors(of: node).reversed().map(place))),
-            ("links", .array(groups.map { group in
-                .object([
-                    ("kind", .string(graph.edgeKinds[Int(group.kind)])), ("direction", .string(group.outgoing ? "out" : "in")),
-                    ("count", .int(group.nodes.count)),
-                    ("nodes", .array(group.nodes.prefix(limit).map { other in
-                        .object([("id", .string(graph.ids[Int(other)])), ("name", .string(graph.name(of: Int(other)))),
-                                 ("kind", .string(graph.kind(of: Int(other))))])
-                    })),
-                ])
-            })),
+            (
+                "links",
+                .array(
+                    groups.map { group in
+                        .object([
+                            ("kind", .string(graph.edgeKinds[Int(group.kind)])), ("direction", .string(group.outgoing ? "out" : "in")),
+                            ("count", .int(group.nodes.count)),
+                            (
+                                "nodes",
+                                .array(
+                                    group.nodes.prefix(limit).map { other in
+                                        .object([
+                                            ("id", .string(graph.ids[Int(other)])), ("name", .string(graph.name(of: Int(other)))),
+                                            ("kind", .string(graph.kind(of: Int(other))))
+                                        ])
+                                    })
+                            )
+                        ])
+                    })
+            )
         ])
     }
 }

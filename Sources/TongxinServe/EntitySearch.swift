@@ -149,18 +149,19 @@ public struct EntitySearch: Sendable {
                 seen = 1
             }
             guard seen <= limit else { continue }
-            kept.append(.object([
-                ("id", .string(graph.id(of: hit.node))), ("name", .string(graph.name(of: hit.node))), ("kind", .string(kind)),
-                ("level", graph.level(of: hit.node).map { .string($0.rawValue) } ?? .null),
-                ("type", JSONValue(graph.nodeAttributes.value(WellKnownAttribute.type, at: hit.node))),
-                ("category", JSONValue(graph.nodeAttributes.value(WellKnownAttribute.category, at: hit.node))),
-                ("path", .array(graph.hierarchy.ancestors(of: hit.node).reversed().map { .string(graph.name(of: $0)) })),
-                ("rank", .int(hit.rank)),
-            ]))
+            kept.append(
+                .object([
+                    ("id", .string(graph.id(of: hit.node))), ("name", .string(graph.name(of: hit.node))), ("kind", .string(kind)),
+                    ("level", graph.level(of: hit.node).map { .string($0.rawValue) } ?? .null),
+                    ("type", JSONValue(graph.nodeAttributes.value(WellKnownAttribute.type, at: hit.node))),
+                    ("category", JSONValue(graph.nodeAttributes.value(WellKnownAttribute.category, at: hit.node))),
+                    ("path", .array(graph.hierarchy.ancestors(of: hit.node).reversed().map { .string(graph.name(of: $0)) })),
+                    ("rank", .int(hit.rank))
+                ]))
         }
         return .object([
             ("query", .string(text)), ("total", .int(hits.count)),
-            ("counts", .object(counts.map { ($0.0, .int($0.1)) })), ("results", .array(kept)),
+            ("counts", .object(counts.map { ($0.0, .int($0.1)) })), ("results", .array(kept))
         ])
     }
 }

@@ -11,11 +11,12 @@ import TongxinTestSupport
     /// and direction in EdgeKind.all's order.
     @Test func villageWithPlaceAndGroupedLinks() throws {
         let json = EntityDetail.json(for: try #require(graph.index(of: "v1")), in: graph).serialized()
-        #expect(json == #"{"id":"v1","name":"一村","kind":"village","level":"village","attributes":{"type":"village"},"#
-            + #""path":[{"id":"hb","name":"湖北省","level":"province"},{"id":"c1","name":"甲市","level":"city"},{"id":"t1","name":"甲镇","level":"town"}],"#
-            + #""links":[{"kind":"within","direction":"out","count":1,"nodes":[{"id":"t1","name":"甲镇","kind":"region"}]},"#
-            + #"{"kind":"within","direction":"in","count":1,"nodes":[{"id":"o1","name":"甲镇商会","kind":"organization"}]},"#
-            + #"{"kind":"liaison_for","direction":"in","count":1,"nodes":[{"id":"f1","name":"张三","kind":"figure"}]}]}"#)
+        #expect(
+            json == #"{"id":"v1","name":"一村","kind":"village","level":"village","attributes":{"type":"village"},"#
+                + #""path":[{"id":"hb","name":"湖北省","level":"province"},{"id":"c1","name":"甲市","level":"city"},{"id":"t1","name":"甲镇","level":"town"}],"#
+                + #""links":[{"kind":"within","direction":"out","count":1,"nodes":[{"id":"t1","name":"甲镇","kind":"region"}]},"#
+                + #"{"kind":"within","direction":"in","count":1,"nodes":[{"id":"o1","name":"甲镇商会","kind":"organization"}]},"#
+                + #"{"kind":"liaison_for","direction":"in","count":1,"nodes":[{"id":"f1","name":"张三","kind":"figure"}]}]}"#)
     }
 
     /// Other ends beyond the limit are counted, not listed.

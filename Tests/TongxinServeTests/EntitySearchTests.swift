@@ -46,9 +46,11 @@ import TongxinTestSupport
     /// At most `limit` results a kind, with every kind's full count.
     @Test func jsonKeepsLimitPerKindAndCounts() {
         let json = EntitySearch(graph: graph).json(for: "甲", limit: 1).serialized()
-        #expect(json == #"{"query":"甲","total":3,"counts":{"region":2,"organization":1},"results":["#
-            + #"{"id":"c1","name":"甲市","kind":"region","level":"city","type":null,"category":null,"path":["湖北省"],"rank":2},"#
-            + #"{"id":"o1","name":"甲镇商会","kind":"organization","level":null,"type":"商会","category":null,"path":["湖北省","甲市","甲镇","一村"],"rank":2}]}"#)
+        #expect(
+            json == #"{"query":"甲","total":3,"counts":{"region":2,"organization":1},"results":["#
+                + #"{"id":"c1","name":"甲市","kind":"region","level":"city","type":null,"category":null,"path":["湖北省"],"rank":2},"#
+                + #"{"id":"o1","name":"甲镇商会","kind":"organization","level":null,"type":"商会","category":null,"path":["湖北省","甲市","甲镇","一村"],"rank":2}]}"#
+        )
     }
 
     /// 梁子 on Hubei: the town the name means (梁子镇, rank 0), the figures named exactly 梁子 (rank 1),
