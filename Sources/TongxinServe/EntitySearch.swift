@@ -18,7 +18,7 @@ import TongxinIO
 ///
 /// Names and ids are kept as one UTF-8 buffer each (a zero byte after every entry), so a search is a
 /// byte scan: O(B·m) for buffers of B bytes and a text of m bytes — about 1.5 MB for Hubei's 97,039
-/// nodes — plus O(h log h) to sort the h hits. Matching UTF-8 bytes matches whole characters, since
+/// nodes — plus O(V) for the ranks found and O(h log h) to sort the h hits. Matching UTF-8 bytes matches whole characters, since
 /// no character's encoding occurs inside another's.
 public struct EntitySearch: Sendable {
     /// One node found.
@@ -100,29 +100,30 @@ public struct EntitySearch: Sendable {
 
     /// The nodes `text` finds, ranked; empty for an empty or over-long text.
     ///
-    /// - Complexity: O(B·m + h log h); see the type.
+    /// - Complexity: O(B·m + V + h log h); see the type.
     public func search(_ text: String) -> [Hit] {
         let cleaned = PlaceNames.cleaned(text)
         let query = Array(cleaned.utf8.map(Self.folded))
         guard !query.isEmpty, query.count <= Self.maximumTextLength, !query.contains(0) else { return [] }
-        var best = [Int: Int]()
-        func offer(_ node: Int, _ rank: Int) {
-            if let known = best[node], known <= rank { return }
-            best[node] = rank
+        // The best rank of each node found (UInt8.max: not found), and the nodes in the order found.
+        var rankOf = [UInt8](repeating: .max, count: graph.nodeCount)
+        var found: [Int] = []
+        func offer(_ node: Int, _ rank: UInt8) {
+            if rankOf[node] == .max { found.append(node) }
+            rankOf[node] = min(rankOf[node], rank)
         }
         if let node = try? graph.resolve(cleaned, suggest: false) { offer(node, 0) }
         for (node, prefix, whole) in names.matches(query) { offer(node, whole ? 1 : prefix ? 2 : 3) }
         for (node, prefix, _) in ids.matches(query) { offer(node, prefix ? 2 : 4) }
-        var hits = best.map { Hit(node: $0.key, rank: $0.value) }
-        hits.sort { a, b in
-            if a.rank != b.rank { return a.rank < b.rank }
-            let levelA = order(a.node), levelB = order(b.node)
-            if levelA != levelB { return levelA < levelB }
-            let lengthA = names.starts[a.node + 1] - names.starts[a.node], lengthB = names.starts[b.node + 1] - names.starts[b.node]
-            if lengthA != lengthB { return lengthA < lengthB }
-            return graph.ids[a.node] < graph.ids[b.node]
+        // Each hit's sort key computed once; ids are compared only on a full tie.
+        var keyed = found.map { node in
+            (rank: Int(rankOf[node]), level: order(node), length: Int(names.starts[node + 1] - names.starts[node]), node: node)
         }
-        return hits
+        keyed.sort { a, b in
+            let keyA = (a.rank, a.level, a.length), keyB = (b.rank, b.level, b.length)
+            return keyA != keyB ? keyA < keyB : graph.ids[a.node] < graph.ids[b.node]
+        }
+        return keyed.map { Hit(node: $0.node, rank: $0.rank) }
     }
 
     /// Places first by level (province 0 … village 4), then every other node (5).
