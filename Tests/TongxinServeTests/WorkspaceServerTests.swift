@@ -14,8 +14,14 @@ struct EchoRunner: CommandRunner {
         "slow": CommandSpec("slow", options: [], heavy: true),
     ]
 
+    /// Signalled when a `slow` request has its worker.
+    static let slowStarted = DispatchSemaphore(value: 0)
+
     func run(_ arguments: [String], graphs: GraphRegistry) throws(APIError) -> [UInt8] {
-        if arguments.first == "slow" { Thread.sleep(forTimeInterval: 0.6) }
+        if arguments.first == "slow" {
+            Self.slowStarted.signal()
+            Thread.sleep(forTimeInterval: 2)
+        }
         if arguments.last == "missing" { throw APIError.notFound("no node '<script>alert(1)</script>'") }
         if arguments.last == "query" { throw APIError.badRequest("expected ')'", line: 1, column: 14) }
         var bytes: [UInt8] = []
@@ -156,7 +162,7 @@ struct EchoRunner: CommandRunner {
     @Test func busyWorkersAnswer503WhileOthersAreServed() async throws {
         try await Self.server(heavySlots: 1, wait: .milliseconds(100)).application().test(.router) { client in
             async let first = client.execute(uri: "/api/slow", method: .get)
-            try await Task.sleep(for: .milliseconds(150))
+            while EchoRunner.slowStarted.wait(timeout: .now()) != .success { try await Task.sleep(for: .milliseconds(10)) }
             let second = try await client.execute(uri: "/api/slow", method: .get)
             let light = try await client.execute(uri: "/api/echo?node=x", method: .get)
             #expect(second.status == .serviceUnavailable)
