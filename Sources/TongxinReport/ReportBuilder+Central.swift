@@ -28,17 +28,19 @@ extension ReportBuilder {
         return Self.centralKinds.compactMap { kind -> CentralGroup? in
             let wanted = graph.nodeKindIndex(kind)
             let candidates = nodes.indices.filter { graph.nodeKindIndices[nodes[$0]] == wanted }
-            let ranked = Ranking.order(candidates.map { scores[$0] }) { graph.id(of: nodes[candidates[$0]]) }
-                .prefix(top).map { candidates[$0] }
+            let ranked = Ranking.order(candidates.map { scores[$0] }, top: top) { graph.id(of: nodes[candidates[$0]]) }
+                .map { candidates[$0] }
             guard !ranked.isEmpty else { return nil }
             let attribute = kind == NodeKind.figure ? WellKnownAttribute.category : WellKnownAttribute.type
-            return CentralGroup(kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil, nodes: ranked.map { local in
-                let node = nodes[local]
-                return CentralNode(
-                    node: reference(node), category: graph.attribute(attribute, of: node)?.description,
-                    location: location(of: node), score: scores[local], degree: view.outgoing.degree(local),
-                    bridges: bridges(of: view.outgoing.neighbors(of: local).map { nodes[Int($0)] }))
-            })
+            return CentralGroup(
+                kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil,
+                nodes: ranked.map { local in
+                    let node = nodes[local]
+                    return CentralNode(
+                        node: reference(node), category: graph.attribute(attribute, of: node)?.description,
+                        location: location(of: node), score: scores[local], degree: view.outgoing.degree(local),
+                        bridges: bridges(of: view.outgoing.neighbors(of: local).map { nodes[Int($0)] }))
+                })
         }
     }
 

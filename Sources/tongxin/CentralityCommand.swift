@@ -25,7 +25,9 @@ struct CentralityCommand: TongxinCommand {
             --bipartite SELECTOR: Borgatti–Everett two-mode normalization of degree, closeness or \
             betweenness, the selector naming one side and every other node the other.
             --measure components: weakly connected (strongly with --directed) components, largest \
-            first. --measure communities: Louvain communities (seeded, --resolution) with modularity.
+            first. --measure communities: Louvain communities (deterministic), or Leiden's with \
+            --algorithm leiden (refined, every community connected; seeded by --seed), with \
+            --resolution and the partition's modularity.
             --kind restricts the nodes reported, not the graph the measure is computed on; --region \
             computes on the subgraph of the region's subtree.
 
@@ -35,6 +37,7 @@ struct CentralityCommand: TongxinCommand {
               tongxin centrality Graphs/hubei.json --measure closeness --region 宜昌市 --format json
               tongxin centrality Graphs/hubei.json --measure degree --bipartite enterprise --kind village
               tongxin centrality Graphs/hubei.json --measure communities --weighted --seed 7 --top 10
+              tongxin centrality Graphs/hubei.json --measure communities --algorithm leiden --format json
             """)
 
     @OptionGroup var graphOptions: GraphOptions
@@ -54,7 +57,7 @@ struct CentralityCommand: TongxinCommand {
     @Option(help: ArgumentHelp("Betweenness: sample this many source nodes.", valueName: "k"))
     var samples: Int?
 
-    @Option(help: ArgumentHelp("The seed for --samples and communities.", valueName: "s"))
+    @Option(help: ArgumentHelp("The seed for --samples and Leiden's refinement.", valueName: "s"))
     var seed: UInt64 = 0
 
     @Option(help: ArgumentHelp("Report only nodes matching KIND or KIND[attr=value,…].", valueName: "selector"))
@@ -77,6 +80,9 @@ struct CentralityCommand: TongxinCommand {
 
     @Option(help: "Communities: the resolution γ (above 1: smaller communities).")
     var resolution: Double = 1
+
+    @Option(help: ArgumentHelp("Communities: the method.", valueName: "louvain|leiden"))
+    var algorithm: CommunityAlgorithm = .louvain
 
     @Option(help: "Iterative measures: stop when one step changes the scores by less than this (L1).")
     var tolerance: Double = IterationOptions().tolerance
@@ -107,6 +113,9 @@ struct CentralityCommand: TongxinCommand {
         if normalization == .raw && [.pagerank, .eigenvector].contains(measure) {
             throw ValidationError("\(measure.rawValue) is always normalized (it is a distribution or a unit vector)")
         }
+        if algorithm != .louvain && measure != .communities {
+            throw ValidationError("--algorithm applies to --measure communities only")
+        }
         if normalization != nil && [.coreness, .components, .communities].contains(measure) {
             throw ValidationError("\(measure.rawValue) has no normalization")
         }
@@ -128,7 +137,7 @@ struct CentralityCommand: TongxinCommand {
         let progress = view.nodeCount >= 5_000 ? Progress.begin(measure.rawValue) : nil
         var parameters = CentralityParameters(
             normalized: normalized, sources: samples.map { view.sampleSources($0, seed: seed) }, damping: damping,
-            alpha: alpha, beta: beta, resolution: resolution, seed: seed,
+            alpha: alpha, beta: beta, resolution: resolution, algorithm: algorithm, seed: seed,
             options: IterationOptions(tolerance: tolerance, maxIterations: maxIterations)
         ) { done, total in progress?.update(fraction: Double(done) / Double(total)) }
         if let side {
@@ -138,15 +147,18 @@ struct CentralityCommand: TongxinCommand {
         let result = try view.centrality(measure, parameters)
         progress?.finish()
         Timings.mark("kernel")
-        var report = CentralityReport(graph: graph, measure: measure.rawValue, result: result, nodes: nodes,
-                                      normalized: normalized, directed: directed, weighted: weighted)
-        report.select(selector?.matcher(in: graph), top: top)
+        var report = CentralityReport(
+            graph: graph, measure: measure.rawValue, result: result, nodes: nodes,
+            normalized: normalized, directed: directed, weighted: weighted,
+            matching: selector?.matcher(in: graph), top: top)
         if let samples { report.sampling = (samples, seed) }
         try Console.print(report, as: output)
     }
 }
 
 extension CentralityMeasure: ExpressibleByArgument {}
+
+extension CommunityAlgorithm: ExpressibleByArgument {}
 
 /// `--normalized` or `--raw`.
 enum Normalization: String, EnumerableFlag {

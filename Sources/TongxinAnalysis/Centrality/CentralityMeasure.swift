@@ -12,7 +12,7 @@ public enum CentralityMeasure: String, CaseIterable, Sendable {
     /// The measures that give one number per node and can size a diagram's nodes (coreness as a
     /// number; not the directed degrees, components or communities).
     public static let nodeSizing: [CentralityMeasure] = [
-        .degree, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .coreness,
+        .degree, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .coreness
     ]
 
     /// Whether weights are lengths (path measures) rather than strengths.
@@ -38,6 +38,14 @@ public enum CentralityResult: Sendable {
     case groups(Components, modularity: Double?)
 }
 
+/// How communities are found (`--algorithm`).
+public enum CommunityAlgorithm: String, CaseIterable, Sendable {
+    /// ``MeasureGraph/louvain(resolution:threshold:)``: deterministic.
+    case louvain
+    /// ``MeasureGraph/leiden(resolution:iterations:seed:)``: every community connected.
+    case leiden
+}
+
 /// The parameters of the node measures, NetworkX's defaults unless given.
 public struct CentralityParameters {
     /// Normalized or raw scores (ignored by coreness, components and communities).
@@ -49,8 +57,9 @@ public struct CentralityParameters {
     /// Katz: the attenuation factor α and every node's exogenous weight β.
     public var alpha: Double
     public var beta: Double
-    /// Communities: the resolution γ and the seed of Louvain's node order.
+    /// Communities: the resolution γ, the method, and the seed of Leiden's refinement.
     public var resolution: Double
+    public var algorithm: CommunityAlgorithm
     public var seed: UInt64
     /// Iterative measures: tolerance and step limit.
     public var options: IterationOptions
@@ -61,7 +70,8 @@ public struct CentralityParameters {
 
     public init(
         normalized: Bool, sources: [Int]? = nil, damping: Double = 0.85, alpha: Double = 0.1, beta: Double = 1,
-        resolution: Double = 1, seed: UInt64 = 0, options: IterationOptions = IterationOptions(),
+        resolution: Double = 1, algorithm: CommunityAlgorithm = .louvain, seed: UInt64 = 0,
+        options: IterationOptions = IterationOptions(),
         bipartiteTop: [Bool]? = nil, progress: ((Int, Int) -> Void)? = nil
     ) {
         self.normalized = normalized
@@ -70,6 +80,7 @@ public struct CentralityParameters {
         self.alpha = alpha
         self.beta = beta
         self.resolution = resolution
+        self.algorithm = algorithm
         self.seed = seed
         self.options = options
         self.bipartiteTop = bipartiteTop
@@ -89,20 +100,22 @@ public enum PictureSampling {
 
 extension MeasureGraph {
     /// `measure` on this view with `parameters`: scores, core numbers, components (strong when the
-    /// view is directed) or Louvain communities; the two-mode form of degree, closeness or
+    /// view is directed) or communities (Louvain's or Leiden's); the two-mode form of degree, closeness or
     /// betweenness with ``CentralityParameters/bipartiteTop``.
     ///
     /// - Throws: ``MeasureError`` from the measure (bad parameters, no convergence, negative
     ///   distances, a measure without a two-mode form).
     /// - Complexity: the measure's own (see each one).
     public func centrality(_ measure: CentralityMeasure, _ parameters: CentralityParameters)
-        throws(MeasureError) -> CentralityResult {
+        throws(MeasureError) -> CentralityResult
+    {
         if let top = parameters.bipartiteTop {
             switch measure {
             case .degree: return .scores(try bipartiteDegreeCentrality(top: top))
             case .closeness:
-                return .scores(try bipartiteClosenessCentrality(
-                    top: top, normalized: parameters.normalized, progress: parameters.progress))
+                return .scores(
+                    try bipartiteClosenessCentrality(
+                        top: top, normalized: parameters.normalized, progress: parameters.progress))
             case .betweenness: return .scores(try bipartiteBetweennessCentrality(top: top, progress: parameters.progress))
             default: throw .invalidParameter("\(measure.rawValue) has no two-mode form")
             }
@@ -111,7 +124,11 @@ extension MeasureGraph {
         case .coreness: return .counts(coreNumbers())
         case .components: return .groups(isDirected ? strongComponents() : weakComponents(), modularity: nil)
         case .communities:
-            let communities = try louvain(resolution: parameters.resolution, seed: parameters.seed)
+            let communities =
+                switch parameters.algorithm {
+                case .louvain: try louvain(resolution: parameters.resolution)
+                case .leiden: try leiden(resolution: parameters.resolution, seed: parameters.seed)
+                }
             return .groups(communities.partition, modularity: communities.modularity)
         default:
             return .scores(try scores(measure, parameters))
@@ -135,8 +152,9 @@ extension MeasureGraph {
         case .eigenvector: return try eigenvectorCentrality(options: parameters.options)
         case .pagerank: return try pageRank(damping: parameters.damping, options: parameters.options)
         case .katz:
-            return try katzCentrality(alpha: parameters.alpha, beta: [parameters.beta], normalized: normalized,
-                                      options: parameters.options)
+            return try katzCentrality(
+                alpha: parameters.alpha, beta: [parameters.beta], normalized: normalized,
+                options: parameters.options)
         case .coreness, .components, .communities:
             preconditionFailure("\(measure.rawValue) gives counts or groups, not scores")
         }
@@ -152,7 +170,8 @@ extension Graph {
     /// - Returns: the values, and how many sources estimated them (`nil` when exact).
     /// - Throws: ``MeasureError`` from the measure.
     public func nodeSizes(by measure: CentralityMeasure, region: Int?) throws(MeasureError)
-        -> (values: [Double], sampledSources: Int?) {
+        -> (values: [Double], sampledSources: Int?)
+    {
         let nodes = region.map(hierarchy.sortedSubtree(of:)) ?? Array(0..<nodeCount)
         let view = MeasureGraph(self, inducedBy: nodes)
         var sampled: Int?
