@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "TongxinRender", dependencies: ["TongxinGraph", "TongxinIO", "CGraphviz"]),
         .target(name: "TongxinResults", dependencies: ["TongxinGraph", "TongxinIO", "TongxinAnalysis", "TongxinQuery"]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-        .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "CCairo"]),
+        .target(name: "TongxinMap", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinIO", "TongxinResults", "CCairo"]),
         .target(name: "TongxinReport", dependencies: ["TongxinGraph", "TongxinAnalysis", "TongxinRender", "TongxinResults", "TongxinMap"]),
         .target(name: "TongxinSharing", dependencies: ["TongxinGraph", "TongxinIO", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(

@@ -54,6 +54,8 @@ show change.txt 40 diff Graphs/hubei-2023.json "$graph" --region 十堰市 --lev
     --coverage --unit village --by figure --via liaison_for
 "$tongxin" diff Graphs/hubei-2023.json "$graph" --pairing --left enterprise --right village --pairing-by city \
     --format json > out/change-pairing.json
+"$tongxin" map "$graph" --since Graphs/hubei-2023.json --level county --unit village --by figure --via liaison_for \
+    --out out/hubei-map-liaisons-change.png
 
 step "the same data as a province office's Excel ledgers, imported by their mapping"
 "$tongxin" import Graphs/ledgers/mapping.yaml --out out/ledgers.json 2> out/ledgers-warnings.txt

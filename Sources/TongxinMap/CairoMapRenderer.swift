@@ -56,19 +56,56 @@ public enum CairoMapRenderer {
 
     private static func draw(_ scene: MapScene, on context: OpaquePointer) {
         cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
-        for mark in scene.marks {
+        draw(scene.marks, on: context)
+    }
+
+    private static func draw(_ marks: [MapScene.Mark], on context: OpaquePointer) {
+        for mark in marks {
             switch mark {
-            case .area(let rings, let fill, _, _):
+            case .clipped(let x, let y, let width, let height, let inner):
+                cairo_save(context)
                 cairo_new_path(context)
+                cairo_rectangle(context, x, y, width, height)
+                cairo_clip(context)
+                draw(inner, on: context)
+                cairo_restore(context)
+            case .area(let rings, let fill, let hatch, _, _):
+                cairo_new_path(context)
+                var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
                 for ring in rings {
                     for (index, point) in ring.enumerated() {
                         if index == 0 { cairo_move_to(context, point.x, point.y) } else { cairo_line_to(context, point.x, point.y) }
+                        minX = min(minX, point.x); maxX = max(maxX, point.x); minY = min(minY, point.y); maxY = max(maxY, point.y)
                     }
                     cairo_close_path(context)
                 }
                 cairo_set_fill_rule(context, CAIRO_FILL_RULE_EVEN_ODD)
                 setColour(context, fill)
-                cairo_fill(context)
+                guard let hatch else {
+                    cairo_fill(context)
+                    continue
+                }
+                // The hatch: diagonal lines on the SVG pattern's grid, clipped to the region.
+                cairo_fill_preserve(context)
+                cairo_save(context)
+                cairo_clip(context)
+                let step = MapScene.hatchSpacing
+                var offset = ((minX + (hatch == .rising ? minY : -maxY)) / step).rounded(.down) * step - step
+                let end = maxX + (hatch == .rising ? maxY : -minY) + step
+                cairo_new_path(context)
+                while offset <= end {
+                    // Rising lines satisfy x + y = offset; falling ones x − y = offset.
+                    if hatch == .rising {
+                        cairo_move_to(context, offset - minY, minY); cairo_line_to(context, offset - maxY, maxY)
+                    } else {
+                        cairo_move_to(context, offset + minY, minY); cairo_line_to(context, offset + maxY, maxY)
+                    }
+                    offset += step
+                }
+                cairo_set_line_width(context, 0.8)
+                setColour(context, MapScene.hatchColour)
+                cairo_stroke(context)
+                cairo_restore(context)
             case .line(let points, let stroke, let width):
                 cairo_new_path(context)
                 for (index, point) in points.enumerated() {
@@ -105,8 +142,8 @@ public enum CairoMapRenderer {
                 cairo_new_path(context)
                 cairo_move_to(context, x, at.y)
                 cairo_text_path(context, text)
-                if halo {
-                    cairo_set_source_rgb(context, 1, 1, 1)
+                if let halo {
+                    setColour(context, halo)
                     cairo_set_line_width(context, size / 4)
                     cairo_stroke_preserve(context)
                 }

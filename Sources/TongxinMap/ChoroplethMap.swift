@@ -1,3 +1,4 @@
+import Foundation
 import TongxinGraph
 import TongxinIO
 
@@ -19,11 +20,14 @@ public struct ChoroplethMap: Sendable {
         public var language: MapLanguage
         /// The data's name (and date) for the credit line.
         public var dataName: String
+        /// For a map of change, the earlier version's name (and date).
+        public var earlierName: String?
 
-        public init(width: Double = 1000, language: MapLanguage = .zh, dataName: String) {
+        public init(width: Double = 1000, language: MapLanguage = .zh, dataName: String, earlierName: String? = nil) {
             self.width = width
             self.language = language
             self.dataName = dataName
+            self.earlierName = earlierName
         }
     }
 
@@ -31,8 +35,14 @@ public struct ChoroplethMap: Sendable {
     public let matching: RegionMatching
     /// Regions without a boundary and in-scope boundaries without a region, one sentence each.
     public let warnings: [String]
+    /// Every label's box and every callout's leader line, as placed (for checking the layout).
+    let labelBoxes: [LabelPlacement.Box]
+    let leaders: [LabelPlacement.Leader]
+    /// The names whose labels found no place (listed in the footnote).
+    public let unlabelled: [String]
 
-    /// Draws `values` on `boundaries`.
+    /// Draws `values` on `boundaries`: coloured by rate, or for values with a ``MapValues/comparison``
+    /// by the change in rate on a ``DivergingScale``, regions only one version has hatched.
     ///
     /// - Throws: ``MapError`` when no region found a boundary.
     public init(graph: Graph, values: MapValues, boundaries: Boundaries, options: Options) throws(MapError) {
@@ -46,7 +56,20 @@ public struct ChoroplethMap: Sendable {
         for (slot, node) in regions.enumerated() where matching.features[slot] == nil {
             warnings.append("region \(graph.name(of: node)) (\(graph.id(of: node))) has no boundary in \(boundaries.source): not drawn")
         }
-        for feature in matching.unmatchedFeatures {
+        let comparison = values.comparison
+        // Regions only the earlier version has, drawn on the boundaries no later region took.
+        var removed: [(entry: MapValues.Entry, feature: Int)] = []
+        var unmatched = matching.unmatchedFeatures
+        if let comparison, !comparison.removed.isEmpty {
+            let earlier = RegionMatching(regions: comparison.removed.map(\.node), in: comparison.graph,
+                                         features: boundaries.collection, scope: comparison.scope)
+            for (slot, feature) in earlier.features.enumerated() {
+                guard let feature, let free = unmatched.firstIndex(of: feature) else { continue }
+                unmatched.remove(at: free)
+                removed.append((comparison.removed[slot], feature))
+            }
+        }
+        for feature in unmatched {
             let item = features[feature]
             warnings.append("\(item.location): boundary \(RegionMatching.name(of: item) ?? "?") (\(RegionMatching.code(of: item) ?? "no code")) "
                 + "matches no region: drawn without colour")
@@ -58,10 +81,11 @@ public struct ChoroplethMap: Sendable {
         }
         let text = MapText(language: options.language)
         let scopeName = scope.map { graph.name(of: $0) } ?? graph.name
-        let title = text.title(values.measure, level: values.level, scope: scopeName)
+        let title = text.title(values.measure, level: values.level, scope: scopeName, change: comparison != nil)
+        let diverging = comparison.map { DivergingScale(largest: $0.delta.compactMap { $0?.magnitude }.max() ?? 0) }
 
-        // Shapes: the matched regions, then the unmatched features in scope (grey context).
-        let shapeFeatures = drawn.map(\.feature) + matching.unmatchedFeatures
+        // Shapes: the matched regions, the earlier version's only, then the unmatched features in scope (grey context).
+        let shapeFeatures = drawn.map(\.feature) + removed.map(\.feature) + unmatched
         let topology = Topology(shapes: shapeFeatures.map { features[$0].polygons })
         var west = 180.0, east = -180.0, south = 90.0, north = -90.0
         for vertex in topology.vertices {
@@ -77,7 +101,10 @@ public struct ChoroplethMap: Sendable {
         }
 
         let s = options.width / 1000
-        let layout = CanvasLayout(width: options.width, scale: s, aspect: (maxY - minY) / max(maxX - minX, 1e-9))
+        let measure = TextMeasure()
+        let header = CanvasLayout.Header(title: title, question: text.question(values.measure, since: options.earlierName),
+                                         width: options.width, scale: s, measure: measure)
+        var layout = CanvasLayout(width: options.width, scale: s, aspect: (maxY - minY) / max(maxX - minX, 1e-9), top: header.height)
         let fit = layout.frame.width / max(maxX - minX, 1e-9)
         projected = projected.map { point in
             PlanePoint(x: layout.frame.x + (point.x - minX) * fit, y: layout.frame.y + (maxY - point.y) * fit)
@@ -85,27 +112,63 @@ public struct ChoroplethMap: Sendable {
         let simplified = SimplifiedTopology(topology, points: projected, minimumArea: 0.5 * s * s)
 
         var marks: [MapScene.Mark] = []
-        marks.append(.rect(x: 0, y: 0, width: layout.width, height: layout.height, fill: MapColour(0xffffff), stroke: nil))
         var labelRequests: [LabelPlacement.Request] = []
         let entries = values.entries
+        // Legend counts: the scale's classes, then no units, then (maps of change) later only, earlier only.
+        let classCount = diverging == nil ? ColorScale.colours.count : DivergingScale.colours.count
+        var counts = [Int](repeating: 0, count: classCount + 3)
+        var newOnly: [String] = []
         for (shape, feature) in shapeFeatures.enumerated() {
             let rings = simplified.shapes[shape].flatMap { $0 }
-            guard !rings.isEmpty else { continue }
             if shape < drawn.count {
-                let entry = entries[drawn[shape].slot]
+                let slot = drawn[shape].slot
+                let entry = entries[slot]
                 let node = entry.node
                 let code = RegionMatching.code(of: node, in: graph) ?? graph.id(of: node)
-                let tooltip = text.tooltip(name: graph.name(of: node), code: code, entry: entry, measure: values.measure)
-                marks.append(.area(rings: rings, fill: ColorScale.colour(entry.rate), title: tooltip, data: [
-                    ("id", graph.id(of: node)), ("units", String(entry.units)), ("covered", String(entry.covered)),
-                    ("rate", entry.rate.map { String($0) } ?? ""),
+                let name = graph.name(of: node)
+                var data = [("id", graph.id(of: node)), ("units", String(entry.units)), ("covered", String(entry.covered)),
+                            ("rate", entry.rate.map { String($0) } ?? "")]
+                let fill: MapColour, hatch: MapScene.Hatch?, tooltip: String, value: String?, legendClass: Int
+                if let comparison, let diverging {
+                    let before = comparison.before[slot], delta = comparison.delta[slot]
+                    tooltip = text.changeTooltip(name: name, code: code, before: before, after: entry, delta: delta, measure: values.measure)
+                    data += [("before-rate", before?.rate.map { String($0) } ?? ""), ("delta", delta.map { String($0) } ?? "")]
+                    if before == nil {
+                        fill = ColorScale.unmatched; hatch = .rising; value = nil; legendClass = classCount + 1
+                        newOnly.append(name)
+                    } else if let delta {
+                        fill = diverging.colour(delta); hatch = nil; value = MapText.points(delta); legendClass = diverging.classIndex(delta)
+                    } else {
+                        fill = ColorScale.noData; hatch = nil; value = nil; legendClass = classCount
+                    }
+                } else {
+                    tooltip = text.tooltip(name: name, code: code, entry: entry, measure: values.measure)
+                    fill = ColorScale.colour(entry.rate)
+                    hatch = nil
+                    value = entry.rate == nil ? nil : MapText.percent(entry.rate)
+                    legendClass = ColorScale.classIndex(entry.rate) ?? classCount
+                }
+                counts[legendClass] += 1
+                guard !rings.isEmpty else { continue }
+                marks.append(.area(rings: rings, fill: fill, hatch: hatch, title: tooltip, data: data))
+                labelRequests.append(LabelPlacement.Request(polygons: simplified.shapes[shape], name: MapText.shortName(name), value: value,
+                                                            fill: hatch == nil ? fill : MapColour(0xffffff)))
+            } else if shape < drawn.count + removed.count, let comparison {
+                let entry = removed[shape - drawn.count].entry
+                let node = entry.node, old = comparison.graph
+                counts[classCount + 2] += 1
+                guard !rings.isEmpty else { continue }
+                let tooltip = text.changeTooltip(name: old.name(of: node), code: RegionMatching.code(of: node, in: old) ?? old.id(of: node),
+                                                 before: entry, after: nil, delta: nil, measure: values.measure)
+                marks.append(.area(rings: rings, fill: ColorScale.unmatched, hatch: .falling, title: tooltip, data: [
+                    ("id", old.id(of: node)), ("before-rate", entry.rate.map { String($0) } ?? ""), ("delta", ""),
                 ]))
-                labelRequests.append(LabelPlacement.Request(
-                    polygons: simplified.shapes[shape], name: MapText.shortName(graph.name(of: node)),
-                    value: entry.rate == nil ? nil : MapText.percent(entry.rate)))
+                labelRequests.append(LabelPlacement.Request(polygons: simplified.shapes[shape], name: MapText.shortName(old.name(of: node)),
+                                                            value: nil, fill: MapColour(0xffffff)))
             } else {
+                guard !rings.isEmpty else { continue }
                 let name = RegionMatching.name(of: features[feature]) ?? ""
-                marks.append(.area(rings: rings, fill: ColorScale.unmatched, title: "\(name)\n\(text.notInData)", data: []))
+                marks.append(.area(rings: rings, fill: ColorScale.unmatched, hatch: nil, title: "\(name)\n\(text.notInData)", data: []))
             }
         }
         // Borders once per arc: the outline, borders between groups (cities in a county map), others.
@@ -127,16 +190,65 @@ public struct ChoroplethMap: Sendable {
         }
         marks += inner + middle + outer
 
-        let measure = TextMeasure()
+        // Labels: the dense cluster's in an inset when there is one, the others on the map.
+        let area = layout.labelBounds
+        let inset = MapInset.find(
+            requests: labelRequests, placement: LabelPlacement(measure: measure, scale: s, bounds: area),
+            shapes: marks.compactMap { mark in if case .area(let rings, _, _, _, _) = mark { rings } else { nil } },
+            map: .init(minX: layout.frame.x, minY: layout.frame.y, maxX: layout.frame.x + layout.frame.width, maxY: layout.frame.y + layout.frame.height),
+            area: .init(minX: area.minX, minY: area.minY, maxX: area.maxX, maxY: area.maxY))
+        if let inset { layout.makeRoom(below: inset.box.maxY) }
         var placement = LabelPlacement(measure: measure, scale: s, bounds: layout.labelBounds)
+        var insetRequests: [LabelPlacement.Request] = []
+        if let inset {
+            marks += inset.marks(copying: marks, scale: s)
+            placement.reserved = [inset.box]
+            for member in inset.members {
+                var request = labelRequests[member]
+                request.polygons = request.polygons.map { polygon in polygon.map { $0.map(inset.transform) } }
+                insetRequests.append(request)
+            }
+            labelRequests = labelRequests.indices.filter { !inset.members.contains($0) }.map { labelRequests[$0] }
+        }
         marks += placement.place(labelRequests)
+        var boxes = placement.placed, lines = placement.leaders, omitted = placement.omitted
+        if let inset {
+            let box = inset.box
+            var enlarged = LabelPlacement(measure: measure, scale: s, bounds: (box.minX + 2, box.minY + 2, box.maxX - 2, box.maxY - 2))
+            marks += enlarged.place(insetRequests)
+            lines += enlarged.leaders.map { LabelPlacement.Leader(from: $0.from, to: $0.to, box: $0.box + boxes.count) }
+            boxes += enlarged.placed
+            omitted += enlarged.omitted
+        }
+        labelBoxes = boxes
+        leaders = lines
+        unlabelled = omitted
 
-        marks += layout.header(title: title, question: text.question(values.measure), measure: measure)
-        var counts = [Int](repeating: 0, count: ColorScale.colours.count + 1)
-        for shape in drawn { counts[ColorScale.classIndex(entries[shape.slot].rate) ?? ColorScale.colours.count] += 1 }
-        marks += layout.legend(text: text, counts: counts)
-        marks += layout.footer(text.footer(source: boundaries.source, data: options.dataName))
-        scene = MapScene(width: layout.width, height: layout.height, title: title, marks: marks)
+        marks += header.marks
+        var items: [CanvasLayout.LegendItem]
+        if let diverging {
+            items = zip(DivergingScale.colours, diverging.labels).map { .init(fill: $0, hatch: nil, label: $1) }
+            items.append(.init(fill: ColorScale.noData, hatch: nil, label: text.noData))
+            items.append(.init(fill: ColorScale.unmatched, hatch: .rising, label: text.newOnly))
+            items.append(.init(fill: ColorScale.unmatched, hatch: .falling, label: text.oldOnly))
+        } else {
+            items = zip(ColorScale.colours, ColorScale.labels.map { $0 == "0" ? "0%" : $0 }).map { .init(fill: $0, hatch: nil, label: $1) }
+            items.append(.init(fill: ColorScale.noData, hatch: nil, label: text.noData))
+        }
+        for index in items.indices { items[index].count = counts[index] }
+        marks += layout.legend(title: diverging == nil ? text.legendTitle : text.changeLegendTitle, items: items, measure: measure)
+        var notes: [String] = []
+        if !unlabelled.isEmpty { notes.append(text.unlabelled(unlabelled)) }
+        if !newOnly.isEmpty { notes.append(text.onlyIn(new: true, newOnly)) }
+        if let comparison, !comparison.removed.isEmpty {
+            notes.append(text.onlyIn(new: false, comparison.removed.map { comparison.graph.name(of: $0.node) }))
+        }
+        for note in notes { marks += layout.paragraph(note, size: 11, colour: MapColour(0x4d4d4d), measure: measure) }
+        marks += layout.paragraph(text.footer(source: boundaries.source, data: options.dataName, earlier: options.earlierName),
+                                  size: 11, colour: MapColour(0x737373), measure: measure)
+        let height = layout.finish()
+        marks.insert(.rect(x: 0, y: 0, width: layout.width, height: height, fill: MapColour(0xffffff), stroke: nil), at: 0)
+        scene = MapScene(width: layout.width, height: height, title: title, marks: marks)
     }
 }
 
@@ -152,16 +264,51 @@ public enum MapError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Where the title, the map, the legend and the credit go on the canvas.
+/// Where the title, the map, the legend and the notes go on the canvas. Text is never smaller than
+/// ``LabelPlacement/minimumSize``; lines that do not fit the width wrap, and the canvas grows down.
 struct CanvasLayout {
     let width: Double
     let scale: Double
     /// The map's frame: its width fixed by the canvas, its height by the shapes' aspect.
     let frame: (x: Double, y: Double, width: Double, height: Double)
-    let height: Double
-    private let legendTop: Double
+    private var legendTop: Double
+    /// Where the next line below the legend goes.
+    private var cursor: Double
 
-    init(width: Double, scale s: Double, aspect: Double) {
+    /// The title and the question, wrapped to the canvas.
+    struct Header {
+        let marks: [MapScene.Mark]
+        let height: Double
+
+        init(title: String, question: String, width: Double, scale s: Double, measure: TextMeasure) {
+            let titleSize = max(22 * s, 14), size = max(13 * s, LabelPlacement.minimumSize)
+            var marks: [MapScene.Mark] = []
+            var y = 16 * s + titleSize
+            for line in CanvasLayout.wrap(title, size: titleSize, bold: true, width: width - 40 * s, measure: measure) {
+                marks.append(.text(line, at: PlanePoint(x: 20 * s, y: y), size: titleSize, bold: true, anchor: .start,
+                                   fill: MapColour(0x1a1a1a), halo: nil))
+                y += titleSize * 1.25
+            }
+            y += size * 0.6
+            for line in CanvasLayout.wrap(question, size: size, bold: false, width: width - 40 * s, measure: measure) {
+                marks.append(.text(line, at: PlanePoint(x: 20 * s, y: y), size: size, bold: false, anchor: .start,
+                                   fill: MapColour(0x4d4d4d), halo: nil))
+                y += size * 1.35
+            }
+            self.marks = marks
+            height = y + 8 * s
+        }
+    }
+
+    /// One legend swatch.
+    struct LegendItem {
+        var fill: MapColour
+        var hatch: MapScene.Hatch?
+        var label: String
+        var count = 0
+    }
+
+    init(width: Double, scale s: Double, aspect: Double, top: Double) {
         self.width = width
         scale = s
         var frameWidth = width - 2 * 70 * s
@@ -170,9 +317,17 @@ struct CanvasLayout {
             frameHeight = 0.9 * width
             frameWidth = frameHeight / aspect
         }
-        frame = ((width - frameWidth) / 2, 84 * s, frameWidth, frameHeight)
+        frame = ((width - frameWidth) / 2, top, frameWidth, frameHeight)
         legendTop = frame.y + frameHeight + 36 * s
-        height = legendTop + 86 * s
+        cursor = legendTop
+    }
+
+    /// Moves the legend down so that the map area reaches `y` (an inset below the map).
+    mutating func makeRoom(below y: Double) {
+        let needed = y + 24 * scale
+        guard needed > legendTop else { return }
+        cursor += needed - legendTop
+        legendTop = needed
     }
 
     /// Where callout labels may go: the canvas between the header and the legend.
@@ -180,38 +335,70 @@ struct CanvasLayout {
         (8 * scale, frame.y - 8 * scale, width - 8 * scale, legendTop - 12 * scale)
     }
 
-    func header(title: String, question: String, measure: TextMeasure) -> [MapScene.Mark] {
+    /// The legend: its title, then the swatches in rows as wide as the canvas allows, each with its
+    /// label and count below.
+    mutating func legend(title: String, items: [LegendItem], measure: TextMeasure) -> [MapScene.Mark] {
         let s = scale
-        var size = 13 * s
-        while size > 9 * s && measure.width(question, size: size) > width - 40 * s { size -= 0.5 * s }
-        return [
-            .text(title, at: PlanePoint(x: 20 * s, y: 38 * s), size: 22 * s, bold: true, anchor: .start, fill: MapColour(0x1a1a1a), halo: false),
-            .text(question, at: PlanePoint(x: 20 * s, y: 64 * s), size: size, bold: false, anchor: .start, fill: MapColour(0x4d4d4d), halo: false),
-        ]
-    }
-
-    func legend(text: MapText, counts: [Int]) -> [MapScene.Mark] {
-        let s = scale
+        let titleSize = max(13 * s, LabelPlacement.minimumSize), size = max(12 * s, LabelPlacement.minimumSize)
+        let countSize = max(11 * s, LabelPlacement.minimumSize)
         var marks: [MapScene.Mark] = [
-            .text(text.legendTitle, at: PlanePoint(x: 20 * s, y: legendTop + 12 * s), size: 13 * s, bold: true, anchor: .start,
-                  fill: MapColour(0x1a1a1a), halo: false),
+            .text(title, at: PlanePoint(x: 20 * s, y: cursor + titleSize), size: titleSize, bold: true, anchor: .start,
+                  fill: MapColour(0x1a1a1a), halo: nil),
         ]
-        let swatch = 84 * s
-        let labels = ColorScale.labels.map { $0 == "0" ? "0%" : $0 } + [text.noData]
-        let colours = ColorScale.colours + [ColorScale.noData]
-        for (index, colour) in colours.enumerated() {
-            let x = 20 * s + 60 * s + Double(index) * (swatch + 6 * s)
-            marks.append(.rect(x: x, y: legendTop, width: swatch, height: 14 * s, fill: colour, stroke: MapColour(0x969696)))
-            marks.append(.text(labels[index], at: PlanePoint(x: x + swatch / 2, y: legendTop + 32 * s), size: 12 * s, bold: false,
-                               anchor: .middle, fill: MapColour(0x1a1a1a), halo: false))
-            marks.append(.text("(\(counts[index]))", at: PlanePoint(x: x + swatch / 2, y: legendTop + 47 * s), size: 11 * s, bold: false,
-                               anchor: .middle, fill: MapColour(0x737373), halo: false))
+        let swatch = max(84 * s, items.map { measure.width($0.label, size: size) + 6 }.max() ?? 0)
+        let gap = 6 * s, rowHeight = 14 * s + size + countSize + 14 * s
+        var x = 20 * s, y = cursor + titleSize + 8 * s
+        for item in items {
+            if x + swatch > width - 12 * s {
+                x = 20 * s
+                y += rowHeight
+            }
+            let box = [PlanePoint(x: x, y: y), PlanePoint(x: x + swatch, y: y), PlanePoint(x: x + swatch, y: y + 14 * s),
+                       PlanePoint(x: x, y: y + 14 * s), PlanePoint(x: x, y: y)]
+            marks.append(.area(rings: [box], fill: item.fill, hatch: item.hatch, title: nil, data: []))
+            marks.append(.line(points: box, stroke: MapColour(0x969696), width: 0.5))
+            marks.append(.text(item.label, at: PlanePoint(x: x + swatch / 2, y: y + 14 * s + size + 2 * s), size: size, bold: false,
+                               anchor: .middle, fill: MapColour(0x1a1a1a), halo: nil))
+            marks.append(.text("(\(item.count))", at: PlanePoint(x: x + swatch / 2, y: y + 14 * s + size + countSize + 4 * s),
+                               size: countSize, bold: false, anchor: .middle, fill: MapColour(0x737373), halo: nil))
+            x += swatch + gap
         }
+        cursor = y + rowHeight
         return marks
     }
 
-    func footer(_ line: String) -> [MapScene.Mark] {
-        [.text(line, at: PlanePoint(x: 20 * scale, y: height - 14 * scale), size: 11 * scale, bold: false, anchor: .start,
-               fill: MapColour(0x737373), halo: false)]
+    /// A paragraph under the legend, wrapped to the canvas, at `size` pixels scaled (never below the minimum).
+    mutating func paragraph(_ text: String, size: Double, colour: MapColour, measure: TextMeasure) -> [MapScene.Mark] {
+        let size = max(size * scale, LabelPlacement.minimumSize)
+        return Self.wrap(text, size: size, bold: false, width: width - 40 * scale, measure: measure).map { line in
+            cursor += size * 1.35
+            return .text(line, at: PlanePoint(x: 20 * scale, y: cursor), size: size, bold: false, anchor: .start, fill: colour, halo: nil)
+        }
+    }
+
+    /// The canvas height: the last line and a margin.
+    func finish() -> Double { cursor + 12 * scale }
+
+    /// `text` broken into lines no wider than `width`, between characters (CJK text has no spaces;
+    /// Latin words are kept whole where a space allows). O(n²) measurements at worst for n characters.
+    static func wrap(_ text: String, size: Double, bold: Bool, width: Double, measure: TextMeasure) -> [String] {
+        var lines: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            guard measure.width(String(rest), size: size, bold: bold) > width else {
+                lines.append(String(rest))
+                break
+            }
+            // The longest prefix that fits, moved back to a space when one is in its last third.
+            var end = rest.startIndex
+            while end < rest.endIndex, measure.width(String(rest[...end]), size: size, bold: bold) <= width { end = rest.index(after: end) }
+            if end == rest.startIndex { end = rest.index(after: end) }
+            if let space = rest[..<end].lastIndex(of: " "), rest.distance(from: rest.startIndex, to: space) * 3 > rest.distance(from: rest.startIndex, to: end) * 2 {
+                end = rest.index(after: space)
+            }
+            lines.append(String(rest[..<end]).trimmingCharacters(in: .whitespaces))
+            rest = rest[end...]
+        }
+        return lines
     }
 }

@@ -36,18 +36,24 @@ extension Double {
 public struct MapScene: Sendable {
     public enum Anchor: Sendable { case start, middle, end }
 
+    /// Thin dark lines over a fill, for regions only one version of a map of change has: rising to
+    /// the right (`/`) for the later version only, falling (`\\`) for the earlier only.
+    public enum Hatch: String, Sendable, CaseIterable { case rising, falling }
+
     public enum Mark: Sendable {
-        /// A region: its rings filled with the even–odd rule; `title` becomes the SVG tooltip and
-        /// `data` the shape's `data-` attributes.
-        case area(rings: [[PlanePoint]], fill: MapColour, title: String?, data: [(String, String)])
+        /// A region: its rings filled with the even–odd rule, hatched when `hatch` is given; `title`
+        /// becomes the SVG tooltip and `data` the shape's `data-` attributes.
+        case area(rings: [[PlanePoint]], fill: MapColour, hatch: Hatch?, title: String?, data: [(String, String)])
         /// A polyline.
         case line(points: [PlanePoint], stroke: MapColour, width: Double)
         /// A rectangle (legend swatches).
         case rect(x: Double, y: Double, width: Double, height: Double, fill: MapColour, stroke: MapColour?)
         /// A filled dot (leader line ends).
         case dot(centre: PlanePoint, radius: Double, fill: MapColour)
-        /// One line of text with its baseline at `at`; `halo` draws a white outline under it.
-        case text(String, at: PlanePoint, size: Double, bold: Bool, anchor: Anchor, fill: MapColour, halo: Bool)
+        /// One line of text with its baseline at `at`; `halo` draws an outline of that colour under it.
+        case text(String, at: PlanePoint, size: Double, bold: Bool, anchor: Anchor, fill: MapColour, halo: MapColour?)
+        /// Marks drawn only inside a rectangle (an inset's enlarged copy of the map).
+        case clipped(x: Double, y: Double, width: Double, height: Double, marks: [Mark])
     }
 
     public var width: Double
@@ -55,6 +61,18 @@ public struct MapScene: Sendable {
     /// The map's title, for the SVG document's `<title>`.
     public var title: String
     public var marks: [Mark]
+
+    /// Every mark, with those inside clipped groups, in drawing order.
+    var allMarks: [Mark] {
+        marks.flatMap { mark -> [Mark] in
+            if case .clipped(_, _, _, _, let inner) = mark { return inner }
+            return [mark]
+        }
+    }
+
+    /// The hatch lines' colour and spacing in canvas pixels.
+    public static let hatchColour = MapColour(0x525252)
+    public static let hatchSpacing = 5.0
 
     /// The font every text mark uses; `fonts-noto-cjk` provides it on Debian.
     public static let fontFamily = "Noto Sans CJK SC"

@@ -16,49 +16,79 @@ public enum SVGMapWriter {
         put("font-family=\"'\(MapScene.fontFamily)','Noto Sans SC','Source Han Sans SC',sans-serif\">\n<title>")
         escaped(scene.title)
         put("</title>\n")
-        for mark in scene.marks {
-            switch mark {
-            case .area(let rings, let fill, let title, let data):
-                put("<path d=\"")
-                path(rings, closed: true, into: &out)
-                put("\" fill=\"\(fill.hex)\" fill-rule=\"evenodd\"")
-                for (key, value) in data {
-                    put(" data-\(key)=\"")
-                    escaped(value, attribute: true)
-                    put("\"")
-                }
-                if let title {
-                    put("><title>")
-                    escaped(title)
-                    put("</title></path>\n")
-                } else {
+        let hatches = Set(scene.allMarks.compactMap { mark -> MapScene.Hatch? in
+            if case .area(_, _, let hatch?, _, _) = mark { return hatch }
+            return nil
+        })
+        if !hatches.isEmpty {
+            // One pattern per direction, drawn over the region's own fill by a second path.
+            let step = number(MapScene.hatchSpacing)
+            put("<defs>")
+            for hatch in MapScene.Hatch.allCases where hatches.contains(hatch) {
+                let line = hatch == .rising ? "M0 \(step)L\(step) 0" : "M0 0L\(step) \(step)"
+                put("<pattern id=\"hatch-\(hatch.rawValue)\" width=\"\(step)\" height=\"\(step)\" patternUnits=\"userSpaceOnUse\">")
+                put("<path d=\"\(line)\" stroke=\"\(MapScene.hatchColour.hex)\" stroke-width=\"0.8\"/></pattern>")
+            }
+            put("</defs>\n")
+        }
+        var clips = 0
+        func write(_ marks: [MapScene.Mark]) {
+            for mark in marks {
+                switch mark {
+                case .clipped(let x, let y, let width, let height, let inner):
+                    clips += 1
+                    put("<clipPath id=\"clip-\(clips)\"><rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" ")
+                    put("height=\"\(number(height))\"/></clipPath>\n<g clip-path=\"url(#clip-\(clips))\">\n")
+                    write(inner)
+                    put("</g>\n")
+                case .area(let rings, let fill, let hatch, let title, let data):
+                    if let hatch {
+                        put("<path d=\"")
+                        path(rings, closed: true, into: &out)
+                        put("\" fill=\"\(fill.hex)\" fill-rule=\"evenodd\"/>\n")
+                    }
+                    put("<path d=\"")
+                    path(rings, closed: true, into: &out)
+                    put("\" fill=\"\(hatch.map { "url(#hatch-\($0.rawValue))" } ?? fill.hex)\" fill-rule=\"evenodd\"")
+                    for (key, value) in data {
+                        put(" data-\(key)=\"")
+                        escaped(value, attribute: true)
+                        put("\"")
+                    }
+                    if let title {
+                        put("><title>")
+                        escaped(title)
+                        put("</title></path>\n")
+                    } else {
+                        put("/>\n")
+                    }
+                case .line(let points, let stroke, let width):
+                    put("<path d=\"")
+                    path([points], closed: false, into: &out)
+                    put("\" fill=\"none\" stroke=\"\(stroke.hex)\" stroke-width=\"\(number(width))\" stroke-linejoin=\"round\"/>\n")
+                case .rect(let x, let y, let width, let height, let fill, let stroke):
+                    put("<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(height))\" fill=\"\(fill.hex)\"")
+                    if let stroke { put(" stroke=\"\(stroke.hex)\" stroke-width=\"0.5\"") }
                     put("/>\n")
+                case .dot(let centre, let radius, let fill):
+                    put("<circle cx=\"\(number(centre.x))\" cy=\"\(number(centre.y))\" r=\"\(number(radius))\" fill=\"\(fill.hex)\"/>\n")
+                case .text(let text, let at, let size, let bold, let anchor, let fill, let halo):
+                    put("<text x=\"\(number(at.x))\" y=\"\(number(at.y))\" font-size=\"\(number(size))\"")
+                    if bold { put(" font-weight=\"bold\"") }
+                    switch anchor {
+                    case .start: break
+                    case .middle: put(" text-anchor=\"middle\"")
+                    case .end: put(" text-anchor=\"end\"")
+                    }
+                    put(" fill=\"\(fill.hex)\"")
+                    if let halo { put(" stroke=\"\(halo.hex)\" stroke-width=\"\(number(size / 4))\" stroke-linejoin=\"round\" paint-order=\"stroke\"") }
+                    put(">")
+                    escaped(text)
+                    put("</text>\n")
                 }
-            case .line(let points, let stroke, let width):
-                put("<path d=\"")
-                path([points], closed: false, into: &out)
-                put("\" fill=\"none\" stroke=\"\(stroke.hex)\" stroke-width=\"\(number(width))\" stroke-linejoin=\"round\"/>\n")
-            case .rect(let x, let y, let width, let height, let fill, let stroke):
-                put("<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(height))\" fill=\"\(fill.hex)\"")
-                if let stroke { put(" stroke=\"\(stroke.hex)\" stroke-width=\"0.5\"") }
-                put("/>\n")
-            case .dot(let centre, let radius, let fill):
-                put("<circle cx=\"\(number(centre.x))\" cy=\"\(number(centre.y))\" r=\"\(number(radius))\" fill=\"\(fill.hex)\"/>\n")
-            case .text(let text, let at, let size, let bold, let anchor, let fill, let halo):
-                put("<text x=\"\(number(at.x))\" y=\"\(number(at.y))\" font-size=\"\(number(size))\"")
-                if bold { put(" font-weight=\"bold\"") }
-                switch anchor {
-                case .start: break
-                case .middle: put(" text-anchor=\"middle\"")
-                case .end: put(" text-anchor=\"end\"")
-                }
-                put(" fill=\"\(fill.hex)\"")
-                if halo { put(" stroke=\"#ffffff\" stroke-width=\"\(number(size / 4))\" stroke-linejoin=\"round\" paint-order=\"stroke\"") }
-                put(">")
-                escaped(text)
-                put("</text>\n")
             }
         }
+        write(scene.marks)
         put("</svg>\n")
         return out
     }

@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 /// The languages the report is written in (`--lang`); Chinese by default, since its readers are.
 public enum ReportLanguage: String, CaseIterable, Sendable {
@@ -30,11 +31,10 @@ public enum Label: String, CaseIterable, Sendable {
     case diagramsNone, overviewTitle, overviewCaption, overviewColours, programmeDiagramTitle, programmeDiagramCaption,
         neighbourhoodTitle, neighbourhoodCaption
     // Maps.
-    case mapsNone, mapsUnavailable, mapCoverageCaption, mapPairingCaption
+    case mapsNone, mapsUnavailable, mapCoverageCaption, mapPairingCaption, mapChangeCaption
 
     // Node kinds, edge kinds and levels (data that has a translation).
     case kindRegion, kindVillage, kindOrganization, kindEnterprise, kindFigure
-    case edgeWithin, edgeMemberOf, edgeLeads, edgeServes, edgeLiaisonFor, edgePairedWith, edgeTie
     case levelProvince, levelCity, levelCounty, levelTown, levelVillage
     case measureBetweenness, measureDegree, measurePagerank
     // Change since an earlier version.
@@ -94,18 +94,9 @@ public struct Labels: Sendable {
         }
     }
 
-    /// An edge kind in this language, or as it is.
+    /// An edge kind in this language, or as it is (``QuestionWording``'s words).
     public func edgeKind(_ kind: String) -> String {
-        switch kind {
-        case EdgeKind.within: self(.edgeWithin)
-        case EdgeKind.memberOf: self(.edgeMemberOf)
-        case EdgeKind.leads: self(.edgeLeads)
-        case EdgeKind.serves: self(.edgeServes)
-        case EdgeKind.liaisonFor: self(.edgeLiaisonFor)
-        case EdgeKind.pairedWith: self(.edgePairedWith)
-        case EdgeKind.tie: self(.edgeTie)
-        default: kind
-        }
+        QuestionWording(chinese: language == .zh).edgeKind(kind)
     }
 
     /// A region level in this language.
@@ -233,6 +224,7 @@ public struct Labels: Sendable {
         .mapsUnavailable: "未安装边界数据，本报告不含地图（{0}）。",
         .mapCoverageCaption: "{0}：各{2}的{1}覆盖率，分级着色；鼠标悬停可见各地单位数、已覆盖数和覆盖率。",
         .mapPairingCaption: "{0} 与 {1} 结对：各{2}已结对的 {1} 所占比例，分级着色；鼠标悬停可见数字。",
+        .mapChangeCaption: "{0}：各{2}的{1}覆盖率相比 {3} 的变化（百分点），橙色为下降、紫色为上升，斜线为仅一版中有的地区；鼠标悬停可见前后数字。",
         .overviewTitle: "{0}按{1}汇总",
         .overviewCaption: "每个节点代表一个{0}及其下辖的一切，连线为其间各类联系的汇总。",
         .overviewColours: "颜色表示{1}中有{0}覆盖的比例。",
@@ -245,13 +237,6 @@ public struct Labels: Sendable {
         .kindOrganization: "组织",
         .kindEnterprise: "企业",
         .kindFigure: "人物",
-        .edgeWithin: "隶属/位于",
-        .edgeMemberOf: "成员",
-        .edgeLeads: "负责",
-        .edgeServes: "服务",
-        .edgeLiaisonFor: "联络",
-        .edgePairedWith: "结对",
-        .edgeTie: "其他联系",
         .levelProvince: "省",
         .levelCity: "市（州）",
         .levelCounty: "县（市、区）",
@@ -365,6 +350,7 @@ public struct Labels: Sendable {
         .mapsUnavailable: "No boundaries are installed, so this report has no maps ({0}).",
         .mapCoverageCaption: "{0}: the share of {1} units covered, by {2}, in classes; hover a region for its units, covered units and rate.",
         .mapPairingCaption: "{0} paired with {1}: the share of {1} paired, by {2}, in classes; hover a region for its numbers.",
+        .mapChangeCaption: "{0}: the change in the share of {1} units covered since {3}, by {2}, in points: orange fell, purple rose, hatched regions are in one version only; hover a region for both versions' numbers.",
         .overviewTitle: "{0} by {1}",
         .overviewCaption: "Each node is a {0} with everything in it; lines sum the ties between them.",
         .overviewColours: " Colour: the share of {1}s covered by {0}.",
@@ -377,13 +363,6 @@ public struct Labels: Sendable {
         .kindOrganization: "organization",
         .kindEnterprise: "enterprise",
         .kindFigure: "figure",
-        .edgeWithin: "within",
-        .edgeMemberOf: "member of",
-        .edgeLeads: "leads",
-        .edgeServes: "serves",
-        .edgeLiaisonFor: "liaison for",
-        .edgePairedWith: "paired with",
-        .edgeTie: "other tie",
         .levelProvince: "province",
         .levelCity: "city",
         .levelCounty: "county",

@@ -52,7 +52,15 @@ extension ReportBuilder {
             case .pairing:
                 content.pairing = try pairingQuestions().map { question throws(PairingError) in try pairing(question) }
             case .change:
-                if let earlier { content.change = try change(since: earlier.graph, named: earlier.name) }
+                if let earlier {
+                    var change = try change(since: earlier.graph, named: earlier.name)
+                    if let boundaries {
+                        let maps = try changeMaps(since: earlier.graph, named: earlier.name, labels: Labels(language),
+                                                  coverage: coverageQuestions(), boundaries: boundaries)
+                        for (index, map) in zip(change.coverage.indices, maps) { change.coverage[index].map = map }
+                    }
+                    content.change = change
+                }
             case .central:
                 content.central = try central { done, total in advance(Double(done) / Double(max(total, 1))) }
             case .maps:

@@ -95,7 +95,7 @@ extension ReportBuilder {
             UncoveredUnit(unit: reference(unit.node), group: groupName(of: unit.node), path: unit.path.map(graph.name(of:)))
         }
         return CoverageMeasure(
-            label: question.label, selector: question.selector.description, unit: question.unit, via: question.via,
+            label: question.label, selector: question.selector, unit: question.unit, via: question.via,
             regions: rows, uncovered: uncovered, uncoveredCount: result.uncovered.count,
             inactiveRegions: breakdown.filter { $0.covered == 0 && $0.units > 0 }.map { graph.name(of: $0.node) },
             truncated: active.count - uncovered.count

@@ -26,25 +26,54 @@ extension ReportBuilder {
         } catch {
             return ([], labels(.mapsUnavailable, error.diagnostics.map(\.message).joined(separator: "; ")))
         }
-        let options = ChoroplethMap.Options(width: 900, language: labels.language == .zh ? .zh : .en, dataName: graph.name)
         var figures: [DiagramFigure] = []
-        func draw(_ values: MapValues, caption: String) {
-            // A map none of whose regions has a boundary (MapError.nothingMatched) is left out.
-            guard let map = try? ChoroplethMap(graph: graph, values: values, boundaries: boundaries, options: options) else { return }
-            figures.append(DiagramFigure(title: map.scene.title, caption: caption,
-                                         svg: String(decoding: SVGMapWriter.svg(map.scene), as: UTF8.self)))
-        }
         for question in coverage {
             let values = try MapValues(coverageOf: graph, level: breakdownLevel, unit: question.unit, by: [question.selector],
                                        via: question.via, within: scope)
-            draw(values, caption: labels(.mapCoverageCaption, question.label, labels.level(question.unit), labels.level(breakdownLevel)))
+            figures += figure(values, boundaries: boundaries, labels: labels,
+                              caption: labels(.mapCoverageCaption, question.label, labels.level(question.unit), labels.level(breakdownLevel)))
         }
         for programme in programmes {
             let values = try MapValues(pairingOf: graph, level: breakdownLevel, left: programme.left, right: programme.right, within: scope)
             let left = labels.kind(programme.left.filters.first?.value ?? programme.left.kind ?? "*")
             let right = labels.kind(programme.right.filters.first?.value ?? programme.right.kind ?? "*")
-            draw(values, caption: labels(.mapPairingCaption, left, right, labels.level(breakdownLevel)))
+            figures += figure(values, boundaries: boundaries, labels: labels,
+                              caption: labels(.mapPairingCaption, left, right, labels.level(breakdownLevel)))
         }
         return (figures, nil)
+    }
+
+    /// The change section's maps: one per coverage question, each region of the breakdown level
+    /// coloured by the change in its rate since `old` (``MapValues/init(coverageChangeFrom:to:level:unit:by:via:within:)``,
+    /// the same numbers as `diff --coverage`). The earlier version is drawn inside the region with
+    /// the scope's id, as ``change(since:named:movers:listLimit:)`` compares it.
+    ///
+    /// - Returns: one map or `nil` per question: `nil` when the report has no maps at its breakdown
+    ///   level, the boundaries cannot be read (the maps section says why), or nothing matched.
+    /// - Throws: ``CoverageError`` from the analyses the maps show.
+    /// - Complexity: per map, O(V + E) for both versions' rates and O(P log P) for the boundaries.
+    public func changeMaps(
+        since old: Graph, named name: String, labels: Labels, coverage: [CoverageQuestion],
+        boundaries load: (RegionLevel) throws(DiagnosticList) -> Boundaries
+    ) throws -> [DiagramFigure?] {
+        guard [.city, .county].contains(breakdownLevel), let boundaries = try? load(breakdownLevel) else {
+            return coverage.map { _ in nil }
+        }
+        let scopes = (old: scope.flatMap { old.index(of: graph.id(of: $0)) }, new: scope)
+        return try coverage.map { question throws(CoverageError) in
+            let values = try MapValues(coverageChangeFrom: old, to: graph, level: breakdownLevel, unit: question.unit,
+                                       by: [question.selector], via: question.via, within: scopes)
+            return figure(values, boundaries: boundaries, labels: labels, earlier: name,
+                          caption: labels(.mapChangeCaption, question.label, labels.level(question.unit), labels.level(breakdownLevel), name)).first
+        }
+    }
+
+    /// One map as a figure, or none when no region has a boundary (``MapError/nothingMatched``).
+    private func figure(_ values: MapValues, boundaries: Boundaries, labels: Labels, earlier: String? = nil,
+                        caption: String) -> [DiagramFigure] {
+        let options = ChoroplethMap.Options(width: 900, language: labels.language == .zh ? .zh : .en, dataName: graph.name,
+                                            earlierName: earlier)
+        guard let map = try? ChoroplethMap(graph: graph, values: values, boundaries: boundaries, options: options) else { return [] }
+        return [DiagramFigure(title: map.scene.title, caption: caption, svg: String(decoding: SVGMapWriter.svg(map.scene), as: UTF8.self))]
     }
 }

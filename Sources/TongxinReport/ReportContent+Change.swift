@@ -83,6 +83,8 @@ public struct CoverageShift: Sendable, Equatable {
     public var newlyUncovered: [UncoveredUnit]
     public var newlyUncoveredCount: Int
     public var newlyCoveredCount: Int
+    /// The map of the change in rate by region, when the report draws maps.
+    public var map: DiagramFigure?
 
     /// Whether nothing moved: the same covered and units, no region's rate changed, no unit newly
     /// covered or uncovered.

@@ -109,7 +109,7 @@ public struct CoverageMeasure: Sendable, Equatable {
     /// What covers, in the reader's words (an organization type, a figure category).
     public var label: String
     /// The selector that was measured, e.g. `organization[type=商会]`.
-    public var selector: String
+    public var selector: NodeSelector
     /// The unit level counted.
     public var unit: RegionLevel
     /// The edge kinds that link a covering node to a unit.
@@ -128,7 +128,7 @@ public struct CoverageMeasure: Sendable, Equatable {
     public var truncated: Int
 
     public init(
-        label: String, selector: String, unit: RegionLevel, via: [String], regions: [CoverageRow],
+        label: String, selector: NodeSelector, unit: RegionLevel, via: [String], regions: [CoverageRow],
         uncovered: [UncoveredUnit], uncoveredCount: Int, inactiveRegions: [String] = [], truncated: Int = 0
     ) {
         self.label = label

@@ -54,6 +54,7 @@ extension ReportPage {
                      .rate(move.after, tooltip: nil), .decimal(move.delta, shown: points(move.delta))]
                 }))
         }
+        if let map = shift.map { parts.append(mapFigure(map, id: anchor + "-map")) }
         if shift.newlyUncoveredCount > 0 {
             parts.append(PageComponents.details(labels(.newlyUncoveredTitle, unit, NumberFormat.grouped(shift.newlyUncoveredCount)), [
                 PageComponents.unitList(shift.newlyUncovered.map { ($0.unit.name, $0.path.joined(separator: " / ")) }),

@@ -59,9 +59,9 @@ extension ReportPage {
         var parts: [HTML] = [
             .element("h3", ["id": anchor], text: measureTitle(measure)),
             .element("p", ["class": "meta"], [
-                .text(labels(.selector) + labels(.colon)), .element("code", text: measure.selector),
-                .element("span", ["class": "sep"]),
-                .text(labels(.via) + labels(.colon) + measure.via.map(labels.edgeKind).joined(separator: labels(.listSeparator))),
+                .text(labels(.selector) + labels(.colon)
+                    + QuestionWording(chinese: labels.language == .zh).coverage(unit: measure.unit, by: [measure.selector], via: measure.via)),
+                .element("span", ["class": "sep"]), .element("code", text: measure.selector.description),
             ]),
         ]
         let breakdownRows = measure.regions.filter { $0.level == content.breakdownLevel }

@@ -44,10 +44,11 @@ public enum NumberFormat {
         return String(format: "%.\(max(digits, 1))g", value)
     }
 
-    /// A change in a rate as signed percentage points with two decimals (`+12.50 pp`); `nil` → `—`.
-    public static func points(_ change: Double?) -> String {
+    /// A change in a rate as signed percentage points with `decimals` places (`+12.50 pp`), without
+    /// the unit when `unit` is false (`+12.5`); `nil` → `—`.
+    public static func points(_ change: Double?, decimals: Int = 2, unit: Bool = true) -> String {
         guard let change, change.isFinite else { return "—" }
-        return (change >= 0 ? "+" : "-") + fixed((change * 100).magnitude, decimals: 2) + " pp"
+        return (change >= 0 ? "+" : "-") + fixed((change * 100).magnitude, decimals: decimals) + (unit ? " pp" : "")
     }
 
     /// `value` rounded half away from zero to `decimals` places (at most 12), in plain notation.

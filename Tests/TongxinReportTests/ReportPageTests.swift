@@ -18,7 +18,7 @@ enum SampleContent {
         )
         // Towns with a 商会: 甲市 has 1 of 2, 乙市 1 of 1; the province 2 of 3.
         let coverage = CoverageMeasure(
-            label: "商会", selector: "organization[type=商会]", unit: .town, via: ["within", "serves"],
+            label: "商会", selector: NodeSelector(kind: "organization", filters: [.init(attribute: "type", value: "商会")]), unit: .town, via: ["within", "serves"],
             regions: [
                 CoverageRow(region: hb, level: .province, units: 3, covered: 2, rate: 2.0 / 3.0),
                 CoverageRow(region: c1, level: .city, units: 2, covered: 1, rate: 0.5),
@@ -107,6 +107,14 @@ enum SampleContent {
         #expect(!html.contains("id=\"coverage\""))
         #expect(html.contains("<a href=\"#central\">关键人物与组织</a>"))
         #expect(!html.contains("href=\"#pairing\""))
+    }
+
+    /// The measure's question in words (``QuestionWording``), then its selector.
+    @Test func measuresSayTheirQuestionInWords() {
+        let html = ReportPage(content).render()
+        #expect(html.contains("统计对象：商会覆盖的乡镇（经 隶属/位于、服务）<span class=\"sep\"></span><code>organization[type=商会]</code>"))
+        let english = ReportPage(content, options: ReportOptions(language: .en)).render()
+        #expect(english.contains("towns covered by organizations of type 商会 (via within, serves)"))
     }
 
     @Test func dataIsEscaped() {
