@@ -5,6 +5,8 @@
 #
 #   Scripts/bench/centrality.sh [SCALE ...]        (default: 0.1 1 10)
 #   TONGXIN_ONLY=1 Scripts/bench/centrality.sh      (re-time Tongxin, keep the peers' last results)
+#   SKIP_NETWORKX=1 Scripts/bench/centrality.sh 1 10 (igraph and NetworKit only: NetworkX's Louvain
+#                                                    and betweenness take many minutes at 1×)
 #
 # Needs the peers' Python (igraph, networkit, networkx): Scripts/setup-peers.sh creates .venv-peers;
 # PEERS_PYTHON overrides (e.g. /opt/peers/bin/python). Graphs go to Graphs/generated/ (gitignored),
@@ -40,6 +42,7 @@ for scale in "${scales[@]}"; do
     "$bench" "$prefix.json" "${flags[@]}" > "out/bench-centrality/$scale.tongxin.json"
     [ -n "${TONGXIN_ONLY:-}" ] && [ -s "out/bench-centrality/$scale.peers.json" ] && continue
     echo "== $scale×: igraph, networkit, networkx" >&2
+    [ -n "${SKIP_NETWORKX:-}" ] && [ "$scale" != 10 ] && peerflags+=(--skip-networkx)
     "$python" Scripts/bench/centrality/peers.py "$prefix.edges" "${peerflags[@]}" > "out/bench-centrality/$scale.peers.json"
 done
 python3 Scripts/bench/centrality/report.py out/bench-centrality "${scales[@]}" | tee out/bench-centrality/report.txt

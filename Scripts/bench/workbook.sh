@@ -5,8 +5,8 @@
 #   Scripts/bench/workbook.sh [WRITE_ROWS=30000] [READ_ROWS=100000]
 #
 # Builds Scripts/bench/workbook in release (a nested package timing the library calls), then runs it and
-# bench/workbook/measure.py (openpyxl, installed by Scripts/setup.sh). Prints both JSON lines. Never part
-# of `swift test`.
+# bench/workbook/measure.py (openpyxl, installed by Scripts/setup.sh). Prints both JSON lines (wall and CPU
+# seconds, best of 3) and the load average. Never part of `swift test`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 write_rows="${1:-30000}"
@@ -16,3 +16,4 @@ trap 'rm -rf "$folder"' EXIT
 (cd Scripts/bench/workbook && swift build -c release >&2)
 Scripts/bench/workbook/.build/release/bench-workbook "$write_rows" "$read_rows" "$folder"
 python3 Scripts/bench/workbook/measure.py "$write_rows" "$folder"
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg)"

@@ -54,6 +54,23 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A line (or a sheet's row) of the source cut around a column, to print under a diagnostic with a
+/// caret: `caret` is its position in `text` (0-based, in Unicode scalars); `cutBefore`/`cutAfter` say
+/// whether text was left out at either end.
+public struct SourceExcerpt: Hashable, Sendable {
+    public var text: String
+    public var caret: Int
+    public var cutBefore: Bool
+    public var cutAfter: Bool
+
+    public init(text: String, caret: Int, cutBefore: Bool, cutAfter: Bool) {
+        self.text = text
+        self.caret = caret
+        self.cutBefore = cutBefore
+        self.cutAfter = cutAfter
+    }
+}
+
 /// One problem found in the input, with where it is.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable {
@@ -64,6 +81,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation?
     public var message: String
+    /// The source row under the location, when the reader that found the problem attached it
+    /// while it still held the source (a ledger's row), so a report need not read the file again.
+    public var excerpt: SourceExcerpt?
 
     public init(_ severity: Severity = .error, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
@@ -104,6 +124,12 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
 
     public mutating func append(_ diagnostic: Diagnostic) {
         if diagnostics.count < Self.limit { diagnostics.append(diagnostic) } else { omitted += 1 }
+    }
+
+    /// Changes each kept diagnostic from position `start` on, as a reader does to attach excerpts
+    /// while it still holds the source.
+    public mutating func update(from start: Int, _ body: (inout Diagnostic) -> Void) {
+        for index in diagnostics.indices where index >= start { body(&diagnostics[index]) }
     }
 
     public mutating func error(_ message: String, at location: SourceLocation?) {

@@ -54,7 +54,7 @@ public enum PlaceNames {
             add(base)
             return forms
         }
-        for suffix in levelSuffixes where fullName.hasSuffix(suffix) {
+        for suffix in levelSuffixes where hasSuffix(fullName, suffix) {
             let base = String(fullName.dropLast(suffix.count))
             guard base.count >= 2 else { break }
             add(base)
@@ -62,6 +62,12 @@ public enum PlaceNames {
             break
         }
         return forms
+    }
+
+    /// Whether `name` ends with `suffix`, compared by UTF-8 bytes: a level word is whole characters
+    /// with no combining marks, and comparing bytes spares `String.hasSuffix`'s grapheme breaking.
+    public static func hasSuffix(_ name: String, _ suffix: String) -> Bool {
+        name.utf8.count >= suffix.utf8.count && name.utf8.reversed().starts(with: suffix.utf8.reversed())
     }
 
     /// The name without its level word or autonomous-area part (恩施土家族苗族自治州 → 恩施,
@@ -77,7 +83,7 @@ public enum PlaceNames {
     /// The place name and one-character level of an autonomous area (恩施土家族苗族自治州 → (恩施, 州)),
     /// or `nil` for any other name.
     static func autonomousBase(_ name: String) -> (String, String)? {
-        for (suffix, level) in autonomousSuffixes where name.hasSuffix(suffix) {
+        for (suffix, level) in autonomousSuffixes where hasSuffix(name, suffix) {
             var rest = Substring(name.dropLast(suffix.count))
             var peeled = false
             peeling: while rest.hasSuffix("族") {
@@ -98,6 +104,7 @@ public enum PlaceNames {
     /// `text` as typed, cleaned for lookup: surrounding blanks (ASCII, full-width space, line breaks)
     /// removed and inner ones dropped, as ledgers sometimes write 小 溪 塔.
     public static func cleaned(_ text: some StringProtocol) -> String {
+        guard text.unicodeScalars.contains(where: isBlank) else { return String(text) }
         var result = ""
         for scalar in text.unicodeScalars where !isBlank(scalar) { result.unicodeScalars.append(scalar) }
         return result

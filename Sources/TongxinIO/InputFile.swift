@@ -60,9 +60,7 @@ public struct InputFile: Sendable {
     ///
     /// - Returns: the excerpt, the caret's position in it (0-based, in scalars), and whether text was
     ///   cut off before and after it.
-    public func excerpt(line: Int, column: Int, width: Int = 100)
-        -> (text: String, caret: Int, cutBefore: Bool, cutAfter: Bool)?
-    {
+    public func excerpt(line: Int, column: Int, width: Int = 100) -> SourceExcerpt? {
         bytes.withUnsafeBufferPointer { buffer in
             var start = 0, current = 1
             while current < line {
@@ -102,7 +100,7 @@ public struct InputFile: Sendable {
             }
             guard let text = String(validating: UnsafeBufferPointer(rebasing: buffer[from..<to]), as: UTF8.self)
             else { return nil }
-            return (text, before, from > start, to < end)
+            return SourceExcerpt(text: text, caret: before, cutBefore: from > start, cutAfter: to < end)
         }
     }
 

@@ -86,19 +86,22 @@ struct XMLTokenizer {
                 }
                 return .text(text, offset: start)
             }
-            if starts(with: "<?") {
+            // Most tags are elements: one look at the byte after '<' sends them straight to their branch.
+            let second = position + 1 < bytes.count ? bytes[position + 1] : 0
+            let isMarkup = second == UInt8(ascii: "?") || second == UInt8(ascii: "!")
+            if isMarkup && starts(with: "<?") {
                 try skip(past: "?>", what: "processing instruction")
-            } else if starts(with: "<!--") {
+            } else if isMarkup && starts(with: "<!--") {
                 try skip(past: "-->", what: "comment")
-            } else if starts(with: "<![CDATA[") {
+            } else if isMarkup && starts(with: "<![CDATA[") {
                 guard !open.isEmpty else { throw Failure(offset: start, message: "CDATA outside the root element") }
                 position += 9
                 let from = position
                 try skip(past: "]]>", what: "CDATA section")
                 return .text(try decode(from, position - 3), offset: start)
-            } else if starts(with: "<!") {
+            } else if isMarkup {
                 throw Failure(offset: start, message: "a DOCTYPE or other declaration: graph files need none, and entity definitions are refused")
-            } else if starts(with: "</") {
+            } else if second == UInt8(ascii: "/") {
                 position += 2
                 let name = try readName()
                 skipSpaces()
@@ -226,8 +229,10 @@ struct XMLTokenizer {
 
     private mutating func readName() throws(Failure) -> String {
         let start = position
+        var ascii = true
         while position < bytes.count {
             let byte = bytes[position]
+            ascii = ascii && byte < 0x80
             let isNameByte = byte >= 0x80 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
@@ -235,7 +240,8 @@ struct XMLTokenizer {
             position += 1
         }
         guard position > start else { throw unexpected("a name") }
-        return try decode(start, position)
+        // A name holds no entity; an ASCII one needs no UTF-8 check.
+        return ascii ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) : try decode(start, position)
     }
 
     private mutating func readText() throws(Failure) -> String {

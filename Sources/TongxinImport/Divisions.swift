@@ -34,8 +34,10 @@ public struct Divisions: Sendable {
         let wanted = ["code", "name", "level", "parent_code"]
         let missing = wanted.filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            throw DiagnosticList([Diagnostic(.error, "the divisions table needs the columns code,name,level,parent_code; it lacks \(missing.joined(separator: ", "))",
-                                             at: sheet.location(row: 1, column: 1))])
+            var problem = Diagnostic(.error, "the divisions table needs the columns code,name,level,parent_code; it lacks \(missing.joined(separator: ", "))",
+                                     at: sheet.location(row: 1, column: 1))
+            sheet.attachExcerpt(to: &problem)
+            throw DiagnosticList([problem])
         }
         var rows: [Row] = []
         var builder = GraphBuilder(name: "divisions")
@@ -66,7 +68,10 @@ public struct Divisions: Sendable {
             if let parentCode { builder.addEdge(source: canonical, target: parentCode, kind: EdgeKind.within, at: at) }
         }
         for diagnostic in builder.diagnostics.diagnostics { problems.append(diagnostic) }
-        if problems.hasErrors { throw problems }
+        if problems.hasErrors {
+            problems.update(from: 0) { sheet.attachExcerpt(to: &$0) }
+            throw problems
+        }
         let graph = try builder.build()
         return Divisions(rows: rows, graph: graph)
     }

@@ -26,6 +26,36 @@ public enum IdentifierChecks {
         return nil
     }
 
+    /// The check a mapped column's values get, chosen once per column by its header.
+    enum Check {
+        case none
+        /// Every value is a unified social credit code (the header names 信用代码 or credit).
+        case creditCode
+        /// A value of 12 ASCII digits is a statistical division code (the header names 代码 or code).
+        case divisionCode
+
+        init(header: String) {
+            if header.contains("信用代码") || header.contains("credit") {
+                self = .creditCode
+            } else if header.contains("代码") || header.contains("code") {
+                self = .divisionCode
+            } else {
+                self = .none
+            }
+        }
+
+        /// Why `text` fails this check, or `nil` when it passes (or is not checked).
+        func problem(_ text: String) -> String? {
+            switch self {
+            case .none: return nil
+            case .creditCode: return creditCodeProblem(text).map { "credit code \(text): \($0)" }
+            case .divisionCode:
+                guard text.utf8.count == 12, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+                return divisionCodeProblem(text).map { "division code \(text): \($0)" }
+            }
+        }
+    }
+
     /// The provinces' two-digit codes (GB/T 2260).
     static let provinces: Set<String> = [
         "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44",

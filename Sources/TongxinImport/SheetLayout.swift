@@ -70,6 +70,33 @@ struct SheetLayout {
     /// The sheet column of a mapped header.
     func column(_ header: String) -> Int { columns[slot[header]!] }
 
+    /// Where a mapped value is read in a row: a slot of ``texts(row:of:)``, or a constant.
+    enum Source {
+        case slot(Int)
+        case constant(String)
+    }
+
+    func source(_ value: ColumnValue) -> Source {
+        switch value {
+        case .constant(let text): .constant(text)
+        case .column(let header): .slot(slot[header]!)
+        }
+    }
+
+    /// The text of `source` in a row's `cells`.
+    func text(_ source: Source, in cells: [String]) -> String {
+        switch source {
+        case .slot(let slot): cells[slot]
+        case .constant(let text): text
+        }
+    }
+
+    /// The location of `source`'s cell in `row` (column A for a constant or none).
+    func location(_ source: Source?, row: Int, sheet: Worksheet) -> SourceLocation {
+        if case .slot(let slot)? = source { return sheet.location(row: row, column: columns[slot]) }
+        return sheet.location(row: row, column: 1)
+    }
+
     /// The mapped cells of `row` as trimmed text ("" for an empty cell), by slot.
     func texts(row: Int, of sheet: Worksheet) -> [String] {
         columns.map { column in
@@ -123,5 +150,69 @@ extension String {
         guard let start = scalars.firstIndex(where: { !PlaceNames.isBlank($0) }) else { return "" }
         let end = scalars.lastIndex { !PlaceNames.isBlank($0) }!
         return Substring(scalars[start...end])
+    }
+}
+
+/// A sheet mapping compiled against its ``SheetLayout``: every mapped value as a slot of the row's
+/// texts (or a constant), each attribute's type and identifier check decided once per sheet, edges
+/// by the position of their node variables — so a row is read without a lookup by header name.
+struct SheetPlan {
+    struct Attribute {
+        let name: String
+        let source: SheetLayout.Source
+        /// Whether the attribute's column holds numbers (``SheetLayout/numericAttributes(_:)``).
+        let numeric: Bool
+        let check: IdentifierChecks.Check
+
+        /// The attribute's value for a cell's non-empty `text`.
+        func value(_ text: String) -> AttributeValue {
+            numeric ? AttributeValue.parse(Substring(text), as: .number) ?? .string(text) : .string(text)
+        }
+    }
+
+    struct Node {
+        let kind: String?
+        /// The identity columns; empty means the name and the place.
+        let key: [SheetLayout.Source]
+        /// The check of each key column.
+        let keyChecks: [IdentifierChecks.Check]
+        let name: SheetLayout.Source?
+        /// The slots of the place columns, broad to narrow.
+        let place: [Int]
+        let attributes: [Attribute]
+    }
+
+    struct Edge {
+        /// The positions of the end variables in ``SheetPlan/nodes``.
+        let source: Int
+        let target: Int
+        let kind: String
+        let weight: SheetLayout.Source?
+        let attributes: [Attribute]
+    }
+
+    let nodes: [Node]
+    let edges: [Edge]
+
+    init(layout: SheetLayout, numeric: Set<String>) {
+        func check(_ value: ColumnValue) -> IdentifierChecks.Check {
+            if case .column(let header) = value { return IdentifierChecks.Check(header: header) }
+            return .none
+        }
+        func attributes(_ mapped: [(name: String, value: ColumnValue)], checked: Bool) -> [Attribute] {
+            mapped.map {
+                Attribute(name: $0.name, source: layout.source($0.value), numeric: numeric.contains($0.name), check: checked ? check($0.value) : .none)
+            }
+        }
+        nodes = layout.mapping.nodes.map { node in
+            Node(kind: node.kind, key: node.key.map(layout.source), keyChecks: node.key.map(check), name: node.name.map(layout.source),
+                 place: node.place.map { layout.slot[$0]! }, attributes: attributes(node.attributes, checked: true))
+        }
+        let variables = layout.mapping.nodes.map(\.variable)
+        edges = layout.mapping.edges.compactMap { edge in
+            guard let source = variables.firstIndex(of: edge.source), let target = variables.firstIndex(of: edge.target) else { return nil }
+            return Edge(source: source, target: target, kind: edge.kind, weight: edge.weight.map(layout.source),
+                        attributes: attributes(edge.attributes, checked: false))
+        }
     }
 }

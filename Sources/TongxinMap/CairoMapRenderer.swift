@@ -70,42 +70,7 @@ public enum CairoMapRenderer {
                 draw(inner, on: context)
                 cairo_restore(context)
             case .area(let rings, let fill, let hatch, _, _):
-                cairo_new_path(context)
-                var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
-                for ring in rings {
-                    for (index, point) in ring.enumerated() {
-                        if index == 0 { cairo_move_to(context, point.x, point.y) } else { cairo_line_to(context, point.x, point.y) }
-                        minX = min(minX, point.x); maxX = max(maxX, point.x); minY = min(minY, point.y); maxY = max(maxY, point.y)
-                    }
-                    cairo_close_path(context)
-                }
-                cairo_set_fill_rule(context, CAIRO_FILL_RULE_EVEN_ODD)
-                setColour(context, fill)
-                guard let hatch else {
-                    cairo_fill(context)
-                    continue
-                }
-                // The hatch: diagonal lines on the SVG pattern's grid, clipped to the region.
-                cairo_fill_preserve(context)
-                cairo_save(context)
-                cairo_clip(context)
-                let step = MapScene.hatchSpacing
-                var offset = ((minX + (hatch == .rising ? minY : -maxY)) / step).rounded(.down) * step - step
-                let end = maxX + (hatch == .rising ? maxY : -minY) + step
-                cairo_new_path(context)
-                while offset <= end {
-                    // Rising lines satisfy x + y = offset; falling ones x − y = offset.
-                    if hatch == .rising {
-                        cairo_move_to(context, offset - minY, minY); cairo_line_to(context, offset - maxY, maxY)
-                    } else {
-                        cairo_move_to(context, offset + minY, minY); cairo_line_to(context, offset + maxY, maxY)
-                    }
-                    offset += step
-                }
-                cairo_set_line_width(context, 0.8)
-                setColour(context, MapScene.hatchColour)
-                cairo_stroke(context)
-                cairo_restore(context)
+                drawArea(rings, fill: fill, hatch: hatch, on: context)
             case .line(let points, let stroke, let width):
                 cairo_new_path(context)
                 for (index, point) in points.enumerated() {
@@ -131,26 +96,86 @@ public enum CairoMapRenderer {
                 setColour(context, fill)
                 cairo_fill(context)
             case .text(let text, let at, let size, let bold, let anchor, let fill, let halo):
-                CairoFont.select(context, size: size, bold: bold)
-                var extents = cairo_text_extents_t()
-                cairo_text_extents(context, text, &extents)
-                let x = switch anchor {
-                case .start: at.x
-                case .middle: at.x - extents.x_advance / 2
-                case .end: at.x - extents.x_advance
-                }
-                cairo_new_path(context)
-                cairo_move_to(context, x, at.y)
-                cairo_text_path(context, text)
-                if let halo {
-                    setColour(context, halo)
-                    cairo_set_line_width(context, size / 4)
-                    cairo_stroke_preserve(context)
-                }
-                setColour(context, fill)
-                cairo_fill(context)
+                drawText(text, at: at, size: size, bold: bold, anchor: anchor, fill: fill, halo: halo, on: context)
             }
         }
+    }
+
+    /// The extent of an area's rings, which its hatch lines span.
+    private struct Extent {
+        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
+
+        mutating func include(_ point: PlanePoint) {
+            minX = min(minX, point.x); maxX = max(maxX, point.x); minY = min(minY, point.y); maxY = max(maxY, point.y)
+        }
+    }
+
+    /// A region filled with the even–odd rule, then hatched when `hatch` is given.
+    private static func drawArea(_ rings: [[PlanePoint]], fill: MapColour, hatch: MapScene.Hatch?, on context: OpaquePointer) {
+        cairo_new_path(context)
+        var extent = Extent()
+        for ring in rings {
+            for (index, point) in ring.enumerated() {
+                if index == 0 { cairo_move_to(context, point.x, point.y) } else { cairo_line_to(context, point.x, point.y) }
+                extent.include(point)
+            }
+            cairo_close_path(context)
+        }
+        cairo_set_fill_rule(context, CAIRO_FILL_RULE_EVEN_ODD)
+        setColour(context, fill)
+        guard let hatch else {
+            cairo_fill(context)
+            return
+        }
+        cairo_fill_preserve(context)
+        drawHatch(hatch, over: extent, on: context)
+    }
+
+    /// The hatch: diagonal lines on the SVG pattern's grid, clipped to the current path (the region).
+    private static func drawHatch(_ hatch: MapScene.Hatch, over extent: Extent, on context: OpaquePointer) {
+        cairo_save(context)
+        cairo_clip(context)
+        let step = MapScene.hatchSpacing
+        let (minX, maxX, minY, maxY) = (extent.minX, extent.maxX, extent.minY, extent.maxY)
+        var offset = ((minX + (hatch == .rising ? minY : -maxY)) / step).rounded(.down) * step - step
+        let end = maxX + (hatch == .rising ? maxY : -minY) + step
+        cairo_new_path(context)
+        while offset <= end {
+            // Rising lines satisfy x + y = offset; falling ones x − y = offset.
+            if hatch == .rising {
+                cairo_move_to(context, offset - minY, minY); cairo_line_to(context, offset - maxY, maxY)
+            } else {
+                cairo_move_to(context, offset + minY, minY); cairo_line_to(context, offset + maxY, maxY)
+            }
+            offset += step
+        }
+        cairo_set_line_width(context, 0.8)
+        setColour(context, MapScene.hatchColour)
+        cairo_stroke(context)
+        cairo_restore(context)
+    }
+
+    /// A line of text anchored at `at`'s baseline, over a halo when one is given.
+    private static func drawText(_ text: String, at: PlanePoint, size: Double, bold: Bool, anchor: MapScene.Anchor, fill: MapColour,
+                                 halo: MapColour?, on context: OpaquePointer) {
+        CairoFont.select(context, size: size, bold: bold)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(context, text, &extents)
+        let x = switch anchor {
+        case .start: at.x
+        case .middle: at.x - extents.x_advance / 2
+        case .end: at.x - extents.x_advance
+        }
+        cairo_new_path(context)
+        cairo_move_to(context, x, at.y)
+        cairo_text_path(context, text)
+        if let halo {
+            setColour(context, halo)
+            cairo_set_line_width(context, size / 4)
+            cairo_stroke_preserve(context)
+        }
+        setColour(context, fill)
+        cairo_fill(context)
     }
 }
 

@@ -12,20 +12,7 @@ struct MapText {
 
     var isChinese: Bool { language == .zh }
 
-    func levelName(_ level: RegionLevel) -> String {
-        switch (language, level) {
-        case (.zh, .province): "省"
-        case (.zh, .city): "市（州）"
-        case (.zh, .county): "县（市、区）"
-        case (.zh, .town): "乡镇（街道）"
-        case (.zh, .village): "村（社区）"
-        case (.en, .province): "province"
-        case (.en, .city): "city"
-        case (.en, .county): "county"
-        case (.en, .town): "town"
-        case (.en, .village): "village"
-        }
-    }
+    func levelName(_ level: RegionLevel) -> String { level.name(chinese: isChinese) }
 
     func unitName(_ level: RegionLevel) -> String { wording.unitName(level, plural: true) }
 

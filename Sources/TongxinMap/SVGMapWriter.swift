@@ -7,20 +7,35 @@ import TongxinIO
 /// - Complexity: O(P + T) for P points and T characters of text.
 public enum SVGMapWriter {
     public static func svg(_ scene: MapScene) -> [UInt8] {
+        var document = Document()
+        document.open(scene)
+        document.write(scene.marks)
+        document.put("</svg>\n")
+        return document.out
+    }
+
+    /// The SVG text being written, and how many clip paths it has.
+    private struct Document {
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 18)
-        func put(_ text: String) { out.append(contentsOf: text.utf8) }
-        func escaped(_ text: String, attribute: Bool = false) { XMLText.append(text, to: &out, attribute: attribute) }
-        put("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(number(scene.width))\" height=\"\(number(scene.height))\" ")
-        put("viewBox=\"0 0 \(number(scene.width)) \(number(scene.height))\" ")
-        put("font-family=\"'\(MapScene.fontFamily)','Noto Sans SC','Source Han Sans SC',sans-serif\">\n<title>")
-        escaped(scene.title)
-        put("</title>\n")
-        let hatches = Set(scene.allMarks.compactMap { mark -> MapScene.Hatch? in
-            if case .area(_, _, let hatch?, _, _) = mark { return hatch }
-            return nil
-        })
-        if !hatches.isEmpty {
+        var clips = 0
+
+        init() { out.reserveCapacity(1 << 18) }
+
+        mutating func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        mutating func escaped(_ text: String, attribute: Bool = false) { XMLText.append(text, to: &out, attribute: attribute) }
+
+        /// The `<svg>` element's start, the title, and the hatch patterns the scene uses.
+        mutating func open(_ scene: MapScene) {
+            put("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(number(scene.width))\" height=\"\(number(scene.height))\" ")
+            put("viewBox=\"0 0 \(number(scene.width)) \(number(scene.height))\" ")
+            put("font-family=\"'\(MapScene.fontFamily)','Noto Sans SC','Source Han Sans SC',sans-serif\">\n<title>")
+            escaped(scene.title)
+            put("</title>\n")
+            let hatches = Set(scene.allMarks.compactMap { mark -> MapScene.Hatch? in
+                if case .area(_, _, let hatch?, _, _) = mark { return hatch }
+                return nil
+            })
+            guard !hatches.isEmpty else { return }
             // One pattern per direction, drawn over the region's own fill by a second path.
             let step = number(MapScene.hatchSpacing)
             put("<defs>")
@@ -31,8 +46,8 @@ public enum SVGMapWriter {
             }
             put("</defs>\n")
         }
-        var clips = 0
-        func write(_ marks: [MapScene.Mark]) {
+
+        mutating func write(_ marks: [MapScene.Mark]) {
             for mark in marks {
                 switch mark {
                 case .clipped(let x, let y, let width, let height, let inner):
@@ -42,26 +57,7 @@ public enum SVGMapWriter {
                     write(inner)
                     put("</g>\n")
                 case .area(let rings, let fill, let hatch, let title, let data):
-                    if let hatch {
-                        put("<path d=\"")
-                        path(rings, closed: true, into: &out)
-                        put("\" fill=\"\(fill.hex)\" fill-rule=\"evenodd\"/>\n")
-                    }
-                    put("<path d=\"")
-                    path(rings, closed: true, into: &out)
-                    put("\" fill=\"\(hatch.map { "url(#hatch-\($0.rawValue))" } ?? fill.hex)\" fill-rule=\"evenodd\"")
-                    for (key, value) in data {
-                        put(" data-\(key)=\"")
-                        escaped(value, attribute: true)
-                        put("\"")
-                    }
-                    if let title {
-                        put("><title>")
-                        escaped(title)
-                        put("</title></path>\n")
-                    } else {
-                        put("/>\n")
-                    }
+                    area(rings, fill: fill, hatch: hatch, title: title, data: data)
                 case .line(let points, let stroke, let width):
                     put("<path d=\"")
                     path([points], closed: false, into: &out)
@@ -73,24 +69,53 @@ public enum SVGMapWriter {
                 case .dot(let centre, let radius, let fill):
                     put("<circle cx=\"\(number(centre.x))\" cy=\"\(number(centre.y))\" r=\"\(number(radius))\" fill=\"\(fill.hex)\"/>\n")
                 case .text(let text, let at, let size, let bold, let anchor, let fill, let halo):
-                    put("<text x=\"\(number(at.x))\" y=\"\(number(at.y))\" font-size=\"\(number(size))\"")
-                    if bold { put(" font-weight=\"bold\"") }
-                    switch anchor {
-                    case .start: break
-                    case .middle: put(" text-anchor=\"middle\"")
-                    case .end: put(" text-anchor=\"end\"")
-                    }
-                    put(" fill=\"\(fill.hex)\"")
-                    if let halo { put(" stroke=\"\(halo.hex)\" stroke-width=\"\(number(size / 4))\" stroke-linejoin=\"round\" paint-order=\"stroke\"") }
-                    put(">")
-                    escaped(text)
-                    put("</text>\n")
+                    self.text(text, at: at, size: size, bold: bold, anchor: anchor, fill: fill, halo: halo)
                 }
             }
         }
-        write(scene.marks)
-        put("</svg>\n")
-        return out
+
+        /// A region's path with its `data-` attributes and tooltip; a hatched region is its fill
+        /// first, then the pattern over it.
+        private mutating func area(_ rings: [[PlanePoint]], fill: MapColour, hatch: MapScene.Hatch?, title: String?,
+                                   data: [(String, String)]) {
+            if hatch != nil {
+                put("<path d=\"")
+                path(rings, closed: true, into: &out)
+                put("\" fill=\"\(fill.hex)\" fill-rule=\"evenodd\"/>\n")
+            }
+            put("<path d=\"")
+            path(rings, closed: true, into: &out)
+            put("\" fill=\"\(hatch.map { "url(#hatch-\($0.rawValue))" } ?? fill.hex)\" fill-rule=\"evenodd\"")
+            for (key, value) in data {
+                put(" data-\(key)=\"")
+                escaped(value, attribute: true)
+                put("\"")
+            }
+            if let title {
+                put("><title>")
+                escaped(title)
+                put("</title></path>\n")
+            } else {
+                put("/>\n")
+            }
+        }
+
+        /// A line of text with its halo drawn under it (`paint-order`).
+        private mutating func text(_ text: String, at: PlanePoint, size: Double, bold: Bool, anchor: MapScene.Anchor, fill: MapColour,
+                                   halo: MapColour?) {
+            put("<text x=\"\(number(at.x))\" y=\"\(number(at.y))\" font-size=\"\(number(size))\"")
+            if bold { put(" font-weight=\"bold\"") }
+            switch anchor {
+            case .start: break
+            case .middle: put(" text-anchor=\"middle\"")
+            case .end: put(" text-anchor=\"end\"")
+            }
+            put(" fill=\"\(fill.hex)\"")
+            if let halo { put(" stroke=\"\(halo.hex)\" stroke-width=\"\(number(size / 4))\" stroke-linejoin=\"round\" paint-order=\"stroke\"") }
+            put(">")
+            escaped(text)
+            put("</text>\n")
+        }
     }
 
     /// Rings as `M x y l dx dy …`: relative steps between coordinates rounded to tenths, so the

@@ -33,35 +33,63 @@ public struct Topology: Sendable {
 
     /// Builds the arcs of `shapes`, each a list of polygons (as read by ``GeoJSONReader``).
     public init(shapes input: [[GeoPolygon]]) {
-        var vertexIndex: [GeoPoint: Int32] = [:]
-        var vertices: [GeoPoint] = []
-        // Rings as vertex ids, consecutive repeats removed.
-        var rings: [(shape: Int, polygon: Int, ring: Int, ids: [Int32])] = []
-        for (shape, polygons) in input.enumerated() {
-            for (polygonIndex, polygon) in polygons.enumerated() {
-                for (ringIndex, ring) in polygon.rings.enumerated() {
-                    var ids: [Int32] = []
-                    ids.reserveCapacity(ring.count)
-                    for point in ring {
-                        let id: Int32
-                        if let known = vertexIndex[point] {
-                            id = known
-                        } else {
-                            id = Int32(vertices.count)
-                            vertexIndex[point] = id
-                            vertices.append(point)
+        let indexed = IndexedRings(input)
+        let junction = Self.junctions(of: indexed.rings, vertexCount: indexed.vertices.count)
+        var arcs = ArcTable()
+        var shapes = input.map { $0.map { $0.rings.map { _ in [ArcUse]() } } }
+        for ring in indexed.rings {
+            shapes[ring.shape][ring.polygon][ring.ring] = arcs.cut(ring, at: junction)
+        }
+        self.vertices = indexed.vertices
+        self.arcs = arcs.arcs
+        self.arcShapes = arcs.arcShapes
+        self.shapes = shapes.map { $0.map { $0.filter { !$0.isEmpty } }.filter { !$0.isEmpty } }
+    }
+
+    /// A ring as vertex ids, consecutive repeats and the closing repeat removed, with its place.
+    struct IndexedRing {
+        let shape: Int
+        let polygon: Int
+        let ring: Int
+        let ids: [Int32]
+    }
+
+    /// The distinct positions of the input and its rings of at least three of them as vertex ids.
+    struct IndexedRings {
+        private(set) var vertices: [GeoPoint] = []
+        private(set) var rings: [IndexedRing] = []
+
+        init(_ input: [[GeoPolygon]]) {
+            var vertexIndex: [GeoPoint: Int32] = [:]
+            for (shape, polygons) in input.enumerated() {
+                for (polygonIndex, polygon) in polygons.enumerated() {
+                    for (ringIndex, ring) in polygon.rings.enumerated() {
+                        var ids: [Int32] = []
+                        ids.reserveCapacity(ring.count)
+                        for point in ring {
+                            let id: Int32
+                            if let known = vertexIndex[point] {
+                                id = known
+                            } else {
+                                id = Int32(vertices.count)
+                                vertexIndex[point] = id
+                                vertices.append(point)
+                            }
+                            if ids.last != id { ids.append(id) }
                         }
-                        if ids.last != id { ids.append(id) }
+                        while ids.count > 1 && ids.first == ids.last { ids.removeLast() }
+                        if ids.count >= 3 { rings.append(IndexedRing(shape: shape, polygon: polygonIndex, ring: ringIndex, ids: ids)) }
                     }
-                    while ids.count > 1 && ids.first == ids.last { ids.removeLast() }
-                    if ids.count >= 3 { rings.append((shape, polygonIndex, ringIndex, ids)) }
                 }
             }
         }
-        // Junctions: a vertex whose (unordered) neighbour pairs differ between visits.
+    }
+
+    /// The junctions: each vertex whose (unordered) neighbour pairs differ between visits.
+    static func junctions(of rings: [IndexedRing], vertexCount: Int) -> [Bool] {
         let none = Int64.min
-        var pairs = [Int64](repeating: none, count: vertices.count)
-        var junction = [Bool](repeating: false, count: vertices.count)
+        var pairs = [Int64](repeating: none, count: vertexCount)
+        var junction = [Bool](repeating: false, count: vertexCount)
         for ring in rings {
             let ids = ring.ids, count = ids.count
             for position in 0..<count {
@@ -71,12 +99,46 @@ public struct Topology: Sendable {
                 if pairs[vertex] == none { pairs[vertex] = pair } else if pairs[vertex] != pair { junction[vertex] = true }
             }
         }
-        var arcs: [[Int32]] = []
-        var arcIndex: [[Int32]: Int32] = [:]
-        var arcShapes: [[Int32]] = []
-        var shapes = input.map { $0.map { $0.rings.map { _ in [ArcUse]() } } }
+        return junction
+    }
 
-        func use(_ sequence: [Int32], shape: Int) -> ArcUse {
+    /// The arcs found so far, each kept once whichever way it is walked, with the shapes using it.
+    struct ArcTable {
+        private(set) var arcs: [[Int32]] = []
+        private(set) var arcShapes: [[Int32]] = []
+        private var arcIndex: [[Int32]: Int32] = [:]
+
+        /// `ring` cut at its junctions into arc uses; a ring without junctions is one closed arc, in
+        /// a canonical rotation: from its smallest vertex, towards the smaller of its two neighbours.
+        mutating func cut(_ ring: IndexedRing, at junction: [Bool]) -> [ArcUse] {
+            let ids = ring.ids, count = ids.count
+            guard let first = ids.firstIndex(where: { junction[Int($0)] }) else {
+                let start = ids.indices.min { ids[$0] < ids[$1] }!
+                var rotated = (0...count).map { ids[(start + $0) % count] }
+                var reversed = false
+                if rotated[count - 1] < rotated[1] {
+                    rotated.reverse()
+                    reversed = true
+                }
+                var arcUse = use(rotated, shape: ring.shape)
+                if reversed { arcUse.reversed.toggle() }
+                return [arcUse]
+            }
+            var uses: [ArcUse] = []
+            var current: [Int32] = [ids[first]]
+            for step in 1...count {
+                let vertex = ids[(first + step) % count]
+                current.append(vertex)
+                if junction[Int(vertex)] {
+                    uses.append(use(current, shape: ring.shape))
+                    current = [vertex]
+                }
+            }
+            return uses
+        }
+
+        /// The use of `sequence` by `shape`: a known arc, forwards or backwards, or a new one.
+        private mutating func use(_ sequence: [Int32], shape: Int) -> ArcUse {
             if let known = arcIndex[sequence] {
                 if arcShapes[Int(known)].last != Int32(shape) { arcShapes[Int(known)].append(Int32(shape)) }
                 return ArcUse(arc: known, reversed: false)
@@ -92,39 +154,5 @@ public struct Topology: Sendable {
             arcShapes.append([Int32(shape)])
             return ArcUse(arc: id, reversed: false)
         }
-
-        for ring in rings {
-            let ids = ring.ids, count = ids.count
-            var uses: [ArcUse] = []
-            if let first = ids.firstIndex(where: { junction[Int($0)] }) {
-                var current: [Int32] = [ids[first]]
-                for step in 1...count {
-                    let vertex = ids[(first + step) % count]
-                    current.append(vertex)
-                    if junction[Int(vertex)] {
-                        uses.append(use(current, shape: ring.shape))
-                        current = [vertex]
-                    }
-                }
-            } else {
-                // A closed arc, in a canonical rotation: from its smallest vertex, towards the
-                // smaller of that vertex's two neighbours.
-                let start = ids.indices.min { ids[$0] < ids[$1] }!
-                var rotated = (0...count).map { ids[(start + $0) % count] }
-                var reversed = false
-                if rotated[count - 1] < rotated[1] {
-                    rotated.reverse()
-                    reversed = true
-                }
-                var arcUse = use(rotated, shape: ring.shape)
-                if reversed { arcUse.reversed.toggle() }
-                uses.append(arcUse)
-            }
-            shapes[ring.shape][ring.polygon][ring.ring] = uses
-        }
-        self.vertices = vertices
-        self.arcs = arcs
-        self.arcShapes = arcShapes
-        self.shapes = shapes.map { $0.map { $0.filter { !$0.isEmpty } }.filter { !$0.isEmpty } }
     }
 }

@@ -54,11 +54,11 @@ public final class QueryEngine {
         let (ast, explainOnly) = try Parser.parse(query)
         var compiler = QueryCompiler(indexes: indexes, parameters: parameters, maxHops: defaultMaxHops,
                                      budget: ExecutionBudget(paths: pathBudget, rows: rowBudget))
-        let (first, result, columns, scope) = try compiler.compile(ast)
+        let compiled = try compiler.compile(ast)
         if explainOnly { return QueryResult(graph: graph, columns: ["plan"], rows: compiler.explain.map { [.string($0)] }) }
-        try first.push([QueryValue](repeating: .null, count: scope.width))
-        try first.finish()
-        return QueryResult(graph: graph, columns: columns, rows: result.results)
+        try compiled.first.push([QueryValue](repeating: .null, count: compiled.scope.width))
+        try compiled.first.finish()
+        return QueryResult(graph: graph, columns: compiled.columns, rows: compiled.result.results)
     }
 
     /// The plan `query` would run, one line a step, without running it.

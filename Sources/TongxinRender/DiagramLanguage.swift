@@ -1,3 +1,5 @@
+import TongxinGraph
+
 /// The language of a diagram's own words — member counts, coverage lines, the title's view part and
 /// the legend. Names from the graph are drawn as they are. English is the default; the Chinese
 /// report draws its diagrams in Chinese.
@@ -57,7 +59,7 @@ public enum DiagramLanguage: String, Sendable, CaseIterable {
     func legendEdge(_ kind: String) -> String {
         switch self {
         case .en: kind
-        case .zh: Self.chineseEdgeNames[kind] ?? kind
+        case .zh: EdgeKind.words(kind, chinese: true)
         }
     }
 
@@ -99,12 +101,8 @@ public enum DiagramLanguage: String, Sendable, CaseIterable {
     /// The Chinese name of a region level or a well-known node kind (DOMAIN.md's glossary); other
     /// kinds as they are.
     static func chineseName(_ word: String) -> String {
-        switch word {
-        case "province": "省"
-        case "city": "市（州）"
-        case "county": "县（市、区）"
-        case "town": "乡镇（街道）"
-        case "village": "村（社区）"
+        if let level = RegionLevel(rawValue: word) { return level.name(chinese: true) }
+        return switch word {
         case "region": "区域"
         case "organization": "组织"
         case "enterprise": "企业"
@@ -124,9 +122,4 @@ public enum DiagramLanguage: String, Sendable, CaseIterable {
         default: chineseName(word)
         }
     }
-
-    static let chineseEdgeNames = [
-        "within": "隶属/位于", "member_of": "成员", "leads": "负责", "serves": "服务", "liaison_for": "联络",
-        "paired_with": "结对", "tie": "其他联系",
-    ]
 }

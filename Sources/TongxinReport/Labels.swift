@@ -33,9 +33,8 @@ public enum Label: String, CaseIterable, Sendable {
     // Maps.
     case mapsNone, mapsUnavailable, mapCoverageCaption, mapPairingCaption, mapChangeCaption
 
-    // Node kinds, edge kinds and levels (data that has a translation).
+    // Node kinds (data that has a translation; levels and edge kinds: TongxinGraph's KindWords.swift).
     case kindRegion, kindVillage, kindOrganization, kindEnterprise, kindFigure
-    case levelProvince, levelCity, levelCounty, levelTown, levelVillage
     case measureBetweenness, measureDegree, measurePagerank
     // Change since an earlier version.
     case changeSince, edgesChanged, added, removed, before, after, deltaPoints, movedMost, noRateMoves,
@@ -94,21 +93,11 @@ public struct Labels: Sendable {
         }
     }
 
-    /// An edge kind in this language, or as it is (``QuestionWording``'s words).
-    public func edgeKind(_ kind: String) -> String {
-        QuestionWording(chinese: language == .zh).edgeKind(kind)
-    }
+    /// An edge kind in this language, or as it is (``EdgeKind/words(_:chinese:)``).
+    public func edgeKind(_ kind: String) -> String { EdgeKind.words(kind, chinese: language == .zh) }
 
-    /// A region level in this language.
-    public func level(_ level: RegionLevel) -> String {
-        switch level {
-        case .province: self(.levelProvince)
-        case .city: self(.levelCity)
-        case .county: self(.levelCounty)
-        case .town: self(.levelTown)
-        case .village: self(.levelVillage)
-        }
-    }
+    /// A region level in this language (``RegionLevel/name(chinese:)``).
+    public func level(_ level: RegionLevel) -> String { level.name(chinese: language == .zh) }
 
     /// A level given by name (a `level` attribute), translated when it is a known one.
     public func level(named name: String) -> String {
@@ -237,11 +226,6 @@ public struct Labels: Sendable {
         .kindOrganization: "组织",
         .kindEnterprise: "企业",
         .kindFigure: "人物",
-        .levelProvince: "省",
-        .levelCity: "市（州）",
-        .levelCounty: "县（市、区）",
-        .levelTown: "乡镇（街道）",
-        .levelVillage: "村（社区）",
         .measureBetweenness: "中介中心性",
         .measureDegree: "度中心性",
         .measurePagerank: "PageRank",
@@ -363,11 +347,6 @@ public struct Labels: Sendable {
         .kindOrganization: "organization",
         .kindEnterprise: "enterprise",
         .kindFigure: "figure",
-        .levelProvince: "province",
-        .levelCity: "city",
-        .levelCounty: "county",
-        .levelTown: "town",
-        .levelVillage: "village",
         .measureBetweenness: "betweenness",
         .measureDegree: "degree",
         .measurePagerank: "PageRank",

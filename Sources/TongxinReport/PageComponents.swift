@@ -1,6 +1,7 @@
 import TongxinResults
 
-/// The page's building blocks — sortable tables, bar charts, collapsible blocks — as ``HTML``.
+/// The page's building blocks — bar charts, collapsible blocks, unit lists, the rate colours and
+/// sort keys that ``HTMLTable`` uses — as ``HTML``.
 enum PageComponents {
     /// A machine-readable sort key for a number cell: the exact value, empty for `nil`.
     static func sortKey(_ value: Double?) -> String {
@@ -21,78 +22,6 @@ enum PageComponents {
         case ..<1: return "q3"
         default: return "q4"
         }
-    }
-
-    /// A table column: its header and whether it sorts as numbers.
-    struct Column {
-        var title: String
-        var numeric: Bool
-
-        static func text(_ title: String) -> Column { Column(title: title, numeric: false) }
-        static func number(_ title: String) -> Column { Column(title: title, numeric: true) }
-    }
-
-    /// A table cell: what it shows and, for numbers, the key it sorts by.
-    enum Cell {
-        /// Text, sorted as text.
-        case text(String)
-        /// Markup, sorted by the given text.
-        case markup(HTML, sortText: String)
-        /// A count, shown grouped (`1,898`).
-        case count(Int)
-        /// A decimal shown as given, sorted by value (`nil` sorts last and shows `—`).
-        case decimal(Double?, shown: String)
-        /// A rate in [0, 1], shown as a percentage on its colour bucket.
-        case rate(Double?, tooltip: String?)
-
-        func html(header: Bool = false) -> HTML {
-            let tag = header ? "th" : "td"
-            switch self {
-            case .text(let text):
-                return header ? .element("th", ["scope": "row"], text: text) : .element("td", text: text)
-            case .markup(let markup, let sortText):
-                return header ? .element("th", ["scope": "row", "data-sort": sortText], [markup])
-                    : .element("td", ["data-sort": sortText], [markup])
-            case .count(let value):
-                return .element(tag, ["class": "num", "data-sort": String(value)], text: NumberFormat.grouped(value))
-            case .decimal(let value, let shown):
-                return .element(tag, ["class": "num", "data-sort": PageComponents.sortKey(value)], text: shown)
-            case .rate(let rate, let tooltip):
-                var attributes = [
-                    HTML.Attribute("class", "rate " + PageComponents.bucket(rate)),
-                    HTML.Attribute("data-sort", PageComponents.sortKey(rate)),
-                ]
-                if let tooltip { attributes.append(HTML.Attribute("title", tooltip)) }
-                return .element(tag, attributes, [.text(NumberFormat.percent(rate, decimals: 1))])
-            }
-        }
-    }
-
-    /// A table whose body rows sort when a header is clicked (PageAssets.script); `footer` rows
-    /// (totals) stay in place. The first cell of each row is its header cell.
-    static func table(
-        caption: String? = nil, columns: [Column], rows: [[Cell]], footer: [[Cell]] = [], matrix: Bool = false
-    ) -> HTML {
-        var parts: [HTML] = []
-        if let caption { parts.append(.element("caption", text: caption)) }
-        let headers = columns.map { column -> HTML in
-            var attributes = [HTML.Attribute("scope", "col"), HTML.Attribute("tabindex", "0")]
-            if column.numeric {
-                attributes.append(HTML.Attribute("data-type", "number"))
-                attributes.append(HTML.Attribute("class", "num"))
-            }
-            return .element("th", attributes, [.text(column.title)])
-        }
-        parts.append(.element("thead", [], [.element("tr", [], headers)]))
-        func row(_ cells: [Cell]) -> HTML {
-            precondition(cells.count == columns.count, "a row has \(cells.count) cells for \(columns.count) columns")
-            return .element("tr", [], cells.enumerated().map { $0.element.html(header: $0.offset == 0) })
-        }
-        parts.append(.element("tbody", [], rows.map(row)))
-        if !footer.isEmpty { parts.append(.element("tfoot", [], footer.map(row))) }
-        return .element("div", ["class": "table-wrap"], [
-            .element("table", ["class": matrix ? "sortable matrix" : "sortable"], parts),
-        ])
     }
 
     /// One bar of a chart: a label, a fraction in [0, 1] (or `nil`: no data), and the value shown.

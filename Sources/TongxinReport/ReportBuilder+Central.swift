@@ -17,7 +17,8 @@ extension ReportBuilder {
     /// - Throws: ``MeasureError`` from the measure (not for an unweighted view).
     /// - Complexity: O(k (V + E)) for k sources, plus O(V log V) to rank.
     public func central(
-        top: Int = 10, samples: Int = 256, seed: UInt64 = 1, progress: ((Int, Int) -> Void)? = nil
+        top: Int = 10, samples: Int = PictureSampling.samples, seed: UInt64 = PictureSampling.seed,
+        progress: ((Int, Int) -> Void)? = nil
     ) throws(MeasureError) -> [CentralGroup] {
         let nodes = scopeNodes()
         let view = scope == nil ? MeasureGraph(graph) : MeasureGraph(graph, inducedBy: nodes)
@@ -27,17 +28,19 @@ extension ReportBuilder {
         return Self.centralKinds.compactMap { kind -> CentralGroup? in
             let wanted = graph.nodeKindIndex(kind)
             let candidates = nodes.indices.filter { graph.nodeKindIndices[nodes[$0]] == wanted }
-            let ranked = Ranking.order(candidates.map { scores[$0] }) { graph.id(of: nodes[candidates[$0]]) }
-                .prefix(top).map { candidates[$0] }
+            let ranked = Ranking.order(candidates.map { scores[$0] }, top: top) { graph.id(of: nodes[candidates[$0]]) }
+                .map { candidates[$0] }
             guard !ranked.isEmpty else { return nil }
             let attribute = kind == NodeKind.figure ? WellKnownAttribute.category : WellKnownAttribute.type
-            return CentralGroup(kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil, nodes: ranked.map { local in
-                let node = nodes[local]
-                return CentralNode(
-                    node: reference(node), category: graph.attribute(attribute, of: node)?.description,
-                    location: location(of: node), score: scores[local], degree: view.outgoing.degree(local),
-                    bridges: bridges(of: view.outgoing.neighbors(of: local).map { nodes[Int($0)] }))
-            })
+            return CentralGroup(
+                kind: kind, measure: "betweenness", sampledSources: sampled ? samples : nil,
+                nodes: ranked.map { local in
+                    let node = nodes[local]
+                    return CentralNode(
+                        node: reference(node), category: graph.attribute(attribute, of: node)?.description,
+                        location: location(of: node), score: scores[local], degree: view.outgoing.degree(local),
+                        bridges: bridges(of: view.outgoing.neighbors(of: local).map { nodes[Int($0)] }))
+                })
         }
     }
 

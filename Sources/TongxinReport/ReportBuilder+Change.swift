@@ -1,5 +1,6 @@
 import TongxinAnalysis
 import TongxinGraph
+import TongxinResults
 
 extension ReportBuilder {
     /// The change since an earlier version of the graph (`report --since OLD`): node and edge

@@ -1,5 +1,6 @@
 import TongxinAnalysis
 import TongxinGraph
+import TongxinResults
 
 extension ReportBuilder {
     /// A coverage question the report asks: nodes matching `selector` over units of level `unit`.
@@ -75,10 +76,7 @@ extension ReportBuilder {
     public func coverage(_ question: CoverageQuestion, listLimit: Int = 1_000) throws(CoverageError) -> CoverageMeasure {
         let result = try Coverage(of: graph, unit: question.unit, by: [question.selector], via: question.via, within: scope)
         let deepest = min(breakdownLevel.rank + 1, question.unit.rank - 1)
-        var rows = result.regions.filter { $0.level.rank <= deepest }.map { region in
-            CoverageRow(region: reference(region.node), level: region.level, units: region.units,
-                        covered: region.covered, rate: region.rate)
-        }
+        var rows = result.regions.filter { $0.level.rank <= deepest }.map { CoverageRow($0, in: graph) }
         if question.unit == breakdownLevel {
             // The units are the regions compared: each is its own row, covered or not.
             let uncoveredUnits = Set(result.uncovered.map(\.node))

@@ -1,5 +1,6 @@
 import TongxinAnalysis
 import TongxinGraph
+import TongxinResults
 
 extension ReportBuilder {
     /// A pairing programme the graph holds: `paired_with` edges between two sides, each a node kind

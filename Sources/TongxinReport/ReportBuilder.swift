@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 /// Computes a report's content from a graph, one section at a time, so a caller can show progress
 /// per step and compute only the sections it shows.
@@ -53,12 +54,12 @@ public struct ReportBuilder: Sendable {
     /// The nodes inside the scope, in index order.
     func scopeNodes() -> [Int] {
         guard let scope else { return Array(0..<graph.nodeCount) }
-        return graph.hierarchy.subtree(of: scope).map(Int.init).sorted()
+        return graph.hierarchy.sortedSubtree(of: scope)
     }
 
     /// A node as the page names it.
     func reference(_ node: Int) -> NodeReference {
-        NodeReference(id: graph.id(of: node), name: graph.name(of: node))
+        NodeReference(node, in: graph)
     }
 
     /// The names of `node`'s ancestors strictly below the scope (below the roots when there is no

@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 /// The 变化 (change) section: what moved since an earlier version of the graph.
 public struct ChangeSection: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import TongxinGraph
+import TongxinResults
 
 /// Everything the report shows, as plain values: what ``ReportBuilder`` computes from a graph and
 /// ``ReportPage`` lays out. Keeping the two apart lets the page be built and tested from hand-made
@@ -36,17 +37,6 @@ public struct ReportContent: Sendable, Equatable {
         self.pairing = pairing
         self.central = central
         self.diagrams = diagrams
-    }
-}
-
-/// A node as the report names it.
-public struct NodeReference: Sendable, Equatable {
-    public var id: String
-    public var name: String
-
-    public init(id: String, name: String) {
-        self.id = id
-        self.name = name
     }
 }
 
@@ -140,24 +130,6 @@ public struct CoverageMeasure: Sendable, Equatable {
         self.uncoveredCount = uncoveredCount
         self.inactiveRegions = inactiveRegions
         self.truncated = truncated
-    }
-}
-
-/// Coverage in one region.
-public struct CoverageRow: Sendable, Equatable {
-    public var region: NodeReference
-    public var level: RegionLevel?
-    public var units: Int
-    public var covered: Int
-    /// covered / units, `nil` when the region has no units.
-    public var rate: Double?
-
-    public init(region: NodeReference, level: RegionLevel?, units: Int, covered: Int, rate: Double?) {
-        self.region = region
-        self.level = level
-        self.units = units
-        self.covered = covered
-        self.rate = rate
     }
 }
 

@@ -13,17 +13,16 @@ extension ReportPage {
         for (index, group) in content.central.enumerated() {
             parts.append(.element("h3", ["id": "central-\(index + 1)"],
                                   text: labels(.centralTitle, labels.kind(group.kind), labels.measure(group.measure))))
-            parts.append(PageComponents.table(
-                columns: [.number(labels(.rank)), .text(labels(.name)), .text(labels(.category)),
-                          .text(labels(.location)), .number(labels(.score)), .number(labels(.connections)),
-                          .text(labels(.bridges))],
-                rows: group.nodes.enumerated().map { rank, node in
-                    [.count(rank + 1), .text(node.node.name), .text(node.category ?? ""),
-                     .text(node.location.joined(separator: " › ")),
-                     .decimal(node.score, shown: NumberFormat.significant(node.score, digits: 4)),
-                     .count(node.degree), .text(Self.bridgeText(node.bridges))]
-                }
-            ))
+            var table = ResultTable("central", columns: [
+                .numeric(labels(.rank)), Column(labels(.name)), Column(labels(.category)), Column(labels(.location)),
+                .numeric(labels(.score)), .numeric(labels(.connections)), Column(labels(.bridges)),
+            ])
+            for (rank, node) in group.nodes.enumerated() {
+                table.append([.integer(rank + 1), .text(node.node.name), .text(node.category ?? ""),
+                              .text(node.location.joined(separator: " › ")), .number(node.score, digits: 4),
+                              .integer(node.degree), .text(Self.bridgeText(node.bridges))])
+            }
+            parts.append(HTMLTable(table).html())
         }
         parts.append(sortHint())
         return parts

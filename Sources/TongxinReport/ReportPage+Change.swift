@@ -10,10 +10,13 @@ extension ReportPage {
                                                         NumberFormat.grouped(change.nodesRemoved),
                                                         NumberFormat.grouped(change.nodesChanged)))]
         if !change.edges.isEmpty {
-            parts.append(PageComponents.table(
-                caption: labels(.edgesChanged),
-                columns: [.text(labels(.kind)), .number(labels(.added)), .number(labels(.removed))],
-                rows: change.edges.map { [.text(labels.edgeKind($0.kind)), .count($0.added), .count($0.removed)] }))
+            var table = ResultTable("edges changed", columns: [
+                Column(labels(.kind)), .numeric(labels(.added)), .numeric(labels(.removed)),
+            ])
+            for edges in change.edges {
+                table.append([.text(labels.edgeKind(edges.kind)), .integer(edges.added), .integer(edges.removed)])
+            }
+            parts.append(HTMLTable(table, caption: labels(.edgesChanged)).html())
         }
         // Questions where nothing moved are named together, not given a heading each.
         let unchanged = change.coverage.filter(\.isUnchanged)
@@ -44,15 +47,19 @@ extension ReportPage {
         if shift.movers.isEmpty {
             parts.append(note(labels(.noRateMoves)))
         } else {
-            let points = { (delta: Double) in (delta > 0 ? "+" : "") + NumberFormat.fixed(delta * 100, decimals: 1) }
-            parts.append(PageComponents.table(
-                caption: labels(.movedMost),
-                columns: [.text(labels(.region)), .text(labels(.level)), .number(labels(.before)), .number(labels(.after)),
-                          .number(labels(.deltaPoints))],
-                rows: shift.movers.map { move in
-                    [.text(move.region.name), .text(labels.level(move.level)), .rate(move.before, tooltip: nil),
-                     .rate(move.after, tooltip: nil), .decimal(move.delta, shown: points(move.delta))]
-                }))
+            var table = ResultTable("moved most", columns: [
+                Column(labels(.region)), Column(labels(.level)), .numeric(labels(.before)), .numeric(labels(.after)),
+                .numeric(labels(.deltaPoints)),
+            ])
+            var dressing: [HTMLTable.Address: HTMLTable.Dressing] = [:]
+            for (index, move) in shift.movers.enumerated() {
+                table.append([.text(move.region.name), .text(labels.level(move.level)), .rate(move.before), .rate(move.after),
+                              .number(move.delta, digits: nil)])
+                // Percentage points with one decimal, signed when up: the column's heading names the unit.
+                dressing[.init(row: index, column: 4)] = .init(
+                    shown: (move.delta > 0 ? "+" : "") + NumberFormat.fixed(move.delta * 100, decimals: 1))
+            }
+            parts.append(HTMLTable(table, caption: labels(.movedMost), dressing: dressing).html())
         }
         if let map = shift.map { parts.append(mapFigure(map, id: anchor + "-map")) }
         if shift.newlyUncoveredCount > 0 {

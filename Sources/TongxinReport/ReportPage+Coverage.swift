@@ -37,21 +37,27 @@ extension ReportPage {
             }
         }
         let scopeName = measures.first?.regions.first?.region.name ?? content.title
-        let columns = [PageComponents.Column.text(labels(.measure)), .number(scopeName)] + regions.map { .number($0.name) }
-        let rows = measures.enumerated().map { index, measure -> [PageComponents.Cell] in
+        var table = ResultTable("coverage overview", columns: [Column(labels(.measure)), .numeric(scopeName)]
+            + regions.map { .numeric($0.name) })
+        var dressing: [HTMLTable.Address: HTMLTable.Dressing] = [:]
+        for (index, measure) in measures.enumerated() {
             var byID: [String: CoverageRow] = [:]
             for row in measure.regions { byID[row.region.id] = row }
             let title = measureTitle(measure)
-            let link = HTML.element("a", ["href": "#coverage-\(index + 1)"], text: title)
-            return [.markup(link, sortText: title), rateCell(measure.regions.first)]
-                + regions.map { rateCell(byID[$0.id]) }
+            dressing[.init(row: index, column: 0)] = .init(markup: .element("a", ["href": "#coverage-\(index + 1)"], text: title))
+            let rows = [measure.regions.first] + regions.map { byID[$0.id] }
+            for (column, row) in rows.enumerated() {
+                dressing[.init(row: index, column: column + 1)] = row.map { .init(tooltip: Self.fractionText($0.covered, of: $0.units)) }
+                    ?? .init(shown: labels(.noUnits))
+            }
+            table.append([.text(title)] + rows.map { row in row.map { .rate($0.rate) } ?? .number(nil, digits: nil) })
         }
-        return PageComponents.table(columns: columns, rows: rows, matrix: true)
+        return HTMLTable(table, matrix: true, dressing: dressing).html()
     }
 
-    private func rateCell(_ row: CoverageRow?) -> PageComponents.Cell {
-        guard let row else { return .decimal(nil, shown: labels(.noUnits)) }
-        return .rate(row.rate, tooltip: "\(NumberFormat.grouped(row.covered)) / \(NumberFormat.grouped(row.units))")
+    /// `covered / units`, grouped: a rate's tooltip.
+    static func fractionText(_ part: Int, of whole: Int) -> String {
+        "\(NumberFormat.grouped(part)) / \(NumberFormat.grouped(whole))"
     }
 
     private func coverageMeasure(_ measure: CoverageMeasure, anchor: String) -> [HTML] {
@@ -73,19 +79,22 @@ extension ReportPage {
                 bars: breakdownRows.map { row in
                     PageComponents.Bar(
                         label: row.region.name, fraction: row.rate,
-                        tooltip: "\(NumberFormat.grouped(row.covered)) / \(NumberFormat.grouped(row.units))"
+                        tooltip: Self.fractionText(row.covered, of: row.units)
                     )
                 }
             ))
         }
-        let rows = measure.regions.dropFirst().map(coverageRow)
-        let footer = measure.regions.first.map { [coverageRow($0)] } ?? []
+        var table = ResultTable("regions", columns: [
+            Column(labels(.region)), Column(labels(.level)), .numeric(labels(.units)), .numeric(labels(.covered)),
+            .numeric(labels(.rate)),
+        ])
+        // The scope's own row is the total, in the footer.
+        for row in measure.regions.dropFirst() + measure.regions.prefix(1) {
+            table.append([.text(row.region.name), .text(levelName(row.level)), .integer(row.units), .integer(row.covered),
+                          .rate(row.rate)])
+        }
         parts.append(PageComponents.details(labels(.regionTable, NumberFormat.grouped(measure.regions.count)), [
-            PageComponents.table(
-                columns: [.text(labels(.region)), .text(labels(.level)), .number(labels(.units)),
-                          .number(labels(.covered)), .number(labels(.rate))],
-                rows: rows, footer: footer
-            ),
+            HTMLTable(table, footerRows: min(1, measure.regions.count)).html(),
         ]))
         if measure.uncoveredCount == 0 {
             parts.append(.element("p", text: labels(.allCovered)))
@@ -108,11 +117,6 @@ extension ReportPage {
             parts.append(PageComponents.details(labels(.uncoveredTitle, unitName, NumberFormat.grouped(measure.uncoveredCount)), listed))
         }
         return parts
-    }
-
-    private func coverageRow(_ row: CoverageRow) -> [PageComponents.Cell] {
-        [.text(row.region.name), .text(levelName(row.level)), .count(row.units), .count(row.covered),
-         .rate(row.rate, tooltip: nil)]
     }
 
     /// The part of `path` below the group's region, joined for display: the group's own name is

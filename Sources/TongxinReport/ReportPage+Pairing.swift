@@ -33,26 +33,23 @@ extension ReportPage {
                 bars: regions.map { row in
                     PageComponents.Bar(
                         label: row.region.name, fraction: row.rightShare,
-                        tooltip: "\(NumberFormat.grouped(row.rightPaired)) / \(NumberFormat.grouped(row.right))"
+                        tooltip: Self.fractionText(row.rightPaired, of: row.right)
                     )
                 }
             ))
         }
-        let columns: [PageComponents.Column] = [
-            .text(labels(.region)), .number(left), .number(right), .number(labels(.pairs)),
-            .number(labels(.density)), .number(labels(.pairedOf, left)), .number(labels(.pairedOf, right)),
-            .number(labels(.shareOf, right)), .number(labels(.maxMatching)), .number(labels(.unpairedOf, right)),
-        ]
-        func cells(_ row: PairingRow, name: String) -> [PageComponents.Cell] {
-            [.text(name), .count(row.left), .count(row.right), .count(row.pairs),
-             .decimal(row.density, shown: NumberFormat.significant(row.density, digits: 3)),
-             .count(row.leftPaired), .count(row.rightPaired), .rate(row.rightShare, tooltip: nil),
-             .count(row.maxMatching), .count(row.unpairedCount)]
+        var table = ResultTable("pairing", columns: [
+            Column(labels(.region)), .numeric(left), .numeric(right), .numeric(labels(.pairs)),
+            .numeric(labels(.density)), .numeric(labels(.pairedOf, left)), .numeric(labels(.pairedOf, right)),
+            .numeric(labels(.shareOf, right)), .numeric(labels(.maxMatching)), .numeric(labels(.unpairedOf, right)),
+        ])
+        // The whole scope is the total, in the footer.
+        for (row, name) in regions.map({ ($0, $0.region.name) }) + [(whole, labels(.withCount, labels(.wholeScope), whole.region.name))] {
+            table.append([.text(name), .integer(row.left), .integer(row.right), .integer(row.pairs),
+                          .number(row.density, digits: 3), .integer(row.leftPaired), .integer(row.rightPaired),
+                          .rate(row.rightShare), .integer(row.maxMatching), .integer(row.unpairedCount)])
         }
-        parts.append(PageComponents.table(
-            columns: columns, rows: regions.map { cells($0, name: $0.region.name) },
-            footer: [cells(whole, name: labels(.withCount, labels(.wholeScope), whole.region.name))]
-        ))
+        parts.append(HTMLTable(table, footerRows: 1).html())
         parts.append(sortHint())
         let listed = regions.isEmpty ? [whole] : regions
         let unpaired = listed.filter { $0.rightPaired > 0 && !$0.unpaired.isEmpty }
@@ -76,16 +73,24 @@ extension ReportPage {
         }
         if !programme.suggestions.isEmpty {
             parts.append(PageComponents.details(labels(.suggestionsTitle, NumberFormat.grouped(programme.suggestions.count)), [
-                PageComponents.table(
-                    columns: [.text(right), .text(labels(.suggestedPartner)), .number(labels(.hierarchyDistance))],
-                    rows: programme.suggestions.map { suggestion in
-                        let distance = suggestion.shared.map { labels(.sameRegion, labels.level($0)) } ?? labels(.noSharedRegion)
-                        return [.text(suggestion.right.name), .text(suggestion.left.name),
-                                .decimal(Double(suggestion.cost), shown: "\(suggestion.cost) · \(distance)")]
-                    }
-                ),
+                suggestionTable(programme.suggestions, right: right),
             ]))
         }
         return parts
+    }
+
+    /// Each unpaired right node with its proposed partner and their distance in the hierarchy
+    /// (sorted by the cost, shown with the closest region both lie in).
+    private func suggestionTable(_ suggestions: [SuggestedPartner], right: String) -> HTML {
+        var table = ResultTable("suggestions", columns: [
+            Column(right), Column(labels(.suggestedPartner)), .numeric(labels(.hierarchyDistance)),
+        ])
+        var dressing: [HTMLTable.Address: HTMLTable.Dressing] = [:]
+        for (index, suggestion) in suggestions.enumerated() {
+            let distance = suggestion.shared.map { labels(.sameRegion, labels.level($0)) } ?? labels(.noSharedRegion)
+            table.append([.text(suggestion.right.name), .text(suggestion.left.name), .number(Double(suggestion.cost), digits: nil)])
+            dressing[.init(row: index, column: 2)] = .init(shown: "\(suggestion.cost) · \(distance)")
+        }
+        return HTMLTable(table, dressing: dressing).html()
     }
 }

@@ -13,10 +13,9 @@ extension ReportPage {
         var tables: [HTML] = []
         func tally(_ caption: String, _ header: String, _ entries: [Tally], translate: (String) -> String) {
             guard !entries.isEmpty else { return }
-            tables.append(PageComponents.table(
-                caption: caption, columns: [.text(header), .number(labels(.count))],
-                rows: entries.map { [.text(translate($0.label)), .count($0.count)] }
-            ))
+            var table = ResultTable(caption, columns: [Column(header), .numeric(labels(.count))])
+            for entry in entries { table.append([.text(translate(entry.label)), .integer(entry.count)]) }
+            tables.append(HTMLTable(table, caption: caption).html())
         }
         tally(labels(.nodesByKind), labels(.kind), summary.nodeKinds, translate: labels.kind)
         tally(labels(.edgesByKind), labels(.kind), summary.edgeKinds, translate: labels.edgeKind)

@@ -2,6 +2,31 @@ import TongxinAnalysis
 import TongxinGraph
 import TongxinIO
 
+/// Coverage in one region, its name resolved: a row of every coverage table (the command's and
+/// the report's).
+public struct CoverageRow: Sendable, Equatable {
+    public var region: NodeReference
+    public var level: RegionLevel?
+    public var units: Int
+    public var covered: Int
+    /// covered / units, `nil` when the region has no units.
+    public var rate: Double?
+
+    public init(region: NodeReference, level: RegionLevel?, units: Int, covered: Int, rate: Double?) {
+        self.region = region
+        self.level = level
+        self.units = units
+        self.covered = covered
+        self.rate = rate
+    }
+
+    /// `region` of a coverage result.
+    public init(_ region: Coverage.Region, in graph: Graph) {
+        self.init(region: NodeReference(region.node, in: graph), level: region.level, units: region.units,
+                  covered: region.covered, rate: region.rate)
+    }
+}
+
 /// A ``TongxinAnalysis/Coverage`` result with names resolved: DESIGN.md's coverage JSON, one CSV
 /// table, and the terminal text (regions indented by depth, then the uncovered units).
 public struct CoverageReport: ResultDocument {
@@ -19,6 +44,9 @@ public struct CoverageReport: ResultDocument {
         below = minRate.map { coverage.regions(below: $0) } ?? []
     }
 
+    /// Every region of the result, names resolved, in hierarchy order.
+    public var rows: [CoverageRow] { coverage.regions.map { CoverageRow($0, in: graph) } }
+
     /// The selectors, `|`-separated.
     public var selectorText: String { coverage.selectors.map(\.description).joined(separator: " | ") }
 
@@ -34,10 +62,10 @@ public struct CoverageReport: ResultDocument {
             ("units", .int(coverage.units)),
             ("covered", .int(coverage.covered)),
             ("rate", coverage.units == 0 ? .null : .double(Double(coverage.covered) / Double(coverage.units))),
-            ("regions", .array(coverage.regions.map { region in
-                ["id": .string(g.id(of: region.node)), "name": .string(g.name(of: region.node)),
-                 "level": .string(region.level.rawValue), "units": .int(region.units),
-                 "covered": .int(region.covered), "rate": region.rate.map(JSONValue.double) ?? .null]
+            ("regions", .array(rows.map { row in
+                ["id": .string(row.region.id), "name": .string(row.region.name),
+                 "level": row.level.map { .string($0.rawValue) } ?? .null, "units": .int(row.units),
+                 "covered": .int(row.covered), "rate": row.rate.map(JSONValue.double) ?? .null]
             })),
             ("uncovered", .array(coverage.uncovered.map { unit in
                 ["id": .string(g.id(of: unit.node)), "name": .string(g.name(of: unit.node)),
@@ -57,10 +85,10 @@ public struct CoverageReport: ResultDocument {
             Column("section"), Column("id"), Column("name"), Column("level"), .numeric("units"), .numeric("covered"),
             .numeric("rate"), Column("path"),
         ])
-        for region in coverage.regions {
-            table.append([.text("region"), .id(graph.id(of: region.node)), .text(graph.name(of: region.node)),
-                          .text(region.level.rawValue), .integer(region.units), .integer(region.covered),
-                          .rate(region.rate), .text(graph.namePath(graph.hierarchy.ancestors(of: region.node).reversed()))])
+        for (region, row) in zip(coverage.regions, rows) {
+            table.append([.text("region"), .id(row.region.id), .text(row.region.name), .text(region.level.rawValue),
+                          .integer(row.units), .integer(row.covered), .rate(row.rate),
+                          .text(graph.namePath(graph.hierarchy.ancestors(of: region.node).reversed()))])
         }
         for unit in coverage.uncovered {
             table.append([.text("uncovered"), .id(graph.id(of: unit.node)), .text(graph.name(of: unit.node)),
@@ -79,10 +107,10 @@ public struct CoverageReport: ResultDocument {
             var table = ResultTable("regions", columns: [
                 Column("region"), Column("level"), .numeric("units"), .numeric("covered"), .numeric("rate"),
             ])
-            for region in coverage.regions {
+            for (region, row) in zip(coverage.regions, rows) {
                 let indent = String(repeating: "  ", count: max(0, region.level.rank - top))
-                table.append([.text(indent + graph.name(of: region.node)), .text(region.level.rawValue),
-                              .integer(region.units), .integer(region.covered), .rate(region.rate)])
+                table.append([.text(indent + row.region.name), .text(region.level.rawValue), .integer(row.units),
+                              .integer(row.covered), .rate(row.rate)])
             }
             output += table.text()
         }

@@ -44,11 +44,14 @@ public enum NumberFormat {
         return String(format: "%.\(max(digits, 1))g", value)
     }
 
-    /// A change in a rate as signed percentage points with `decimals` places (`+12.50 pp`), without
-    /// the unit when `unit` is false (`+12.5`); `nil` → `—`.
+    /// A change in a rate as signed percentage points with `decimals` places (`+12.50 pp`, `-0.25 pp`),
+    /// without the unit when `unit` is false (`+12.5`); a change that rounds to zero has no sign
+    /// (`0.00 pp`, never `-0.00` or `+0.00`); `nil` → `—`.
     public static func points(_ change: Double?, decimals: Int = 2, unit: Bool = true) -> String {
         guard let change, change.isFinite else { return "—" }
-        return (change >= 0 ? "+" : "-") + fixed((change * 100).magnitude, decimals: decimals) + (unit ? " pp" : "")
+        let digits = fixed((change * 100).magnitude, decimals: decimals)
+        let sign = digits.contains(where: { $0 != "0" && $0 != "." }) ? (change > 0 ? "+" : "-") : ""
+        return sign + digits + (unit ? " pp" : "")
     }
 
     /// `value` rounded half away from zero to `decimals` places (at most 12), in plain notation.

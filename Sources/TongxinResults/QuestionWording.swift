@@ -6,7 +6,7 @@ import TongxinGraph
 ///
 /// A selector's subject is the value of its `type` (organizations) or `category` (figures) filter
 /// when that is its only filter, else its kind in words with the filters after it; several
-/// selectors are joined by 或 / "or". Edge kinds and unit levels have their everyday names.
+/// selectors are joined by 或 / "or". Edge kinds have their everyday names (``EdgeKind/words(_:chinese:)``).
 ///
 /// - Complexity: O(length of the selectors' text).
 ///
@@ -22,7 +22,7 @@ public struct QuestionWording: Sendable {
 
     /// "商会覆盖的乡镇（经 隶属/位于、服务）" / "towns covered by organizations of type 商会 (via within, serves)".
     public func coverage(unit: RegionLevel, by selectors: [NodeSelector], via: [String]) -> String {
-        let kinds = via.map(edgeKind).joined(separator: chinese ? "、" : ", ")
+        let kinds = via.map { EdgeKind.words($0, chinese: chinese) }.joined(separator: chinese ? "、" : ", ")
         return chinese
             ? "\(subject(selectors))覆盖的\(unitName(unit))（经 \(kinds)）"
             : "\(unitName(unit, plural: true)) covered by \(subject(selectors)) (via \(kinds))"
@@ -31,7 +31,7 @@ public struct QuestionWording: Sendable {
     /// "与企业结对的村" / "villages paired with enterprises"; an edge kind other than `paired_with`
     /// is named after it.
     public func pairing(left: NodeSelector, right: NodeSelector, edge: String) -> String {
-        let by = edge == EdgeKind.pairedWith ? "" : chinese ? "（经 \(edgeKind(edge))）" : " (by \(edgeKind(edge)))"
+        let by = edge == EdgeKind.pairedWith ? "" : chinese ? "（经 \(EdgeKind.words(edge, chinese: true))）" : " (by \(EdgeKind.words(edge, chinese: false)))"
         return chinese
             ? "与\(subject([left]))结对的\(subject([right]))\(by)"
             : "\(subject([right])) paired with \(subject([left]))\(by)"
@@ -47,25 +47,6 @@ public struct QuestionWording: Sendable {
         case (true, .village): "村"
         case (false, .city): plural ? "cities" : "city"
         case (false, _): level.rawValue + (plural ? "s" : "")
-        }
-    }
-
-    /// An edge kind in words: 隶属/位于、服务、联络、结对… / within, serves, liaison for, paired with…;
-    /// kinds without a name are shown as they are.
-    public func edgeKind(_ kind: String) -> String {
-        switch (chinese, kind) {
-        case (true, EdgeKind.within): "隶属/位于"
-        case (true, EdgeKind.memberOf): "成员"
-        case (true, EdgeKind.leads): "负责"
-        case (true, EdgeKind.serves): "服务"
-        case (true, EdgeKind.liaisonFor): "联络"
-        case (true, EdgeKind.pairedWith): "结对"
-        case (true, EdgeKind.tie): "其他联系"
-        case (false, EdgeKind.memberOf): "member of"
-        case (false, EdgeKind.liaisonFor): "liaison for"
-        case (false, EdgeKind.pairedWith): "paired with"
-        case (false, EdgeKind.tie): "other tie"
-        default: kind
         }
     }
 

@@ -25,7 +25,9 @@ struct CentralityCommand: TongxinCommand {
             --bipartite SELECTOR: Borgatti–Everett two-mode normalization of degree, closeness or \
             betweenness, the selector naming one side and every other node the other.
             --measure components: weakly connected (strongly with --directed) components, largest \
-            first. --measure communities: Louvain communities (seeded, --resolution) with modularity.
+            first. --measure communities: Louvain communities (deterministic), or Leiden's with \
+            --algorithm leiden (refined, every community connected; seeded by --seed), with \
+            --resolution and the partition's modularity.
             --kind restricts the nodes reported, not the graph the measure is computed on; --region \
             computes on the subgraph of the region's subtree.
 
@@ -35,12 +37,13 @@ struct CentralityCommand: TongxinCommand {
               tongxin centrality Graphs/hubei.json --measure closeness --region 宜昌市 --format json
               tongxin centrality Graphs/hubei.json --measure degree --bipartite enterprise --kind village
               tongxin centrality Graphs/hubei.json --measure communities --weighted --seed 7 --top 10
+              tongxin centrality Graphs/hubei.json --measure communities --algorithm leiden --format json
             """)
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: ArgumentHelp("The measure.", valueName: Measure.allCases.map(\.rawValue).joined(separator: "|")))
-    var measure: Measure
+    @Option(help: ArgumentHelp("The measure.", valueName: CentralityMeasure.allCases.map(\.rawValue).joined(separator: "|")))
+    var measure: CentralityMeasure
 
     @Flag(help: "Normalized or raw scores (the default is NetworkX's for the measure).")
     var normalization: Normalization?
@@ -54,7 +57,7 @@ struct CentralityCommand: TongxinCommand {
     @Option(help: ArgumentHelp("Betweenness: sample this many source nodes.", valueName: "k"))
     var samples: Int?
 
-    @Option(help: ArgumentHelp("The seed for --samples and communities.", valueName: "s"))
+    @Option(help: ArgumentHelp("The seed for --samples and Leiden's refinement.", valueName: "s"))
     var seed: UInt64 = 0
 
     @Option(help: ArgumentHelp("Report only nodes matching KIND or KIND[attr=value,…].", valueName: "selector"))
@@ -78,6 +81,9 @@ struct CentralityCommand: TongxinCommand {
     @Option(help: "Communities: the resolution γ (above 1: smaller communities).")
     var resolution: Double = 1
 
+    @Option(help: ArgumentHelp("Communities: the method.", valueName: "louvain|leiden"))
+    var algorithm: CommunityAlgorithm = .louvain
+
     @Option(help: "Iterative measures: stop when one step changes the scores by less than this (L1).")
     var tolerance: Double = IterationOptions().tolerance
 
@@ -92,7 +98,7 @@ struct CentralityCommand: TongxinCommand {
             guard measure == .betweenness else { throw ValidationError("--samples applies to --measure betweenness only") }
             guard samples >= 2 else { throw ValidationError("--samples must be at least 2, not \(samples)") }
         }
-        if bipartite != nil && ![.degree, .closeness, .betweenness].contains(measure) {
+        if bipartite != nil && !measure.hasBipartiteForm {
             throw ValidationError("--bipartite applies to degree, closeness and betweenness")
         }
         if bipartite != nil && (directed || weighted) {
@@ -107,6 +113,9 @@ struct CentralityCommand: TongxinCommand {
         if normalization == .raw && [.pagerank, .eigenvector].contains(measure) {
             throw ValidationError("\(measure.rawValue) is always normalized (it is a distribution or a unit vector)")
         }
+        if algorithm != .louvain && measure != .communities {
+            throw ValidationError("--algorithm applies to --measure communities only")
+        }
         if normalization != nil && [.coreness, .components, .communities].contains(measure) {
             throw ValidationError("\(measure.rawValue) has no normalization")
         }
@@ -118,103 +127,40 @@ struct CentralityCommand: TongxinCommand {
         let graph = try graphOptions.load()
         let nodes: [Int]
         if let region = try graphOptions.regionIndex(in: graph) {
-            nodes = graph.hierarchy.subtree(of: region).map(Int.init).sorted()
+            nodes = graph.hierarchy.sortedSubtree(of: region)
         } else {
             nodes = Array(0..<graph.nodeCount)
         }
-        let weightUse: WeightUse = !weighted ? .none : (measure.usesDistances ? .distance : .strength)
-        let view = MeasureGraph(graph, inducedBy: nodes, directed: directed, weights: weightUse)
+        let view = MeasureGraph(graph, inducedBy: nodes, directed: directed, weights: measure.weightUse(weighted: weighted))
         Timings.mark("view")
         let normalized = normalization.map { $0 == .normalized } ?? measure.normalizedByDefault
-        let result = try compute(on: view, graph: graph, nodes: nodes, normalized: normalized, side: side)
+        let progress = view.nodeCount >= 5_000 ? Progress.begin(measure.rawValue) : nil
+        var parameters = CentralityParameters(
+            normalized: normalized, sources: samples.map { view.sampleSources($0, seed: seed) }, damping: damping,
+            alpha: alpha, beta: beta, resolution: resolution, algorithm: algorithm, seed: seed,
+            options: IterationOptions(tolerance: tolerance, maxIterations: maxIterations)
+        ) { done, total in progress?.update(fraction: Double(done) / Double(total)) }
+        if let side {
+            let matches = side.matcher(in: graph)
+            parameters.bipartiteTop = nodes.map { matches($0) }
+        }
+        let result = try view.centrality(measure, parameters)
+        progress?.finish()
         Timings.mark("kernel")
-        let matcher = selector?.matcher(in: graph)
-        var report = CentralityReport(graph: graph, measure: measure.rawValue, result: result, nodes: nodes,
-                                      normalized: normalized, directed: directed, weighted: weighted)
-        report.select(matcher, top: top)
+        var report = CentralityReport(
+            graph: graph, measure: measure.rawValue, result: result, nodes: nodes,
+            normalized: normalized, directed: directed, weighted: weighted,
+            matching: selector?.matcher(in: graph), top: top)
         if let samples { report.sampling = (samples, seed) }
         try Console.print(report, as: output)
     }
-
-    private func compute(on view: MeasureGraph, graph: Graph, nodes: [Int], normalized: Bool,
-                         side: NodeSelector?) throws -> CentralityResult {
-        let options = IterationOptions(tolerance: tolerance, maxIterations: maxIterations)
-        let progress = view.nodeCount >= 5_000 ? Progress.begin(measure.rawValue) : nil
-        defer { progress?.finish() }
-        let report: (Int, Int) -> Void = { done, total in progress?.update(fraction: Double(done) / Double(total)) }
-        if let side {
-            let matches = side.matcher(in: graph)
-            let top = nodes.map { matches($0) }
-            switch measure {
-            case .degree: return .scores(try view.bipartiteDegreeCentrality(top: top))
-            case .closeness:
-                return .scores(try view.bipartiteClosenessCentrality(top: top, normalized: normalized, progress: report))
-            default: return .scores(try view.bipartiteBetweennessCentrality(top: top, progress: report))
-            }
-        }
-        switch measure {
-        case .coreness: return .counts(view.coreNumbers())
-        case .components: return .groups(directed ? view.strongComponents() : view.weakComponents(), modularity: nil)
-        case .communities:
-            let communities = try view.louvain(resolution: resolution, seed: seed)
-            return .groups(communities.partition, modularity: communities.modularity)
-        default:
-            let parameters = ScoreParameters(sources: samples.map { view.sampleSources($0, seed: seed) }, damping: damping,
-                                             alpha: alpha, beta: beta, options: options, progress: report)
-            return .scores(try measure.scores(on: view, normalized: normalized, parameters))
-        }
-    }
 }
 
-/// The `--measure` values.
-enum Measure: String, ExpressibleByArgument, CaseIterable {
-    case degree
-    case inDegree = "in-degree"
-    case outDegree = "out-degree"
-    case betweenness, closeness, harmonic, eigenvector, pagerank, katz, coreness, components, communities
+extension CentralityMeasure: ExpressibleByArgument {}
 
-    /// Whether weights are lengths (path measures) rather than strengths.
-    var usesDistances: Bool { [.betweenness, .closeness, .harmonic].contains(self) }
-
-    /// NetworkX's default for the measure.
-    var normalizedByDefault: Bool { ![.harmonic, .coreness, .components, .communities].contains(self) }
-
-    /// One score per node of `view`, for the measures that give scores (every one but coreness,
-    /// components and communities), with NetworkX's definitions; shared by `centrality` and
-    /// `render --size-by`.
-    func scores(on view: MeasureGraph, normalized: Bool, _ parameters: ScoreParameters = ScoreParameters()) throws -> [Double] {
-        switch self {
-        case .degree: return view.degreeCentrality(normalized: normalized)
-        case .inDegree: return view.degreeCentrality(.incoming, normalized: normalized)
-        case .outDegree: return view.degreeCentrality(.outgoing, normalized: normalized)
-        case .betweenness:
-            return try view.betweennessCentrality(normalized: normalized, sources: parameters.sources, progress: parameters.progress)
-        case .closeness: return try view.closenessCentrality(normalized: normalized, progress: parameters.progress)
-        case .harmonic: return try view.harmonicCentrality(normalized: normalized, progress: parameters.progress)
-        case .eigenvector: return try view.eigenvectorCentrality(options: parameters.options)
-        case .pagerank: return try view.pageRank(damping: parameters.damping, options: parameters.options)
-        case .katz:
-            return try view.katzCentrality(alpha: parameters.alpha, beta: [parameters.beta], normalized: normalized,
-                                           options: parameters.options)
-        case .coreness, .components, .communities:
-            preconditionFailure("\(rawValue) gives counts or groups, not scores")
-        }
-    }
-}
-
-/// The parameters of the score measures, NetworkX's defaults unless given.
-struct ScoreParameters {
-    /// Betweenness sources (Brandes' sampling), or `nil` for all.
-    var sources: [Int]? = nil
-    var damping = 0.85
-    var alpha = 0.1
-    var beta = 1.0
-    var options = IterationOptions()
-    var progress: ((Int, Int) -> Void)? = nil
-}
+extension CommunityAlgorithm: ExpressibleByArgument {}
 
 /// `--normalized` or `--raw`.
 enum Normalization: String, EnumerableFlag {
     case normalized, raw
 }
-

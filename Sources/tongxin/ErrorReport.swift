@@ -22,7 +22,6 @@ enum ErrorReport {
 
     static func render(_ diagnostics: DiagnosticList) -> String {
         var files: [String: InputFile?] = [:]
-        var workbooks: [String: [Worksheet]?] = [:]
         var output = ""
         // In file order, so a reader can walk down the file; errors without a place come first.
         let ordered = diagnostics.diagnostics.enumerated().sorted { a, b in
@@ -35,11 +34,10 @@ enum ErrorReport {
         for diagnostic in ordered {
             output += diagnostic.description + "\n"
             guard let location = diagnostic.location else { continue }
-            let found: (text: String, caret: Int, cutBefore: Bool, cutAfter: Bool)?
-            if let sheet = location.sheet {
-                if workbooks[location.file] == nil { workbooks[location.file] = try? Workbook.read(path: location.file) }
-                found = (workbooks[location.file] ?? nil)?.first { $0.name == sheet }?.excerpt(row: location.line, column: location.column)
-            } else {
+            // A sheet's row comes with the diagnostic (the reader attached it while it held the
+            // workbook); a text file's line is read here, once per file.
+            var found = diagnostic.excerpt
+            if found == nil, location.sheet == nil {
                 if files[location.file] == nil { files[location.file] = try? InputFile.read(location.file) }
                 found = (files[location.file] ?? nil)?.excerpt(line: location.line, column: location.column)
             }

@@ -97,7 +97,7 @@ struct Render: TongxinCommand {
                 throw DiagnosticList([Diagnostic(.error, "--focus: \(error)")])
             }
         }
-        if let sizeBy = style.sizeBy { options.sizeBy = try Self.scores(sizeBy, graph: graph, region: options.region) }
+        if let sizeBy = style.sizeBy { options.sizeBy = try Self.sizes(sizeBy, graph: graph, region: options.region) }
         if let coverage = try style.coverage(of: graph) {
             options.colorBy = DiagramOptions.Coverage(selector: coverage.description, unit: coverage.result.unit,
                                                       uncovered: coverage.result.uncovered.map(\.node), in: graph)
@@ -117,25 +117,14 @@ struct Render: TongxinCommand {
         try AtomicFile.write(bytes, to: out)
     }
 
-    /// The measures that give one score per node.
-    static let sizeMeasures: [Measure] = [.degree, .betweenness, .closeness, .harmonic, .eigenvector, .pagerank, .katz, .coreness]
-
-    /// `measure` over the graph (or the region's subtree) with NetworkX's default normalization, one
-    /// score per graph node (0 outside the region).
-    static func scores(_ measure: Measure, graph: Graph, region: Int?) throws -> DiagramOptions.Measure {
-        let nodes = region.map { graph.hierarchy.subtree(of: $0).map(Int.init).sorted() } ?? Array(0..<graph.nodeCount)
-        let view = MeasureGraph(graph, inducedBy: nodes)
-        let values: [Double]
-        if measure == .coreness {
-            values = view.coreNumbers().map(Double.init)
-        } else {
-            let sources = measure == .betweenness && view.nodeCount > 5_000 ? view.sampleSources(256, seed: 1) : nil
-            if sources != nil { Console.error("render: --size-by betweenness samples 256 sources (seed 1)\n") }
-            values = try measure.scores(on: view, normalized: measure.normalizedByDefault, ScoreParameters(sources: sources))
+    /// The diagram's node sizes by `measure` (``Graph/nodeSizes(by:region:)``), saying on stderr
+    /// when betweenness was estimated.
+    static func sizes(_ measure: CentralityMeasure, graph: Graph, region: Int?) throws -> DiagramOptions.Measure {
+        let sizes = try graph.nodeSizes(by: measure, region: region)
+        if let samples = sizes.sampledSources {
+            Console.error("render: --size-by betweenness samples \(samples) sources (seed \(PictureSampling.seed))\n")
         }
-        var scores = [Double](repeating: 0, count: graph.nodeCount)
-        for (position, node) in nodes.enumerated() { scores[node] = values[position] }
-        return DiagramOptions.Measure(name: measure.rawValue, values: scores)
+        return DiagramOptions.Measure(name: measure.rawValue, values: sizes.values)
     }
 
     /// The kinds of a comma-separated list.

@@ -1,15 +1,17 @@
 import ArgumentParser
 import TongxinAnalysis
 import TongxinIO
+import TongxinResults
 
 /// How nodes are sized and coloured: by a centrality measure and by coverage. `render` draws with
 /// them; `convert` writes them into the files yEd and Gephi open.
 struct StyleOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Size nodes by a measure over the graph (or --region): degree, betweenness, closeness, harmonic, eigenvector, "
-            + "pagerank, katz or coreness, with NetworkX's defaults; betweenness over more than 5,000 nodes samples 256 sources.",
+            + "pagerank, katz or coreness, with NetworkX's defaults; betweenness over more than "
+            + "\(NumberFormat.grouped(PictureSampling.diagramThreshold)) nodes samples \(PictureSampling.samples) sources.",
         valueName: "measure"))
-    var sizeBy: Measure?
+    var sizeBy: CentralityMeasure?
 
     @Option(help: ArgumentHelp(
         "Colour units by coverage: covered and uncovered units, or the covered share of collapsed regions.",
@@ -24,9 +26,9 @@ struct StyleOptions: ParsableArguments {
     var via: String = Coverage.defaultVia.joined(separator: ",")
 
     func validate() throws {
-        if let sizeBy, !Render.sizeMeasures.contains(sizeBy) {
+        if let sizeBy, !CentralityMeasure.nodeSizing.contains(sizeBy) {
             throw ValidationError("--size-by \(sizeBy.rawValue) is not a score per node: use one of "
-                                  + Render.sizeMeasures.map(\.rawValue).joined(separator: ", "))
+                                  + CentralityMeasure.nodeSizing.map(\.rawValue).joined(separator: ", "))
         }
         if let colorBy, !colorBy.hasPrefix("coverage:") {
             throw ValidationError("--color-by '\(colorBy)': expected coverage:SELECTOR, e.g. 'coverage:organization[type=商会]'")
@@ -67,7 +69,7 @@ struct StyleOptions: ParsableArguments {
             }
         }
         if let sizeBy {
-            let scores = try Render.scores(sizeBy, graph: graph, region: nil).values
+            let scores = try Render.sizes(sizeBy, graph: graph, region: nil).values
             let low = scores.min() ?? 0, high = scores.max() ?? 0
             styling.sizes = scores.map { KindPalette.sizeFraction($0, low: low, high: high) }
         }

@@ -18,8 +18,10 @@ struct CentralityCommandTests {
         try BuiltTongxin.run([arguments[0], Self.graphPath] + arguments.dropFirst())
     }
 
-    @Test(arguments: [("betweenness", "betweenness"), ("closeness", "closeness"), ("pagerank", "pagerank"),
-                      ("harmonic", "harmonic"), ("eigenvector", "eigenvector")])
+    @Test(arguments: [
+        ("betweenness", "betweenness"), ("closeness", "closeness"), ("pagerank", "pagerank"),
+        ("harmonic", "harmonic"), ("eigenvector", "eigenvector")
+    ])
     func jsonScoresAreNetworkXs(measure: String, key: String) throws {
         let run = try tongxin("centrality", "--measure", measure, "--format", "json")
         #expect(run.status == 0, "\(run.stderr)")
@@ -45,7 +47,8 @@ struct CentralityCommandTests {
     @Test func topAsCSV() throws {
         let run = try tongxin("centrality", "--measure", "betweenness", "--top", "3", "--format", "csv")
         #expect(run.status == 0)
-        #expect(run.stdout.split(separator: "\n").map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+        #expect(
+            run.stdout.split(separator: "\n").map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
                 == ["rank,id", "1,Medici", "2,Guadagni", "3,Albizzi"])
     }
 
@@ -68,6 +71,27 @@ struct CentralityCommandTests {
         #expect(run.status == 0)
         let ids = try #require(run.json["neighbors"] as? [[String: Any]]).map { $0["id"] as! String }
         #expect(Set(ids) == ["Acciaiuoli", "Barbadori", "Ridolfi", "Salviati", "Tornabuoni", "Albizzi"])
+    }
+
+    /// Leiden's communities on the families: each connected, modularity as printed equals the
+    /// partition's (checked by the library tests), and `--top` keeps the first rows.
+    @Test func leidenCommunities() throws {
+        let run = try tongxin(
+            "centrality", "--measure", "communities", "--algorithm", "leiden", "--seed", "1",
+            "--format", "json")
+        #expect(run.status == 0, "\(run.stderr)")
+        let modularity = try #require(run.json["modularity"] as? NSNumber).doubleValue
+        #expect(modularity > 0.3)
+        let nodes = try #require(run.json["nodes"] as? [[String: Any]])
+        #expect(nodes.count == Self.fixture.graph.nodeCount)
+        let top = try tongxin(
+            "centrality", "--measure", "communities", "--algorithm", "leiden", "--seed", "1",
+            "--top", "3", "--format", "json")
+        let first = try #require(top.json["nodes"] as? [[String: Any]]).map { $0["id"] as! String }
+        #expect(first == nodes.prefix(3).map { $0["id"] as! String })
+        let misplaced = try tongxin("centrality", "--measure", "pagerank", "--algorithm", "leiden")
+        #expect(misplaced.status == 1)
+        #expect(misplaced.stderr.contains("--algorithm applies to --measure communities only"))
     }
 
     @Test func badInputExits1WithOneMessage() throws {

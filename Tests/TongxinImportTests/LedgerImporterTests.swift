@@ -57,6 +57,22 @@ extension Ledgers {
         ])
     }
 
+    @Test func problemsAndWarningsCarryTheirRowSoTheReportNeedNotReadTheWorkbookAgain() throws {
+        let roster = Ledgers.roster.replacingOccurrences(of: "3,宜昌,夷陵,小溪塔,", with: "3,宜昌,夷陵,小溪塔镇,")
+        let ledgers = try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": roster])
+        do {
+            _ = try ledgers.run()
+            Issue.record("the misspelled town should be an error")
+        } catch {
+            let excerpt = try #require(error.diagnostics.first?.excerpt)
+            #expect(excerpt == SourceExcerpt(text: "3 | 宜昌 | 夷陵 | 小溪塔镇 | 旧坪社区 | 张三 | 13800000001", caret: 14,
+                                             cutBefore: false, cutAfter: false))
+        }
+        let mapping = "sheets:\n  - file: p.csv\n    nodes:\n      p: {place: [县, 乡镇]}\n      o: {kind: organization, name: 名称, place: [县, 乡镇]}\n"
+        let warned = try Ledgers(["map.yaml": mapping, "p.csv": "名称,县,乡镇\n甲商会,长阳县,420506001\n"]).run().warnings
+        #expect(warned.map(\.excerpt?.text) == ["甲商会 | 长阳县 | 420506001"])
+    }
+
     @Test func conflictingAttributesNameBothCells() throws {
         let mapping = Ledgers.mapping.replacingOccurrences(of: "key: [姓名, 联系电话]", with: "key: 姓名")
         let errors = try Ledgers(["map.yaml": mapping, "roster.csv": Ledgers.roster.replacingOccurrences(of: "旧坪社区,张三,13800000001", with: "旧坪社区,张三,13900000009")]).errors()

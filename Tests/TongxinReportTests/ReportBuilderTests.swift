@@ -1,6 +1,7 @@
 import Testing
 import TongxinAnalysis
 import TongxinGraph
+import TongxinResults
 import TongxinRender
 import TongxinTestSupport
 @testable import TongxinReport

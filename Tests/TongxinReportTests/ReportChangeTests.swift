@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TongxinAnalysis
 import TongxinGraph
+import TongxinResults
 import TongxinTestSupport
 @testable import TongxinReport
 

@@ -1,5 +1,6 @@
 import Testing
 import TongxinGraph
+import TongxinResults
 @testable import TongxinReport
 
 /// Hand-made content shaped like a province report: two cities, one coverage measure, one pairing

@@ -48,6 +48,17 @@ import TongxinResults
         #expect(NumberFormat.fixed(7, decimals: 3) == "7.000")
     }
 
+    @Test func pointsSignOnlyWhatIsShown() {
+        #expect(NumberFormat.points(0.125) == "+12.50 pp")
+        #expect(NumberFormat.points(-0.0025) == "-0.25 pp")
+        #expect(NumberFormat.points(0.032, decimals: 1, unit: false) == "+3.2")
+        #expect(NumberFormat.points(-0.0001, decimals: 1, unit: false) == "0.0")
+        #expect(NumberFormat.points(0.0001, decimals: 1, unit: false) == "0.0")
+        #expect(NumberFormat.points(0) == "0.00 pp")
+        #expect(NumberFormat.points(-0.0) == "0.00 pp")
+        #expect(NumberFormat.points(nil) == "—")
+    }
+
     @Test func exactReadsBack() {
         #expect(NumberFormat.exact(0.1) == "0.1")
         #expect(NumberFormat.exact(2) == "2.0")

@@ -1,15 +1,8 @@
 #!/usr/bin/env python3
-<<<<<<<< HEAD:Scripts/bench/workbook/measure.py
 """The peer half of Scripts/bench/workbook.sh: openpyxl writing the same coverage workbook (write-only
 mode, its fastest) and reading the same ledger (read-only mode), best of 3; prints one JSON line.
 
     python3 Scripts/bench/workbook/measure.py WRITE_ROWS FOLDER   # FOLDER holds bench-workbook's ledger.xlsx
-========
-"""The peer half of Scripts/bench/xlsx.sh: openpyxl writing the same coverage workbook (write-only
-mode, its fastest) and reading the same ledger (read-only mode), best of 3; prints one JSON line.
-
-    python3 Scripts/bench/xlsx/measure.py WRITE_ROWS FOLDER   # FOLDER holds bench-xlsx's ledger.xlsx
->>>>>>>> main:Scripts/bench/xlsx/measure.py
 """
 import json
 import sys
@@ -20,12 +13,14 @@ from openpyxl.styles import Font
 
 
 def best(body, runs=3):
-    times = []
+    """The best wall and the best CPU (user + system, time.process_time) seconds of `runs` runs."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         body()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
 
 
 def write(rows, path):
@@ -52,5 +47,7 @@ def read(path):
 
 
 rows, folder = int(sys.argv[1]), sys.argv[2]
-print(json.dumps({"openpyxl_write_seconds": best(lambda: write(rows, folder + "/coverage-openpyxl.xlsx")),
-                  "openpyxl_read_seconds": best(lambda: read(folder + "/ledger.xlsx"))}))
+write_wall, write_cpu = best(lambda: write(rows, folder + "/coverage-openpyxl.xlsx"))
+read_wall, read_cpu = best(lambda: read(folder + "/ledger.xlsx"))
+print(json.dumps({"openpyxl_write_seconds": write_wall, "openpyxl_write_cpu_seconds": write_cpu,
+                  "openpyxl_read_seconds": read_wall, "openpyxl_read_cpu_seconds": read_cpu}))

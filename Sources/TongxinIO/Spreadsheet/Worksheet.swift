@@ -70,9 +70,8 @@ public struct Worksheet: Sendable {
     /// to `column`, if further), separated by ` | ` — cut to about `width` Unicode scalars around the
     /// start of cell `column`, so a diagnostic can show the row with a caret under the cell.
     ///
-    /// - Returns: the excerpt, the caret's position in it (0-based, in scalars), and whether text was
-    ///   cut off before and after it; `nil` for a row outside the sheet.
-    public func excerpt(row: Int, column: Int, width: Int = 100) -> (text: String, caret: Int, cutBefore: Bool, cutAfter: Bool)? {
+    /// - Returns: the excerpt with its caret, or `nil` for a row outside the sheet.
+    public func excerpt(row: Int, column: Int, width: Int = 100) -> SourceExcerpt? {
         guard row >= 1, row <= rowCount else { return nil }
         var last = column
         if rowStarts[row] > rowStarts[row - 1] { last = max(last, Int(cellColumns[Int(rowStarts[row]) - 1])) }
@@ -91,7 +90,14 @@ public struct Worksheet: Sendable {
             to = min(scalars.count, from + width)
         }
         let text = String(String.UnicodeScalarView(scalars[from..<to]))
-        return (text, caret - from, from > 0, to < scalars.count)
+        return SourceExcerpt(text: text, caret: caret - from, cutBefore: from > 0, cutAfter: to < scalars.count)
+    }
+
+    /// Attaches to `diagnostic` the excerpt of its row when it is at a cell of this sheet and has
+    /// none yet, so reporting it needs no second reading of the workbook. O(columns of the row).
+    public func attachExcerpt(to diagnostic: inout Diagnostic) {
+        guard diagnostic.excerpt == nil, let location = diagnostic.location, location.sheet == name, location.file == file else { return }
+        diagnostic.excerpt = excerpt(row: location.line, column: location.column)
     }
 
     /// A sheet of the given cells.

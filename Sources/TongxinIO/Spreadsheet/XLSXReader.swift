@@ -201,7 +201,7 @@ enum XLSXReader {
             while let event = try tokenizer.next() {
                 switch event {
                 case .start(let element, let attributes, let selfClosing, let offset):
-                    switch XMLTokenizer.localName(element) {
+                    switch sheetName(element) {
                     case "row":
                         if let number = value(of: "r", in: attributes) {
                             guard let parsed = Int(number), parsed >= 1, parsed <= maxRows else {
@@ -241,7 +241,7 @@ enum XLSXReader {
                 case .text(let piece, _):
                     if collecting { text += piece }
                 case .end(let element, _):
-                    switch XMLTokenizer.localName(element) {
+                    switch sheetName(element) {
                     case "v", "t": collecting = false
                     case "rPh": phonetic -= 1
                     case "c":
@@ -273,6 +273,12 @@ enum XLSXReader {
             }
         }
         return Worksheet(file: context.path, name: context.sheet, cells: cells)
+    }
+
+    /// An element's local name as a `String`: a worksheet's millions of elements are usually
+    /// unprefixed, and comparing `String`s is much cheaper than comparing a `Substring` with one.
+    private static func sheetName(_ element: String) -> String {
+        element.utf8.contains(UInt8(ascii: ":")) ? String(XMLTokenizer.localName(element)) : element
     }
 
     /// A cell's value from the text of its `<v>` (or inline string) and its type and style; `nil` for
@@ -370,7 +376,11 @@ enum XLSXReader {
     /// SpreadsheetML's escapes for characters XML cannot hold, `_x000D_` → U+000D (ECMA-376 Part 1,
     /// §22.9.2.19, ST_Xstring); `_x005F_` escapes a literal underscore.
     static func unescaped(_ text: String) -> String {
-        guard text.utf8.count >= 7, text.contains("_x") else { return text }
+        var bytes = text
+        let escaped = bytes.withUTF8 { utf8 in
+            utf8.count >= 7 && utf8.indices.dropLast().contains { utf8[$0] == UInt8(ascii: "_") && utf8[$0 + 1] == UInt8(ascii: "x") }
+        }
+        guard escaped else { return text }
         var output = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var index = 0

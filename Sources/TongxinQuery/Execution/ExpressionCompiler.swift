@@ -45,34 +45,11 @@ struct ExpressionCompiler {
         case .property(let base, let key, let at):
             return try property(try compile(base), key, at)
         case .list(let items, _):
-            let compiled = try items.map { (item) throws(QueryError) in try compile(item) }
-            return { row throws(QueryError) in
-                var values: [QueryValue] = []
-                values.reserveCapacity(compiled.count)
-                for item in compiled { values.append(try item(row)) }
-                return .list(values)
-            }
+            return try list(items)
         case .map(let pairs, _):
-            let compiled = try pairs.map { (pair) throws(QueryError) in (pair.0, try compile(pair.1)) }
-            return { row throws(QueryError) in
-                var entries: [QueryValue.MapEntry] = []
-                for (key, value) in compiled { entries.append(.init(key, try value(row))) }
-                return .map(entries)
-            }
+            return try map(pairs)
         case .unary(let op, let operand, let at):
-            let value = try compile(operand)
-            switch op {
-            case .not: return { row throws(QueryError) in try Operators.not(try value(row), at) }
-            case .minus: return { row throws(QueryError) in try Operators.negate(try value(row), at) }
-            case .plus:
-                return { row throws(QueryError) in
-                    let result = try value(row)
-                    switch result {
-                    case .int, .double, .null: return result
-                    default: throw QueryError(.runtime, "cannot apply unary '+' to \(result.typeName)", at: at)
-                    }
-                }
-            }
+            return try unary(op, try compile(operand), at)
         case .binary(let op, let lhs, let rhs, let at):
             return try binary(op, try compile(lhs), try compile(rhs), at)
         case .isNull(let operand, let negated, _):
@@ -82,62 +59,126 @@ struct ExpressionCompiler {
             let list = try compile(base), position = try compile(index)
             return { row throws(QueryError) in try Functions.element(try list(row), try position(row), at, graph) }
         case .slice(let base, let from, let to, let at):
-            let list = try compile(base)
-            let low = try from.map { (e) throws(QueryError) in try compile(e) }
-            let high = try to.map { (e) throws(QueryError) in try compile(e) }
-            return { row throws(QueryError) in
-                try Functions.slice(try list(row), try low?(row), try high?(row), at)
-            }
+            return try slice(base, from, to, at)
         case .countStar(let at):
             return try aggregate(at)
         case .call(let name, let distinct, let args, let at):
             if aggregateFunctions.contains(name) { return try aggregate(at) }
-            if distinct { throw QueryError(.semantic, "DISTINCT is only allowed in aggregate functions", at: at) }
-            let compiled = try args.map { (arg) throws(QueryError) in try compile(arg) }
-            let function = try Functions.resolve(name, arguments: args.count, at: at, graph: graph)
-            return { row throws(QueryError) in
-                var values: [QueryValue] = []
-                values.reserveCapacity(compiled.count)
-                for arg in compiled { values.append(try arg(row)) }
-                return try function(values)
-            }
+            return try call(name, distinct: distinct, args, at)
         case .caseWhen(let subject, let branches, let otherwise, let at):
-            let value = try subject.map { (e) throws(QueryError) in try compile(e) }
-            let compiled = try branches.map { (branch) throws(QueryError) in (try compile(branch.0), try compile(branch.1)) }
-            let fallback = try otherwise.map { (e) throws(QueryError) in try compile(e) }
-            return { row throws(QueryError) in
-                let tested = try value?(row)
-                for (condition, result) in compiled {
-                    let test = try condition(row)
-                    let holds = if let tested { tested.equals(test) == true } else { try Operators.truth(test, at, "a WHEN condition") == true }
-                    if holds { return try result(row) }
-                }
-                return try fallback?(row) ?? .null
-            }
+            return try caseWhen(subject, branches, otherwise, at)
         case .listComprehension(let variable, let list, let predicate, let projection, let at):
-            let source = try compile(list)
-            let slot = scope.hiddenSlot()
-            let (filter, map) = try scope.withLocal(variable, slot: slot) { () throws(QueryError) -> (Eval?, Eval?) in
-                (try predicate.map { (e) throws(QueryError) in try compile(e) },
-                 try projection.map { (e) throws(QueryError) in try compile(e) })
-            }
+            return try listComprehension(variable, list, predicate, projection, at)
+        }
+    }
+
+    /// An optional subexpression, compiled when present.
+    private func compile(_ expr: Expr?) throws(QueryError) -> Eval? {
+        guard let expr else { return nil }
+        return try compile(expr)
+    }
+
+    /// `[a, b, …]`: each item evaluated in order.
+    private func list(_ items: [Expr]) throws(QueryError) -> Eval {
+        let compiled = try items.map { (item) throws(QueryError) in try compile(item) }
+        return { row throws(QueryError) in
+            var values: [QueryValue] = []
+            values.reserveCapacity(compiled.count)
+            for item in compiled { values.append(try item(row)) }
+            return .list(values)
+        }
+    }
+
+    /// `{key: value, …}`: entries in the order written.
+    private func map(_ pairs: [(String, Expr)]) throws(QueryError) -> Eval {
+        let compiled = try pairs.map { (pair) throws(QueryError) in (pair.0, try compile(pair.1)) }
+        return { row throws(QueryError) in
+            var entries: [QueryValue.MapEntry] = []
+            for (key, value) in compiled { entries.append(.init(key, try value(row))) }
+            return .map(entries)
+        }
+    }
+
+    /// `NOT x`, `-x`, and `+x` (which only checks that x is a number or null).
+    private func unary(_ op: UnaryOperator, _ value: @escaping Eval, _ at: QueryPosition) throws(QueryError) -> Eval {
+        switch op {
+        case .not: return { row throws(QueryError) in try Operators.not(try value(row), at) }
+        case .minus: return { row throws(QueryError) in try Operators.negate(try value(row), at) }
+        case .plus:
             return { row throws(QueryError) in
-                let items: [QueryValue]
-                switch try source(row) {
-                case .null: return .null
-                case .list(let values): items = values
-                case let other: throw QueryError(.runtime, "a list comprehension needs a list, not \(other.typeName)", at: at)
+                let result = try value(row)
+                switch result {
+                case .int, .double, .null: return result
+                default: throw QueryError(.runtime, "cannot apply unary '+' to \(result.typeName)", at: at)
                 }
-                var local = row
-                if local.count <= slot { local += [QueryValue](repeating: .null, count: slot + 1 - local.count) }
-                var result: [QueryValue] = []
-                for item in items {
-                    local[slot] = item
-                    if let filter, try Operators.truth(try filter(local), at, "a list comprehension's WHERE") != true { continue }
-                    result.append(try map?(local) ?? item)
-                }
-                return .list(result)
             }
+        }
+    }
+
+    /// `list[from..to]`, either bound optional.
+    private func slice(_ base: Expr, _ from: Expr?, _ to: Expr?, _ at: QueryPosition) throws(QueryError) -> Eval {
+        let list = try compile(base)
+        let low = try compile(from), high = try compile(to)
+        return { row throws(QueryError) in
+            try Functions.slice(try list(row), try low?(row), try high?(row), at)
+        }
+    }
+
+    /// A scalar function call (``Functions``), its arguments evaluated in order.
+    private func call(_ name: String, distinct: Bool, _ args: [Expr], _ at: QueryPosition) throws(QueryError) -> Eval {
+        if distinct { throw QueryError(.semantic, "DISTINCT is only allowed in aggregate functions", at: at) }
+        let compiled = try args.map { (arg) throws(QueryError) in try compile(arg) }
+        let function = try Functions.resolve(name, arguments: args.count, at: at, graph: graph)
+        return { row throws(QueryError) in
+            var values: [QueryValue] = []
+            values.reserveCapacity(compiled.count)
+            for arg in compiled { values.append(try arg(row)) }
+            return try function(values)
+        }
+    }
+
+    /// `CASE [subject] WHEN … THEN … [ELSE …] END`: the first branch whose value equals the subject
+    /// (or, without one, whose condition is true), else the ELSE value or null.
+    private func caseWhen(_ subject: Expr?, _ branches: [(Expr, Expr)], _ otherwise: Expr?, _ at: QueryPosition)
+        throws(QueryError) -> Eval {
+        let value = try compile(subject)
+        let compiled = try branches.map { (branch) throws(QueryError) in (try compile(branch.0), try compile(branch.1)) }
+        let fallback = try compile(otherwise)
+        return { row throws(QueryError) in
+            let tested = try value?(row)
+            for (condition, result) in compiled {
+                let test = try condition(row)
+                let holds = if let tested { tested.equals(test) == true } else { try Operators.truth(test, at, "a WHEN condition") == true }
+                if holds { return try result(row) }
+            }
+            return try fallback?(row) ?? .null
+        }
+    }
+
+    /// `[x IN list WHERE predicate | projection]`: the variable lives in a hidden slot past the row.
+    private func listComprehension(_ variable: String, _ list: Expr, _ predicate: Expr?, _ projection: Expr?,
+                                   _ at: QueryPosition) throws(QueryError) -> Eval {
+        let source = try compile(list)
+        let slot = scope.hiddenSlot()
+        let (filter, map) = try scope.withLocal(variable, slot: slot) { () throws(QueryError) -> (Eval?, Eval?) in
+            (try compile(predicate), try compile(projection))
+        }
+        return { row throws(QueryError) in
+            let items: [QueryValue]
+            switch try source(row) {
+            case .null: return .null
+            case .list(let values): items = values
+            case let other: throw QueryError(.runtime, "a list comprehension needs a list, not \(other.typeName)", at: at)
+            }
+            var local = row
+            if local.count <= slot { local += [QueryValue](repeating: .null, count: slot + 1 - local.count) }
+            var result: [QueryValue] = []
+            for item in items {
+                local[slot] = item
+                if let filter, try Operators.truth(try filter(local), at, "a list comprehension's WHERE") != true { continue }
+                result.append(try map?(local) ?? item)
+            }
+            return .list(result)
         }
     }
 

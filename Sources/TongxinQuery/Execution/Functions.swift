@@ -43,37 +43,64 @@ enum Functions {
         return number
     }
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    /// Applies function `name` (arity already checked): `coalesce` and `range` first, null for any
+    /// null argument, then each family in turn; a value no family takes is a type error.
     private static func apply(_ name: String, _ args: [QueryValue], _ at: QueryPosition, _ graph: Graph) throws(QueryError) -> QueryValue {
         if name == "coalesce" { return args.first { !$0.isNull } ?? .null }
-        if name != "range", args.contains(where: \.isNull) { return .null }
-        let value = args[0]
+        if name == "range" { return try range(args, at) }
+        if args.contains(where: \.isNull) { return .null }
+        if let result = try graphFunction(name, args[0], at, graph) { return result }
+        if let result = listFunction(name, args[0]) { return result }
+        if let result = try stringFunction(name, args, at) { return result }
+        if let result = conversion(name, args[0]) { return result }
+        if let result = try numberFunction(name, args[0], at) { return result }
+        throw typeError(name, args[0], at)
+    }
+
+    /// `id`, `labels`, `type`, `keys`, `properties`, `startNode`, `endNode`, `nodes`,
+    /// `relationships` and `length` of a path; `nil` when `name` is none of them for `value`.
+    private static func graphFunction(_ name: String, _ value: QueryValue, _ at: QueryPosition, _ graph: Graph)
+        throws(QueryError) -> QueryValue? {
         switch (name, value) {
         case ("id", .node(let node)): return .string(graph.ids[Int(node)])
         case ("id", .relationship(let edge)): return .int(Int(edge))
         case ("labels", .node(let node)): return .list([.string(graph.kind(of: Int(node)))])
         case ("type", .relationship(let edge)): return .string(graph.kind(ofEdge: Int(edge)))
         case ("keys", _), ("properties", _):
-            let entries: [QueryValue.MapEntry]
-            switch value {
-            case .node(let node):
-                entries = [.init("id", .string(graph.ids[Int(node)])), .init("kind", .string(graph.kind(of: Int(node)))),
-                           .init("name", .string(graph.name(of: Int(node))))]
-                    + graph.nodeAttributes.values(at: Int(node)).map { .init($0.name, QueryValue($0.value)) }
-            case .relationship(let edge):
-                entries = [.init("kind", .string(graph.kind(ofEdge: Int(edge)))), .init("weight", .double(graph.weight(of: Int(edge))))]
-                    + graph.edgeAttributes.values(at: Int(edge)).map { .init($0.name, QueryValue($0.value)) }
-            case .map(let pairs):
-                entries = pairs
-            default:
-                throw typeError(name, value, at)
-            }
+            let entries = try properties(name, value, at, graph)
             return name == "keys" ? .list(entries.map { .string($0.key) }) : .map(entries)
         case ("startnode", .relationship(let edge)): return .node(graph.sources[Int(edge)])
         case ("endnode", .relationship(let edge)): return .node(graph.targets[Int(edge)])
         case ("nodes", .path(let path)): return .list(path.nodes.map(QueryValue.node))
         case ("relationships", .path(let path)): return .list(path.relationships.map(QueryValue.relationship))
         case ("length", .path(let path)): return .int(path.relationships.count)
+        default: return nil
+        }
+    }
+
+    /// Every property of a node (`id`, `kind`, `name`, then its attributes), a relationship
+    /// (`kind`, `weight`, then its attributes) or a map, for `keys` and `properties`.
+    private static func properties(_ name: String, _ value: QueryValue, _ at: QueryPosition, _ graph: Graph)
+        throws(QueryError) -> [QueryValue.MapEntry] {
+        switch value {
+        case .node(let node):
+            return [.init("id", .string(graph.ids[Int(node)])), .init("kind", .string(graph.kind(of: Int(node)))),
+                    .init("name", .string(graph.name(of: Int(node))))]
+                + graph.nodeAttributes.values(at: Int(node)).map { .init($0.name, QueryValue($0.value)) }
+        case .relationship(let edge):
+            return [.init("kind", .string(graph.kind(ofEdge: Int(edge)))), .init("weight", .double(graph.weight(of: Int(edge))))]
+                + graph.edgeAttributes.values(at: Int(edge)).map { .init($0.name, QueryValue($0.value)) }
+        case .map(let pairs):
+            return pairs
+        default:
+            throw typeError(name, value, at)
+        }
+    }
+
+    /// `size`/`length`, `head`, `last`, `tail` and `reverse` of a list (and of a string for
+    /// `size`, `length`, `reverse`); `nil` otherwise.
+    private static func listFunction(_ name: String, _ value: QueryValue) -> QueryValue? {
+        switch (name, value) {
         case ("length", .list(let items)), ("size", .list(let items)): return .int(items.count)
         case ("length", .string(let text)), ("size", .string(let text)): return .int(text.count)
         case ("head", .list(let items)): return items.first ?? .null
@@ -81,58 +108,75 @@ enum Functions {
         case ("tail", .list(let items)): return .list(Array(items.dropFirst()))
         case ("reverse", .list(let items)): return .list(items.reversed())
         case ("reverse", .string(let text)): return .string(String(text.reversed()))
-        case ("range", _):
-            if args.contains(where: \.isNull) { throw typeError(name, .null, at) }
-            let low = try integer(args[0], name, at), high = try integer(args[1], name, at)
-            let step = args.count > 2 ? try integer(args[2], name, at) : 1
-            if step == 0 { throw QueryError(.runtime, "range() step cannot be 0", at: at) }
-            // The size is estimated in floating point, so that range(-2^63, 2^63 - 1) cannot overflow.
-            let span = step > 0 ? Double(high) - Double(low) : Double(low) - Double(high)
-            let count = span < 0 ? 0 : (span / Double(step.magnitude)).rounded(.down) + 1
-            if count > 10_000_000 {
-                throw QueryError(.runtime, "range() would hold about \(count) values; the limit is 10000000", at: at)
-            }
-            var values: [QueryValue] = []
-            var next = low
-            while step > 0 ? next <= high : next >= high {
-                values.append(.int(next))
-                let (following, overflow) = next.addingReportingOverflow(step)
-                if overflow { break }
-                next = following
-            }
-            return .list(values)
-        case ("tolower", .string(let text)): return .string(text.lowercased())
-        case ("toupper", .string(let text)): return .string(text.uppercased())
-        case ("trim", .string(let text)): return .string(String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()))
-        case ("ltrim", .string(let text)): return .string(String(text.drop(while: \.isWhitespace)))
-        case ("rtrim", .string(let text)): return .string(String(text.reversed().drop(while: \.isWhitespace).reversed()))
-        case ("substring", .string(let text)):
+        default: return nil
+        }
+    }
+
+    /// `range(low, high[, step])`, inclusive, at most 10,000,000 values; a null argument is an error.
+    private static func range(_ args: [QueryValue], _ at: QueryPosition) throws(QueryError) -> QueryValue {
+        if args.contains(where: \.isNull) { throw typeError("range", .null, at) }
+        let low = try integer(args[0], "range", at), high = try integer(args[1], "range", at)
+        let step = args.count > 2 ? try integer(args[2], "range", at) : 1
+        if step == 0 { throw QueryError(.runtime, "range() step cannot be 0", at: at) }
+        // The size is estimated in floating point, so that range(-2^63, 2^63 - 1) cannot overflow.
+        let span = step > 0 ? Double(high) - Double(low) : Double(low) - Double(high)
+        let count = span < 0 ? 0 : (span / Double(step.magnitude)).rounded(.down) + 1
+        if count > 10_000_000 {
+            throw QueryError(.runtime, "range() would hold about \(count) values; the limit is 10000000", at: at)
+        }
+        var values: [QueryValue] = []
+        var next = low
+        while step > 0 ? next <= high : next >= high {
+            values.append(.int(next))
+            let (following, overflow) = next.addingReportingOverflow(step)
+            if overflow { break }
+            next = following
+        }
+        return .list(values)
+    }
+
+    /// The string functions: case, trimming, `substring`, `left`, `right`, `replace`, `split`;
+    /// `nil` when the first argument is not a string or `name` is none of them.
+    private static func stringFunction(_ name: String, _ args: [QueryValue], _ at: QueryPosition) throws(QueryError) -> QueryValue? {
+        guard case .string(let text) = args[0] else { return nil }
+        switch name {
+        case "tolower": return .string(text.lowercased())
+        case "toupper": return .string(text.uppercased())
+        case "trim": return .string(String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()))
+        case "ltrim": return .string(String(text.drop(while: \.isWhitespace)))
+        case "rtrim": return .string(String(text.reversed().drop(while: \.isWhitespace).reversed()))
+        case "substring":
             let start = try integer(args[1], name, at)
             let length = args.count > 2 ? try integer(args[2], name, at) : Int.max
             if start < 0 || length < 0 { throw QueryError(.runtime, "substring() needs non-negative start and length", at: at) }
             return .string(String(text.dropFirst(start).prefix(length)))
-        case ("left", .string(let text)), ("right", .string(let text)):
+        case "left", "right":
             let length = try integer(args[1], name, at)
             if length < 0 { throw QueryError(.runtime, "\(name)() needs a non-negative length", at: at) }
             return .string(String(name == "left" ? text.prefix(length) : text.suffix(length)))
-        case ("replace", .string(let text)):
+        case "replace":
             guard case .string(let target) = args[1], case .string(let replacement) = args[2] else {
                 throw typeError(name, args[1], at)
             }
             return .string(target.isEmpty ? text : text.replacing(target, with: replacement))
-        case ("split", .string(let text)):
+        case "split":
             guard case .string(let separator) = args[1], !separator.isEmpty else { throw typeError(name, args[1], at) }
             return .list(text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
+        default: return nil
+        }
+    }
+
+    /// `toString`, `toInteger` (truncating), `toFloat`, `toBoolean`: null for text that does not
+    /// convert; `nil` for a value of a type the function does not take.
+    private static func conversion(_ name: String, _ value: QueryValue) -> QueryValue? {
+        switch (name, value) {
         case ("tostring", .string): return value
         case ("tostring", .int), ("tostring", .double), ("tostring", .bool): return .string(value.displayText)
         case ("tointeger", .int): return value
-        case ("tointeger", .double(let number)):
-            guard number.isFinite, let truncated = Int(exactly: number.rounded(.towardZero)) else { return .null }
-            return .int(truncated)
+        case ("tointeger", .double(let number)): return truncated(number)
         case ("tointeger", .string(let text)):
             if let number = Int(text) { return .int(number) }
-            if let number = Double(text), number.isFinite, let truncated = Int(exactly: number.rounded(.towardZero)) { return .int(truncated) }
-            return .null
+            return Double(text).map(truncated) ?? .null
         case ("tofloat", .int(let number)): return .double(Double(number))
         case ("tofloat", .double): return value
         case ("tofloat", .string(let text)): return Double(text).map(QueryValue.double) ?? .null
@@ -143,6 +187,19 @@ enum Functions {
             case "false": return .bool(false)
             default: return .null
             }
+        default: return nil
+        }
+    }
+
+    /// A number truncated toward zero as an integer, or null when it is not finite or out of range.
+    private static func truncated(_ number: Double) -> QueryValue {
+        guard number.isFinite, let truncated = Int(exactly: number.rounded(.towardZero)) else { return .null }
+        return .int(truncated)
+    }
+
+    /// `abs`, `ceil`, `floor`, `round` (half away from zero), `sqrt`, `sign`; `nil` otherwise.
+    private static func numberFunction(_ name: String, _ value: QueryValue, _ at: QueryPosition) throws(QueryError) -> QueryValue? {
+        switch (name, value) {
         case ("abs", .int(let number)):
             if number == .min { throw QueryError(.runtime, "integer overflow: abs(\(number))", at: at) }
             return .int(abs(number))
@@ -157,8 +214,7 @@ enum Functions {
             }
         case ("sign", .int(let number)): return .int(number.signum())
         case ("sign", .double(let number)): return .int(number > 0 ? 1 : (number < 0 ? -1 : 0))
-        default:
-            throw typeError(name, value, at)
+        default: return nil
         }
     }
 

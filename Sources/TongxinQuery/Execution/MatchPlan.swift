@@ -63,6 +63,26 @@ enum MatchStep {
     case bindPath(Int)
 }
 
+/// A WHERE conjunct (or a property constraint that reads another element of the pattern): the
+/// pattern variables of its clause it reads, and the compiled test.
+struct MatchFilter {
+    var variables: Set<String>
+    var eval: Eval
+    var text: String
+    var position: QueryPosition
+}
+
+/// A `key = value` (or `key IN list`, `many`) constraint that can bind a node through a property
+/// index, its value known before the match starts (`constant` when it reads no variable at all).
+struct NodeSeek {
+    var key: String
+    var value: Eval
+    var text: String
+    var constant: Bool
+    var many: Bool
+    var position: QueryPosition
+}
+
 /// Chooses the order in which one MATCH clause binds its pattern: start from the most selective
 /// node (estimated by index counts: an id or a property equality, then the kind index, then a full
 /// scan), grow along relationships from bound nodes (preferring ones that close a cycle, then the
@@ -76,23 +96,59 @@ struct MatchPlanner {
     var nodes: [PatternNode]
     var relationships: [PatternRelationship]
     var paths: [PatternPath]
-    /// WHERE conjuncts: the pattern variables of this clause they read, and the compiled test.
-    var filters: [(variables: Set<String>, eval: Eval, text: String, position: QueryPosition)]
-    /// `name = value` constraints usable to seek a node, by pattern node.
-    var seeks: [Int: [(key: String, value: Eval, text: String, constant: Bool, many: Bool, at: QueryPosition)]]
+    /// WHERE conjuncts and property constraints placed as filters.
+    var filters: [MatchFilter]
+    /// The constraints usable to seek a node, by pattern node.
+    var seeks: [Int: [NodeSeek]]
     /// An all-null row of the scope's width, to evaluate constant seek values for estimates.
     var emptyRow: [QueryValue]
 
+    /// A way to bind one node on its own: the step, its estimated number of candidates, and how
+    /// EXPLAIN names the index it uses.
+    struct Anchor {
+        var node: Int
+        var estimate: Int
+        var step: MatchStep
+        var note: String
+    }
+
+    /// A relationship to follow from a bound end: from its left end or its right, and the
+    /// estimated cost (0 when both ends are bound).
+    struct Expansion {
+        var relationship: Int
+        var fromLeft: Bool
+        var cost: Int
+    }
+
+    /// A plan while it is built: its steps and EXPLAIN lines, and what is bound or placed so far.
+    struct State {
+        var steps: [MatchStep] = []
+        var explain: [String] = []
+        var bound = Set<String>()
+        var boundNodes: [Bool]
+        var doneRelationships: [Bool]
+        var placedFilters: [Bool]
+        var placedPaths: [Bool]
+
+        var isComplete: Bool { !boundNodes.contains(false) && !doneRelationships.contains(false) }
+
+        mutating func append(_ step: MatchStep, _ line: String) {
+            steps.append(step)
+            explain.append(line)
+        }
+    }
+
     /// The estimated number of candidates for binding node `node` on its own, and the best step.
-    private func anchor(_ node: Int) -> (estimate: Int, step: MatchStep, note: String) {
+    private func anchor(_ node: Int) -> Anchor {
         let pattern = nodes[node]
         let graph = indexes.graph
-        if pattern.impossible { return (0, .scanAll(node: node), "no node can match") }
-        var best: (estimate: Int, step: MatchStep, note: String)
+        if pattern.impossible { return Anchor(node: node, estimate: 0, step: .scanAll(node: node), note: "no node can match") }
+        var best: Anchor
         if let kind = pattern.kind {
-            best = (indexes.count(ofKind: kind), .scanKind(node: node, kind: kind), "kind index :\(graph.nodeKinds[Int(kind)])")
+            best = Anchor(node: node, estimate: indexes.count(ofKind: kind), step: .scanKind(node: node, kind: kind),
+                          note: "kind index :\(graph.nodeKinds[Int(kind)])")
         } else {
-            best = (graph.nodeCount, .scanAll(node: node), "all nodes")
+            best = Anchor(node: node, estimate: graph.nodeCount, step: .scanAll(node: node), note: "all nodes")
         }
         for seek in seeks[node] ?? [] {
             var estimate = 1
@@ -104,8 +160,9 @@ struct MatchPlanner {
                 }
             }
             if estimate < best.estimate || (estimate == best.estimate && seek.key == "id") {
-                best = (estimate, .seek(node: node, key: seek.key, value: seek.value, many: seek.many, position: seek.at),
-                        "\(seek.key) index \(seek.many ? "IN" : "=") \(seek.text)")
+                best = Anchor(node: node, estimate: estimate,
+                              step: .seek(node: node, key: seek.key, value: seek.value, many: seek.many, position: seek.position),
+                              note: "\(seek.key) index \(seek.many ? "IN" : "=") \(seek.text)")
             }
         }
         return best
@@ -113,130 +170,150 @@ struct MatchPlanner {
 
     /// The plan, and a readable line per step for EXPLAIN.
     mutating func plan() -> (steps: [MatchStep], explain: [String]) {
-        var steps: [MatchStep] = []
-        var explain: [String] = []
-        var bound = Set<String>()
-        var boundNodes = [Bool](repeating: false, count: nodes.count)
-        var doneRelationships = [Bool](repeating: false, count: relationships.count)
-        var placedFilters = [Bool](repeating: false, count: filters.count)
-        var placedPaths = [Bool](repeating: false, count: paths.count)
-
-        func placeReady() {
-            for (index, filter) in filters.enumerated() where !placedFilters[index] && filter.variables.isSubset(of: bound) {
-                placedFilters[index] = true
-                steps.append(.filter(filter.eval, text: filter.text, position: filter.position))
-                explain.append("Filter \(filter.text)")
-            }
-            for (index, path) in paths.enumerated() where !placedPaths[index] {
-                guard path.nodes.allSatisfy({ boundNodes[$0] }), path.relationships.allSatisfy({ doneRelationships[$0] }) else { continue }
-                placedPaths[index] = true
-                steps.append(.bindPath(index))
-                explain.append("BindPath \(path.name)")
-                bound.insert(path.name)
-                placeReady()
-                return
-            }
-        }
-        func bindNode(_ node: Int) {
-            boundNodes[node] = true
-            bound.insert(nodes[node].name)
-        }
-
+        var state = State(boundNodes: [Bool](repeating: false, count: nodes.count),
+                          doneRelationships: [Bool](repeating: false, count: relationships.count),
+                          placedFilters: [Bool](repeating: false, count: filters.count),
+                          placedPaths: [Bool](repeating: false, count: paths.count))
         for node in nodes.indices where nodes[node].boundBefore {
-            steps.append(.checkBound(node: node))
-            explain.append("Argument \(nodes[node].name) (bound earlier)")
-            bindNode(node)
+            state.append(.checkBound(node: node), "Argument \(nodes[node].name) (bound earlier)")
+            bindNode(node, &state)
         }
-        placeReady()
-        while boundNodes.contains(false) || doneRelationships.contains(false) {
-            var choice: (relationship: Int, fromLeft: Bool, cost: Int)?
-            for (index, relationship) in relationships.enumerated() where !doneRelationships[index] {
-                let leftBound = boundNodes[relationship.left], rightBound = boundNodes[relationship.right]
-                guard leftBound || rightBound else { continue }
-                var cost: Int
-                let fromLeft: Bool
-                if leftBound && rightBound {
-                    cost = 0
-                    fromLeft = true
-                } else if relationship.shortest != .none {
-                    continue
-                } else {
-                    fromLeft = leftBound
-                    cost = 1 + anchor(fromLeft ? relationship.right : relationship.left).estimate
-                    if relationship.hops != nil { cost = cost &* 16 }
-                }
-                if choice == nil || cost < choice!.cost { choice = (index, fromLeft, cost) }
-            }
-            if let choice {
-                let relationship = relationships[choice.relationship]
-                let from = choice.fromLeft ? relationship.left : relationship.right
-                let to = choice.fromLeft ? relationship.right : relationship.left
-                let into = boundNodes[to]
-                if relationship.shortest != .none {
-                    steps.append(.shortest(relationship: choice.relationship, from: from, to: to))
-                    explain.append("\(relationship.shortest == .all ? "AllShortestPaths" : "ShortestPath") \(nodes[from].name) → \(nodes[to].name) \(describe(relationship))")
-                } else {
-                    steps.append(.expand(relationship: choice.relationship, from: from, to: to, reversed: !choice.fromLeft, into: into))
-                    explain.append("\(relationship.hops == nil ? "Expand" : "VarLengthExpand")\(into ? "Into" : "") (\(nodes[from].name))\(arrow(relationship, reversed: !choice.fromLeft))(\(nodes[to].name))")
-                }
-                doneRelationships[choice.relationship] = true
-                bound.insert(relationship.name)
-                bindNode(to)
+        placeReady(&state)
+        while !state.isComplete {
+            if let expansion = nextExpansion(state) {
+                expand(expansion, &state)
             } else {
-                var best: (node: Int, estimate: Int, step: MatchStep, note: String)?
-                for node in nodes.indices where !boundNodes[node] {
-                    let candidate = anchor(node)
-                    if best == nil || candidate.estimate < best!.estimate {
-                        best = (node, candidate.estimate, candidate.step, candidate.note)
-                    }
+                let best = bestAnchor(state)
+                if let scan = cheapestRelationshipScan(state), Double(scan.estimate) < expectedWork(from: best, state) {
+                    scanRelationship(scan.relationship, estimate: scan.estimate, &state)
+                } else {
+                    guard let best else { break }
+                    state.append(best.step, "NodeSeek (\(nodes[best.node].name)) by \(best.note), ≈\(best.estimate) candidates")
+                    bindNode(best.node, &state)
                 }
-                // A one-hop relationship of a rare kind can be a better start than either end: it
-                // wins when it has fewer edges than the best node's candidates times the edges they
-                // are expected to expand along (average fan-out by node and edge kind).
-                var work = Double.infinity
-                if let best {
-                    var fanOut = 1.0
-                    for (index, relationship) in relationships.enumerated() where !doneRelationships[index] {
-                        for (end, other, leaving) in [(relationship.left, relationship.right, true), (relationship.right, relationship.left, false)]
-                        where end == best.node && !boundNodes[other] {
-                            let direction = relationship.direction
-                            let hop = indexes.fanOut(relationship.kinds, from: nodes[end].kind,
-                                                     leaving: direction == .either || (direction == .outgoing) == leaving,
-                                                     entering: direction == .either || (direction == .incoming) == leaving)
-                            // A variable-length relationship grows by the fan-out at every hop.
-                            var reach = hop
-                            for _ in 1..<max(1, min(relationship.hops?.max ?? 1, 4)) { reach = hop + reach * hop }
-                            fanOut += reach
-                        }
-                    }
-                    work = Double(best.estimate) * fanOut
-                }
-                var edgeStart: (relationship: Int, estimate: Int)?
-                for (index, relationship) in relationships.enumerated()
-                where !doneRelationships[index] && relationship.hops == nil && relationship.shortest == .none && relationship.kinds != nil {
-                    var estimate = indexes.count(ofEdgeKinds: relationship.kinds)
-                    if relationship.direction == .either { estimate *= 2 }
-                    if edgeStart == nil || estimate < edgeStart!.estimate { edgeStart = (index, estimate) }
-                }
-                if let edgeStart, Double(edgeStart.estimate) < work {
-                    let relationship = relationships[edgeStart.relationship]
-                    steps.append(.scanRelationship(relationship: edgeStart.relationship))
-                    explain.append("RelationshipScan (\(nodes[relationship.left].name))\(arrow(relationship, reversed: false))(\(nodes[relationship.right].name)) by kind index, ≈\(edgeStart.estimate) candidates")
-                    doneRelationships[edgeStart.relationship] = true
-                    bound.insert(relationship.name)
-                    bindNode(relationship.left)
-                    bindNode(relationship.right)
-                    placeReady()
-                    continue
-                }
-                guard let best else { break }
-                steps.append(best.step)
-                explain.append("NodeSeek (\(nodes[best.node].name)) by \(best.note), ≈\(best.estimate) candidates")
-                bindNode(best.node)
             }
-            placeReady()
+            placeReady(&state)
         }
-        return (steps, explain)
+        return (state.steps, state.explain)
+    }
+
+    private func bindNode(_ node: Int, _ state: inout State) {
+        state.boundNodes[node] = true
+        state.bound.insert(nodes[node].name)
+    }
+
+    /// Places every filter whose variables are all bound, and every path whose elements are.
+    private func placeReady(_ state: inout State) {
+        for (index, filter) in filters.enumerated() where !state.placedFilters[index] && filter.variables.isSubset(of: state.bound) {
+            state.placedFilters[index] = true
+            state.append(.filter(filter.eval, text: filter.text, position: filter.position), "Filter \(filter.text)")
+        }
+        for (index, path) in paths.enumerated() where !state.placedPaths[index] {
+            guard path.nodes.allSatisfy({ state.boundNodes[$0] }),
+                  path.relationships.allSatisfy({ state.doneRelationships[$0] }) else { continue }
+            state.placedPaths[index] = true
+            state.append(.bindPath(index), "BindPath \(path.name)")
+            state.bound.insert(path.name)
+            placeReady(&state)
+            return
+        }
+    }
+
+    /// The cheapest relationship with a bound end (one closing a cycle costs nothing; a shortest
+    /// path needs both ends bound), or `nil` when none is left.
+    private func nextExpansion(_ state: State) -> Expansion? {
+        var choice: Expansion?
+        for (index, relationship) in relationships.enumerated() where !state.doneRelationships[index] {
+            let leftBound = state.boundNodes[relationship.left], rightBound = state.boundNodes[relationship.right]
+            guard leftBound || rightBound else { continue }
+            var cost: Int
+            let fromLeft: Bool
+            if leftBound && rightBound {
+                cost = 0
+                fromLeft = true
+            } else if relationship.shortest != .none {
+                continue
+            } else {
+                fromLeft = leftBound
+                cost = 1 + anchor(fromLeft ? relationship.right : relationship.left).estimate
+                if relationship.hops != nil { cost = cost &* 16 }
+            }
+            if choice == nil || cost < choice!.cost { choice = Expansion(relationship: index, fromLeft: fromLeft, cost: cost) }
+        }
+        return choice
+    }
+
+    /// Follows a relationship from its bound end (a shortest path search when it is one).
+    private func expand(_ choice: Expansion, _ state: inout State) {
+        let relationship = relationships[choice.relationship]
+        let from = choice.fromLeft ? relationship.left : relationship.right
+        let to = choice.fromLeft ? relationship.right : relationship.left
+        let into = state.boundNodes[to]
+        if relationship.shortest != .none {
+            state.append(.shortest(relationship: choice.relationship, from: from, to: to),
+                         "\(relationship.shortest == .all ? "AllShortestPaths" : "ShortestPath") \(nodes[from].name) → \(nodes[to].name) \(describe(relationship))")
+        } else {
+            state.append(.expand(relationship: choice.relationship, from: from, to: to, reversed: !choice.fromLeft, into: into),
+                         "\(relationship.hops == nil ? "Expand" : "VarLengthExpand")\(into ? "Into" : "") (\(nodes[from].name))\(arrow(relationship, reversed: !choice.fromLeft))(\(nodes[to].name))")
+        }
+        state.doneRelationships[choice.relationship] = true
+        state.bound.insert(relationship.name)
+        bindNode(to, &state)
+    }
+
+    /// The unbound node with the fewest estimated candidates (the first on ties).
+    private func bestAnchor(_ state: State) -> Anchor? {
+        var best: Anchor?
+        for node in nodes.indices where !state.boundNodes[node] {
+            let candidate = anchor(node)
+            if best == nil || candidate.estimate < best!.estimate { best = candidate }
+        }
+        return best
+    }
+
+    /// The work of starting from `anchor`: its candidates times the edges they are expected to
+    /// expand along (average fan-out by node and edge kind; a variable-length relationship grows
+    /// by the fan-out at every hop, up to 4); infinite without an anchor.
+    private func expectedWork(from anchor: Anchor?, _ state: State) -> Double {
+        guard let anchor else { return .infinity }
+        var fanOut = 1.0
+        for (index, relationship) in relationships.enumerated() where !state.doneRelationships[index] {
+            for (end, other, leaving) in [(relationship.left, relationship.right, true), (relationship.right, relationship.left, false)]
+            where end == anchor.node && !state.boundNodes[other] {
+                let direction = relationship.direction
+                let hop = indexes.fanOut(relationship.kinds, from: nodes[end].kind,
+                                         leaving: direction == .either || (direction == .outgoing) == leaving,
+                                         entering: direction == .either || (direction == .incoming) == leaving)
+                var reach = hop
+                for _ in 1..<max(1, min(relationship.hops?.max ?? 1, 4)) { reach = hop + reach * hop }
+                fanOut += reach
+            }
+        }
+        return Double(anchor.estimate) * fanOut
+    }
+
+    /// The one-hop relationship of given kinds with the fewest edges: a rare kind can be a better
+    /// start than either end (``plan()`` takes it when it beats the best anchor's expected work).
+    private func cheapestRelationshipScan(_ state: State) -> (relationship: Int, estimate: Int)? {
+        var edgeStart: (relationship: Int, estimate: Int)?
+        for (index, relationship) in relationships.enumerated()
+        where !state.doneRelationships[index] && relationship.hops == nil && relationship.shortest == .none && relationship.kinds != nil {
+            var estimate = indexes.count(ofEdgeKinds: relationship.kinds)
+            if relationship.direction == .either { estimate *= 2 }
+            if edgeStart == nil || estimate < edgeStart!.estimate { edgeStart = (index, estimate) }
+        }
+        return edgeStart
+    }
+
+    /// Binds a relationship and both its ends from the edges of its kinds.
+    private func scanRelationship(_ index: Int, estimate: Int, _ state: inout State) {
+        let relationship = relationships[index]
+        state.append(.scanRelationship(relationship: index),
+                     "RelationshipScan (\(nodes[relationship.left].name))\(arrow(relationship, reversed: false))(\(nodes[relationship.right].name)) by kind index, ≈\(estimate) candidates")
+        state.doneRelationships[index] = true
+        state.bound.insert(relationship.name)
+        bindNode(relationship.left, &state)
+        bindNode(relationship.right, &state)
     }
 
     private func describe(_ relationship: PatternRelationship) -> String {

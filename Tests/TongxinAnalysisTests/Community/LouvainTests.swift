@@ -15,7 +15,7 @@ import TongxinTestSupport
     }
 
     @Test func twoTrianglesSplit() throws {
-        let result = try Self.twoTriangles().louvain(seed: 3)
+        let result = try Self.twoTriangles().louvain()
         #expect(result.partition.labels == [0, 0, 0, 1, 1, 1])
         #expect(abs(result.modularity - 5.0 / 14) < 1e-15)
     }
@@ -24,21 +24,22 @@ import TongxinTestSupport
     /// found must score within 0.02 of the worst of NetworkX's Louvain runs over five seeds.
     @Test(arguments: NetworkXFixture.all.filter { $0.results["louvain_modularity_networkx"] != nil })
     func closeToNetworkXLouvain(_ fixture: NetworkXFixture) throws {
-        for (key, view) in [("louvain_modularity_networkx", fixture.view(.strength)),
-                            ("louvain_modularity_networkx_unweighted", fixture.view())] {
+        for (key, view) in [
+            ("louvain_modularity_networkx", fixture.view(.strength)),
+            ("louvain_modularity_networkx_unweighted", fixture.view())
+        ] {
             let networkx = fixture.results[key] as! [String: NSNumber]
-            for seed: UInt64 in 0..<5 {
-                let result = try view.louvain(seed: seed)
-                #expect(abs(result.modularity - view.modularity(result.partition.labels)) < 1e-12)
-                #expect(result.modularity >= networkx["min"]!.doubleValue - 0.02,
-                        "\(fixture.name) \(key) seed \(seed): \(result.modularity) vs NetworkX \(networkx)")
-            }
+            let result = try view.louvain()
+            #expect(abs(result.modularity - view.modularity(result.partition.labels)) < 1e-12)
+            #expect(
+                result.modularity >= networkx["min"]!.doubleValue - 0.02,
+                "\(fixture.name) \(key): \(result.modularity) vs NetworkX \(networkx)")
         }
     }
 
-    @Test func seededAndDeterministic() throws {
+    @Test func deterministic() throws {
         let view = NetworkXFixture(named: "lesmis").view(.strength)
-        #expect(try view.louvain(seed: 7) == view.louvain(seed: 7))
+        #expect(try view.louvain() == view.louvain())
     }
 
     @Test func edgelessAndDirected() throws {

@@ -1,21 +1,13 @@
 import Foundation
 import TongxinIO
 
-<<<<<<<< HEAD:Scripts/bench/workbook/Sources/main.swift
 // bench-workbook WRITE_ROWS READ_ROWS FOLDER: writes FOLDER/coverage.xlsx (WRITE_ROWS uncovered units
-========
-// bench-xlsx WRITE_ROWS READ_ROWS FOLDER: writes FOLDER/coverage.xlsx (WRITE_ROWS uncovered units
->>>>>>>> main:Scripts/bench/xlsx/Sources/main.swift
 // and a region sheet, as `coverage --format xlsx` would) and FOLDER/ledger.xlsx (READ_ROWS rows of
-// a liaison roster), then reads the ledger back; prints one JSON line of seconds (best of 3).
+// a liaison roster), then reads the ledger back; prints one JSON line of wall and CPU seconds (best of 3 each).
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let writeRows = Int(arguments[1]), let readRows = Int(arguments[2]) else {
-<<<<<<<< HEAD:Scripts/bench/workbook/Sources/main.swift
     FileHandle.standardError.write(Data("usage: bench-workbook WRITE_ROWS READ_ROWS FOLDER\n".utf8))
-========
-    FileHandle.standardError.write(Data("usage: bench-xlsx WRITE_ROWS READ_ROWS FOLDER\n".utf8))
->>>>>>>> main:Scripts/bench/xlsx/Sources/main.swift
     exit(1)
 }
 let folder = arguments[3]
@@ -23,14 +15,23 @@ let folder = arguments[3]
 /// A terminal's width: CJK counts two (the CLI passes its own display-width function).
 func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) } }
 
-func best(_ runs: Int = 3, _ body: () throws -> Void) rethrows -> Double {
-    var times: [Double] = []
+/// The process's CPU seconds so far (user + system): on a shared machine the figure to compare.
+func cpuSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// The best wall and the best CPU seconds of `runs` runs of `body`.
+func best(_ runs: Int = 3, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    var walls: [Double] = [], cpus: [Double] = []
     for _ in 0..<runs {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = DispatchTime.now().uptimeNanoseconds, cpu = cpuSeconds()
         try body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        walls.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        cpus.append(cpuSeconds() - cpu)
     }
-    return times.min()!
+    return (walls.min()!, cpus.min()!)
 }
 
 let towns = ["小溪塔街道", "龙舟坪镇", "龙泉镇", "鸦鹊岭镇", "分乡镇", "太平溪镇", "三斗坪镇", "乐天溪镇"]
@@ -63,5 +64,5 @@ let readSeconds = try best {
     cells = sheets[0].rowCount * sheets[0].columnCount
 }
 func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
-print("{\"write_rows\": \(writeRows + regions.rows.count), \"write_seconds\": \(writeSeconds), \"write_bytes\": \(size(coveragePath)), "
-    + "\"read_rows\": \(readRows), \"read_cells\": \(cells), \"read_seconds\": \(readSeconds), \"read_bytes\": \(size(ledgerPath))}")
+print("{\"write_rows\": \(writeRows + regions.rows.count), \"write_seconds\": \(writeSeconds.wall), \"write_cpu_seconds\": \(writeSeconds.cpu), \"write_bytes\": \(size(coveragePath)), "
+    + "\"read_rows\": \(readRows), \"read_cells\": \(cells), \"read_seconds\": \(readSeconds.wall), \"read_cpu_seconds\": \(readSeconds.cpu), \"read_bytes\": \(size(ledgerPath))}")
