@@ -17,7 +17,6 @@ packages=(
     libreoffice-calc
     python3-venv
     linux-perf
-
     chromium
     chromium-driver
     "$@"

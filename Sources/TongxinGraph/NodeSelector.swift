@@ -99,13 +99,15 @@ public struct NodeSelector: Hashable, Sendable, CustomStringConvertible {
         if !scanner.isEmpty { throw fail("unexpected text after ']'") }
     }
 
-    /// The selector in its canonical syntax.
+    /// The selector in its canonical syntax, which parses back to it — unless a value holds both
+    /// quote characters (the syntax has no escapes). A value that holds `"` is quoted with `'`.
     public var description: String {
         let head = kind ?? "*"
         guard !filters.isEmpty else { return head }
         let parts = filters.map { filter in
             let needsQuotes = filter.value.contains { ",[]'\" ".contains($0) } || filter.value.isEmpty
-            let value = needsQuotes ? "\"\(filter.value)\"" : filter.value
+            let quote = filter.value.contains("\"") ? "'" : "\""
+            let value = needsQuotes ? quote + filter.value + quote : filter.value
             return "\(filter.attribute)\(filter.negated ? "!=" : "=")\(value)"
         }
         return "\(head)[\(parts.joined(separator: ","))]"

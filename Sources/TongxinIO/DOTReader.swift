@@ -24,7 +24,8 @@ public enum DOTReader: GraphReader {
     /// Reads the DOT file `file`.
     ///
     /// - Throws: ``DiagnosticList`` positioned at `FILE:LINE:COL`: an empty file, invalid UTF-8,
-    ///   DOT syntax errors (cgraph reports the line), a `weight` that is not a number, and whatever
+    ///   DOT syntax errors (cgraph reports the line), subgraphs nested more than ``maximumNesting``
+    ///   levels deep, a `weight` that is not a number, and whatever
     ///   ``GraphBuilder/build()`` rejects (a region within two places, cycles…), placed at the first
     ///   mention of the node concerned.
     public static func read(_ file: InputFile) throws(DiagnosticList) -> Graph {
@@ -37,6 +38,11 @@ public enum DOTReader: GraphReader {
         let text = String(decoding: file.bytes, as: UTF8.self)
         if text.allSatisfy(\.isWhitespace) {
             throw single("empty file: expected a DOT graph (digraph { ... })", at: SourceLocation(file: file.path, line: 1, column: 1))
+        }
+        if let tooDeep = file.bytes.withUnsafeBufferPointer({ firstTooDeepBrace(in: $0) }) {
+            var locator = Locator(file: file.path)
+            let location = file.bytes.withUnsafeBufferPointer { locator.location(at: tooDeep, in: $0) }
+            throw single("subgraphs nested too deeply (more than \(maximumNesting) levels of '{')", at: location)
         }
         let parsed: Parsed
         do {
@@ -52,6 +58,56 @@ public enum DOTReader: GraphReader {
         } catch {
             return try build(parsed, places: TokenPlaces(text: text, file: file.path))
         }
+    }
+
+    /// How deep `{ … }` blocks (subgraphs) may nest. cgraph's parser keeps a bounded stack: a few
+    /// thousand levels exhaust it and it returns an empty graph without a syntax error, so the text
+    /// is checked before cgraph sees it.
+    static let maximumNesting = 256
+
+    /// The byte offset of the first `{` that opens more than ``maximumNesting`` levels, outside
+    /// quoted strings, HTML strings (`<…>`, which nest) and comments (`//`, `/* */`, `#` lines).
+    /// O(length).
+    static func firstTooDeepBrace(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var depth = 0, index = 0, lineStart = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            let next: UInt8 = index + 1 < bytes.count ? bytes[index + 1] : 0
+            switch byte {
+            case UInt8(ascii: "#") where lineStart, UInt8(ascii: "/") where next == UInt8(ascii: "/"):
+                while index < bytes.count && bytes[index] != 0x0A { index += 1 }
+                continue
+            case UInt8(ascii: "/") where next == UInt8(ascii: "*"):
+                index += 2
+                while index < bytes.count && !(bytes[index] == UInt8(ascii: "*") && index + 1 < bytes.count
+                                               && bytes[index + 1] == UInt8(ascii: "/")) { index += 1 }
+                index += 2
+                continue
+            case UInt8(ascii: "\""):
+                index += 1
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\"") {
+                    index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+                }
+            case UInt8(ascii: "<"):
+                var open = 1
+                index += 1
+                while index < bytes.count && open > 0 {
+                    if bytes[index] == UInt8(ascii: "<") { open += 1 } else if bytes[index] == UInt8(ascii: ">") { open -= 1 }
+                    index += 1
+                }
+                continue
+            case UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumNesting { return index }
+            case UInt8(ascii: "}"):
+                depth = max(depth - 1, 0)
+            default:
+                break
+            }
+            if byte == 0x0A { lineStart = true } else if byte != 0x20 && byte != 0x09 { lineStart = false }
+            index += 1
+        }
+        return nil
     }
 
     // MARK: Extraction (inside the Graphviz lock)

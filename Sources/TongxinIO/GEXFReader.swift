@@ -306,7 +306,7 @@ private struct GEXFParser: DocumentReader {
                     if let value = attribute("value", in: attributes) { contents.values.append(("viz_shape", .string(value.value), value.offset)) }
                 case "nodes" where node != nil && !selfClosing:
                     guard node!.depth < GraphMLReader.maxNesting else {
-                        throw XMLTokenizer.Failure(offset: offset, message: "nodes nested more than \(GraphMLReader.maxNesting) deep")
+                        throw XMLTokenizer.Failure(offset: offset, message: "nodes nested too deeply (more than \(GraphMLReader.maxNesting) levels)")
                     }
                     try readNodes(parent: node!.id, depth: node!.depth + 1)
                     continue

@@ -221,7 +221,7 @@ private struct GraphMLParser: DocumentReader {
                         throw XMLTokenizer.Failure(offset: offset, message: "a graph nested in an edge: only nodes may hold graphs (groups)")
                     }
                     guard group.depth < GraphMLReader.maxNesting else {
-                        throw XMLTokenizer.Failure(offset: offset, message: "groups nested more than \(GraphMLReader.maxNesting) deep")
+                        throw XMLTokenizer.Failure(offset: offset, message: "groups nested too deeply (more than \(GraphMLReader.maxNesting) levels)")
                     }
                     try readGraph(selfClosing: childClosing, group: group.id, depth: group.depth + 1)
                 default:

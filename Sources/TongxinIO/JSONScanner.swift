@@ -340,7 +340,7 @@ struct JSONScanner {
     /// Reads any value into a ``JSONValue``.
     mutating func readValue(depth: Int = 0) throws(Failure) -> JSONValue {
         guard depth < Self.maximumDepth else {
-            throw Failure(offset: position, message: "nesting deeper than \(Self.maximumDepth) levels")
+            throw Failure(offset: position, message: "nested too deeply (more than \(Self.maximumDepth) levels)")
         }
         guard let byte = peek() else { throw unexpected("a value") }
         switch byte {

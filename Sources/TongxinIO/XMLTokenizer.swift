@@ -117,7 +117,7 @@ struct XMLTokenizer {
                 position += 1
                 let name = try readName()
                 if open.isEmpty && sawRoot { throw Failure(offset: start, message: "a second root element <\(name)>") }
-                if open.count >= maxDepth { throw Failure(offset: start, message: "elements nested more than \(maxDepth) deep") }
+                if open.count >= maxDepth { throw Failure(offset: start, message: "elements nested too deeply (more than \(maxDepth) levels)") }
                 var attributes: [Attribute] = []
                 while true {
                     let hadSpace = skipSpaces()

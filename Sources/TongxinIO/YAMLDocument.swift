@@ -65,10 +65,10 @@ public struct YAMLDocument {
     // MARK: Bounds
 
     /// One pass over the text: flow depth, block indentation, anchors and aliases, outside quoted
-    /// scalars and comments.
+    /// scalars (read with YAML's escapes, so a quote ends where libyaml ends it) and comments.
     private static func checkBounds(_ text: String, file: String) throws(DiagnosticList) {
         var line = 1, column = 0, depth = 0
-        var quote: Unicode.Scalar? = nil
+        var quote: Unicode.Scalar? = nil, escaped = false, closedSingle = false
         var atLineStart = true, indentation = 0, inComment = false
         var previous: Unicode.Scalar = "\n"
         func fail(_ message: String) -> DiagnosticList {
@@ -82,11 +82,28 @@ public struct YAMLDocument {
                 continue
             }
             if inComment { previous = scalar; continue }
+            // Inside a quoted scalar: `\x` escapes in double quotes, `''` is a quote in single ones.
             if let open = quote {
-                if scalar == open && previous != "\\" { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if open == "\"" && scalar == "\\" {
+                    escaped = true
+                } else if scalar == open {
+                    quote = nil
+                    closedSingle = open == "'"
+                    previous = scalar
+                    continue
+                }
                 previous = scalar
                 continue
             }
+            if closedSingle && scalar == "'" {
+                quote = "'"
+                closedSingle = false
+                previous = scalar
+                continue
+            }
+            closedSingle = false
             if atLineStart {
                 if scalar == " " || (scalar == "-" || scalar == "?" || scalar == ":") {
                     indentation += 1
@@ -102,13 +119,15 @@ public struct YAMLDocument {
             case "#" where previous == " " || previous == "\t" || column == 1:
                 inComment = true
             case "'", "\"":
-                quote = scalar
+                // A quote opens a scalar only where one starts (`it's` is plain text).
+                if " \t\n[{,:-?".unicodeScalars.contains(previous) { quote = scalar }
             case "[", "{":
                 depth += 1
                 guard depth <= maximumDepth else { throw fail("nested too deeply: more than \(maximumDepth) levels of [ and {") }
             case "]", "}":
                 depth = max(depth - 1, 0)
-            case "&", "*" where previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":" || column == 1:
+            case "&" where " [{,:".unicodeScalars.contains(previous) || column == 1,
+                 "*" where " [{,:".unicodeScalars.contains(previous) || column == 1:
                 throw fail("anchors and aliases ('\(scalar)') are not allowed here; write the value out")
             default:
                 break

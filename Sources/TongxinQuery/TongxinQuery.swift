@@ -26,7 +26,8 @@
 public final class QueryEngine {
     public let graph: Graph
     /// The upper bound given to a variable-length relationship written without one (`*`, `*2..`)
-    /// and to `shortestPath`: 15 hops.
+    /// and to `shortestPath`: 15 hops; values above 256 (the largest bound a query may write)
+    /// count as 256.
     public var defaultMaxHops = 15
     /// How many paths the variable-length expansions and shortest-path searches of one query may
     /// explore before it stops with an error: 5,000,000.

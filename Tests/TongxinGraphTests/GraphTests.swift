@@ -57,6 +57,10 @@ import TongxinTestSupport
         #expect(graph.nodes(matching: try NodeSelector(parsing: "nosuchkind")).isEmpty)
         #expect(try NodeSelector(parsing: "region[level=town]").description == "region[level=town]")
         #expect(try NodeSelector(parsing: "a[x=\"b,c\"]").filters[0].value == "b,c")
+        // Found by libFuzzer: a value holding `"` was written in `"` quotes and did not parse back.
+        let quoted = try NodeSelector(parsing: "region[level=co\"ty, name=it's]")
+        #expect(quoted.description == "region[level='co\"ty',name=\"it's\"]")
+        #expect(try NodeSelector(parsing: quoted.description) == quoted)
     }
 
     @Test(arguments: [

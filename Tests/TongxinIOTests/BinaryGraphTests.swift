@@ -134,30 +134,13 @@ import TongxinTestSupport
         let bytes = BinaryGraphWriter.serialize(graph)
     /// Where section `kind` is listed in the table, and where it starts.
         let section = { (kind: BinaryGraphSection, bytes: [UInt8]) in Self.section(kind, in: bytes) }
-        func resealed(_ bytes: [UInt8]) -> [UInt8] {
-            var bytes = bytes
-            let count = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 20, as: UInt32.self) })
-            for index in 0..<count {
-                let at = 64 + 32 * index
-                let (offset, length) = bytes.withUnsafeBytes {
-                    (Int($0.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self)), Int($0.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)))
-                }
-                let sum = bytes.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + length])) }
-                withUnsafeBytes(of: sum.littleEndian) { bytes.replaceSubrange(at + 24..<at + 32, with: $0) }
-            }
-            let table = bytes.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[64..<64 + 32 * count])) }
-            withUnsafeBytes(of: table.littleEndian) { bytes.replaceSubrange(48..<56, with: $0) }
-            let header = bytes.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[0..<56])) }
-            withUnsafeBytes(of: header.littleEndian) { bytes.replaceSubrange(56..<64, with: $0) }
-            return bytes
-        }
         func poke(_ kind: BinaryGraphSection, element: Int, _ value: some FixedWidthInteger) -> String {
             var bytes = bytes
             let start = section(kind, bytes).offset + element * MemoryLayout.size(ofValue: value)
             withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(start..<start + $0.count, with: $0) }
-            return Self.error(resealed(bytes))
+            return Self.error(BinaryGraphSealing.resealed(bytes))
         }
-        #expect(Self.error(resealed(bytes)) == "")
+        #expect(Self.error(BinaryGraphSealing.resealed(bytes)) == "")
         let targets = section(.targets, bytes).offset
         #expect(poke(.targets, element: 2, Int32(99)) == "error: g.txg: section 'targets' at byte \(targets + 8): 99 is not a valid node index (expected 0 ..< \(graph.nodeCount))")
         #expect(poke(.outOffsets, element: 3, Int(-5)).contains("section 'outOffsets' at byte"))

@@ -111,6 +111,22 @@ import TongxinTestSupport
         #expect(messages(twoParents) == ["in.dot:3:3: error: node 'v' is within two places: 't1' (at in.dot:3:3) and 't2'"])
     }
 
+    /// cgraph returns an empty graph when 5,000 subgraphs nest: the reader refuses before it parses.
+    @Test func deepSubgraphsArePositionedErrors() throws {
+        for opening in ["subgraph s { ", "{"] {
+            let text = "digraph G {\n" + String(repeating: opening, count: 100_000) + "a -> b" + String(repeating: "}", count: 100_000) + "}"
+            let column = 1 + opening.count * (DOTReader.maximumNesting - 1) + opening.distance(from: opening.startIndex, to: opening.firstIndex(of: "{")!)
+            #expect(messages(text) == ["in.dot:2:\(column): error: subgraphs nested too deeply (more than 256 levels of '{')"])
+        }
+        // Braces in strings, HTML labels and comments do not count; 255 levels inside the graph's own are read.
+        let quoted = "digraph {\n a [label=\"" + String(repeating: "{", count: 300) + "\\\"\"]\n"
+            + " b [label=<" + String(repeating: "{<b>", count: 300) + String(repeating: "</b>", count: 300) + ">]\n"
+            + " // " + String(repeating: "{", count: 300) + "\n /* " + String(repeating: "{", count: 300) + " */\n"
+            + String(repeating: "subgraph { ", count: 255) + "a -> b" + String(repeating: "}", count: 255) + "\n}"
+        let graph = try read(quoted)
+        #expect(graph.nodeCount == 2 && graph.edgeCount == 1)
+    }
+
     @Test func invalidUTF8IsPositioned() {
         var bytes = Array("digraph {\n  a -> b\n  \"".utf8)
         bytes += [0xE4, 0xB8]  // a truncated 3-byte sequence

@@ -150,7 +150,7 @@ import TongxinTestSupport
 
     @Test func deepNestingIsRefused() {
         let text = "<gexf><graph><nodes>" + String(repeating: "<node id=\"a\"><nodes>", count: 70) + "</nodes></graph></gexf>"
-        #expect(Self.errors(text).hasSuffix("error: nodes nested more than 64 deep"))
+        #expect(Self.errors(text).hasSuffix("error: nodes nested too deeply (more than 64 levels)"))
     }
 }
 

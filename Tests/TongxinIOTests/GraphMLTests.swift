@@ -161,7 +161,7 @@ import TongxinTestSupport
 
     @Test func deepGroupsAreRefused() {
         let text = "<graphml><graph>" + String(repeating: "<node id=\"g\"><graph>", count: 70) + "</graph></graphml>"
-        #expect(Self.errors(text).hasSuffix("error: groups nested more than 64 deep"))
+        #expect(Self.errors(text).hasSuffix("error: groups nested too deeply (more than 64 levels)"))
     }
 
     @Test func invalidUTF8IsPositioned() {

@@ -70,7 +70,7 @@ import Testing
             _ = try JSONValue(parsing: text)
             Issue.record("parsed")
         } catch {
-            #expect(error.description == "<input>:1:513: error: nesting deeper than 512 levels")
+            #expect(error.description == "<input>:1:513: error: nested too deeply (more than 512 levels)")
         }
     }
 }

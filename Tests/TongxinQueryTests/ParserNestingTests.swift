@@ -1,4 +1,5 @@
 import Testing
+import TongxinGraph
 import TongxinTestSupport
 @testable import TongxinQuery
 
@@ -22,7 +23,7 @@ import TongxinTestSupport
         let query = "RETURN " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
         let error = try #require(nestingError(query))
         #expect(error.phase == .syntax)
-        #expect(error.message == "expression nested too deeply (more than 500 levels)")
+        #expect(error.message == "expression nested too deeply (more than 200 levels)")
         #expect(error.position.line == 1 && error.position.column == 8 + Parser.maximumNesting)
     }
 
@@ -40,11 +41,51 @@ import TongxinTestSupport
     }
 
     @Test func ordinaryDepthStillRuns() throws {
-        let parentheses = "RETURN " + String(repeating: "(", count: 480) + "1" + String(repeating: ")", count: 480) + " AS x"
+        let parentheses = "RETURN " + String(repeating: "(", count: 190) + "1" + String(repeating: ")", count: 190) + " AS x"
         #expect(try run(parentheses) == [[.int(1)]])
-        let sum = "RETURN " + Array(repeating: "1", count: 400).joined(separator: " + ") + " AS x"
-        #expect(try run(sum) == [[.int(400)]])
-        let ors = "RETURN " + Array(repeating: "false", count: 300).joined(separator: " OR ") + " OR true AS x"
+        let sum = "RETURN " + Array(repeating: "1", count: 190).joined(separator: " + ") + " AS x"
+        #expect(try run(sum) == [[.int(190)]])
+        let ors = "RETURN " + Array(repeating: "false", count: 190).joined(separator: " OR ") + " OR true AS x"
         #expect(try run(ors) == [[.bool(true)]])
+    }
+
+    @Test func thousandsOfClausesArePositionedErrors() throws {
+        let withs = String(repeating: "WITH 1 AS a ", count: 5_000) + "RETURN a"
+        let error = try #require(nestingError(withs))
+        #expect(error.message == "too many clauses (more than 256)")
+        #expect(error.position.column == 1 + 12 * Parser.maximumClauses)
+        #expect(try run(String(repeating: "WITH 1 AS a ", count: 255) + "RETURN a") == [[.int(1)]])
+    }
+
+    @Test func longPatternsAreErrors() throws {
+        let hops = "MATCH (a)" + String(repeating: "--()", count: 20_000) + " RETURN count(*)"
+        let parts = "MATCH " + (0..<3_000).map { "(x\($0))" }.joined(separator: ", ") + " RETURN count(*)"
+        for query in [hops, parts] {
+            let error = try #require(nestingError(query), "\(query.prefix(40))")
+            #expect(error.message == "too many node and relationship patterns (more than 256)")
+        }
+        // 128 nodes and 127 relationships, anchored where nothing matches.
+        let longest = "MATCH (a {id: 'none'})" + String(repeating: "--()", count: 127) + " RETURN count(*) AS n"
+        #expect(try run(longest) == [[.int(0)]])
+    }
+
+    /// On a path of 400 nodes, the largest hop bound walks 256 edges deep (the depth-first
+    /// expansion and the shortest path's unwinding recurse once per hop); a larger bound is refused.
+    @Test func hopBoundsAreBounded() throws {
+        var builder = GraphBuilder(name: "path")
+        for node in 0..<400 { _ = builder.addNode(id: "n\(node)", kind: "organization") }
+        for node in 1..<400 { _ = builder.addEdge(from: node - 1, to: node, kind: "links") }
+        let path = QueryEngine(graph: try builder.build())
+        let far = "MATCH (a {id: 'n0'})-[:links*256]->(b) RETURN b.id AS id"
+        #expect(try path.run(far).rows == [[.string("n256")]])
+        let shortest = "MATCH (a {id: 'n0'}), (b {id: 'n256'}) MATCH p = shortestPath((a)-[:links*..256]->(b)) RETURN length(p) AS hops"
+        #expect(try path.run(shortest).rows == [[.int(256)]])
+        do {
+            _ = try path.run("MATCH (a {id: 'n0'})-[:links*1..200000]->(b) RETURN count(b)")
+            Issue.record("a bound of 200,000 hops ran")
+        } catch {
+            #expect(error.message == "a variable-length relationship spans at most 256 hops, not 200000")
+            #expect(error.position.column == 33)
+        }
     }
 }

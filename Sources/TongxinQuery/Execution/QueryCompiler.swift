@@ -16,7 +16,7 @@ struct QueryCompiler {
     init(indexes: GraphIndexes, parameters: [String: QueryValue], maxHops: Int, budget: ExecutionBudget) {
         self.indexes = indexes
         self.parameters = parameters
-        self.maxHops = maxHops
+        self.maxHops = min(maxHops, Parser.maximumHops)
         self.budget = budget
     }
 

@@ -16,14 +16,30 @@ struct Parser {
     private(set) var explain = false
     /// The expression tree's depth so far on the current parse path (see ``maximumNesting``).
     private var nesting = 0
+    /// Node and relationship patterns read so far in the whole query (see ``maximumPatternElements``).
+    private var patternElements = 0
 
     /// How deep one expression may nest: every nested sub-expression (parenthesis, list, map, call
     /// argument, `CASE` branch), every `NOT` or sign prefix, every postfix step, and every operator
     /// chained at one level (`a + b + c`, while its right operands are read) counts one. The bound
     /// keeps this parser, and the compiler and executor that walk the tree it builds (never deeper
     /// than this count), from recursing without end on hostile input — a few thousand nested
-    /// parentheses would otherwise overflow the stack.
-    static let maximumNesting = 500
+    /// parentheses would otherwise overflow the stack. A level costs about 13 parser frames (1.5–2.4
+    /// KB each in a debug build under AddressSanitizer, which overflowed a test thread at 500
+    /// levels); 200 levels fit 8 MB there and about 400 KB in a release build.
+    static let maximumNesting = 200
+
+    /// How many clauses one query may hold: the executor chains one stage per clause and calls
+    /// through them recursively, so thousands of `WITH` clauses would overflow the stack.
+    static let maximumClauses = 256
+
+    /// How many node and relationship patterns one query may hold, over all its `MATCH` clauses:
+    /// the matcher recurses once per pattern element.
+    static let maximumPatternElements = 256
+
+    /// The largest upper bound of a variable-length relationship (`*..n`): the matcher's
+    /// depth-first expansion and its shortest-path unwinding recurse once per hop.
+    static let maximumHops = 256
 
     static let reserved: Set<String> = [
         "MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "AS", "ORDER", "BY", "SKIP", "LIMIT",
@@ -149,6 +165,9 @@ struct Parser {
         while true {
             if current.kind == .end || isSymbol(";") { break }
             let start = position
+            guard clauses.count < Parser.maximumClauses else {
+                throw QueryError(.syntax, "too many clauses (more than \(Parser.maximumClauses))", at: start)
+            }
             if let keyword = peekKeyword(), Parser.writing.contains(keyword) {
                 throw QueryError(.syntax, "queries are read-only: \(keyword) is not supported", at: start)
             }
@@ -273,7 +292,17 @@ struct Parser {
         return PatternPart(pathVariable: nil, shortest: .none, nodes: nodes, relationships: relationships, position: start)
     }
 
+    /// Counts one more node or relationship pattern, or fails at it when the query holds too many.
+    private mutating func countPatternElement() throws(QueryError) {
+        patternElements += 1
+        guard patternElements <= Parser.maximumPatternElements else {
+            throw QueryError(.syntax, "too many node and relationship patterns (more than \(Parser.maximumPatternElements))",
+                             at: position)
+        }
+    }
+
     private mutating func nodePattern() throws(QueryError) -> NodePattern {
+        try countPatternElement()
         let start = position
         try expectSymbol("(")
         let variable = isVariableStart ? try name("a variable") : nil
@@ -288,6 +317,7 @@ struct Parser {
     }
 
     private mutating func relationshipPattern() throws(QueryError) -> RelationshipPattern {
+        try countPatternElement()
         let start = position
         let leftArrow = acceptSymbol("<")
         try expectSymbol("-")
@@ -320,14 +350,19 @@ struct Parser {
     private mutating func variableLength() throws(QueryError) -> (min: Int, max: Int?) {
         let star = position
         advance()
-        func bound() -> Int? {
-            if case .integer(let value) = current.kind { advance(); return value }
-            return nil
+        func bound() throws(QueryError) -> Int? {
+            guard case .integer(let value) = current.kind else { return nil }
+            guard value <= Parser.maximumHops else {
+                throw QueryError(.syntax, "a variable-length relationship spans at most \(Parser.maximumHops) hops, not \(value)",
+                                 at: position)
+            }
+            advance()
+            return value
         }
-        let low = bound()
+        let low = try bound()
         var result: (min: Int, max: Int?)
         if acceptSymbol("..") {
-            result = (low ?? 1, bound())
+            result = (low ?? 1, try bound())
         } else {
             result = low.map { ($0, $0) } ?? (1, nil)
         }

@@ -219,7 +219,7 @@ import Testing
         let deep = Self.sheetStart + String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100) + "</sheetData></worksheet>"
         let deepError = try Self.error(["xl/worksheets/sheet1.xml": deep])
         #expect(deepError
-            == "book.xlsx:xl/worksheets/sheet1.xml:2:275: error: elements nested more than 64 deep")
+            == "book.xlsx:xl/worksheets/sheet1.xml:2:275: error: elements nested too deeply (more than 64 levels)")
     }
 
     @Test func malformedXMLIsPlacedInItsPart() throws {
