@@ -21,7 +21,7 @@ enum Lanes {
 
     /// The half-open range of `0 ..< total` that lane `lane` of `lanes` takes, in contiguous blocks.
     static func range(_ lane: Int, of lanes: Int = count, total: Int) -> Range<Int> {
-        (total * lane / lanes) ..< (total * (lane + 1) / lanes)
+        (total * lane / lanes)..<(total * (lane + 1) / lanes)
     }
 }
 

@@ -44,7 +44,7 @@ public struct MeasureGraph: Sendable {
 
         /// Node `node`'s neighbors.
         @inlinable public func neighbors(of node: Int) -> ArraySlice<Int32> {
-            targets[offsets[node] ..< offsets[node + 1]]
+            targets[offsets[node]..<offsets[node + 1]]
         }
 
         /// The total arc count.
@@ -84,31 +84,36 @@ public struct MeasureGraph: Sendable {
             targets.append(t)
             if weightUse != .none { weights.append(graph.weight(of: e)) }
         }
-        self.init(nodeCount: nodes.count, sources: sources, targets: targets,
-                  weights: weightUse == .none ? nil : weights, directed: directed, weightUse: weightUse)
+        self.init(
+            nodeCount: nodes.count, sources: sources, targets: targets,
+            weights: weightUse == .none ? nil : weights, directed: directed, weightUse: weightUse)
     }
 
     /// Builds the view of an edge list `sources[e] → targets[e]` over `nodeCount` nodes.
     ///
     /// - Complexity: O(V + E).
-    public init(nodeCount: Int, sources: [Int32], targets: [Int32], weights: [Double]?,
-                directed: Bool, weightUse: WeightUse) {
+    public init(
+        nodeCount: Int, sources: [Int32], targets: [Int32], weights: [Double]?,
+        directed: Bool, weightUse: WeightUse
+    ) {
         precondition(sources.count == targets.count && (weights?.count ?? sources.count) == sources.count)
         self.nodeCount = nodeCount
         self.isDirected = directed
         self.weightUse = weights == nil ? .none : weightUse
         let merge = self.weightUse
-        let out = Self.simpleArcs(nodeCount: nodeCount, sources: sources, targets: targets,
-                                  weights: weights, bothWays: !directed, merge: merge)
+        let out = Self.simpleArcs(
+            nodeCount: nodeCount, sources: sources, targets: targets,
+            weights: weights, bothWays: !directed, merge: merge)
         outgoing = out
         incoming = directed ? Self.transpose(out, nodeCount: nodeCount) : out
     }
 
     /// The same view with weights ignored. O(1): the arrays are shared.
     public func unweighted() -> MeasureGraph {
-        MeasureGraph(nodeCount: nodeCount, isDirected: isDirected,
-                     outgoing: Arcs(offsets: outgoing.offsets, targets: outgoing.targets, weights: nil),
-                     incoming: Arcs(offsets: incoming.offsets, targets: incoming.targets, weights: nil))
+        MeasureGraph(
+            nodeCount: nodeCount, isDirected: isDirected,
+            outgoing: Arcs(offsets: outgoing.offsets, targets: outgoing.targets, weights: nil),
+            incoming: Arcs(offsets: incoming.offsets, targets: incoming.targets, weights: nil))
     }
 
     private init(nodeCount: Int, isDirected: Bool, outgoing: Arcs, incoming: Arcs) {
@@ -121,8 +126,10 @@ public struct MeasureGraph: Sendable {
 
     /// Counting-sorts the arcs by tail (both ways when `bothWays`), skipping self-loops, then merges
     /// repeated heads within each run, compacting in place.
-    private static func simpleArcs(nodeCount n: Int, sources: [Int32], targets: [Int32], weights: [Double]?,
-                                   bothWays: Bool, merge: WeightUse) -> Arcs {
+    private static func simpleArcs(
+        nodeCount n: Int, sources: [Int32], targets: [Int32], weights: [Double]?,
+        bothWays: Bool, merge: WeightUse
+    ) -> Arcs {
         var offsets = [Int](repeating: 0, count: n + 1)
         for e in sources.indices where sources[e] != targets[e] {
             offsets[Int(sources[e]) + 1] += 1
@@ -157,7 +164,7 @@ public struct MeasureGraph: Sendable {
             arcWeights.withUnsafeMutableBufferPointer { arcWeights in
                 for u in 0..<n {
                     let runStart = write
-                    for read in offsets[u] ..< offsets[u + 1] {
+                    for read in offsets[u]..<offsets[u + 1] {
                         let v = Int(heads[read])
                         let previous = slot[v]
                         if previous >= runStart {
@@ -191,7 +198,7 @@ public struct MeasureGraph: Sendable {
         var tails = [Int32](repeating: 0, count: arcs.count)
         var weights: [Double] = arcs.weights == nil ? [] : [Double](repeating: 0, count: arcs.count)
         for u in 0..<n {
-            for i in arcs.offsets[u] ..< arcs.offsets[u + 1] {
+            for i in arcs.offsets[u]..<arcs.offsets[u + 1] {
                 let v = Int(arcs.targets[i])
                 tails[next[v]] = Int32(u)
                 if let source = arcs.weights { weights[next[v]] = source[i] }
@@ -213,7 +220,7 @@ public struct MeasureGraph: Sendable {
         (0..<n).map { v in
             guard let weights = arcs.weights else { return Double(arcs.degree(v)) }
             var sum = 0.0
-            for i in arcs.offsets[v] ..< arcs.offsets[v + 1] { sum += weights[i] }
+            for i in arcs.offsets[v]..<arcs.offsets[v + 1] { sum += weights[i] }
             return sum
         }
     }

@@ -61,14 +61,17 @@ public struct Adjacency: Sendable {
     /// graph is large enough for it to pay. O(V + E).
     static func bothDirections(nodeCount: Int, sources: FlatArray<Int32>, targets: FlatArray<Int32>) -> (Adjacency, Adjacency) {
         guard sources.count >= 100_000 else {
-            return (Adjacency(nodeCount: nodeCount, from: sources, to: targets),
-                    Adjacency(nodeCount: nodeCount, from: targets, to: sources))
+            return (
+                Adjacency(nodeCount: nodeCount, from: sources, to: targets),
+                Adjacency(nodeCount: nodeCount, from: targets, to: sources)
+            )
         }
         var built: [Adjacency?] = [nil, nil]
         built.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: 2) { direction in
-                slots[direction] = direction == 0
+                slots[direction] =
+                    direction == 0
                     ? Adjacency(nodeCount: nodeCount, from: sources, to: targets)
                     : Adjacency(nodeCount: nodeCount, from: targets, to: sources)
             }
@@ -81,19 +84,20 @@ public struct Adjacency: Sendable {
 
     /// Node `node`'s neighbors, in edge order.
     @inlinable public func neighbors(of node: Int) -> Slice<FlatArray<Int32>> {
-        neighbors[offsets[node] ..< offsets[node + 1]]
+        neighbors[offsets[node]..<offsets[node + 1]]
     }
 
     /// The edges of node `node`'s run, parallel to ``neighbors(of:)``.
     @inlinable public func edges(of node: Int) -> Slice<FlatArray<Int32>> {
-        edges[offsets[node] ..< offsets[node + 1]]
+        edges[offsets[node]..<offsets[node + 1]]
     }
 
     /// Checks the CSR invariants: offsets start at 0, never decrease and end at the entry count, and
     /// every index is in range. O(V + E). Meant for tests and debug builds.
     public func checkInvariants(nodeCount: Int, edgeCount: Int) -> Bool {
         guard offsets.count == nodeCount + 1, offsets.first == 0, offsets.last == neighbors.count,
-              edges.count == neighbors.count else { return false }
+            edges.count == neighbors.count
+        else { return false }
         return Self.firstProblem(offsets: offsets, indices: neighbors, below: nodeCount) == nil
             && Self.firstProblem(offsets: offsets, indices: edges, below: edgeCount) == nil
     }
@@ -102,7 +106,8 @@ public struct Adjacency: Sendable {
     /// index) or the first index outside `0 ..< bound` (`.indices`, at its position), else `nil`.
     /// One pass over flat buffers: O(V + E).
     public static func firstProblem(offsets: FlatArray<Int>, indices: FlatArray<Int32>, below bound: Int)
-        -> (column: CSRColumn, position: Int)? {
+        -> (column: CSRColumn, position: Int)?
+    {
         if let decreasing = offsets.firstDecrease() { return (.offsets, decreasing) }
         return indices.firstIndex(outside: 0, bound).map { (.indices, $0) }
     }

@@ -68,7 +68,8 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
     public static func infer(_ text: Substring) -> AttributeValue {
         if let value = Int(text) { return .int(value) }
         if let first = text.first, first.isNumber || first == "-" || first == "+" || first == ".",
-           let value = Double(text), value.isFinite {
+            let value = Double(text), value.isFinite
+        {
             return .double(value)
         }
         if text == "true" { return .bool(true) }

@@ -47,9 +47,12 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// The sheet name as a cell reference writes it: bare when it is letters, digits, `_` and `.`,
     /// else in single quotes with inner quotes doubled (`'年度 台账'`).
     static func quotedSheetName(_ name: String) -> String {
-        let bare = !name.isEmpty && name.unicodeScalars.allSatisfy {
-            $0.value >= 0x80 ? !$0.properties.isWhitespace : ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == ".")
-        }
+        let bare =
+            !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                $0.value >= 0x80
+                    ? !$0.properties.isWhitespace : ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == ".")
+            }
         return bare ? name : "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     }
 }

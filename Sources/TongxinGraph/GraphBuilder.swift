@@ -92,8 +92,9 @@ public struct GraphBuilder: Sendable {
         _ attribute: String, _ value: AttributeValue, ofNode node: Int, at location: @autoclosure () -> SourceLocation? = nil
     ) {
         if let existing = nodeAttributes.set(attribute, value, at: node) {
-            error("attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other nodes",
-                  at: location())
+            error(
+                "attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other nodes",
+                at: location())
         }
     }
 
@@ -153,8 +154,9 @@ public struct GraphBuilder: Sendable {
         _ attribute: String, _ value: AttributeValue, ofEdge edge: Int, at location: @autoclosure () -> SourceLocation? = nil
     ) {
         if let existing = edgeAttributes.set(attribute, value, at: edge) {
-            error("edge attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other edges",
-                  at: location())
+            error(
+                "edge attribute '\(attribute)' is a \(value.type.rawValue) here but a \(existing.rawValue) on other edges",
+                at: location())
         }
     }
 
@@ -270,8 +272,9 @@ public struct GraphBuilder: Sendable {
             if node >= 0 && colour[node] == 1 {
                 let cycleStart = walk.firstIndex(of: node)!
                 let cycle = walk[cycleStart...].map { "'\(ids[$0])'" } + ["'\(ids[node])'"]
-                diagnostics.error("the hierarchy has a cycle: \(cycle.joined(separator: " within "))",
-                                  at: withinPlaces[Int(parentOrdinal[node])])
+                diagnostics.error(
+                    "the hierarchy has a cycle: \(cycle.joined(separator: " within "))",
+                    at: withinPlaces[Int(parentOrdinal[node])])
                 for member in walk[cycleStart...] { parents[member] = -1 }
             }
             for member in walk { colour[member] = 2 }
@@ -295,8 +298,10 @@ public struct GraphBuilder: Sendable {
                 continue
             }
             if parents[node] >= 0, let above = level(Int(parents[node])), above >= mine {
-                warnings.append(Diagnostic(.warning,
-                    "region '\(ids[node])' (\(mine.rawValue)) is within '\(ids[Int(parents[node])])', which is a \(above.rawValue)"))
+                warnings.append(
+                    Diagnostic(
+                        .warning,
+                        "region '\(ids[node])' (\(mine.rawValue)) is within '\(ids[Int(parents[node])])', which is a \(above.rawValue)"))
             }
         }
         return warnings.diagnostics

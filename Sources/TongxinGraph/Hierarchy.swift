@@ -25,8 +25,10 @@ public struct Hierarchy: Sendable {
     /// A forest over existing columns (a mapped `.txg` file's).
     ///
     /// - Precondition: the columns satisfy ``checkInvariants()`` (the reader validates them first).
-    public init(parents: FlatArray<Int32>, depths: FlatArray<Int32>, preorder: FlatArray<Int32>,
-                positions: FlatArray<Int32>, subtreeEnds: FlatArray<Int32>, childLists: Adjacency) {
+    public init(
+        parents: FlatArray<Int32>, depths: FlatArray<Int32>, preorder: FlatArray<Int32>,
+        positions: FlatArray<Int32>, subtreeEnds: FlatArray<Int32>, childLists: Adjacency
+    ) {
         self.parents = parents
         self.depths = depths
         self.preorder = preorder
@@ -100,7 +102,7 @@ public struct Hierarchy: Sendable {
 
     /// The node and everything below it, in preorder (the node first).
     public func subtree(of node: Int) -> Slice<FlatArray<Int32>> {
-        preorder[Int(positions[node]) ..< Int(subtreeEnds[node])]
+        preorder[Int(positions[node])..<Int(subtreeEnds[node])]
     }
 
     /// The node and everything below it by index, ascending: the nodes of a region's subgraph as
@@ -127,8 +129,8 @@ public struct Hierarchy: Sendable {
     public func firstInconsistentNode() -> Int? {
         let count = parents.count
         guard depths.count == count, preorder.count == count, positions.count == count, subtreeEnds.count == count,
-              childLists.offsets.count == count + 1, childLists.offsets.first == 0,
-              childLists.offsets.last == childLists.neighbors.count, childLists.edges.count == childLists.neighbors.count
+            childLists.offsets.count == count + 1, childLists.offsets.first == 0,
+            childLists.offsets.last == childLists.neighbors.count, childLists.edges.count == childLists.neighbors.count
         else { return -1 }
         // Raw buffers: every index is checked against `count` before it is used.
         let found: (node: Int?, childCount: Int) = parents.withUnsafeBufferPointer { parents in
@@ -147,9 +149,12 @@ public struct Hierarchy: Sendable {
                                 let parent = Int(parents[node])
                                 if parent >= 0 {
                                     guard parent < count, positions[parent] <= place, place < subtreeEnds[parent],
-                                          depths[node] == depths[parent] &+ 1 else { return (node, 0) }
+                                        depths[node] == depths[parent] &+ 1
+                                    else { return (node, 0) }
                                     childCount += 1
-                                } else if parent != -1 || depths[node] != 0 { return (node, 0) }
+                                } else if parent != -1 || depths[node] != 0 {
+                                    return (node, 0)
+                                }
                             }
                             return (nil, childCount)
                         }
@@ -160,8 +165,8 @@ public struct Hierarchy: Sendable {
         if let node = found.node { return node }
         let childCount = found.childCount
         guard childCount == childLists.neighbors.count,
-              Adjacency.firstProblem(offsets: childLists.offsets, indices: childLists.neighbors, below: count) == nil,
-              Adjacency.firstProblem(offsets: childLists.offsets, indices: childLists.edges, below: max(childCount, 1)) == nil
+            Adjacency.firstProblem(offsets: childLists.offsets, indices: childLists.neighbors, below: count) == nil,
+            Adjacency.firstProblem(offsets: childLists.offsets, indices: childLists.edges, below: max(childCount, 1)) == nil
         else { return -1 }
         for node in 0..<count {
             for child in childLists.neighbors(of: node) where parents[Int(child)] != node { return Int(child) }

@@ -146,7 +146,8 @@ extension Graph {
     /// - Complexity: O(L) expected after the index is built (O(V·L), once per graph), plus the
     ///   candidates; an unknown name costs O(V·L²) to find suggestions.
     /// - Throws: ``NodeLookupError`` when nothing matches, or when several nodes do.
-    public func resolve(_ text: String, kind: String? = nil, within parent: Int? = nil, suggest: Bool = true) throws(NodeLookupError) -> Int {
+    public func resolve(_ text: String, kind: String? = nil, within parent: Int? = nil, suggest: Bool = true) throws(NodeLookupError) -> Int
+    {
         func fits(_ node: Int) -> Bool {
             (kind == nil || self.kind(of: node) == kind)
                 && (parent.map { $0 != node && hierarchy.contains($0, node) } ?? true)
@@ -158,9 +159,10 @@ extension Graph {
         if matches.isEmpty { matches = index.others(cleaned).filter(fits) }
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
-            throw .notFound(text, kind: kind, within: parent.map { name(of: $0) },
-                            suggestions: suggest && (kind == nil || kind == NodeKind.region || kind == NodeKind.village)
-                                ? index.closestNames(to: cleaned, within: parent, in: self) : [])
+            throw .notFound(
+                text, kind: kind, within: parent.map { name(of: $0) },
+                suggestions: suggest && (kind == nil || kind == NodeKind.region || kind == NodeKind.village)
+                    ? index.closestNames(to: cleaned, within: parent, in: self) : [])
         }
         throw .ambiguous(text, candidates: matches.sorted { ids[$0] < ids[$1] }.map(candidate))
     }

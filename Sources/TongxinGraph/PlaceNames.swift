@@ -18,7 +18,7 @@ public enum PlaceNames {
     /// Level words a name may end with, longest first so that 林区 wins over 区 and 街道办事处 over 办事处.
     static let levelSuffixes: [String] = [
         "街道办事处", "村民委员会", "居民委员会", "办事处", "村委会", "居委会", "林区", "地区", "街道", "社区",
-        "省", "市", "州", "县", "区", "旗", "镇", "乡", "村",
+        "省", "市", "州", "县", "区", "旗", "镇", "乡", "村"
     ]
 
     /// Longer spellings of a level word that ledgers use for the same place (a 街道 written as its
@@ -26,7 +26,7 @@ public enum PlaceNames {
     static let longerSpellings: [String: [String]] = [
         "街道": ["办事处", "街道办事处"],
         "村": ["村委会", "村民委员会"],
-        "社区": ["居委会", "社区居委会", "社区居民委员会"],
+        "社区": ["居委会", "社区居委会", "社区居民委员会"]
     ]
 
     /// The autonomous-area words and the one-character level each short form keeps.
@@ -39,7 +39,7 @@ public enum PlaceNames {
         "蒙古", "布依", "朝鲜", "哈尼", "傈僳", "高山", "拉祜", "东乡", "纳西", "景颇", "仫佬", "布朗", "撒拉",
         "毛南", "仡佬", "锡伯", "阿昌", "普米", "德昂", "保安", "裕固", "独龙", "赫哲", "门巴", "珞巴", "基诺",
         "土家", "回", "藏", "苗", "彝", "壮", "满", "侗", "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "羌",
-        "怒", "京", "汉", "各",
+        "怒", "京", "汉", "各"
     ]
 
     /// The other names `fullName` is commonly written as, without `fullName` itself, in a fixed order.

@@ -74,9 +74,10 @@ public struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unch
     /// - Precondition: the range lies inside the region and is aligned for `Element` (the `.txg`
     ///   reader checks both and reports a diagnostic otherwise).
     public init(region: StorageRegion, byteOffset: Int, count: Int) {
-        precondition(byteOffset >= 0 && count >= 0
-            && byteOffset + count * MemoryLayout<Element>.stride <= region.byteCount
-            && Int(bitPattern: region.base + byteOffset) % MemoryLayout<Element>.alignment == 0,
+        precondition(
+            byteOffset >= 0 && count >= 0
+                && byteOffset + count * MemoryLayout<Element>.stride <= region.byteCount
+                && Int(bitPattern: region.base + byteOffset) % MemoryLayout<Element>.alignment == 0,
             "FlatArray outside its region")
         self.base = count == 0 ? nil : (region.base + byteOffset).assumingMemoryBound(to: Element.self)
         self.count = count

@@ -42,8 +42,10 @@ public enum AtomicFile {
     ///   crash of the machine; a cache, which is validated when read and rebuilt when damaged, skips it.
     /// - Throws: ``DiagnosticList`` when the file cannot be created, written, flushed or renamed, or
     ///   the error `body` throws.
-    public static func write(to path: String, durable: Bool = true,
-                             _ body: (inout ByteSink) throws(DiagnosticList) -> Void) throws(DiagnosticList) {
+    public static func write(
+        to path: String, durable: Bool = true,
+        _ body: (inout ByteSink) throws(DiagnosticList) -> Void
+    ) throws(DiagnosticList) {
         let directory = Self.directory(of: path)
         let base = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
         guard !base.isEmpty else { throw failure("cannot write '\(path)': it names a directory") }

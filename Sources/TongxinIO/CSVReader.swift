@@ -92,8 +92,10 @@ public enum CSVReader {
         case edges
     }
 
-    private static func readFile(_ file: InputFile, role: Role, into builder: inout GraphBuilder, table: inout IDTable,
-                                 nodesGiven: Bool = true, threadsAbove: Int) throws(DiagnosticList) {
+    private static func readFile(
+        _ file: InputFile, role: Role, into builder: inout GraphBuilder, table: inout IDTable,
+        nodesGiven: Bool = true, threadsAbove: Int
+    ) throws(DiagnosticList) {
         let decoded = try TextDecoding.utf8(file)
         if let warning = decoded.warning { builder.warning(warning.message, at: nil) }
         let failure: CSVTokenizer.Failure? = decoded.bytes.withUnsafeBufferPointer { buffer in
@@ -105,8 +107,11 @@ public enum CSVReader {
                 }
                 return nil
             } catch {
-                builder.error(error.message, at: reader.locate(error.offset, inRecordAt: reader.tokenizer.recordLine,
-                                                               reader.tokenizer.recordStart))
+                builder.error(
+                    error.message,
+                    at: reader.locate(
+                        error.offset, inRecordAt: reader.tokenizer.recordLine,
+                        reader.tokenizer.recordStart))
                 return error
             }
         }
@@ -132,7 +137,8 @@ enum CSVHeader {
     /// Whether an untyped cell reads as a number: decimal digits with an optional sign, point and
     /// exponent (no `inf`, `nan` or hexadecimal), finite.
     static func number(_ text: Substring) -> AttributeValue? {
-        guard !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 | 0x20 == 0x65 })
+        guard !text.isEmpty,
+            text.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 | 0x20 == 0x65 })
         else { return nil }
         return AttributeValue.parse(text, as: .number)
     }
@@ -186,8 +192,9 @@ private struct FileReader {
         -> (positions: [Int?], extras: [Extra], width: Int)?
     {
         guard try tokenizer.nextRecord(into: &fields) else {
-            builder.error("the file is empty (expected a header row: \(wanted.joined(separator: ",")),...)",
-                          at: SourceLocation(file: file, line: 1, column: 1))
+            builder.error(
+                "the file is empty (expected a header row: \(wanted.joined(separator: ",")),...)",
+                at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
         var positions = [Int?](repeating: nil, count: wanted.count)
@@ -227,8 +234,9 @@ private struct FileReader {
     /// Checks the current record's width against the header's.
     func rowFits(_ width: Int, builder: inout GraphBuilder) -> Bool {
         guard fields.count != width else { return true }
-        builder.error("this row has \(fields.count) fields, the header has \(width)",
-                      at: locate(tokenizer.recordStart, inRecordAt: tokenizer.recordLine, tokenizer.recordStart))
+        builder.error(
+            "this row has \(fields.count) fields, the header has \(width)",
+            at: locate(tokenizer.recordStart, inRecordAt: tokenizer.recordLine, tokenizer.recordStart))
         return false
     }
 
@@ -280,7 +288,11 @@ private struct FileReader {
             group.wait()
             table = helper.table
         }
-        setAttributes(extras, rows) { builder.setAttribute($0, $1, ofNode: $2) } error: { builder.error($0, at: $1) }
+        setAttributes(extras, rows) {
+            builder.setAttribute($0, $1, ofNode: $2)
+        } error: {
+            builder.error($0, at: $1)
+        }
     }
 
     // MARK: Edges
@@ -290,12 +302,14 @@ private struct FileReader {
     mutating func readEdges(into builder: inout GraphBuilder, table: inout IDTable, addingNodes: Bool) throws(CSVTokenizer.Failure) {
         guard let (positions, extras, width) = try header(CSVHeader.edgeColumns, required: ["source", "target"], builder: &builder)
         else { return }
-        let columns = EdgeColumns(source: positions[0]!, target: positions[1]!, kind: positions[2], weight: positions[3],
-                                  width: width, extras: extras)
+        let columns = EdgeColumns(
+            source: positions[0]!, target: positions[1]!, kind: positions[2], weight: positions[3],
+            width: width, extras: extras)
         let bytes = tokenizer.bytes, start = tokenizer.position, file = self.file
         var cuts = [(start: start, line: tokenizer.line)]
         if !addingNodes && bytes.count - start > threadsAbove && InputFile.find(UInt8(ascii: "\""), in: bytes, from: start) == nil,
-           let newline = InputFile.find(0x0A, in: bytes, from: start + (bytes.count - start) / 2), newline + 1 < bytes.count {
+            let newline = InputFile.find(0x0A, in: bytes, from: start + (bytes.count - start) / 2), newline + 1 < bytes.count
+        {
             var lines = 0, scan = start
             while let next = InputFile.find(0x0A, in: UnsafeBufferPointer(rebasing: bytes[..<(newline + 1)]), from: scan) {
                 lines += 1
@@ -314,8 +328,9 @@ private struct FileReader {
             chunks.withUnsafeMutableBufferPointer { results in
                 let output = SharedOutput(results: results)
                 DispatchQueue.concurrentPerform(iterations: cuts.count) { chunk in
-                    var chunkTokenizer = CSVTokenizer(UnsafeBufferPointer(rebasing: shared.bytes[..<ends[chunk]]),
-                                                      start: parts[chunk].start, line: parts[chunk].line)
+                    var chunkTokenizer = CSVTokenizer(
+                        UnsafeBufferPointer(rebasing: shared.bytes[..<ends[chunk]]),
+                        start: parts[chunk].start, line: parts[chunk].line)
                     var lookup = frozen
                     output.results[chunk].read(&chunkTokenizer, columns, table: &lookup, addingNodes: false, file: file)
                 }
@@ -333,12 +348,17 @@ private struct FileReader {
                     location = place
                     nextWithin = within.next()
                 }
-                builder.addEdge(from: Int(chunk.sources[row]), to: Int(chunk.targets[row]), kind: chunk.kindNames[Int(chunk.kinds[row])],
-                                weight: chunk.weights?[row] ?? 1, at: location)
+                builder.addEdge(
+                    from: Int(chunk.sources[row]), to: Int(chunk.targets[row]), kind: chunk.kindNames[Int(chunk.kinds[row])],
+                    weight: chunk.weights?[row] ?? 1, at: location)
             }
             rows.append(contentsOf: chunk.extras, ownerOffset: base)
         }
-        setAttributes(extras, rows) { builder.setAttribute($0, $1, ofEdge: $2) } error: { builder.error($0, at: $1) }
+        setAttributes(extras, rows) {
+            builder.setAttribute($0, $1, ofEdge: $2)
+        } error: {
+            builder.error($0, at: $1)
+        }
     }
 
     /// Adds the id to `table`; `false` when it is there already.
@@ -351,8 +371,10 @@ private struct FileReader {
 
     /// Types each extra column (declared, or inferred from its cells) and sets its values, column by
     /// column, so attribute columns keep the header's order.
-    func setAttributes(_ extras: [Extra], _ rows: ExtraCells,
-                       set: (String, AttributeValue, Int) -> Void, error: (String, SourceLocation) -> Void) {
+    func setAttributes(
+        _ extras: [Extra], _ rows: ExtraCells,
+        set: (String, AttributeValue, Int) -> Void, error: (String, SourceLocation) -> Void
+    ) {
         for (column, extra) in extras.enumerated() {
             let type = extra.type ?? CSVHeader.infer(rows.texts(column: column))
             for row in 0..<rows.owners.count {
@@ -360,8 +382,9 @@ private struct FileReader {
                 let value = type == .number && extra.type == nil ? CSVHeader.number(text) : AttributeValue.parse(text, as: type)
                 guard let value else {
                     let info = rows.records[row]
-                    let location = tokenizer.location(of: rows.cells[row * rows.count + column].start,
-                                                      recordLine: info.line, recordStart: info.start, file: file)
+                    let location = tokenizer.location(
+                        of: rows.cells[row * rows.count + column].start,
+                        recordLine: info.line, recordStart: info.start, file: file)
                     error("'\(text)' is not a \(type.rawValue) (column '\(extra.name)')", location)
                     continue
                 }
@@ -408,21 +431,27 @@ private struct EdgeRows {
         var lastKind = -1
         func here(_ column: Int) -> SourceLocation {
             let field = fields[column]
-            return tokenizer.location(of: field.start - (field.quoted ? 1 : 0), recordLine: tokenizer.recordLine,
-                                      recordStart: tokenizer.recordStart, file: file)
+            return tokenizer.location(
+                of: field.start - (field.quoted ? 1 : 0), recordLine: tokenizer.recordLine,
+                recordStart: tokenizer.recordStart, file: file)
         }
         while true {
             do throws(CSVTokenizer.Failure) {
                 guard try tokenizer.nextRecord(into: &fields) else { return }
             } catch {
-                diagnostics.error(error.message, at: tokenizer.location(of: error.offset, recordLine: tokenizer.recordLine,
-                                                                        recordStart: tokenizer.recordStart, file: file))
+                diagnostics.error(
+                    error.message,
+                    at: tokenizer.location(
+                        of: error.offset, recordLine: tokenizer.recordLine,
+                        recordStart: tokenizer.recordStart, file: file))
                 return
             }
             guard fields.count == columns.width else {
-                diagnostics.error("this row has \(fields.count) fields, the header has \(columns.width)",
-                                  at: tokenizer.location(of: tokenizer.recordStart, recordLine: tokenizer.recordLine,
-                                                         recordStart: tokenizer.recordStart, file: file))
+                diagnostics.error(
+                    "this row has \(fields.count) fields, the header has \(columns.width)",
+                    at: tokenizer.location(
+                        of: tokenizer.recordStart, recordLine: tokenizer.recordLine,
+                        recordStart: tokenizer.recordStart, file: file))
                 continue
             }
             var endpoints: (Int32, Int32) = (-1, -1)
@@ -438,7 +467,8 @@ private struct EdgeRows {
                 }
                 guard let node else {
                     let id = tokenizer.string(field), role = column == columns.source ? "source" : "target"
-                    diagnostics.error(id.isEmpty ? "empty edge \(role)" : "edge \(role) '\(id)' is not a node of the graph", at: here(column))
+                    diagnostics.error(
+                        id.isEmpty ? "empty edge \(role)" : "edge \(role) '\(id)' is not a node of the graph", at: here(column))
                     continue
                 }
                 if column == columns.source { endpoints.0 = node } else { endpoints.1 = node }
@@ -464,7 +494,9 @@ private struct EdgeRows {
             sources.append(endpoints.0)
             targets.append(endpoints.1)
             kinds.append(Int32(lastKind))
-            if !columns.extras.isEmpty { extras.append(row: sources.count - 1, fields: fields, extras: columns.extras, tokenizer: tokenizer) }
+            if !columns.extras.isEmpty {
+                extras.append(row: sources.count - 1, fields: fields, extras: columns.extras, tokenizer: tokenizer)
+            }
         }
     }
 }

@@ -121,7 +121,8 @@ public enum CSVField {
         var text = text
         text.withUTF8 { bytes in
             let space = UInt8(ascii: " ")
-            let needsQuotes = (bytes.isEmpty && quotingEmpty) || bytes.first == space || bytes.last == space
+            let needsQuotes =
+                (bytes.isEmpty && quotingEmpty) || bytes.first == space || bytes.last == space
                 || bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             guard needsQuotes else { output.append(contentsOf: bytes); return }
             output.append(UInt8(ascii: "\""))

@@ -67,7 +67,7 @@ public enum CytoscapeJSONWriter: GraphWriter {
         for edge in 0..<graph.edgeCount {
             var data: [(String, JSONValue)] = [
                 ("id", .string("e\(edge)")), ("source", .string(graph.ids[graph.source(of: edge)])),
-                ("target", .string(graph.ids[graph.target(of: edge)])), ("kind", .string(graph.kind(ofEdge: edge))),
+                ("target", .string(graph.ids[graph.target(of: edge)])), ("kind", .string(graph.kind(ofEdge: edge)))
             ]
             if graph.weights != nil { data.append(("weight", .double(graph.weight(of: edge)))) }
             for (name, value) in graph.edgeAttributes.values(at: edge) { data.append((name, JSONValue(value))) }
@@ -182,7 +182,11 @@ private struct CytoscapeParser: DocumentReader {
                 var fields = try scanner.beginObject("'data', an object")
                 while let (field, fieldOffset) = try scanner.nextKey(&fields) {
                     let valueOffset = scanner.position
-                    data.append((field, try scanner.readValue(), field == "id" || field == "source" || field == "target" ? valueOffset : fieldOffset))
+                    data.append(
+                        (
+                            field, try scanner.readValue(),
+                            field == "id" || field == "source" || field == "target" ? valueOffset : fieldOffset
+                        ))
                 }
             case "position":
                 guard case .object(let pairs) = try scanner.readValue() else {

@@ -79,8 +79,10 @@ public enum DOTReader: GraphReader {
                 continue
             case UInt8(ascii: "/") where next == UInt8(ascii: "*"):
                 index += 2
-                while index < bytes.count && !(bytes[index] == UInt8(ascii: "*") && index + 1 < bytes.count
-                                               && bytes[index + 1] == UInt8(ascii: "/")) { index += 1 }
+                while index < bytes.count
+                    && !(bytes[index] == UInt8(ascii: "*") && index + 1 < bytes.count
+                        && bytes[index + 1] == UInt8(ascii: "/"))
+                { index += 1 }
                 index += 2
                 continue
             case UInt8(ascii: "\""):
@@ -154,8 +156,10 @@ public enum DOTReader: GraphReader {
         }
         edges.sort { tongxin_agseq(UnsafeMutableRawPointer($0)) < tongxin_agseq(UnsafeMutableRawPointer($1)) }
         parsed.edgeEnds = edges.map { edge in
-            (indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(tongxin_agtail(edge)))]!,
-             indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(tongxin_aghead(edge)))]!)
+            (
+                indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(tongxin_agtail(edge)))]!,
+                indexBySequence[tongxin_agseq(UnsafeMutableRawPointer(tongxin_aghead(edge)))]!
+            )
         }
         parsed.edgeColumns = columns(graph, kind: AGEDGE, objects: edges.map { UnsafeMutableRawPointer($0) })
         return parsed
@@ -220,8 +224,11 @@ public enum DOTReader: GraphReader {
         let ids = parsed.nodeIDs.indices.map { idColumn?[$0] ?? parsed.nodeIDs[$0] }
         for (index, dotName) in parsed.nodeIDs.enumerated() {
             let name = nameColumn?[index] ?? labelColumn?[index]
-            guard let node = builder.addNode(id: ids[index], kind: kindColumn?[index] ?? NodeKind.generic,
-                                             name: name, at: places?.location(of: dotName)) else { continue }
+            guard
+                let node = builder.addNode(
+                    id: ids[index], kind: kindColumn?[index] ?? NodeKind.generic,
+                    name: name, at: places?.location(of: dotName))
+            else { continue }
             nodeIndex[index] = node
             for column in typed {
                 if let value = column.values[index] { builder.setAttribute(column.name, value, ofNode: node) }
@@ -343,11 +350,14 @@ private struct TokenPlaces {
                 }
                 if index < scalars.count { advance() }
                 if first[String(token)] == nil { first[String(token)] = place }
-            } else if isBare(scalar) && !(scalar == "-" && index + 1 < scalars.count && (scalars[index + 1] == ">" || scalars[index + 1] == "-")) {
+            } else if isBare(scalar)
+                && !(scalar == "-" && index + 1 < scalars.count && (scalars[index + 1] == ">" || scalars[index + 1] == "-"))
+            {
                 let place = SourceLocation(file: file, line: line, column: column)
                 var token = String.UnicodeScalarView()
                 while index < scalars.count && isBare(scalars[index])
-                        && !(scalars[index] == "-" && index + 1 < scalars.count && (scalars[index + 1] == ">" || scalars[index + 1] == "-")) {
+                    && !(scalars[index] == "-" && index + 1 < scalars.count && (scalars[index + 1] == ">" || scalars[index + 1] == "-"))
+                {
                     token.append(scalars[index])
                     advance()
                 }

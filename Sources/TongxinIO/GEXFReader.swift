@@ -159,8 +159,9 @@ private struct GEXFParser: DocumentReader {
                 }
                 let typeName = attribute("type", in: attributes)?.value ?? "string"
                 guard let type = GEXFReader.type(typeName) else {
-                    error("unknown attribute type '\(typeName)' (expected string, integer, long, float, double, boolean, date, "
-                          + "liststring …)", at: attribute("type", in: attributes)!.offset)
+                    error(
+                        "unknown attribute type '\(typeName)' (expected string, integer, long, float, double, boolean, date, "
+                            + "liststring …)", at: attribute("type", in: attributes)!.offset)
                     continue
                 }
                 let title = attribute("title", in: attributes)?.value ?? id
@@ -285,7 +286,8 @@ private struct GEXFParser: DocumentReader {
 
     /// Reads the children of a node or edge: `<attvalues>`, viz elements, nested `<nodes>` (nodes only)
     /// and `<parents>`.
-    mutating func readContents(domain: String, into contents: inout Contents, node: (id: String, depth: Int)?) throws(XMLTokenizer.Failure) {
+    mutating func readContents(domain: String, into contents: inout Contents, node: (id: String, depth: Int)?) throws(XMLTokenizer.Failure)
+    {
         while let event = try tokenizer.next() {
             switch event {
             case .end: return
@@ -303,10 +305,13 @@ private struct GEXFParser: DocumentReader {
                 case "position" where isViz:
                     for axis in ["x", "y", "z"] { vizNumber(axis, as: "viz_\(axis)", attributes, into: &contents) }
                 case "shape" where isViz:
-                    if let value = attribute("value", in: attributes) { contents.values.append(("viz_shape", .string(value.value), value.offset)) }
+                    if let value = attribute("value", in: attributes) {
+                        contents.values.append(("viz_shape", .string(value.value), value.offset))
+                    }
                 case "nodes" where node != nil && !selfClosing:
                     guard node!.depth < GraphMLReader.maxNesting else {
-                        throw XMLTokenizer.Failure(offset: offset, message: "nodes nested too deeply (more than \(GraphMLReader.maxNesting) levels)")
+                        throw XMLTokenizer.Failure(
+                            offset: offset, message: "nodes nested too deeply (more than \(GraphMLReader.maxNesting) levels)")
                     }
                     try readNodes(parent: node!.id, depth: node!.depth + 1)
                     continue
@@ -336,9 +341,10 @@ private struct GEXFParser: DocumentReader {
                 }
                 guard let declaration = declared[domain]![reference.value] else {
                     let known = order[domain]!.map { "'\($0)'" }.joined(separator: ", ")
-                    error("<attvalue for='\(reference.value)'>: no \(domain) attribute has that id"
-                          + (known.isEmpty ? " (this file declares no \(domain) attributes)" : " (declared: \(known))"),
-                          at: reference.offset)
+                    error(
+                        "<attvalue for='\(reference.value)'>: no \(domain) attribute has that id"
+                            + (known.isEmpty ? " (this file declares no \(domain) attributes)" : " (declared: \(known))"),
+                        at: reference.offset)
                     continue
                 }
                 guard let text = attribute("value", in: attributes) else {
@@ -346,14 +352,16 @@ private struct GEXFParser: DocumentReader {
                     continue
                 }
                 guard let value = parse(text.value, declaration.type) else {
-                    error("'\(text.value)' is not a valid \(declaration.type == .bool ? "boolean" : declaration.type.rawValue) "
-                          + "for '\(declaration.title)'", at: text.offset)
+                    error(
+                        "'\(text.value)' is not a valid \(declaration.type == .bool ? "boolean" : declaration.type.rawValue) "
+                            + "for '\(declaration.title)'", at: text.offset)
                     continue
                 }
                 if contents.values.contains(where: { $0.key == declaration.title && $0.key != "label" && $0.key != "kind" }) {
                     if !warnedDynamic {
                         warnedDynamic = true
-                        builder.warning("several values for '\(declaration.title)' (a dynamic graph?): the first is kept", at: location(offset))
+                        builder.warning(
+                            "several values for '\(declaration.title)' (a dynamic graph?): the first is kept", at: location(offset))
                     }
                     continue
                 }
@@ -372,8 +380,10 @@ private struct GEXFParser: DocumentReader {
         } else {
             var color = "#"
             for channel in ["r", "g", "b"] {
-                guard let text = attribute(channel, in: attributes), let value = UInt8(text.value.trimmingCharacters(in: .whitespaces)) else {
-                    return error("viz:color needs '\(channel)' from 0 to 255 (or 'hex')", at: attribute(channel, in: attributes)?.offset ?? offset)
+                guard let text = attribute(channel, in: attributes), let value = UInt8(text.value.trimmingCharacters(in: .whitespaces))
+                else {
+                    return error(
+                        "viz:color needs '\(channel)' from 0 to 255 (or 'hex')", at: attribute(channel, in: attributes)?.offset ?? offset)
                 }
                 color += (value < 16 ? "0" : "") + String(value, radix: 16)
             }

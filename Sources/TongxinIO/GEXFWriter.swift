@@ -26,7 +26,8 @@ public enum GEXFWriter: GraphWriter {
     /// - Precondition: `styling` has one fill and one size per node.
     public static func write(_ graph: Graph, styling: NodeStyling?, to sink: inout ByteSink) {
         if let styling { precondition(styling.fills.count == graph.nodeCount && styling.sizes.count == graph.nodeCount) }
-        sink.write("""
+        sink.write(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" \
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \

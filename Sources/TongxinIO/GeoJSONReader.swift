@@ -29,7 +29,8 @@ public enum GeoJSONReader {
     ///
     /// - Parameter maximumPositions: the size bound (tests lower it).
     /// - Throws: ``DiagnosticList`` with the first problem, at `FILE:LINE:COL`.
-    public static func read(_ file: InputFile, maximumPositions: Int = Self.maximumPositions) throws(DiagnosticList) -> GeoFeatureCollection {
+    public static func read(_ file: InputFile, maximumPositions: Int = Self.maximumPositions) throws(DiagnosticList) -> GeoFeatureCollection
+    {
         let result: Result<[GeoFeature], DiagnosticList> = file.bytes.withUnsafeBufferPointer { buffer in
             var reader = GeoReader(buffer: buffer, file: file.path, maximumPositions: maximumPositions)
             do throws(JSONScanner.Failure) {
@@ -112,7 +113,9 @@ private struct GeoReader {
             case "type":
                 let offset = scanner.position
                 let value = try scanner.readString()
-                guard value == "Feature" else { throw Failure(offset: offset, message: "expected a Feature in the features array, found a \(value)") }
+                guard value == "Feature" else {
+                    throw Failure(offset: offset, message: "expected a Feature in the features array, found a \(value)")
+                }
                 isFeature = true
             case "id":
                 id = Self.text(try scanner.readValue())
@@ -217,8 +220,9 @@ private struct GeoReader {
         while try scanner.nextElement(&cursor) {
             positions += 1
             guard positions <= maximumPositions else {
-                throw Failure(offset: scanner.position,
-                              message: "more than \(maximumPositions) positions in the file: simplify the boundaries first")
+                throw Failure(
+                    offset: scanner.position,
+                    message: "more than \(maximumPositions) positions in the file: simplify the boundaries first")
             }
             points.append(try readPosition())
         }
@@ -227,8 +231,10 @@ private struct GeoReader {
         }
         guard points.first == points.last else {
             let first = points[0], last = points[points.count - 1]
-            throw Failure(offset: start, message: "the ring is not closed: its last position (\(last.longitude), \(last.latitude)) "
-                + "differs from its first (\(first.longitude), \(first.latitude))")
+            throw Failure(
+                offset: start,
+                message: "the ring is not closed: its last position (\(last.longitude), \(last.latitude)) "
+                    + "differs from its first (\(first.longitude), \(first.latitude))")
         }
         points.removeLast()
         return points
@@ -248,8 +254,10 @@ private struct GeoReader {
         }
         guard count >= 2 else { throw Failure(offset: start, message: "a position needs a longitude and a latitude") }
         guard (-180...180).contains(longitude), (-90...90).contains(latitude) else {
-            throw Failure(offset: start, message: "position (\(longitude), \(latitude)) is not a longitude and latitude in degrees: "
-                + "the file must use WGS 84 or CGCS2000 coordinates, not a projection")
+            throw Failure(
+                offset: start,
+                message: "position (\(longitude), \(latitude)) is not a longitude and latitude in degrees: "
+                    + "the file must use WGS 84 or CGCS2000 coordinates, not a projection")
         }
         return GeoPoint(longitude: longitude, latitude: latitude)
     }

@@ -130,8 +130,9 @@ private struct GraphMLParser: DocumentReader {
                 case "edge": try readEdge(attributes, selfClosing: selfClosing, offset: offset)
                 case "data" where group == nil:
                     var drawing: String?
-                    let (key, value) = try readData(attributes, selfClosing: selfClosing, offset: offset, domain: "graph",
-                                                    graphicsLabel: &drawing)
+                    let (key, value) = try readData(
+                        attributes, selfClosing: selfClosing, offset: offset, domain: "graph",
+                        graphicsLabel: &drawing)
                     guard let key, let value else { continue }
                     if key == "name", case .string(let name) = value { builder.name = name } else { builder.metadata[key] = value }
                 case "hyperedge":
@@ -145,8 +146,10 @@ private struct GraphMLParser: DocumentReader {
 
     /// Reads a `<data>` element: the attribute name and typed value, or `nil`s for skipped or bad data.
     /// The label of yEd graphics data is stored in `graphicsLabel`.
-    mutating func readData(_ attributes: [XMLTokenizer.Attribute], selfClosing: Bool, offset: Int, domain: String,
-                           graphicsLabel: inout String?)
+    mutating func readData(
+        _ attributes: [XMLTokenizer.Attribute], selfClosing: Bool, offset: Int, domain: String,
+        graphicsLabel: inout String?
+    )
         throws(XMLTokenizer.Failure) -> (String?, AttributeValue?)
     {
         let id = attribute("key", in: attributes)?.value
@@ -194,8 +197,10 @@ private struct GraphMLParser: DocumentReader {
     }
 
     /// Reads the `<data>` children of a node or edge (and, for a group node `group`, its nested graph).
-    mutating func readChildren(selfClosing: Bool, domain: String, graphicsLabel: inout String?,
-                               group: (id: String, depth: Int)? = nil)
+    mutating func readChildren(
+        selfClosing: Bool, domain: String, graphicsLabel: inout String?,
+        group: (id: String, depth: Int)? = nil
+    )
         throws(XMLTokenizer.Failure) -> [(String, AttributeValue, Int)]
     {
         var values: [(String, AttributeValue, Int)] = []
@@ -207,8 +212,9 @@ private struct GraphMLParser: DocumentReader {
             case .start(let name, let attributes, let childClosing, let offset):
                 switch XMLTokenizer.localName(name) {
                 case "data":
-                    let (key, value) = try readData(attributes, selfClosing: childClosing, offset: offset, domain: domain,
-                                                    graphicsLabel: &graphicsLabel)
+                    let (key, value) = try readData(
+                        attributes, selfClosing: childClosing, offset: offset, domain: domain,
+                        graphicsLabel: &graphicsLabel)
                     if let key, let value {
                         if values.contains(where: { $0.0 == key }) {
                             error("two values for '\(key)'", at: offset)
@@ -218,10 +224,12 @@ private struct GraphMLParser: DocumentReader {
                     }
                 case "graph":
                     guard let group else {
-                        throw XMLTokenizer.Failure(offset: offset, message: "a graph nested in an edge: only nodes may hold graphs (groups)")
+                        throw XMLTokenizer.Failure(
+                            offset: offset, message: "a graph nested in an edge: only nodes may hold graphs (groups)")
                     }
                     guard group.depth < GraphMLReader.maxNesting else {
-                        throw XMLTokenizer.Failure(offset: offset, message: "groups nested too deeply (more than \(GraphMLReader.maxNesting) levels)")
+                        throw XMLTokenizer.Failure(
+                            offset: offset, message: "groups nested too deeply (more than \(GraphMLReader.maxNesting) levels)")
                     }
                     try readGraph(selfClosing: childClosing, group: group.id, depth: group.depth + 1)
                 default:
@@ -245,8 +253,9 @@ private struct GraphMLParser: DocumentReader {
     {
         let id = attribute("id", in: attributes)?.value
         var label: String?
-        var values = try readChildren(selfClosing: selfClosing, domain: "node", graphicsLabel: &label,
-                                      group: id.map { ($0, depth) })
+        var values = try readChildren(
+            selfClosing: selfClosing, domain: "node", graphicsLabel: &label,
+            group: id.map { ($0, depth) })
         values += defaults(for: "node", missingFrom: values, offset: offset)
         guard let id else {
             error("<node> without an 'id'", at: offset)

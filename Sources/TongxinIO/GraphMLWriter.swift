@@ -64,8 +64,9 @@ public enum GraphMLWriter: GraphWriter {
                 if let value = nodeAttributes.value(column: column, at: node) { data("n\(column)", value, to: &sink) }
             }
             if let styling {
-                YEdGraphics.node(name: graph.name(of: node), kind: graph.kind(of: node), fill: styling.fills[node],
-                                 size: styling.sizes[node], cell: (node % columns, node / columns), key: "n_graphics", to: &sink)
+                YEdGraphics.node(
+                    name: graph.name(of: node), kind: graph.kind(of: node), fill: styling.fills[node],
+                    size: styling.sizes[node], cell: (node % columns, node / columns), key: "n_graphics", to: &sink)
             }
             sink.write("    </node>\n")
             sink.flushIfFull()

@@ -107,7 +107,7 @@ public struct InputFile: Sendable {
     /// The index of the first `byte` at or after `start`, or `nil`.
     static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard start < buffer.count, let base = buffer.baseAddress,
-              let found = memchr(base + start, Int32(byte), buffer.count - start)
+            let found = memchr(base + start, Int32(byte), buffer.count - start)
         else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }

@@ -84,7 +84,8 @@ struct JSONScanner {
         let offset = position
         var end = position + 1, word: UInt64 = 0
         while end < bytes.count && end <= offset + 9, case let byte = bytes[end], byte != UInt8(ascii: "\""),
-              byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") {
+            byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\")
+        {
             word |= UInt64(byte) << (8 * UInt64(end - offset - 1))
             end += 1
         }
@@ -169,7 +170,9 @@ struct JSONScanner {
             if byte == UInt8(ascii: "\"") { break }
             if byte < 0x20 {
                 if byte == 0x0A || byte == 0x0D { throw Failure(offset: open, message: "unterminated string (a line ends inside it)") }
-                throw Failure(offset: position, message: "control character 0x\(String(byte, radix: 16, uppercase: true)) in a string must be escaped")
+                throw Failure(
+                    offset: position, message: "control character 0x\(String(byte, radix: 16, uppercase: true)) in a string must be escaped"
+                )
             }
             if byte == UInt8(ascii: "\\") {
                 if escaped == nil { escaped = [] }
@@ -309,7 +312,8 @@ struct JSONScanner {
                 index += 1
             }
         }
-        let plain = integerDigits > 0 && (integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0"))
+        let plain =
+            integerDigits > 0 && (integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0"))
             && digitCount <= 15 && fractionDigits <= 22 && (index == integerStart + integerDigits || fractionDigits > 0)
             && !(index < bytes.count && (bytes[index] | 0x20) == UInt8(ascii: "e"))
         if plain {
@@ -371,7 +375,8 @@ struct JSONScanner {
 
     private mutating func literal(_ word: StaticString) throws(Failure) {
         let count = word.utf8CodeUnitCount
-        let matches = position + count <= bytes.count
+        let matches =
+            position + count <= bytes.count
             && (0..<count).allSatisfy { bytes[position + $0] == word.utf8Start[$0] }
         guard matches else { throw unexpected("a value") }
         position += count

@@ -71,7 +71,8 @@ private struct Reader: DocumentReader {
     mutating func readDocument() throws(JSONScanner.Failure) {
         guard !scanner.atEnd() else { throw JSONScanner.Failure(offset: 0, message: "the file is empty") }
         if let invalid = UTF8Check.firstInvalid(in: buffer, 0..<min(buffer.count, 3)), buffer[0] == 0xEF {
-            throw JSONScanner.Failure(offset: invalid, message: "invalid UTF-8 byte 0x\(String(buffer[invalid], radix: 16, uppercase: true))")
+            throw JSONScanner.Failure(
+                offset: invalid, message: "invalid UTF-8 byte 0x\(String(buffer[invalid], radix: 16, uppercase: true))")
         }
         if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             throw JSONScanner.Failure(offset: 0, message: "the file starts with a byte-order mark, which JSON does not allow")
@@ -105,7 +106,9 @@ private struct Reader: DocumentReader {
                 try readArray("edges") { (reader: inout Reader) throws(JSONScanner.Failure) in try reader.readEdge() }
             default:
                 let key = scanner.string(at: offset)
-                error("unknown key '\(key)'" + Suggestion.hint(for: key, among: ["format", "version", "name", "metadata", "nodes", "edges"]), at: offset)
+                error(
+                    "unknown key '\(key)'" + Suggestion.hint(for: key, among: ["format", "version", "name", "metadata", "nodes", "edges"]),
+                    at: offset)
                 try scanner.skipValue()
             }
         }
@@ -134,10 +137,16 @@ private struct Reader: DocumentReader {
     /// The next key of an object with the format's own keys, recognised without making a `String`
     /// (`nil` for any other key: ``JSONScanner/string(at:)`` gives its text); a repeated key is
     /// an error and its value is skipped.
-    mutating func nextNativeKey(_ cursor: inout JSONScanner.Cursor, _ seen: inout KeySet) throws(JSONScanner.Failure) -> (key: NativeKey?, offset: Int)? {
+    mutating func nextNativeKey(_ cursor: inout JSONScanner.Cursor, _ seen: inout KeySet) throws(JSONScanner.Failure) -> (
+        key: NativeKey?, offset: Int
+    )? {
         while let (word, offset) = try scanner.nextKeyWord(&cursor) {
             let key: NativeKey? = if let word { NativeKey(word: word) } else { NativeKey(name: scanner.string(at: offset)) }
-            if let key { if seen.insert(key) { return (key, offset) } } else if seen.insert(scanner.string(at: offset)) { return (nil, offset) }
+            if let key {
+                if seen.insert(key) { return (key, offset) }
+            } else if seen.insert(scanner.string(at: offset)) {
+                return (nil, offset)
+            }
             error("duplicate key '\(scanner.string(at: offset))'", at: offset)
             try scanner.skipValue()
         }
@@ -217,7 +226,8 @@ private struct Reader: DocumentReader {
         func add(_ attribute: String, _ value: AttributeValue, _ offset: Int, _ reader: inout Reader) {
             if let previous = attributes.first(where: { $0.name == attribute }) {
                 if previous.value != value {
-                    reader.error("attribute '\(attribute)' is given twice with different values (\(previous.value) and \(value))", at: offset)
+                    reader.error(
+                        "attribute '\(attribute)' is given twice with different values (\(previous.value) and \(value))", at: offset)
                 }
                 return
             }
@@ -242,8 +252,10 @@ private struct Reader: DocumentReader {
                 try readAttrs(at: valueOffset) { reader, name, value, offset in add(name, value, offset, &reader) }
             default:
                 let key = scanner.string(at: keyOffset)
-                error("unknown node key '\(key)'" + Suggestion.hint(for: key, among: ["id", "kind", "name", "parent", "level", "type", "category", "attrs"]),
-                      at: keyOffset)
+                error(
+                    "unknown node key '\(key)'"
+                        + Suggestion.hint(for: key, among: ["id", "kind", "name", "parent", "level", "type", "category", "attrs"]),
+                    at: keyOffset)
                 try scanner.skipValue()
             }
         }
@@ -254,8 +266,11 @@ private struct Reader: DocumentReader {
         }
         // Places are worked out only when the builder needs one (an error, a `within` edge).
         let places = self.places
-        guard let node = builder.addNode(id: id, kind: kind ?? NodeKind.generic, name: name,
-                                         at: places.at(start)) else { return }
+        guard
+            let node = builder.addNode(
+                id: id, kind: kind ?? NodeKind.generic, name: name,
+                at: places.at(start))
+        else { return }
         for attribute in attributes {
             builder.setAttribute(attribute.name, attribute.value, ofNode: node, at: places.at(attribute.offset))
         }
@@ -303,7 +318,9 @@ private struct Reader: DocumentReader {
                 try readAttrs(at: valueOffset) { _, name, value, offset in attributes.append((name, value, offset)) }
             default:
                 let key = scanner.string(at: keyOffset)
-                error("unknown edge key '\(key)'" + Suggestion.hint(for: key, among: ["source", "target", "kind", "weight", "attrs"]), at: keyOffset)
+                error(
+                    "unknown edge key '\(key)'" + Suggestion.hint(for: key, among: ["source", "target", "kind", "weight", "attrs"]),
+                    at: keyOffset)
                 try scanner.skipValue()
             }
         }
@@ -315,13 +332,15 @@ private struct Reader: DocumentReader {
         let places = self.places
         let edge: Int
         if let from = builder.index(of: source.id), let to = builder.index(of: target.id) {
-            edge = builder.addEdge(from: from, to: to, kind: kind ?? EdgeKind.tie, weight: weight,
-                                   at: places.at(target.offset))
+            edge = builder.addEdge(
+                from: from, to: to, kind: kind ?? EdgeKind.tie, weight: weight,
+                at: places.at(target.offset))
         } else {
             // An unknown endpoint is reported where its id is written.
             let unknown = builder.index(of: source.id) == nil ? source.offset : target.offset
-            edge = builder.addEdge(source: source.id, target: target.id, kind: kind ?? EdgeKind.tie, weight: weight,
-                                   at: places.at(unknown))
+            edge = builder.addEdge(
+                source: source.id, target: target.id, kind: kind ?? EdgeKind.tie, weight: weight,
+                at: places.at(unknown))
         }
         for attribute in attributes {
             builder.setAttribute(attribute.name, attribute.value, ofEdge: edge, at: places.at(attribute.offset))

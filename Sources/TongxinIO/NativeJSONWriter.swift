@@ -117,7 +117,7 @@ public enum NativeJSONWriter: GraphWriter {
         for edge in 0..<graph.edgeCount {
             let source = graph.source(of: edge)
             guard graph.edgeKindIndices[edge] == within, graph.weight(of: edge) == 1, source > lastSource,
-                  columns.allSatisfy({ graph.edgeAttributes.value(column: $0, at: edge) == nil })
+                columns.allSatisfy({ graph.edgeAttributes.value(column: $0, at: edge) == nil })
             else { return edge }
             lastSource = source
         }

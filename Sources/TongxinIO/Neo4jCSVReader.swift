@@ -50,8 +50,10 @@ public enum Neo4jCSVReader {
             switch state.role(of: file) {
             case .nodes?: state.read(file, nodes: true)
             case .relationships?: relationshipFiles.append(file)
-            case nil: state.builder.error("'\(file.path)' has neither an :ID field (a node file) nor :START_ID and :END_ID "
-                                          + "(a relationship file)", at: SourceLocation(file: file.path, line: 1, column: 1))
+            case nil:
+                state.builder.error(
+                    "'\(file.path)' has neither an :ID field (a node file) nor :START_ID and :END_ID "
+                        + "(a relationship file)", at: SourceLocation(file: file.path, line: 1, column: 1))
             }
         }
         if files.isEmpty { state.builder.error("no .csv files: a Neo4j import folder holds node and relationship files", at: nil) }
@@ -125,8 +127,9 @@ private struct Neo4jState {
                         let space = space ?? ""
                         if !declaredSpaces.contains(space) {
                             let known = declaredSpaces.sorted().map { $0.isEmpty ? "the global space" : "'\($0)'" }.joined(separator: ", ")
-                            builder.error("ID space '\(space.isEmpty ? "(global)" : space)' is declared by no node file (declared: "
-                                          + "\(known.isEmpty ? "none" : known))", at: here(field.start))
+                            builder.error(
+                                "ID space '\(space.isEmpty ? "(global)" : space)' is declared by no node file (declared: "
+                                    + "\(known.isEmpty ? "none" : known))", at: here(field.start))
                         }
                         columns.append(type!.uppercased() == "START_ID" ? .start(space: space) : .end(space: space))
                     case "TYPE" where !nodes: columns.append(.type)
@@ -137,12 +140,14 @@ private struct Neo4jState {
                         if let attributeType = CSVHeader.type(suffix: suffix[...]) {
                             columns.append(.property(name: name, type: attributeType))
                         } else if ["DATE", "LOCALTIME", "TIME", "LOCALDATETIME", "DATETIME", "DURATION", "POINT", "CHAR", "SHORT", "BYTE"]
-                                    .contains(suffix) || suffix.hasSuffix("[]") {
+                            .contains(suffix) || suffix.hasSuffix("[]")
+                        {
                             let number = suffix == "SHORT" || suffix == "BYTE"
                             columns.append(.property(name: name, type: number ? .number : .string))
                         } else {
-                            builder.error("unknown field type ':\(type!)' in '\(text)' (expected long, double, boolean, string …)",
-                                          at: here(field.start))
+                            builder.error(
+                                "unknown field type ':\(type!)' in '\(text)' (expected long, double, boolean, string …)",
+                                at: here(field.start))
                             columns.append(.ignored)
                         }
                     }
@@ -161,14 +166,17 @@ private struct Neo4jState {
     }
 
     /// The values of the property columns of a row.
-    mutating func properties(_ fields: [CSVTokenizer.Field], _ columns: [Column], _ tokenizer: CSVTokenizer,
-                             _ here: (Int) -> SourceLocation) -> [ReservedKeys.Value] {
+    mutating func properties(
+        _ fields: [CSVTokenizer.Field], _ columns: [Column], _ tokenizer: CSVTokenizer,
+        _ here: (Int) -> SourceLocation
+    ) -> [ReservedKeys.Value] {
         var values: [ReservedKeys.Value] = []
         for (field, column) in zip(fields, columns) {
             guard case .property(let name, let type) = column else { continue }
             guard field.quoted || field.end > field.start else { continue }
             let text = tokenizer.string(field)
-            guard let value = AttributeValue.parseXML(type == .string ? text[...] : text.trimmingCharacters(in: .whitespaces)[...], as: type)
+            guard
+                let value = AttributeValue.parseXML(type == .string ? text[...] : text.trimmingCharacters(in: .whitespaces)[...], as: type)
             else {
                 builder.error("'\(text)' is not a valid \(type == .bool ? "boolean" : type.rawValue) for '\(name)'", at: here(field.start))
                 continue
@@ -178,7 +186,8 @@ private struct Neo4jState {
         return values
     }
 
-    mutating func readNode(_ fields: [CSVTokenizer.Field], _ columns: [Column], _ tokenizer: CSVTokenizer, _ here: (Int) -> SourceLocation) {
+    mutating func readNode(_ fields: [CSVTokenizer.Field], _ columns: [Column], _ tokenizer: CSVTokenizer, _ here: (Int) -> SourceLocation)
+    {
         var id: (String, Int, String)?, labels: [String] = []
         var values: [ReservedKeys.Value] = []
         for (field, column) in zip(fields, columns) {
@@ -203,8 +212,10 @@ private struct Neo4jState {
         for (key, value, at) in rest { builder.setAttribute(key, value, ofNode: node, at: here(at)) }
     }
 
-    mutating func readRelationship(_ fields: [CSVTokenizer.Field], _ columns: [Column], _ tokenizer: CSVTokenizer,
-                                   _ here: (Int) -> SourceLocation) {
+    mutating func readRelationship(
+        _ fields: [CSVTokenizer.Field], _ columns: [Column], _ tokenizer: CSVTokenizer,
+        _ here: (Int) -> SourceLocation
+    ) {
         var source: (String, Int)?, target: (String, Int)?
         var values: [ReservedKeys.Value] = []
         var valid = true

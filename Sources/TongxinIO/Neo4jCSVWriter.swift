@@ -66,8 +66,9 @@ public enum Neo4jCSVWriter {
         var nodeRows: [[Int]] = Array(repeating: [], count: graph.nodeKinds.count)
         for node in 0..<graph.nodeCount { nodeRows[Int(graph.nodeKindIndices[node])].append(node) }
         let nodes = graph.nodeKinds.indices.filter { !nodeRows[$0].isEmpty }.map { kind in
-            File(name: "nodes-\(fileName(graph.nodeKinds[kind])).csv", kind: graph.nodeKinds[kind], rows: nodeRows[kind],
-                 columns: typedColumns(graph.nodeAttributes, rows: nodeRows[kind]))
+            File(
+                name: "nodes-\(fileName(graph.nodeKinds[kind])).csv", kind: graph.nodeKinds[kind], rows: nodeRows[kind],
+                columns: typedColumns(graph.nodeAttributes, rows: nodeRows[kind]))
         }
         var groups: [String: Int] = [:]
         var relationships: [File] = []
@@ -87,8 +88,10 @@ public enum Neo4jCSVWriter {
                 kindColumns[kindIndex] = typedColumns(graph.edgeAttributes, rows: edgesOfKind[Int(kindIndex)])
             }
             groups[key] = relationships.count
-            relationships.append(File(name: "relationships-\(fileName(kind))-\(fileName(from))-\(fileName(to)).csv", kind: kind,
-                                      endpoints: (from, to), rows: [edge], columns: kindColumns[kindIndex]!))
+            relationships.append(
+                File(
+                    name: "relationships-\(fileName(kind))-\(fileName(from))-\(fileName(to)).csv", kind: kind,
+                    endpoints: (from, to), rows: [edge], columns: kindColumns[kindIndex]!))
         }
         return (nodes, relationships)
     }
@@ -240,7 +243,8 @@ public enum Neo4jCSVWriter {
                 properties.append("\(quoted(name)): \(conversion(header(name, type), type))")
             }
             script += "LOAD CSV WITH HEADERS FROM \(literal("file:///" + file.name)) AS row\n"
-            script += "MATCH (a:\(quoted(file.endpoints!.from)) {id: row.`:START_ID`}), (b:\(quoted(file.endpoints!.to)) {id: row.`:END_ID`})\n"
+            script +=
+                "MATCH (a:\(quoted(file.endpoints!.from)) {id: row.`:START_ID`}), (b:\(quoted(file.endpoints!.to)) {id: row.`:END_ID`})\n"
             script += "CREATE (a)-[:\(quoted(file.kind))\(properties.isEmpty ? "" : " {\(properties.joined(separator: ", "))}")]->(b);\n"
         }
         return script
@@ -281,7 +285,8 @@ public enum Neo4jCSVWriter {
             script += "COPY \(quoted(file.kind)) FROM \(literal(file.name)) (header=true);\n"
         }
         for file in relationships {
-            script += "COPY \(quoted(file.kind)) FROM \(literal(file.name)) (from=\(literal(file.endpoints!.from)), "
+            script +=
+                "COPY \(quoted(file.kind)) FROM \(literal(file.name)) (from=\(literal(file.endpoints!.from)), "
                 + "to=\(literal(file.endpoints!.to)), header=true);\n"
         }
         return script

@@ -57,7 +57,8 @@ struct ReservedKeys {
     }
 
     /// An edge's kind, weight and other attributes; `graphicsLabel` is the label its drawing shows.
-    mutating func edge(_ values: [Value], graphicsLabel: String?, graphicsOffset: Int = 0) -> (kind: String, weight: Double, rest: [Value]) {
+    mutating func edge(_ values: [Value], graphicsLabel: String?, graphicsOffset: Int = 0) -> (kind: String, weight: Double, rest: [Value])
+    {
         var kind: String?, weight: Double?
         var rest: [Value] = []
         for item in values {

@@ -20,7 +20,8 @@ enum TextDecoding {
         let invalid = bytes.withUnsafeBufferPointer { UTF8Check.firstInvalid(in: $0, start..<$0.count) }
         guard let invalid else { return (bytes, start, nil) }
         if start == 0, let text = String(data: Data(bytes), encoding: gb18030) {
-            let warning = Diagnostic(.warning,
+            let warning = Diagnostic(
+                .warning,
                 "\(file.path) is not UTF-8; read it as GB18030 (GBK), the encoding of Excel on Chinese Windows")
             return (Array(text.utf8), 0, warning)
         }
@@ -28,9 +29,12 @@ enum TextDecoding {
             let locator = Locator(file: file.path)
             return locator.location(at: invalid, in: buffer)
         }
-        throw DiagnosticList([Diagnostic(.error,
-            "invalid UTF-8 byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)); the file is neither UTF-8 nor "
-                + "GB18030: convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 \(file.path)",
-            at: location)])
+        throw DiagnosticList([
+            Diagnostic(
+                .error,
+                "invalid UTF-8 byte 0x\(String(bytes[invalid], radix: 16, uppercase: true)); the file is neither UTF-8 nor "
+                    + "GB18030: convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 \(file.path)",
+                at: location)
+        ])
     }
 }

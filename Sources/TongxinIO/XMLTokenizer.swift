@@ -100,14 +100,17 @@ struct XMLTokenizer {
                 try skip(past: "]]>", what: "CDATA section")
                 return .text(try decode(from, position - 3), offset: start)
             } else if isMarkup {
-                throw Failure(offset: start, message: "a DOCTYPE or other declaration: graph files need none, and entity definitions are refused")
+                throw Failure(
+                    offset: start, message: "a DOCTYPE or other declaration: graph files need none, and entity definitions are refused")
             } else if second == UInt8(ascii: "/") {
                 position += 2
                 let name = try readName()
                 skipSpaces()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { throw unexpected("'>'") }
                 position += 1
-                guard let expected = open.last else { throw Failure(offset: start, message: "closing tag </\(name)> without an opening tag") }
+                guard let expected = open.last else {
+                    throw Failure(offset: start, message: "closing tag </\(name)> without an opening tag")
+                }
                 guard expected == name else {
                     throw Failure(offset: start, message: "closing tag </\(name)> does not match <\(expected)>")
                 }
@@ -117,11 +120,15 @@ struct XMLTokenizer {
                 position += 1
                 let name = try readName()
                 if open.isEmpty && sawRoot { throw Failure(offset: start, message: "a second root element <\(name)>") }
-                if open.count >= maxDepth { throw Failure(offset: start, message: "elements nested too deeply (more than \(maxDepth) levels)") }
+                if open.count >= maxDepth {
+                    throw Failure(offset: start, message: "elements nested too deeply (more than \(maxDepth) levels)")
+                }
                 var attributes: [Attribute] = []
                 while true {
                     let hadSpace = skipSpaces()
-                    guard position < bytes.count else { throw Failure(offset: start, message: "unexpected end of file inside the tag <\(name)>") }
+                    guard position < bytes.count else {
+                        throw Failure(offset: start, message: "unexpected end of file inside the tag <\(name)>")
+                    }
                     if bytes[position] == UInt8(ascii: ">") {
                         position += 1
                         open.append(name)
@@ -139,7 +146,9 @@ struct XMLTokenizer {
                     let attributeStart = position
                     let attribute = try readName()
                     skipSpaces()
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { throw unexpected("'=' after the attribute name") }
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else {
+                        throw unexpected("'=' after the attribute name")
+                    }
                     position += 1
                     skipSpaces()
                     guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else {
@@ -233,7 +242,8 @@ struct XMLTokenizer {
         while position < bytes.count {
             let byte = bytes[position]
             ascii = ascii && byte < 0x80
-            let isNameByte = byte >= 0x80 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            let isNameByte =
+                byte >= 0x80 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
             guard isNameByte else { break }
@@ -253,7 +263,8 @@ struct XMLTokenizer {
     private func unexpected(_ what: String) -> Failure {
         guard position < bytes.count else { return Failure(offset: position, message: "unexpected end of file: expected \(what)") }
         let byte = bytes[position]
-        let found = (0x20...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
+        let found =
+            (0x20...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
         return Failure(offset: position, message: "expected \(what), found \(found)")
     }
 

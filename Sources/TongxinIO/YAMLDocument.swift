@@ -29,11 +29,15 @@ public struct YAMLDocument {
     public static func read(_ path: String) throws(DiagnosticList) -> YAMLDocument {
         let input = try InputFile.read(path)
         guard input.bytes.count <= maximumBytes else {
-            throw DiagnosticList([Diagnostic(.error, "'\(path)' is larger than \(maximumBytes >> 20) MiB; this is not a YAML mapping file")])
+            throw DiagnosticList([Diagnostic(.error, "'\(path)' is larger than \(maximumBytes >> 20) MiB; this is not a YAML mapping file")]
+            )
         }
         guard let text = String(validating: input.bytes, as: UTF8.self) else {
-            throw DiagnosticList([Diagnostic(.error, "'\(path)' is not UTF-8 text; save it as UTF-8",
-                                             at: SourceLocation(file: path, line: 1, column: 1))])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, "'\(path)' is not UTF-8 text; save it as UTF-8",
+                    at: SourceLocation(file: path, line: 1, column: 1))
+            ])
         }
         return try parse(text, file: path)
     }
@@ -127,7 +131,7 @@ public struct YAMLDocument {
             case "]", "}":
                 depth = max(depth - 1, 0)
             case "&" where " [{,:".unicodeScalars.contains(previous) || column == 1,
-                 "*" where " [{,:".unicodeScalars.contains(previous) || column == 1:
+                "*" where " [{,:".unicodeScalars.contains(previous) || column == 1:
                 throw fail("anchors and aliases ('\(scalar)') are not allowed here; write the value out")
             default:
                 break
@@ -139,14 +143,15 @@ public struct YAMLDocument {
     private static func diagnostic(_ error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             let message = context.map { "\(problem) (\($0.text))" } ?? problem
             return Diagnostic(.error, "YAML: \(message)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case .reader(let problem, _, _, _):
             return Diagnostic(.error, "YAML: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(.error, "duplicate key '\(duplicates.joined(separator: "', '"))'",
-                              at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+            return Diagnostic(
+                .error, "duplicate key '\(duplicates.joined(separator: "', '"))'",
+                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
         default:
             return Diagnostic(.error, "YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }

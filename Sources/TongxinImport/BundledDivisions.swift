@@ -10,7 +10,7 @@ public enum BundledDivisions {
         let candidates = [
             Bundle.main.bundlePath + "/Tongxin_TongxinImport.resources/" + name,
             Bundle.main.bundlePath + "/Tongxin_TongxinImport.resources/Resources/" + name,
-            ((#filePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Resources/" + name),
+            ((#filePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Resources/" + name)
         ]
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }

@@ -34,8 +34,9 @@ public struct Divisions: Sendable {
         let wanted = ["code", "name", "level", "parent_code"]
         let missing = wanted.filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            var problem = Diagnostic(.error, "the divisions table needs the columns code,name,level,parent_code; it lacks \(missing.joined(separator: ", "))",
-                                     at: sheet.location(row: 1, column: 1))
+            var problem = Diagnostic(
+                .error, "the divisions table needs the columns code,name,level,parent_code; it lacks \(missing.joined(separator: ", "))",
+                at: sheet.location(row: 1, column: 1))
             sheet.attachExcerpt(to: &problem)
             throw DiagnosticList([problem])
         }
@@ -53,8 +54,9 @@ public struct Divisions: Sendable {
                 continue
             }
             guard let regionLevel = RegionLevel(rawValue: level) else {
-                problems.error("'\(level)' is not a level (\(RegionLevel.allCases.map(\.rawValue).joined(separator: ", ")))",
-                               at: sheet.location(row: row, column: columns["level"]!))
+                problems.error(
+                    "'\(level)' is not a level (\(RegionLevel.allCases.map(\.rawValue).joined(separator: ", ")))",
+                    at: sheet.location(row: row, column: columns["level"]!))
                 continue
             }
             let parentCode = parent.isEmpty ? nil : PlaceNames.canonicalCode(parent) ?? parent
@@ -62,8 +64,9 @@ public struct Divisions: Sendable {
             if regionLevel == .village {
                 builder.addNode(id: canonical, kind: NodeKind.village, name: name, at: at)
             } else {
-                builder.addNode(id: canonical, kind: NodeKind.region, name: name,
-                                attributes: [WellKnownAttribute.level: .string(level)], at: at)
+                builder.addNode(
+                    id: canonical, kind: NodeKind.region, name: name,
+                    attributes: [WellKnownAttribute.level: .string(level)], at: at)
             }
             if let parentCode { builder.addEdge(source: canonical, target: parentCode, kind: EdgeKind.within, at: at) }
         }

@@ -59,7 +59,7 @@ public enum IdentifierChecks {
     /// The provinces' two-digit codes (GB/T 2260).
     static let provinces: Set<String> = [
         "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44",
-        "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+        "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"
     ]
 
     /// Why a 12-digit statistical division code (GB/T 10114: province 2, prefecture 2, county 2, town 3,

@@ -87,12 +87,16 @@ public struct LedgerImporter {
     public static func run(_ mapping: LedgerMapping) throws(DiagnosticList) -> Result {
         let folder = (mapping.path as NSString).deletingLastPathComponent
         guard let divisionsPath = mapping.divisions.map({ resolve($0, in: folder) }) ?? BundledDivisions.path else {
-            throw DiagnosticList([Diagnostic(.error, "the bundled divisions table is not beside this program; name one with 'divisions:' in the mapping",
-                                             at: SourceLocation(file: mapping.path, line: 1, column: 1))])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, "the bundled divisions table is not beside this program; name one with 'divisions:' in the mapping",
+                    at: SourceLocation(file: mapping.path, line: 1, column: 1))
+            ])
         }
         let divisions = try Divisions.read(divisionsPath)
-        var importer = LedgerImporter(mapping: mapping, divisions: divisions, folder: folder,
-                                      builder: GraphBuilder(name: ((mapping.path as NSString).lastPathComponent as NSString).deletingPathExtension))
+        var importer = LedgerImporter(
+            mapping: mapping, divisions: divisions, folder: folder,
+            builder: GraphBuilder(name: ((mapping.path as NSString).lastPathComponent as NSString).deletingPathExtension))
         return try importer.run()
     }
 
@@ -105,8 +109,9 @@ public struct LedgerImporter {
         for node in 0..<places.nodeCount {
             let attributes: KeyValuePairs<String, AttributeValue> =
                 places.level(of: node).map { [WellKnownAttribute.level: .string($0.rawValue)] } ?? [:]
-            builder.addNode(id: places.ids[node], kind: places.kind(of: node), name: places.names[node],
-                            attributes: places.kind(of: node) == NodeKind.region ? attributes : [:])
+            builder.addNode(
+                id: places.ids[node], kind: places.kind(of: node), name: places.names[node],
+                attributes: places.kind(of: node) == NodeKind.region ? attributes : [:])
         }
         for node in 0..<places.nodeCount {
             if let parent = places.hierarchy.parent(of: node) { builder.addEdge(from: node, to: parent, kind: EdgeKind.within) }
@@ -146,8 +151,9 @@ public struct LedgerImporter {
         case .named(let name): chosen = sheets.first { $0.name == name }
         }
         guard let sheet = chosen else {
-            problems.error("\(mapping.file) has no sheet \(mapping.sheet) (it has \(sheets.map(\.name).joined(separator: ", ")))",
-                           at: mapping.location)
+            problems.error(
+                "\(mapping.file) has no sheet \(mapping.sheet) (it has \(sheets.map(\.name).joined(separator: ", ")))",
+                at: mapping.location)
             return
         }
         let firstProblem = problems.diagnostics.count, firstWarning = warnings.count
@@ -196,8 +202,10 @@ public struct LedgerImporter {
     }
 
     /// The attributes of `attributes` that this row gives, with their cells; identifiers are checked.
-    mutating func readAttributes(_ attributes: [SheetPlan.Attribute], row: Int, cells: [String], sheet: Worksheet,
-                                 layout: SheetLayout) -> [Recorded] {
+    mutating func readAttributes(
+        _ attributes: [SheetPlan.Attribute], row: Int, cells: [String], sheet: Worksheet,
+        layout: SheetLayout
+    ) -> [Recorded] {
         var found: [Recorded] = []
         for attribute in attributes {
             let text = layout.text(attribute.source, in: cells)
@@ -211,8 +219,10 @@ public struct LedgerImporter {
 
     /// A node with a kind: its id from its key, its attributes, its `within` edge; `nil` when its key
     /// is empty in this row (no node) or its place is in error.
-    mutating func readNode(_ node: SheetPlan.Node, row: Int, cells: [String], sheet: Worksheet, layout: SheetLayout,
-                           rowPlace: Int?) -> Int? {
+    mutating func readNode(
+        _ node: SheetPlan.Node, row: Int, cells: [String], sheet: Worksheet, layout: SheetLayout,
+        rowPlace: Int?
+    ) -> Int? {
         guard let kind = node.kind else { return nil }
         let place = node.place.isEmpty ? nil : resolvePlace(node.place, row: row, cells: cells, sheet: sheet, layout: layout)
         if !node.place.isEmpty && place == nil { return nil }
@@ -230,17 +240,20 @@ public struct LedgerImporter {
             let known = records[record]
             let label = name ?? Self.id(key)
             if let name, let first = known.name, name != first {
-                problems.error("\(kind) \(keyParts.joined(separator: "/")) is named '\(name)' here but '\(first)' at \(known.at)",
-                               at: layout.location(node.name, row: row, sheet: sheet))
+                problems.error(
+                    "\(kind) \(keyParts.joined(separator: "/")) is named '\(name)' here but '\(first)' at \(known.at)",
+                    at: layout.location(node.name, row: row, sheet: sheet))
             }
             if let place, known.place >= 0, Int(known.place) != place {
-                problems.error("\(kind) '\(label)' is in \(builderName(place)) here but in \(builderName(Int(known.place))) at \(known.at)",
-                               at: sheet.location(row: row, column: layout.columns[node.place.last!]))
+                problems.error(
+                    "\(kind) '\(label)' is in \(builderName(place)) here but in \(builderName(Int(known.place))) at \(known.at)",
+                    at: sheet.location(row: row, column: layout.columns[node.place.last!]))
             }
             for (attribute, value, cell) in attributes {
                 if let earlier = records[record].attributes.first(where: { $0.name == attribute }) {
                     if earlier.value != value {
-                        problems.error("\(attribute) of \(kind) '\(label)' is '\(value)' here but '\(earlier.value)' at \(earlier.at)", at: cell)
+                        problems.error(
+                            "\(attribute) of \(kind) '\(label)' is '\(value)' here but '\(earlier.value)' at \(earlier.at)", at: cell)
                     }
                 } else {
                     records[record].attributes.append((attribute, value, cell))
@@ -260,8 +273,11 @@ public struct LedgerImporter {
             let twin = TwinKey(kind: kind, name: TextKey(name), place: Int32(context))
             if let first = byNameAndPlace[twin] {
                 if first.key != key {
-                    warnings.append(Diagnostic(.warning, "likely duplicate: \(kind) '\(name)' in \(builderName(context)) also appears at \(first.at) under another key",
-                                               at: at))
+                    warnings.append(
+                        Diagnostic(
+                            .warning,
+                            "likely duplicate: \(kind) '\(name)' in \(builderName(context)) also appears at \(first.at) under another key",
+                            at: at))
                 }
             } else {
                 byNameAndPlace[twin] = (key, at)
@@ -273,8 +289,10 @@ public struct LedgerImporter {
     /// The id of a ledger node: its kind and its key's stable hash.
     static func id(_ key: NodeKey) -> String { key.kind + "-" + StableID.hex(key.hash) }
 
-    mutating func readEdge(_ edge: SheetPlan.Edge, source: Int, target: Int, row: Int, cells: [String], sheet: Worksheet,
-                           layout: SheetLayout) {
+    mutating func readEdge(
+        _ edge: SheetPlan.Edge, source: Int, target: Int, row: Int, cells: [String], sheet: Worksheet,
+        layout: SheetLayout
+    ) {
         let attributes = edge.attributes.compactMap { attribute -> Recorded? in
             let text = layout.text(attribute.source, in: cells)
             guard !text.isEmpty else { return nil }
@@ -295,14 +313,16 @@ public struct LedgerImporter {
         if let known = edges[key] {
             for (attribute, value, cell) in attributes {
                 if let earlier = known.first(where: { $0.name == attribute }), earlier.value != value {
-                    problems.error("\(attribute) of the \(edge.kind) edge \(builderName(source)) → \(builderName(target)) is '\(value)' here but '\(earlier.value)' at \(earlier.at)",
-                                   at: cell)
+                    problems.error(
+                        "\(attribute) of the \(edge.kind) edge \(builderName(source)) → \(builderName(target)) is '\(value)' here but '\(earlier.value)' at \(earlier.at)",
+                        at: cell)
                 }
             }
             return
         }
-        let index = builder.addEdge(from: source, to: target, kind: edge.kind, weight: weight,
-                                    at: sheet.location(row: row, column: 1))
+        let index = builder.addEdge(
+            from: source, to: target, kind: edge.kind, weight: weight,
+            at: sheet.location(row: row, column: 1))
         for (attribute, value, cell) in attributes { builder.setAttribute(attribute, value, ofEdge: index, at: cell) }
         edges[key] = attributes
     }
@@ -333,8 +353,7 @@ public struct LedgerImporter {
             let at = sheet.location(row: row, column: layout.columns[slot])
             let isLast = !slots[(position + 1)...].contains { !cells[$0].isEmpty }
             if let parent, parent >= places.nodeCount {
-                problems.error("'\(text)' is below the village \(builderName(parent)): villages have no places inside them"
-                              , at: at)
+                problems.error("'\(text)' is below the village \(builderName(parent)): villages have no places inside them", at: at)
                 return nil
             }
             do throws(NodeLookupError) {
@@ -345,7 +364,8 @@ public struct LedgerImporter {
                 // A short name several places share (荆州: the city and its district) is settled by the
                 // narrower column after it: the one candidate that contains it wins.
                 if case .ambiguous(_, let candidates) = error,
-                   let next = slots[(position + 1)...].lazy.map({ PlaceNames.cleaned(cells[$0]) }).first(where: { !$0.isEmpty }) {
+                    let next = slots[(position + 1)...].lazy.map({ PlaceNames.cleaned(cells[$0]) }).first(where: { !$0.isEmpty })
+                {
                     let fitting = candidates.compactMap { places.index(of: $0.id) }.filter {
                         (try? places.resolve(next, within: $0, suggest: false)) != nil
                     }
@@ -357,13 +377,17 @@ public struct LedgerImporter {
                 }
                 // A code that is known but lies outside the named parent: the code wins, with a warning.
                 if let named = parent, PlaceNames.canonicalCode(text) != nil, let coded = try? places.resolve(text) {
-                    warnings.append(Diagnostic(.warning, "the code \(text) is \(places.name(of: coded)), which is not in \(places.name(of: named)) named in the column before",
-                                               at: at))
+                    warnings.append(
+                        Diagnostic(
+                            .warning,
+                            "the code \(text) is \(places.name(of: coded)), which is not in \(places.name(of: named)) named in the column before",
+                            at: at))
                     placeCache[cacheKey] = coded
                     parent = coded
                     continue
                 }
-                if case .notFound = error, isLast, let town = parent, places.level(of: town) == .town, PlaceNames.canonicalCode(text) == nil {
+                if case .notFound = error, isLast, let town = parent, places.level(of: town) == .town, PlaceNames.canonicalCode(text) == nil
+                {
                     guard let village = makeVillage(text, in: town, at: at) else { return nil }
                     placeCache[cacheKey] = village
                     parent = village
@@ -405,16 +429,19 @@ public struct LedgerImporter {
         let key = PlaceKey(parent: Int32(town), text: TextKey(name))
         if let made = madeVillages[key] { return made }
         if let named = sharedShortForms[key] {
-            problems.error("'\(name)' names \(named.count) villages in \(builderName(town)): "
-                           + named.map { builderName($0) }.joined(separator: ", "), at: location)
+            problems.error(
+                "'\(name)' names \(named.count) villages in \(builderName(town)): "
+                    + named.map { builderName($0) }.joined(separator: ", "), at: location)
             return nil
         }
         if let named = madeShortForms[key] { return named }
         let townID = divisions.graph.ids[town]
         let isCommunity = Self.communitySuffixes.contains { PlaceNames.hasSuffix(name, $0) }
-        guard let index = builder.addNode(id: "\(townID)-" + StableID.hash([name]).prefix(8), kind: NodeKind.village, name: name,
-                                          attributes: [WellKnownAttribute.type: .string(isCommunity ? "community" : "village")],
-                                          at: location)
+        guard
+            let index = builder.addNode(
+                id: "\(townID)-" + StableID.hash([name]).prefix(8), kind: NodeKind.village, name: name,
+                attributes: [WellKnownAttribute.type: .string(isCommunity ? "community" : "village")],
+                at: location)
         else { return nil }
         builder.addEdge(from: index, to: town, kind: EdgeKind.within, at: location)
         madeVillages[key] = index

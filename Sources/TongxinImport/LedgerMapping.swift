@@ -133,8 +133,9 @@ struct MappingReader {
             }
             if !allowed.isEmpty && !allowed.contains(name) {
                 let closest = allowed.min { Self.distance($0, name) < Self.distance($1, name) }!
-                error("\(what): unknown key '\(name)' (expected \(allowed.joined(separator: ", "))"
-                      + (Self.distance(closest, name) <= 2 ? "; did you mean '\(closest)'?)" : ")"), at: key)
+                error(
+                    "\(what): unknown key '\(name)' (expected \(allowed.joined(separator: ", "))"
+                        + (Self.distance(closest, name) <= 2 ? "; did you mean '\(closest)'?)" : ")"), at: key)
                 continue
             }
             result.append((name, key, value))
@@ -235,7 +236,8 @@ struct MappingReader {
     }
 
     mutating func node(_ variable: String, _ body: Node, at variableNode: Node) -> NodeMapping? {
-        var node = NodeMapping(variable: variable, kind: nil, key: [], name: nil, place: [], attributes: [], location: location(variableNode))
+        var node = NodeMapping(
+            variable: variable, kind: nil, key: [], name: nil, place: [], attributes: [], location: location(variableNode))
         let before = problems.diagnostics.count
         for (key, _, value) in pairs(body, what: "node '\(variable)'", allowed: Self.nodeKeys) {
             switch key {
@@ -250,8 +252,9 @@ struct MappingReader {
             if node.place.isEmpty {
                 error("node '\(variable)' needs a 'kind' (a node) or a 'place' (the place itself)", at: variableNode)
             } else if !node.key.isEmpty || node.name != nil || !node.attributes.isEmpty {
-                error("node '\(variable)' has no kind, so it is the place itself: key, name and attrs belong to a node with a kind",
-                      at: variableNode)
+                error(
+                    "node '\(variable)' has no kind, so it is the place itself: key, name and attrs belong to a node with a kind",
+                    at: variableNode)
             }
         } else if node.name == nil && node.key.isEmpty {
             error("node '\(variable)' needs a 'name' or a 'key'", at: variableNode)

@@ -25,13 +25,13 @@ public enum MappingDraft {
     /// The node a name header stands for: (kind, the header) by the first match.
     static let nameHeaders: [(word: String, kind: String)] = [
         ("企业名称", NodeKind.enterprise), ("单位名称", NodeKind.enterprise), ("商会名称", NodeKind.organization),
-        ("组织名称", NodeKind.organization), ("名称", NodeKind.organization), ("姓名", NodeKind.figure),
+        ("组织名称", NodeKind.organization), ("名称", NodeKind.organization), ("姓名", NodeKind.figure)
     ]
 
     /// Attribute names for the usual other columns.
     static let attributeHeaders: [(word: String, attribute: String)] = [
         ("信用代码", "credit_code"), ("电话", "phone"), ("手机", "phone"), ("职务", "title"), ("性别", "gender"),
-        ("类别", "category"), ("类型", "type"), ("民族", "ethnicity"), ("项目数", "projects"), ("金额", "amount"),
+        ("类别", "category"), ("类型", "type"), ("民族", "ethnicity"), ("项目数", "projects"), ("金额", "amount")
     ]
 
     /// The draft for `sheets`, as YAML text.
@@ -52,7 +52,8 @@ public enum MappingDraft {
             for column in stride(from: 1, through: sheet.columnCount, by: 1) {
                 // A merged title repeats across its cells: each distinct text once.
                 if let text = sheet.value(row: row, column: column).map({ PlaceNames.cleaned($0.text) }), !text.isEmpty,
-                   !cells.contains(text) {
+                    !cells.contains(text)
+                {
                     cells.append(text)
                 }
             }
@@ -68,7 +69,8 @@ public enum MappingDraft {
         }
         var text = "  - file: \(scalar(file))\n    sheet: \(scalar(sheet.name))\n"
         guard headerRow > 0 else {
-            return text + "    # no row of the first \(SheetLayout.headerSearchRows) names usual columns: write nodes and edges by hand\n    nodes: {}\n"
+            return text
+                + "    # no row of the first \(SheetLayout.headerSearchRows) names usual columns: write nodes and edges by hand\n    nodes: {}\n"
         }
         text += "    header: \(headerRow)\n    nodes:\n"
         // Place columns in groups: a new group starts when the level does not grow.
@@ -84,7 +86,8 @@ public enum MappingDraft {
         var attributes: [(String, String)] = []
         for header in headers where placeLevel(header) == nil && header != named?.0 {
             if let attribute = attributeHeaders.first(where: { header.contains($0.word) })?.attribute,
-               !attributes.contains(where: { $0.0 == attribute }) {
+                !attributes.contains(where: { $0.0 == attribute })
+            {
                 attributes.append((attribute, header))
             }
         }
@@ -92,7 +95,9 @@ public enum MappingDraft {
         if let (nameHeader, kind) = named {
             let variable = String(kind.prefix(1))
             var key = [nameHeader]
-            if let credit = attributes.first(where: { $0.0 == "credit_code" }) { key = [credit.1] } else if let phone = attributes.first(where: { $0.0 == "phone" }) {
+            if let credit = attributes.first(where: { $0.0 == "credit_code" }) {
+                key = [credit.1]
+            } else if let phone = attributes.first(where: { $0.0 == "phone" }) {
                 key.append(phone.1)
             }
             var line = "      \(variable): {kind: \(kind), key: \(list(key)), name: \(scalar(nameHeader))"
@@ -117,7 +122,8 @@ public enum MappingDraft {
     static func scalar(_ text: String) -> String {
         let anywhere: Set<Unicode.Scalar> = [":", "#", "[", "]", "{", "}", ",", "'", "\""]
         let leading: Set<Unicode.Scalar> = ["&", "*", "!", "|", ">", "%", "@", "`", "=", "-", "?"]
-        let plain = !text.isEmpty && !text.unicodeScalars.contains { anywhere.contains($0) || $0.value < 0x20 }
+        let plain =
+            !text.isEmpty && !text.unicodeScalars.contains { anywhere.contains($0) || $0.value < 0x20 }
             && !leading.contains(text.unicodeScalars.first!) && text.first != " " && text.last != " " && Double(text) == nil
             && !["true", "false", "null", "yes", "no", "~"].contains(text.lowercased())
         return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"

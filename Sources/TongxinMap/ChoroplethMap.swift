@@ -63,14 +63,16 @@ public struct ChoroplethMap: Sendable {
         let topology = Topology(shapes: shapes.features.map { features[$0].polygons })
         let s = options.width / 1000
         let measure = TextMeasure()
-        let header = CanvasLayout.Header(title: title, question: text.question(values.measure, since: options.earlierName),
-                                         width: options.width, scale: s, measure: measure)
+        let header = CanvasLayout.Header(
+            title: title, question: text.question(values.measure, since: options.earlierName),
+            width: options.width, scale: s, measure: measure)
         let fitted = FittedVertices(topology: topology, width: options.width, scale: s, top: header.height)
         var layout = fitted.layout
         let simplified = SimplifiedTopology(topology, points: fitted.points, minimumArea: 0.5 * s * s)
 
-        let areas = RegionAreas(shapes: shapes, simplified: simplified, graph: graph, values: values, features: features,
-                                diverging: diverging, text: text)
+        let areas = RegionAreas(
+            shapes: shapes, simplified: simplified, graph: graph, values: values, features: features,
+            diverging: diverging, text: text)
         var marks = areas.marks
         marks += Self.borders(shapes: shapes, topology: topology, simplified: simplified, graph: graph, values: values, scale: s)
         let labels = PlacedLabels(requests: areas.labelRequests, marks: marks, layout: &layout, measure: measure, scale: s)
@@ -88,8 +90,9 @@ public struct ChoroplethMap: Sendable {
             notes.append(text.onlyIn(new: false, comparison.removed.map { comparison.graph.name(of: $0.node) }))
         }
         for note in notes { marks += layout.paragraph(note, size: 11, colour: MapColour(0x4d4d4d), measure: measure) }
-        marks += layout.paragraph(text.footer(source: boundaries.source, data: options.dataName, earlier: options.earlierName),
-                                  size: 11, colour: MapColour(0x737373), measure: measure)
+        marks += layout.paragraph(
+            text.footer(source: boundaries.source, data: options.dataName, earlier: options.earlierName),
+            size: 11, colour: MapColour(0x737373), measure: measure)
         let height = layout.finish()
         marks.insert(.rect(x: 0, y: 0, width: layout.width, height: height, fill: MapColour(0xffffff), stroke: nil), at: 0)
         scene = MapScene(width: layout.width, height: height, title: title, marks: marks)
@@ -131,8 +134,9 @@ public struct ChoroplethMap: Sendable {
             var earlierOnly: [EarlierOnlyRegion] = []
             var unmatched = matching.unmatchedFeatures
             if let comparison = values.comparison, !comparison.removed.isEmpty {
-                let earlier = RegionMatching(regions: comparison.removed.map(\.node), in: comparison.graph,
-                                             features: boundaries.collection, scope: comparison.scope)
+                let earlier = RegionMatching(
+                    regions: comparison.removed.map(\.node), in: comparison.graph,
+                    features: boundaries.collection, scope: comparison.scope)
                 for (slot, feature) in earlier.features.enumerated() {
                     guard let feature, let free = unmatched.firstIndex(of: feature) else { continue }
                     unmatched.remove(at: free)
@@ -141,8 +145,9 @@ public struct ChoroplethMap: Sendable {
             }
             for feature in unmatched {
                 let item = features[feature]
-                warnings.append("\(item.location): boundary \(RegionMatching.name(of: item) ?? "?") (\(RegionMatching.code(of: item) ?? "no code")) "
-                    + "matches no region: drawn without colour")
+                warnings.append(
+                    "\(item.location): boundary \(RegionMatching.name(of: item) ?? "?") (\(RegionMatching.code(of: item) ?? "no code")) "
+                        + "matches no region: drawn without colour")
             }
             let matched = matching.features
             drawn = regions.indices.compactMap { slot in matched[slot].map { DrawnRegion(slot: slot, feature: $0) } }
@@ -199,8 +204,10 @@ public struct ChoroplethMap: Sendable {
             var data: [(String, String)]
         }
 
-        init(shapes: ShapeSet, simplified: SimplifiedTopology, graph: Graph, values: MapValues, features: [GeoFeature],
-             diverging: DivergingScale?, text: MapText) {
+        init(
+            shapes: ShapeSet, simplified: SimplifiedTopology, graph: Graph, values: MapValues, features: [GeoFeature],
+            diverging: DivergingScale?, text: MapText
+        ) {
             let classCount = diverging == nil ? ColorScale.colours.count : DivergingScale.colours.count
             counts = [Int](repeating: 0, count: classCount + 3)
             let drawn = shapes.drawn, earlierOnly = shapes.earlierOnly
@@ -208,27 +215,35 @@ public struct ChoroplethMap: Sendable {
                 let rings = simplified.shapes[shape].flatMap { $0 }
                 if shape < drawn.count {
                     let entry = values.entries[drawn[shape].slot]
-                    let look = Self.look(of: entry, slot: drawn[shape].slot, graph: graph, values: values, diverging: diverging,
-                                         classCount: classCount, text: text)
+                    let look = Self.look(
+                        of: entry, slot: drawn[shape].slot, graph: graph, values: values, diverging: diverging,
+                        classCount: classCount, text: text)
                     if look.hatch == .rising { newOnly.append(graph.name(of: entry.node)) }  // only the later version has it
                     counts[look.legendClass] += 1
                     guard !rings.isEmpty else { continue }
                     marks.append(.area(rings: rings, fill: look.fill, hatch: look.hatch, title: look.tooltip, data: look.data))
-                    labelRequests.append(LabelPlacement.Request(
-                        polygons: simplified.shapes[shape], name: MapText.shortName(graph.name(of: entry.node)), value: look.value,
-                        fill: look.hatch == nil ? look.fill : MapColour(0xffffff)))
+                    labelRequests.append(
+                        LabelPlacement.Request(
+                            polygons: simplified.shapes[shape], name: MapText.shortName(graph.name(of: entry.node)), value: look.value,
+                            fill: look.hatch == nil ? look.fill : MapColour(0xffffff)))
                 } else if shape < drawn.count + earlierOnly.count, let comparison = values.comparison {
                     let entry = earlierOnly[shape - drawn.count].entry
                     let node = entry.node, old = comparison.graph
                     counts[classCount + 2] += 1
                     guard !rings.isEmpty else { continue }
-                    let tooltip = text.changeTooltip(name: old.name(of: node), code: RegionMatching.code(of: node, in: old) ?? old.id(of: node),
-                                                     before: entry, after: nil, delta: nil, measure: values.measure)
-                    marks.append(.area(rings: rings, fill: ColorScale.unmatched, hatch: .falling, title: tooltip, data: [
-                        ("id", old.id(of: node)), ("before-rate", entry.rate.map { String($0) } ?? ""), ("delta", ""),
-                    ]))
-                    labelRequests.append(LabelPlacement.Request(polygons: simplified.shapes[shape], name: MapText.shortName(old.name(of: node)),
-                                                                value: nil, fill: MapColour(0xffffff)))
+                    let tooltip = text.changeTooltip(
+                        name: old.name(of: node), code: RegionMatching.code(of: node, in: old) ?? old.id(of: node),
+                        before: entry, after: nil, delta: nil, measure: values.measure)
+                    marks.append(
+                        .area(
+                            rings: rings, fill: ColorScale.unmatched, hatch: .falling, title: tooltip,
+                            data: [
+                                ("id", old.id(of: node)), ("before-rate", entry.rate.map { String($0) } ?? ""), ("delta", "")
+                            ]))
+                    labelRequests.append(
+                        LabelPlacement.Request(
+                            polygons: simplified.shapes[shape], name: MapText.shortName(old.name(of: node)),
+                            value: nil, fill: MapColour(0xffffff)))
                 } else {
                     guard !rings.isEmpty else { continue }
                     let name = RegionMatching.name(of: features[feature]) ?? ""
@@ -240,27 +255,34 @@ public struct ChoroplethMap: Sendable {
         /// A matched region's colour, hatch, tooltip, label value, legend class and data attributes:
         /// by its rate, or in a map of change by the change in its rate (hatched when only the later
         /// version has it).
-        private static func look(of entry: MapValues.Entry, slot: Int, graph: Graph, values: MapValues, diverging: DivergingScale?,
-                                 classCount: Int, text: MapText) -> Look {
+        private static func look(
+            of entry: MapValues.Entry, slot: Int, graph: Graph, values: MapValues, diverging: DivergingScale?,
+            classCount: Int, text: MapText
+        ) -> Look {
             let node = entry.node
             let code = RegionMatching.code(of: node, in: graph) ?? graph.id(of: node)
             let name = graph.name(of: node)
-            let data = [("id", graph.id(of: node)), ("units", String(entry.units)), ("covered", String(entry.covered)),
-                        ("rate", entry.rate.map { String($0) } ?? "")]
+            let data = [
+                ("id", graph.id(of: node)), ("units", String(entry.units)), ("covered", String(entry.covered)),
+                ("rate", entry.rate.map { String($0) } ?? "")
+            ]
             guard let comparison = values.comparison, let diverging else {
-                return Look(fill: ColorScale.colour(entry.rate), hatch: nil,
-                            tooltip: text.tooltip(name: name, code: code, entry: entry, measure: values.measure),
-                            value: entry.rate == nil ? nil : MapText.percent(entry.rate),
-                            legendClass: ColorScale.classIndex(entry.rate) ?? classCount, data: data)
+                return Look(
+                    fill: ColorScale.colour(entry.rate), hatch: nil,
+                    tooltip: text.tooltip(name: name, code: code, entry: entry, measure: values.measure),
+                    value: entry.rate == nil ? nil : MapText.percent(entry.rate),
+                    legendClass: ColorScale.classIndex(entry.rate) ?? classCount, data: data)
             }
             let before = comparison.before[slot], delta = comparison.delta[slot]
             let tooltip = text.changeTooltip(name: name, code: code, before: before, after: entry, delta: delta, measure: values.measure)
             let changeData = data + [("before-rate", before?.rate.map { String($0) } ?? ""), ("delta", delta.map { String($0) } ?? "")]
             if before == nil {
-                return Look(fill: ColorScale.unmatched, hatch: .rising, tooltip: tooltip, value: nil, legendClass: classCount + 1, data: changeData)
+                return Look(
+                    fill: ColorScale.unmatched, hatch: .rising, tooltip: tooltip, value: nil, legendClass: classCount + 1, data: changeData)
             } else if let delta {
-                return Look(fill: diverging.colour(delta), hatch: nil, tooltip: tooltip, value: MapText.points(delta),
-                            legendClass: diverging.classIndex(delta), data: changeData)
+                return Look(
+                    fill: diverging.colour(delta), hatch: nil, tooltip: tooltip, value: MapText.points(delta),
+                    legendClass: diverging.classIndex(delta), data: changeData)
             } else {
                 return Look(fill: ColorScale.noData, hatch: nil, tooltip: tooltip, value: nil, legendClass: classCount, data: changeData)
             }
@@ -269,8 +291,10 @@ public struct ChoroplethMap: Sendable {
 
     /// Borders once per arc, thin first: inner borders, borders between groups (cities in a county
     /// map), then the outline.
-    static func borders(shapes: ShapeSet, topology: Topology, simplified: SimplifiedTopology, graph: Graph, values: MapValues,
-                        scale s: Double) -> [MapScene.Mark] {
+    static func borders(
+        shapes: ShapeSet, topology: Topology, simplified: SimplifiedTopology, graph: Graph, values: MapValues,
+        scale s: Double
+    ) -> [MapScene.Mark] {
         let drawn = shapes.drawn
         let groups: [Int] = shapes.features.indices.map { shape in
             guard shape < drawn.count, values.level == .county else { return shape < drawn.count ? shape : -1 - shape }
@@ -299,8 +323,10 @@ public struct ChoroplethMap: Sendable {
         private(set) var leaders: [LabelPlacement.Leader]
         private(set) var omitted: [String]
 
-        init(requests: [LabelPlacement.Request], marks drawn: [MapScene.Mark], layout: inout CanvasLayout, measure: TextMeasure,
-             scale s: Double) {
+        init(
+            requests: [LabelPlacement.Request], marks drawn: [MapScene.Mark], layout: inout CanvasLayout, measure: TextMeasure,
+            scale s: Double
+        ) {
             var requests = requests
             let area = layout.labelBounds
             let frame = layout.frame
@@ -340,8 +366,10 @@ public struct ChoroplethMap: Sendable {
 
     /// The legend: the scale's classes (or the diverging scale's, with later-only and earlier-only
     /// hatches in a map of change), then no units, each with its count.
-    static func legend(diverging: DivergingScale?, counts: [Int], text: MapText, layout: inout CanvasLayout,
-                       measure: TextMeasure) -> [MapScene.Mark] {
+    static func legend(
+        diverging: DivergingScale?, counts: [Int], text: MapText, layout: inout CanvasLayout,
+        measure: TextMeasure
+    ) -> [MapScene.Mark] {
         var items: [CanvasLayout.LegendItem]
         if let diverging {
             items = zip(DivergingScale.colours, diverging.labels).map { .init(fill: $0, hatch: nil, label: $1) }
@@ -390,14 +418,18 @@ struct CanvasLayout {
             var marks: [MapScene.Mark] = []
             var y = 16 * s + titleSize
             for line in CanvasLayout.wrap(title, size: titleSize, bold: true, width: width - 40 * s, measure: measure) {
-                marks.append(.text(line, at: PlanePoint(x: 20 * s, y: y), size: titleSize, bold: true, anchor: .start,
-                                   fill: MapColour(0x1a1a1a), halo: nil))
+                marks.append(
+                    .text(
+                        line, at: PlanePoint(x: 20 * s, y: y), size: titleSize, bold: true, anchor: .start,
+                        fill: MapColour(0x1a1a1a), halo: nil))
                 y += titleSize * 1.25
             }
             y += size * 0.6
             for line in CanvasLayout.wrap(question, size: size, bold: false, width: width - 40 * s, measure: measure) {
-                marks.append(.text(line, at: PlanePoint(x: 20 * s, y: y), size: size, bold: false, anchor: .start,
-                                   fill: MapColour(0x4d4d4d), halo: nil))
+                marks.append(
+                    .text(
+                        line, at: PlanePoint(x: 20 * s, y: y), size: size, bold: false, anchor: .start,
+                        fill: MapColour(0x4d4d4d), halo: nil))
                 y += size * 1.35
             }
             self.marks = marks
@@ -447,8 +479,9 @@ struct CanvasLayout {
         let titleSize = max(13 * s, LabelPlacement.minimumSize), size = max(12 * s, LabelPlacement.minimumSize)
         let countSize = max(11 * s, LabelPlacement.minimumSize)
         var marks: [MapScene.Mark] = [
-            .text(title, at: PlanePoint(x: 20 * s, y: cursor + titleSize), size: titleSize, bold: true, anchor: .start,
-                  fill: MapColour(0x1a1a1a), halo: nil),
+            .text(
+                title, at: PlanePoint(x: 20 * s, y: cursor + titleSize), size: titleSize, bold: true, anchor: .start,
+                fill: MapColour(0x1a1a1a), halo: nil)
         ]
         let swatch = max(84 * s, items.map { measure.width($0.label, size: size) + 6 }.max() ?? 0)
         let gap = 6 * s, rowHeight = 14 * s + size + countSize + 14 * s
@@ -458,14 +491,20 @@ struct CanvasLayout {
                 x = 20 * s
                 y += rowHeight
             }
-            let box = [PlanePoint(x: x, y: y), PlanePoint(x: x + swatch, y: y), PlanePoint(x: x + swatch, y: y + 14 * s),
-                       PlanePoint(x: x, y: y + 14 * s), PlanePoint(x: x, y: y)]
+            let box = [
+                PlanePoint(x: x, y: y), PlanePoint(x: x + swatch, y: y), PlanePoint(x: x + swatch, y: y + 14 * s),
+                PlanePoint(x: x, y: y + 14 * s), PlanePoint(x: x, y: y)
+            ]
             marks.append(.area(rings: [box], fill: item.fill, hatch: item.hatch, title: nil, data: []))
             marks.append(.line(points: box, stroke: MapColour(0x969696), width: 0.5))
-            marks.append(.text(item.label, at: PlanePoint(x: x + swatch / 2, y: y + 14 * s + size + 2 * s), size: size, bold: false,
-                               anchor: .middle, fill: MapColour(0x1a1a1a), halo: nil))
-            marks.append(.text("(\(item.count))", at: PlanePoint(x: x + swatch / 2, y: y + 14 * s + size + countSize + 4 * s),
-                               size: countSize, bold: false, anchor: .middle, fill: MapColour(0x737373), halo: nil))
+            marks.append(
+                .text(
+                    item.label, at: PlanePoint(x: x + swatch / 2, y: y + 14 * s + size + 2 * s), size: size, bold: false,
+                    anchor: .middle, fill: MapColour(0x1a1a1a), halo: nil))
+            marks.append(
+                .text(
+                    "(\(item.count))", at: PlanePoint(x: x + swatch / 2, y: y + 14 * s + size + countSize + 4 * s),
+                    size: countSize, bold: false, anchor: .middle, fill: MapColour(0x737373), halo: nil))
             x += swatch + gap
         }
         cursor = y + rowHeight
@@ -498,7 +537,9 @@ struct CanvasLayout {
             var end = rest.startIndex
             while end < rest.endIndex, measure.width(String(rest[...end]), size: size, bold: bold) <= width { end = rest.index(after: end) }
             if end == rest.startIndex { end = rest.index(after: end) }
-            if let space = rest[..<end].lastIndex(of: " "), rest.distance(from: rest.startIndex, to: space) * 3 > rest.distance(from: rest.startIndex, to: end) * 2 {
+            if let space = rest[..<end].lastIndex(of: " "),
+                rest.distance(from: rest.startIndex, to: space) * 3 > rest.distance(from: rest.startIndex, to: end) * 2
+            {
                 end = rest.index(after: space)
             }
             lines.append(String(rest[..<end]).trimmingCharacters(in: .whitespaces))

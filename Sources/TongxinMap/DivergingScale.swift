@@ -51,7 +51,9 @@ public struct DivergingScale: Sendable, Equatable {
     public var labels: [String] {
         let (b1, b2, b3) = breaks
         func number(_ value: Double) -> String { NumberFormat.significant(value, digits: 3) }
-        return ["≤−\(number(b3))", "−\(number(b3))～−\(number(b2))", "−\(number(b2))～−\(number(b1))", "−\(number(b1))～+\(number(b1))",
-                "+\(number(b1))～+\(number(b2))", "+\(number(b2))～+\(number(b3))", "≥+\(number(b3))"]
+        return [
+            "≤−\(number(b3))", "−\(number(b3))～−\(number(b2))", "−\(number(b2))～−\(number(b1))", "−\(number(b1))～+\(number(b1))",
+            "+\(number(b1))～+\(number(b2))", "+\(number(b2))～+\(number(b3))", "≥+\(number(b3))"
+        ]
     }
 }

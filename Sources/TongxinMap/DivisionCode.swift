@@ -12,7 +12,7 @@ public enum DivisionCode {
     /// boundaries from after it, and the other way round.
     public static let renamed: [(old: String, new: String, oldName: String, newName: String)] = [
         ("420821", "420882", "京山县", "京山市"),
-        ("421023", "421088", "监利县", "监利市"),
+        ("421023", "421088", "监利县", "监利市")
     ]
 
     /// A region id (or `code` attribute) as a comparable code, or `nil` when it is not one.

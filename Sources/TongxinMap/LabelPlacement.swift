@@ -147,10 +147,10 @@ struct LabelPlacement {
                         let end = Self.nearestPoint(on: box, to: callout.pole)
                         let blocks = { (other: Box) in other.overlaps(box) || other.isCrossed(from: callout.pole, to: end) }
                         guard box.minX >= bounds.minX, box.maxX <= bounds.maxX, box.minY >= bounds.minY, box.maxY <= bounds.maxY,
-                              !placed.contains(where: blocks), !reserved.contains(where: blocks),
-                              !leaders.contains(where: { box.isCrossed(from: $0.from, to: $0.to) }),
-                              !Self.touches(box, callout.polygon),
-                              !poles.enumerated().contains(where: { $0.offset != index && box.contains($0.element) })
+                            !placed.contains(where: blocks), !reserved.contains(where: blocks),
+                            !leaders.contains(where: { box.isCrossed(from: $0.from, to: $0.to) }),
+                            !Self.touches(box, callout.polygon),
+                            !poles.enumerated().contains(where: { $0.offset != index && box.contains($0.element) })
                         else { continue }
                         chosen = (box, shown)
                         break forms
@@ -166,8 +166,10 @@ struct LabelPlacement {
             placed.append(box)
             marks.append(.line(points: [callout.pole, end], stroke: MapColour(0x4d4d4d), width: max(0.7 * s, 0.6)))
             marks.append(.dot(centre: callout.pole, radius: max(1.6 * s, 1.2), fill: MapColour(0x1a1a1a)))
-            marks.append(.rect(x: box.minX, y: box.minY, width: box.maxX - box.minX, height: box.maxY - box.minY,
-                               fill: MapColour(0xffffff), stroke: MapColour(0xbdbdbd)))
+            marks.append(
+                .rect(
+                    x: box.minX, y: box.minY, width: box.maxX - box.minX, height: box.maxY - box.minY,
+                    fill: MapColour(0xffffff), stroke: MapColour(0xbdbdbd)))
             marks += label(shown, box: box, nameSize: nameSize, on: MapColour(0xffffff))
         }
         omitted = unplaced.sorted().map { requests[$0].name }
@@ -206,7 +208,9 @@ struct LabelPlacement {
     }
 
     private static func box(centre: PlanePoint, size: (width: Double, height: Double)) -> Box {
-        Box(minX: centre.x - size.width / 2, minY: centre.y - size.height / 2, maxX: centre.x + size.width / 2, maxY: centre.y + size.height / 2)
+        Box(
+            minX: centre.x - size.width / 2, minY: centre.y - size.height / 2, maxX: centre.x + size.width / 2,
+            maxY: centre.y + size.height / 2)
     }
 
     private static func fits(_ box: Box, in polygon: [[PlanePoint]]) -> Bool {
@@ -232,12 +236,15 @@ struct LabelPlacement {
         let valueSize = valueSize(nameSize: nameSize)
         let (ink, halo) = background.isLight ? (Self.textColour, MapColour(0xffffff)) : (MapColour(0xffffff), background)
         var marks: [MapScene.Mark] = [
-            .text(request.name, at: PlanePoint(x: x, y: box.minY + scale + nameSize * 0.88), size: nameSize, bold: false,
-                  anchor: .middle, fill: ink, halo: halo),
+            .text(
+                request.name, at: PlanePoint(x: x, y: box.minY + scale + nameSize * 0.88), size: nameSize, bold: false,
+                anchor: .middle, fill: ink, halo: halo)
         ]
         if let value = request.value {
-            marks.append(.text(value, at: PlanePoint(x: x, y: box.maxY - scale - valueSize * 0.18), size: valueSize, bold: false,
-                               anchor: .middle, fill: ink, halo: halo))
+            marks.append(
+                .text(
+                    value, at: PlanePoint(x: x, y: box.maxY - scale - valueSize * 0.18), size: valueSize, bold: false,
+                    anchor: .middle, fill: ink, halo: halo))
         }
         return marks
     }

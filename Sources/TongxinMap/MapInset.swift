@@ -29,23 +29,28 @@ struct MapInset {
 
     /// The inset for `requests` on a map whose shapes are `shapes` (rings in canvas points), with
     /// the box inside `area`; `nil` when no cluster is dense enough or no corner is free.
-    static func find(requests: [LabelPlacement.Request], placement: LabelPlacement, shapes: [[[PlanePoint]]],
-                     map: LabelPlacement.Box, area: LabelPlacement.Box) -> MapInset? {
+    static func find(
+        requests: [LabelPlacement.Request], placement: LabelPlacement, shapes: [[[PlanePoint]]],
+        map: LabelPlacement.Box, area: LabelPlacement.Box
+    ) -> MapInset? {
         let mapWidth = map.maxX - map.minX, mapHeight = map.maxY - map.minY
         let small = requests.indices.filter { placement.isTiny(requests[$0]) }
         guard small.count >= 5 else { return nil }
-        let poles: [Int: PlanePoint] = Dictionary(uniqueKeysWithValues: small.map { index in
-            let polygon = requests[index].polygons.max { Polylabel.area($0) < Polylabel.area($1) }!
-            return (index, Polylabel.pole(of: polygon, precision: 1).point)
-        })
+        let poles: [Int: PlanePoint] = Dictionary(
+            uniqueKeysWithValues: small.map { index in
+                let polygon = requests[index].polygons.max { Polylabel.area($0) < Polylabel.area($1) }!
+                return (index, Polylabel.pole(of: polygon, precision: 1).point)
+            })
         let reach = 0.08 * mapWidth
         func near(_ a: Int, _ b: Int) -> Bool {
             let p = poles[a]!, q = poles[b]!
             return (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) <= reach * reach
         }
-        guard let seed = small.max(by: { a, b in
-            (small.filter { near(a, $0) }.count, b) < (small.filter { near(b, $0) }.count, a)
-        }) else { return nil }
+        guard
+            let seed = small.max(by: { a, b in
+                (small.filter { near(a, $0) }.count, b) < (small.filter { near(b, $0) }.count, a)
+            })
+        else { return nil }
         var members = [seed]
         var extent = bounds(of: requests[seed].polygons)
         var grown = true
@@ -61,8 +66,9 @@ struct MapInset {
         }
         guard members.count >= 5 else { return nil }
         let margin = 0.06 * max(extent.maxX - extent.minX, extent.maxY - extent.minY)
-        let window = LabelPlacement.Box(minX: extent.minX - margin, minY: extent.minY - margin,
-                                        maxX: extent.maxX + margin, maxY: extent.maxY + margin)
+        let window = LabelPlacement.Box(
+            minX: extent.minX - margin, minY: extent.minY - margin,
+            maxX: extent.maxX + margin, maxY: extent.maxY + margin)
         let windowWidth = window.maxX - window.minX, windowHeight = window.maxY - window.minY
         let rings = shapes.map { $0.filter { !$0.isEmpty } }
         let shapeBounds = rings.map { bounds(of: [$0]) }
@@ -71,7 +77,8 @@ struct MapInset {
             let width = windowWidth * magnification, height = windowHeight * magnification
             guard width <= 0.4 * mapWidth, height <= 0.45 * mapHeight else { continue }
             let corners = [
-                (area.minX, area.minY), (area.maxX - width, area.minY), (area.minX, area.maxY - height), (area.maxX - width, area.maxY - height),
+                (area.minX, area.minY), (area.maxX - width, area.minY), (area.minX, area.maxY - height),
+                (area.maxX - width, area.maxY - height)
             ]
             // Below the map, right-aligned: always free (the canvas grows by the box's height).
             let below = LabelPlacement.Box(minX: area.maxX - width, minY: map.maxY + 8, maxX: area.maxX, maxY: map.maxY + 8 + height)
@@ -84,7 +91,8 @@ struct MapInset {
                 for row in 0..<12 {
                     for column in 0..<12 {
                         let point = PlanePoint(x: x + (Double(column) + 0.5) * width / 12, y: y + (Double(row) + 0.5) * height / 12)
-                        if shapeBounds.indices.contains(where: { shapeBounds[$0].contains(point) && Polylabel.contains(rings[$0], point) }) {
+                        if shapeBounds.indices.contains(where: { shapeBounds[$0].contains(point) && Polylabel.contains(rings[$0], point) })
+                        {
                             covered += 1
                         }
                     }
@@ -116,14 +124,17 @@ struct MapInset {
         }
         let frame = MapColour(0x262626)
         func outline(_ box: LabelPlacement.Box) -> [PlanePoint] {
-            [PlanePoint(x: box.minX, y: box.minY), PlanePoint(x: box.maxX, y: box.minY), PlanePoint(x: box.maxX, y: box.maxY),
-             PlanePoint(x: box.minX, y: box.maxY), PlanePoint(x: box.minX, y: box.minY)]
+            [
+                PlanePoint(x: box.minX, y: box.minY), PlanePoint(x: box.maxX, y: box.minY), PlanePoint(x: box.maxX, y: box.maxY),
+                PlanePoint(x: box.minX, y: box.maxY), PlanePoint(x: box.minX, y: box.minY)
+            ]
         }
         return [
             .line(points: outline(window), stroke: frame, width: max(1.2 * s, 1)),
-            .rect(x: box.minX, y: box.minY, width: box.maxX - box.minX, height: box.maxY - box.minY, fill: MapColour(0xffffff), stroke: nil),
+            .rect(
+                x: box.minX, y: box.minY, width: box.maxX - box.minX, height: box.maxY - box.minY, fill: MapColour(0xffffff), stroke: nil),
             .clipped(x: box.minX, y: box.minY, width: box.maxX - box.minX, height: box.maxY - box.minY, marks: copies),
-            .line(points: outline(box), stroke: frame, width: max(1.2 * s, 1)),
+            .line(points: outline(box), stroke: frame, width: max(1.2 * s, 1))
         ]
     }
 

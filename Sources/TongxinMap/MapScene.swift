@@ -30,7 +30,6 @@ extension Double {
     fileprivate func power(_ exponent: Double) -> Double { exp(exponent * log(self)) }
 }
 
-
 /// A finished map as drawing marks in canvas units (pixels at 96 dpi, y downward), which the SVG
 /// writer and the cairo renderer draw identically.
 public struct MapScene: Sendable {

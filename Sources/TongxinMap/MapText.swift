@@ -20,22 +20,24 @@ struct MapText {
     var wording: QuestionWording { QuestionWording(chinese: isChinese) }
 
     func title(_ measure: MapValues.Measure, level: RegionLevel, scope: String, change: Bool = false) -> String {
-        let base = switch (language, measure) {
-        case (.zh, .coverage(let unit, _, _)): "\(scope)各\(levelName(level))\(unitName(unit))覆盖率"
-        case (.zh, .pairing): "\(scope)各\(levelName(level))结对率"
-        case (.en, .coverage(let unit, _, _)): "Coverage of \(unitName(unit)) by \(levelName(level)), \(scope)"
-        case (.en, .pairing): "Pairing by \(levelName(level)), \(scope)"
-        }
+        let base =
+            switch (language, measure) {
+            case (.zh, .coverage(let unit, _, _)): "\(scope)各\(levelName(level))\(unitName(unit))覆盖率"
+            case (.zh, .pairing): "\(scope)各\(levelName(level))结对率"
+            case (.en, .coverage(let unit, _, _)): "Coverage of \(unitName(unit)) by \(levelName(level)), \(scope)"
+            case (.en, .pairing): "Pairing by \(levelName(level)), \(scope)"
+            }
         guard change else { return base }
         return isChinese ? base + "变化" : "Change in " + base.prefix(1).lowercased() + base.dropFirst()
     }
 
     /// The question in words and what the colour shows.
     func question(_ measure: MapValues.Measure, since earlier: String? = nil) -> String {
-        let words = switch measure {
-        case .coverage(let unit, let selectors, let via): wording.coverage(unit: unit, by: selectors, via: via)
-        case .pairing(let left, let right, let edge): wording.pairing(left: left, right: right, edge: edge)
-        }
+        let words =
+            switch measure {
+            case .coverage(let unit, let selectors, let via): wording.coverage(unit: unit, by: selectors, via: via)
+            case .pairing(let left, let right, let edge): wording.pairing(left: left, right: right, edge: edge)
+            }
         switch (language, measure, earlier) {
         case (.zh, .coverage(let unit, _, _), nil): return "\(words)：颜色为已覆盖\(unitName(unit))占\(unitName(unit))总数之比。"
         case (.zh, .pairing, nil): return "\(words)：颜色为已结对者所占比例。"
@@ -65,7 +67,8 @@ struct MapText {
 
     func footer(source: String, data: String, earlier: String?) -> String {
         let compared = earlier.map { isChinese ? "（对比：\($0)）" : " (compared with \($0))" } ?? ""
-        return isChinese ? "示意图 · 边界：\(source) · 数据：\(data)\(compared)"
+        return isChinese
+            ? "示意图 · 边界：\(source) · 数据：\(data)\(compared)"
             : "Schematic map (示意图) · Boundaries: \(source) · Data: \(data)\(compared)"
     }
 
@@ -91,17 +94,21 @@ struct MapText {
     static func points(_ change: Double?) -> String { NumberFormat.points(change, decimals: 1, unit: false) }
 
     /// A region's tooltip in a map of change: name and code, the figures in each version, the change.
-    func changeTooltip(name: String, code: String, before: MapValues.Entry?, after: MapValues.Entry?, delta: Double?,
-                       measure: MapValues.Measure) -> String {
-        let covered = switch (language, measure) {
-        case (.zh, .coverage): "已覆盖"
-        case (.zh, .pairing): "已结对"
-        case (.en, .coverage): "covered"
-        case (.en, .pairing): "paired"
-        }
+    func changeTooltip(
+        name: String, code: String, before: MapValues.Entry?, after: MapValues.Entry?, delta: Double?,
+        measure: MapValues.Measure
+    ) -> String {
+        let covered =
+            switch (language, measure) {
+            case (.zh, .coverage): "已覆盖"
+            case (.zh, .pairing): "已结对"
+            case (.en, .coverage): "covered"
+            case (.en, .pairing): "paired"
+            }
         func figures(_ entry: MapValues.Entry?) -> String {
             guard let entry else { return isChinese ? "无此地" : "absent" }
-            return isChinese ? "单位 \(entry.units)，\(covered) \(entry.covered)，\(Self.percent(entry.rate))"
+            return isChinese
+                ? "单位 \(entry.units)，\(covered) \(entry.covered)，\(Self.percent(entry.rate))"
                 : "units \(entry.units), \(covered) \(entry.covered), \(Self.percent(entry.rate))"
         }
         return isChinese

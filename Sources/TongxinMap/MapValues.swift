@@ -51,8 +51,10 @@ public struct MapValues: Sendable {
     /// Coverage of `unit`s below or at `level`, for the regions `level` draws.
     ///
     /// - Throws: ``CoverageError`` as ``Coverage`` does.
-    public init(coverageOf graph: Graph, level: RegionLevel, unit: RegionLevel, by selectors: [NodeSelector],
-                via: [String] = Coverage.defaultVia, within scope: Int?) throws(CoverageError) {
+    public init(
+        coverageOf graph: Graph, level: RegionLevel, unit: RegionLevel, by selectors: [NodeSelector],
+        via: [String] = Coverage.defaultVia, within scope: Int?
+    ) throws(CoverageError) {
         let coverage = try Coverage(of: graph, unit: unit, by: selectors, via: via, within: scope)
         measure = .coverage(unit: unit, selectors: selectors, via: via)
         self.level = level
@@ -69,8 +71,10 @@ public struct MapValues: Sendable {
     /// - Parameter scope: the region in each version, or `nil` for the whole graph.
     /// - Throws: ``CoverageError`` as ``Coverage`` does.
     /// - Complexity: O(V₁ + E₁ + V₂ + E₂), as two coverage answers and their comparison.
-    public init(coverageChangeFrom old: Graph, to new: Graph, level: RegionLevel, unit: RegionLevel, by selectors: [NodeSelector],
-                via: [String] = Coverage.defaultVia, within scope: (old: Int?, new: Int?)) throws(CoverageError) {
+    public init(
+        coverageChangeFrom old: Graph, to new: Graph, level: RegionLevel, unit: RegionLevel, by selectors: [NodeSelector],
+        via: [String] = Coverage.defaultVia, within scope: (old: Int?, new: Int?)
+    ) throws(CoverageError) {
         let before = try Coverage(of: old, unit: unit, by: selectors, via: via, within: scope.old)
         let after = try Coverage(of: new, unit: unit, by: selectors, via: via, within: scope.new)
         let matching = NodeMatching(old: old, new: new)
@@ -81,8 +85,9 @@ public struct MapValues: Sendable {
         self.level = level
         self.scope = scope.new
         entries = Self.entries(after, of: new, level: level, within: scope.new)
-        comparison = Comparison(entries: entries, earlier: Self.entries(before, of: old, level: level, within: scope.old),
-                                of: old, scope: scope.old, matching: matching, deltas: deltas)
+        comparison = Comparison(
+            entries: entries, earlier: Self.entries(before, of: old, level: level, within: scope.old),
+            of: old, scope: scope.old, matching: matching, deltas: deltas)
     }
 
     /// One entry per region `level` draws, from a coverage answer.
@@ -101,8 +106,10 @@ public struct MapValues: Sendable {
     /// The share of `right` nodes paired, for the regions `level` draws.
     ///
     /// - Throws: ``PairingError`` as ``Pairing`` does.
-    public init(pairingOf graph: Graph, level: RegionLevel, left: NodeSelector, right: NodeSelector,
-                edge: String = EdgeKind.pairedWith, within scope: Int?) throws(PairingError) {
+    public init(
+        pairingOf graph: Graph, level: RegionLevel, left: NodeSelector, right: NodeSelector,
+        edge: String = EdgeKind.pairedWith, within scope: Int?
+    ) throws(PairingError) {
         var byNode: [Int: Entry] = [:]
         for pairing in try Self.pairings(of: graph, level: level, left: left, right: right, edge: edge, within: scope) {
             Self.collect(pairing, into: &byNode)
@@ -121,8 +128,10 @@ public struct MapValues: Sendable {
     ///
     /// - Throws: ``PairingError`` as ``Pairing`` does.
     /// - Complexity: O(V₁ + E₁ + V₂ + E₂) per level counted.
-    public init(pairingChangeFrom old: Graph, to new: Graph, level: RegionLevel, left: NodeSelector, right: NodeSelector,
-                edge: String = EdgeKind.pairedWith, within scope: (old: Int?, new: Int?)) throws(PairingError) {
+    public init(
+        pairingChangeFrom old: Graph, to new: Graph, level: RegionLevel, left: NodeSelector, right: NodeSelector,
+        edge: String = EdgeKind.pairedWith, within scope: (old: Int?, new: Int?)
+    ) throws(PairingError) {
         let diff = GraphDiff(old: old, new: new, level: level, within: scope)
         let before = try Self.pairings(of: old, level: level, left: left, right: right, edge: edge, within: scope.old)
         let after = try Self.pairings(of: new, level: level, left: left, right: right, edge: edge, within: scope.new)
@@ -143,8 +152,10 @@ public struct MapValues: Sendable {
 
     /// The pairing answers a level needs: cities stand in a county map where they have no
     /// counties, so both levels are counted.
-    private static func pairings(of graph: Graph, level: RegionLevel, left: NodeSelector, right: NodeSelector, edge: String,
-                                 within scope: Int?) throws(PairingError) -> [Pairing] {
+    private static func pairings(
+        of graph: Graph, level: RegionLevel, left: NodeSelector, right: NodeSelector, edge: String,
+        within scope: Int?
+    ) throws(PairingError) -> [Pairing] {
         var result: [Pairing] = []
         for by in level == .county ? [RegionLevel.city, .county] : [level] {
             result.append(try Pairing(of: graph, left: left, right: right, edge: edge, by: by, within: scope))

@@ -95,7 +95,8 @@ public struct RegionMatching: Sendable {
             let slotOf = Dictionary(regions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             for feature in features.indices where !taken[feature] && inScope(feature) {
                 guard let name = names[feature], let node = try? graph.resolve(name, kind: NodeKind.region),
-                      let slot = slotOf[node] else { continue }
+                    let slot = slotOf[node]
+                else { continue }
                 take(slot, feature, .name)
             }
         }

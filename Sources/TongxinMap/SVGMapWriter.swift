@@ -31,10 +31,11 @@ public enum SVGMapWriter {
             put("font-family=\"'\(MapScene.fontFamily)','Noto Sans SC','Source Han Sans SC',sans-serif\">\n<title>")
             escaped(scene.title)
             put("</title>\n")
-            let hatches = Set(scene.allMarks.compactMap { mark -> MapScene.Hatch? in
-                if case .area(_, _, let hatch?, _, _) = mark { return hatch }
-                return nil
-            })
+            let hatches = Set(
+                scene.allMarks.compactMap { mark -> MapScene.Hatch? in
+                    if case .area(_, _, let hatch?, _, _) = mark { return hatch }
+                    return nil
+                })
             guard !hatches.isEmpty else { return }
             // One pattern per direction, drawn over the region's own fill by a second path.
             let step = number(MapScene.hatchSpacing)
@@ -63,7 +64,9 @@ public enum SVGMapWriter {
                     path([points], closed: false, into: &out)
                     put("\" fill=\"none\" stroke=\"\(stroke.hex)\" stroke-width=\"\(number(width))\" stroke-linejoin=\"round\"/>\n")
                 case .rect(let x, let y, let width, let height, let fill, let stroke):
-                    put("<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(height))\" fill=\"\(fill.hex)\"")
+                    put(
+                        "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(height))\" fill=\"\(fill.hex)\""
+                    )
                     if let stroke { put(" stroke=\"\(stroke.hex)\" stroke-width=\"0.5\"") }
                     put("/>\n")
                 case .dot(let centre, let radius, let fill):
@@ -76,8 +79,10 @@ public enum SVGMapWriter {
 
         /// A region's path with its `data-` attributes and tooltip; a hatched region is its fill
         /// first, then the pattern over it.
-        private mutating func area(_ rings: [[PlanePoint]], fill: MapColour, hatch: MapScene.Hatch?, title: String?,
-                                   data: [(String, String)]) {
+        private mutating func area(
+            _ rings: [[PlanePoint]], fill: MapColour, hatch: MapScene.Hatch?, title: String?,
+            data: [(String, String)]
+        ) {
             if hatch != nil {
                 put("<path d=\"")
                 path(rings, closed: true, into: &out)
@@ -101,8 +106,10 @@ public enum SVGMapWriter {
         }
 
         /// A line of text with its halo drawn under it (`paint-order`).
-        private mutating func text(_ text: String, at: PlanePoint, size: Double, bold: Bool, anchor: MapScene.Anchor, fill: MapColour,
-                                   halo: MapColour?) {
+        private mutating func text(
+            _ text: String, at: PlanePoint, size: Double, bold: Bool, anchor: MapScene.Anchor, fill: MapColour,
+            halo: MapColour?
+        ) {
             put("<text x=\"\(number(at.x))\" y=\"\(number(at.y))\" font-size=\"\(number(size))\"")
             if bold { put(" font-weight=\"bold\"") }
             switch anchor {
@@ -111,7 +118,9 @@ public enum SVGMapWriter {
             case .end: put(" text-anchor=\"end\"")
             }
             put(" fill=\"\(fill.hex)\"")
-            if let halo { put(" stroke=\"\(halo.hex)\" stroke-width=\"\(number(size / 4))\" stroke-linejoin=\"round\" paint-order=\"stroke\"") }
+            if let halo {
+                put(" stroke=\"\(halo.hex)\" stroke-width=\"\(number(size / 4))\" stroke-linejoin=\"round\" paint-order=\"stroke\"")
+            }
             put(">")
             escaped(text)
             put("</text>\n")

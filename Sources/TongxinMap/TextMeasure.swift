@@ -32,8 +32,9 @@ final class TextMeasure {
 /// The one place the map's font is chosen in cairo.
 enum CairoFont {
     static func select(_ context: OpaquePointer, size: Double, bold: Bool) {
-        cairo_select_font_face(context, MapScene.fontFamily, CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(
+            context, MapScene.fontFamily, CAIRO_FONT_SLANT_NORMAL,
+            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, size)
     }
 }

@@ -54,8 +54,9 @@ public final class QueryEngine {
     ///   (wrong type, integer overflow, division by zero, path or row budget exceeded).
     public func run(_ query: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> QueryResult {
         let (ast, explainOnly) = try Parser.parse(query)
-        var compiler = QueryCompiler(indexes: indexes, parameters: parameters, maxHops: defaultMaxHops,
-                                     budget: ExecutionBudget(paths: pathBudget, rows: rowBudget, timeLimit: timeLimit))
+        var compiler = QueryCompiler(
+            indexes: indexes, parameters: parameters, maxHops: defaultMaxHops,
+            budget: ExecutionBudget(paths: pathBudget, rows: rowBudget, timeLimit: timeLimit))
         let compiled = try compiler.compile(ast)
         if explainOnly { return QueryResult(graph: graph, columns: ["plan"], rows: compiler.explain.map { [.string($0)] }) }
         try compiled.first.push([QueryValue](repeating: .null, count: compiled.scope.width))
@@ -66,8 +67,9 @@ public final class QueryEngine {
     /// The plan `query` would run, one line a step, without running it.
     public func explain(_ query: String, parameters: [String: QueryValue] = [:]) throws(QueryError) -> [String] {
         let (ast, _) = try Parser.parse(query)
-        var compiler = QueryCompiler(indexes: indexes, parameters: parameters, maxHops: defaultMaxHops,
-                                     budget: ExecutionBudget(paths: pathBudget, rows: rowBudget, timeLimit: timeLimit))
+        var compiler = QueryCompiler(
+            indexes: indexes, parameters: parameters, maxHops: defaultMaxHops,
+            budget: ExecutionBudget(paths: pathBudget, rows: rowBudget, timeLimit: timeLimit))
         _ = try compiler.compile(ast)
         return compiler.explain
     }
@@ -76,8 +78,9 @@ public final class QueryEngine {
     /// `true`, `null`, `'text'`, `[1, 2]`, `{a: 1}`), the text itself otherwise (`宜昌市`).
     public static func parameterValue(_ text: String) -> QueryValue {
         guard var parser = try? Parser(text), let expr = try? parser.expression(), parser.atEnd,
-              let eval = try? ExpressionCompiler(graph: Graph(), parameters: [:], scope: Scope(), forbidAggregatesIn: "a parameter").compile(expr),
-              let value = try? eval([])
+            let eval = try? ExpressionCompiler(graph: Graph(), parameters: [:], scope: Scope(), forbidAggregatesIn: "a parameter").compile(
+                expr),
+            let value = try? eval([])
         else { return .string(text) }
         return value
     }

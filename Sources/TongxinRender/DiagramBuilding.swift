@@ -46,15 +46,17 @@ extension Diagram {
         } else {
             representatives = view.representatives(collapse: collapse)
         }
-        var diagram = Diagram(graph: graph, view: view, representatives: representatives, options: options,
-                              collapsed: collapse != nil)
+        var diagram = Diagram(
+            graph: graph, view: view, representatives: representatives, options: options,
+            collapsed: collapse != nil)
         diagram.title = title(graph: graph, options: options, collapse: collapse)
         let linkLimit = options.maxEdges ?? (collapse == nil ? nil : max(diagram.nodes.count / 2, 20))
         let droppedEdges = linkLimit.map { diagram.keepStrongestEdges($0) } ?? 0
         var children = [Int](repeating: 0, count: diagram.nodes.count)
         for edge in diagram.edges where edge.kind == EdgeKind.within { children[edge.source] += 1 }
-        let chosen = DiagramPlan.engine(nodes: diagram.nodes.count, edges: diagram.edges.count,
-                                        hierarchyEdges: children.reduce(0, +), fanout: children.max() ?? 0)
+        let chosen = DiagramPlan.engine(
+            nodes: diagram.nodes.count, edges: diagram.edges.count,
+            hierarchyEdges: children.reduce(0, +), fanout: children.max() ?? 0)
         let plan = DiagramPlan(
             viewNodes: viewNodes, collapse: collapse, collapseChosen: options.collapse == nil && collapse != nil,
             cutTo: cutTo, droppedEdges: droppedEdges, engine: options.layout ?? chosen.engine,
@@ -96,13 +98,15 @@ extension Diagram {
         for key in slot.indices where slot[key] == 0 {
             slot[key] = Int32(nodes.count)
             if key < count {
-                nodes.append(Node(
-                    graphNode: key, kind: graph.kind(of: key), level: graph.level(of: key), name: graph.name(of: key),
-                    id: graph.id(of: key), memberCount: 0, members: "", cluster: nil))
+                nodes.append(
+                    Node(
+                        graphNode: key, kind: graph.kind(of: key), level: graph.level(of: key), name: graph.name(of: key),
+                        id: graph.id(of: key), memberCount: 0, members: "", cluster: nil))
             } else {
-                nodes.append(Node(
-                    graphNode: nil, kind: graph.nodeKinds[key - count], level: nil,
-                    name: options.language.unplaced(graph.nodeKinds[key - count]), id: nil, memberCount: 0, members: "", cluster: nil))
+                nodes.append(
+                    Node(
+                        graphNode: nil, kind: graph.nodeKinds[key - count], level: nil,
+                        name: options.language.unplaced(graph.nodeKinds[key - count]), id: nil, memberCount: 0, members: "", cluster: nil))
             }
         }
         // Member counts by category: region levels first, then node kinds.
@@ -152,8 +156,9 @@ extension Diagram {
         coverage = options.colorBy?.selector
         if let focus = options.focus, representatives[focus.node] >= 0 { self.focus = Int(slot[Int(representatives[focus.node])]) }
         let drawn = graph.edgeKinds.map { options.edgeKinds?.contains($0) ?? true || $0 == EdgeKind.within }
-        edges = Self.aggregateEdges(graph: graph, representatives: representatives, slot: slot, nodeCount: nodes.count,
-                                    undirected: collapsed, drawn: drawn)
+        edges = Self.aggregateEdges(
+            graph: graph, representatives: representatives, slot: slot, nodeCount: nodes.count,
+            undirected: collapsed, drawn: drawn)
         assignClusters(graph: graph, slot: slot)
     }
 
@@ -176,7 +181,10 @@ extension Diagram {
             guard drawn[kind] else { continue }
             // A collapsed region's links with places inside it are folded into it, like its own.
             if undirected && Int32(kind) != within && Int(from) < graph.nodeCount && Int(to) < graph.nodeCount
-                && (hierarchy.contains(Int(from), Int(to)) || hierarchy.contains(Int(to), Int(from))) { continue }
+                && (hierarchy.contains(Int(from), Int(to)) || hierarchy.contains(Int(to), Int(from)))
+            {
+                continue
+            }
             var source = Int(slot[Int(from)]), target = Int(slot[Int(to)])
             if Int32(kind) == within || (undirected && source > target) { swap(&source, &target) }
             counts[(source * nodeCount + target) * kinds + kind, default: 0] += 1
@@ -226,7 +234,8 @@ extension Diagram {
             }
         }
         // A box around every node of the diagram says nothing.
-        for index in nodes.indices where isOwner[index] && !excluded[index] && owner.indices.contains(where: { $0 != index && owner[$0] != index }) {
+        for index in nodes.indices
+        where isOwner[index] && !excluded[index] && owner.indices.contains(where: { $0 != index && owner[$0] != index }) {
             nodes[index].cluster = clusters.count
             clusters.append(index)
         }

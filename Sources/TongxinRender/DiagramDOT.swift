@@ -14,8 +14,10 @@ public enum DiagramDOT {
     public static func write(_ diagram: Diagram, engine: LayoutEngine, labelWidth: Int = 16, maxInches: Double? = nil) -> String {
         let font = DOTText.quoted(DiagramStyle.font)
         var out = "digraph tongxin {\n"
-        var graphAttributes = ["fontname=\(font)", "layout=\(engine.rawValue)", "bgcolor=white", "pad=0.3",
-                               "outputorder=edgesfirst", "labelloc=b", "labeljust=l"]
+        var graphAttributes = [
+            "fontname=\(font)", "layout=\(engine.rawValue)", "bgcolor=white", "pad=0.3",
+            "outputorder=edgesfirst", "labelloc=b", "labeljust=l"
+        ]
         switch engine {
         case .dot: graphAttributes += ["rankdir=LR", "ranksep=0.6", "nodesep=0.15"]
         case .neato, .sfdp, .fdp: graphAttributes += ["overlap=false", "sep=\"+4\""]
@@ -131,13 +133,17 @@ public enum DiagramDOT {
             rows.append(links.joined(separator: gap))
         }
         if let measure = diagram.measure {
-            rows.append(diagram.language.size(by: DOTText.html(measure.name), from: DOTText.number(measure.min, digits: 4),
-                                              to: DOTText.number(measure.max, digits: 4)))
+            rows.append(
+                diagram.language.size(
+                    by: DOTText.html(measure.name), from: DOTText.number(measure.min, digits: 4),
+                    to: DOTText.number(measure.max, digits: 4)))
         }
         if let selector = diagram.coverage {
-            var scale = [diagram.language.coverage(by: DOTText.html(selector)),
-                         swatch(DiagramStyle.covered, diagram.language.covered),
-                         swatch(DiagramStyle.uncovered, diagram.language.uncovered)]
+            var scale = [
+                diagram.language.coverage(by: DOTText.html(selector)),
+                swatch(DiagramStyle.covered, diagram.language.covered),
+                swatch(DiagramStyle.uncovered, diagram.language.uncovered)
+            ]
             if diagram.nodes.contains(where: { if case .rate? = $0.coverage { true } else { false } }) {
                 scale.append(diagram.language.shareCovered)
                 scale += DiagramStyle.rateStops.map {

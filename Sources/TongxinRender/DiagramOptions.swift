@@ -43,7 +43,8 @@ public struct DiagramOptions: Sendable {
         /// - Complexity: O(V).
         public init(selector: String, unit: RegionLevel, uncovered: [Int], in graph: Graph, within scope: Int? = nil) {
             var states = [CoverageState](repeating: .notUnit, count: graph.nodeCount)
-            for node in 0..<graph.nodeCount where graph.level(of: node) == unit && scope.map({ graph.hierarchy.contains($0, node) }) ?? true {
+            for node in 0..<graph.nodeCount where graph.level(of: node) == unit && scope.map({ graph.hierarchy.contains($0, node) }) ?? true
+            {
                 states[node] = .covered
             }
             for node in uncovered { states[node] = .uncovered }

@@ -42,8 +42,11 @@ public struct DiagramPlan: Sendable, Equatable {
         let tree = hierarchyEdges * 2 >= nodes
         if nodes <= dotLimit && !(tree && fanout > 8) { return (.dot, "at most \(dotLimit) nodes") }
         if tree && nodes <= twopiLimit {
-            return (.twopi, "a region tree (\(hierarchyEdges) of \(nodes) nodes hang from it, up to \(fanout) from one), "
-                        + "at most \(twopiLimit) nodes")
+            return (
+                .twopi,
+                "a region tree (\(hierarchyEdges) of \(nodes) nodes hang from it, up to \(fanout) from one), "
+                    + "at most \(twopiLimit) nodes"
+            )
         }
         if nodes <= neatoLimit { return (.neato, "at most \(neatoLimit) nodes") }
         return (.sfdp, "more than \(neatoLimit) nodes")

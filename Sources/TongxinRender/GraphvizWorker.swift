@@ -125,7 +125,8 @@ public struct GraphvizWorker: Sendable {
     /// the error to standard error in the form ``render(dot:engine:format:)`` decodes).
     public static func serve(_ arguments: [String]) -> Int32 {
         guard arguments.count == 4, let engine = LayoutEngine(rawValue: arguments[0]),
-              let format = RenderFormat(rawValue: arguments[1]) else {
+            let format = RenderFormat(rawValue: arguments[1])
+        else {
             FileHandle.standardError.write(Data("worker\nusage: ENGINE FORMAT INPUT OUTPUT\n".utf8))
             return 2
         }

@@ -100,7 +100,7 @@ public indirect enum HTML: Sendable, Equatable {
 
     /// The elements that have no end tag (HTML Living Standard, §13.1.2).
     static let voidElements: Set<String> = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"
     ]
     /// The elements whose content is not parsed as markup.
     static let rawTextElements: Set<String> = ["script", "style"]

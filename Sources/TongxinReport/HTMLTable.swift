@@ -51,8 +51,10 @@ public struct HTMLTable {
     public var matrix: Bool
     public var dressing: [Address: Dressing]
 
-    public init(_ table: ResultTable, caption: String? = nil, footerRows: Int = 0, matrix: Bool = false,
-         dressing: [Address: Dressing] = [:]) {
+    public init(
+        _ table: ResultTable, caption: String? = nil, footerRows: Int = 0, matrix: Bool = false,
+        dressing: [Address: Dressing] = [:]
+    ) {
         self.table = table
         self.caption = caption
         self.footerRows = footerRows
@@ -74,16 +76,20 @@ public struct HTMLTable {
         }
         parts.append(.element("thead", [], [.element("tr", [], headers)]))
         let rows = table.rows.indices.map { row in
-            HTML.element("tr", [], table.rows[row].indices.map { column in
-                Self.cell(table.rows[row][column], header: column == 0, dressing(row: row, column: column))
-            })
+            HTML.element(
+                "tr", [],
+                table.rows[row].indices.map { column in
+                    Self.cell(table.rows[row][column], header: column == 0, dressing(row: row, column: column))
+                })
         }
         let bodyCount = rows.count - min(footerRows, rows.count)
         parts.append(.element("tbody", [], Array(rows[..<bodyCount])))
         if bodyCount < rows.count { parts.append(.element("tfoot", [], Array(rows[bodyCount...]))) }
-        return .element("div", ["class": "table-wrap"], [
-            .element("table", ["class": matrix ? "sortable matrix" : "sortable"], parts),
-        ])
+        return .element(
+            "div", ["class": "table-wrap"],
+            [
+                .element("table", ["class": matrix ? "sortable matrix" : "sortable"], parts)
+            ])
     }
 
     private func dressing(row: Int, column: Int) -> Dressing? {
@@ -106,8 +112,10 @@ public struct HTMLTable {
             attributes = [HTML.Attribute("class", "num"), HTML.Attribute("data-sort", PageComponents.sortKey(value))]
             shown = cell.text
         case .rate(let rate):
-            attributes = [HTML.Attribute("class", "rate " + PageComponents.bucket(rate)),
-                          HTML.Attribute("data-sort", PageComponents.sortKey(rate))]
+            attributes = [
+                HTML.Attribute("class", "rate " + PageComponents.bucket(rate)),
+                HTML.Attribute("data-sort", PageComponents.sortKey(rate))
+            ]
             shown = NumberFormat.percent(rate, decimals: 1)
         case .null:
             shown = ""

@@ -24,7 +24,8 @@ public enum Label: String, CaseIterable, Sendable {
         noUnits, chartTitle, regionTable, uncoveredTitle, allCovered, moreNotListed, inactiveNotListed, coverageNone, measure
     // Pairing.
     case programmeTitle, pairs, density, pairedOf, shareOf, maxMatching, unpairedOf, densityNote,
-        moreNotListedPairing, inactivePairingNotListed, counted, suggestionsTitle, suggestedPartner, hierarchyDistance, sameRegion, noSharedRegion, pairingNone, allPaired, wholeScope
+        moreNotListedPairing, inactivePairingNotListed, counted, suggestionsTitle, suggestedPartner, hierarchyDistance, sameRegion,
+        noSharedRegion, pairingNone, allPaired, wholeScope
     // Central nodes.
     case centralTitle, rank, name, category, location, score, connections, bridges, centralNote, sampledNote, centralNone
     // Diagrams.
@@ -61,8 +62,9 @@ public struct Labels: Sendable {
             result += characters[..<open]
             let afterOpen = characters.index(after: open)
             if afterOpen < characters.endIndex, let digit = characters[afterOpen].wholeNumberValue,
-               characters.index(after: afterOpen) < characters.endIndex,
-               characters[characters.index(after: afterOpen)] == "}" {
+                characters.index(after: afterOpen) < characters.endIndex,
+                characters[characters.index(after: afterOpen)] == "}"
+            {
                 precondition(digit < arguments.count, "\(label) needs argument {\(digit)}")
                 result += arguments[digit]
                 characters = characters[characters.index(afterOpen, offsetBy: 2)...]
@@ -245,7 +247,7 @@ public struct Labels: Sendable {
         .coverageShift: "覆盖 {0} → {1}；新覆盖 {2} 个，新失去覆盖 {3} 个。",
         .pairingShift: "结对 {0} → {1}；已结对的{2} {3} → {4}。",
         .begunTitle: "新结对（{0} 条）",
-        .endedTitle: "已结束的结对（{0} 条）",
+        .endedTitle: "已结束的结对（{0} 条）"
     ]
 
     static let en: [Label: String] = [
@@ -325,21 +327,26 @@ public struct Labels: Sendable {
         .score: "Score",
         .connections: "Direct ties",
         .bridges: "Where its ties reach",
-        .centralNote: "Betweenness measures how often a node lies on the shortest chains of ties between others: high scorers are the bridges between places and organizations.",
-        .sampledNote: "Scores are estimated from {0} randomly sampled sources (Brandes–Pich sampling with a fixed seed, so reproducible): the leaders are stable, small differences are not meaningful.",
+        .centralNote:
+            "Betweenness measures how often a node lies on the shortest chains of ties between others: high scorers are the bridges between places and organizations.",
+        .sampledNote:
+            "Scores are estimated from {0} randomly sampled sources (Brandes–Pich sampling with a fixed seed, so reproducible): the leaders are stable, small differences are not meaningful.",
         .centralNone: "The graph has no figures or organizations.",
         .diagramsNone: "No diagram could be drawn.",
         .maps: "Maps",
         .mapsNone: "No map could be drawn: no region matched a boundary.",
         .mapsUnavailable: "No boundaries are installed, so this report has no maps ({0}).",
-        .mapCoverageCaption: "{0}: the share of {1} units covered, by {2}, in classes; hover a region for its units, covered units and rate.",
+        .mapCoverageCaption:
+            "{0}: the share of {1} units covered, by {2}, in classes; hover a region for its units, covered units and rate.",
         .mapPairingCaption: "{0} paired with {1}: the share of {1} paired, by {2}, in classes; hover a region for its numbers.",
-        .mapChangeCaption: "{0}: the change in the share of {1} units covered since {3}, by {2}, in points: orange fell, purple rose, hatched regions are in one version only; hover a region for both versions' numbers.",
+        .mapChangeCaption:
+            "{0}: the change in the share of {1} units covered since {3}, by {2}, in points: orange fell, purple rose, hatched regions are in one version only; hover a region for both versions' numbers.",
         .overviewTitle: "{0} by {1}",
         .overviewCaption: "Each node is a {0} with everything in it; lines sum the ties between them.",
         .overviewColours: " Colour: the share of {1}s covered by {0}.",
         .programmeDiagramTitle: "{0}: {1} paired with {2}",
-        .programmeDiagramCaption: "Where the programme has the most pairs ({0}), by county (or town): each county, with its {1} and {2}, is one node; lines are pairings across counties, numbered by how many.",
+        .programmeDiagramCaption:
+            "Where the programme has the most pairs ({0}), by county (or town): each county, with its {1} and {2}, is one node; lines are pairings across counties, numbered by how many.",
         .neighbourhoodTitle: "Ties of {0}",
         .neighbourhoodCaption: "Ties within two steps (the nearest 60 nodes at most).",
         .kindRegion: "region",
@@ -366,6 +373,6 @@ public struct Labels: Sendable {
         .coverageShift: "Covered {0} → {1}; {2} newly covered, {3} newly uncovered.",
         .pairingShift: "Pairs {0} → {1}; {2} paired {3} → {4}.",
         .begunTitle: "New pairings ({0})",
-        .endedTitle: "Ended pairings ({0})",
+        .endedTitle: "Ended pairings ({0})"
     ]
 }

@@ -38,23 +38,30 @@ enum PageComponents {
         for bar in bars {
             let width = NumberFormat.fixed(min(max(bar.fraction ?? 0, 0), 1) * 100, decimals: 2)
             cells.append(.element("span", ["class": "l"], text: bar.label))
-            cells.append(.element("span", ["class": "track", "title": bar.tooltip], [
-                .element("span", ["class": "fill " + PageComponents.bucket(bar.fraction), "style": "width:\(width)%"]),
-            ]))
+            cells.append(
+                .element(
+                    "span", ["class": "track", "title": bar.tooltip],
+                    [
+                        .element("span", ["class": "fill " + PageComponents.bucket(bar.fraction), "style": "width:\(width)%"])
+                    ]))
             cells.append(.element("span", ["class": "v"], text: NumberFormat.percent(bar.fraction, decimals: 1)))
         }
-        return .element("figure", ["class": "bars"], [
-            .element("figcaption", text: caption),
-            .element("div", ["class": "bar-rows"], cells),
-        ])
+        return .element(
+            "figure", ["class": "bars"],
+            [
+                .element("figcaption", text: caption),
+                .element("div", ["class": "bar-rows"], cells)
+            ])
     }
 
     /// The colour key of the coverage buckets.
     static func legend() -> HTML {
         let entries = [("qz", "0%"), ("q0", "< 50%"), ("q1", "50–80%"), ("q2", "80–95%"), ("q3", "95–100%"), ("q4", "100%")]
-        return .element("div", ["class": "legend", "aria-hidden": "true"], entries.map { bucket, text in
-            .element("span", ["style": "--c:var(--\(bucket))"], text: text)
-        })
+        return .element(
+            "div", ["class": "legend", "aria-hidden": "true"],
+            entries.map { bucket, text in
+                .element("span", ["style": "--c:var(--\(bucket))"], text: text)
+            })
     }
 
     /// A collapsible block, closed until clicked (and opened when printed).
@@ -64,14 +71,16 @@ enum PageComponents {
 
     /// A list of named units, each with an optional dimmed path.
     static func unitList(_ items: [(name: String, path: String)]) -> HTML {
-        .element("ul", ["class": "units"], items.map { item in
-            var parts: [HTML] = [.text(item.name)]
-            if !item.path.isEmpty {
-                parts.append(.text(" "))
-                parts.append(.element("span", ["class": "path"], text: item.path))
-            }
-            return .element("li", [], parts)
-        })
+        .element(
+            "ul", ["class": "units"],
+            items.map { item in
+                var parts: [HTML] = [.text(item.name)]
+                if !item.path.isEmpty {
+                    parts.append(.text(" "))
+                    parts.append(.element("span", ["class": "path"], text: item.path))
+                }
+                return .element("li", [], parts)
+            })
     }
 
     /// Groups `items` by `key`, keeping the order in which groups first appear.

@@ -55,8 +55,9 @@ extension ReportBuilder {
                 if let earlier {
                     var change = try change(since: earlier.graph, named: earlier.name)
                     if let boundaries {
-                        let maps = try changeMaps(since: earlier.graph, named: earlier.name, labels: Labels(language),
-                                                  coverage: coverageQuestions(), boundaries: boundaries)
+                        let maps = try changeMaps(
+                            since: earlier.graph, named: earlier.name, labels: Labels(language),
+                            coverage: coverageQuestions(), boundaries: boundaries)
                         for (index, map) in zip(change.coverage.indices, maps) { change.coverage[index].map = map }
                     }
                     content.change = change
@@ -65,8 +66,9 @@ extension ReportBuilder {
                 content.central = try central { done, total in advance(Double(done) / Double(max(total, 1))) }
             case .maps:
                 if let boundaries {
-                    let drawn = try maps(labels: Labels(language), coverage: coverageQuestions(),
-                                         programmes: pairingQuestions(), boundaries: boundaries)
+                    let drawn = try maps(
+                        labels: Labels(language), coverage: coverageQuestions(),
+                        programmes: pairingQuestions(), boundaries: boundaries)
                     content.maps = drawn.figures
                     content.mapsUnavailable = drawn.unavailable
                 }

@@ -21,8 +21,9 @@ extension ReportBuilder {
         since old: Graph, named name: String, movers: Int = 10, listLimit: Int = 200
     ) throws -> ChangeSection {
         let oldScope = scope.flatMap { old.index(of: graph.id(of: $0)) }
-        let diff = GraphDiff(old: old, new: graph, level: breakdownLevel == .village ? .town : breakdownLevel,
-                             within: (oldScope, scope))
+        let diff = GraphDiff(
+            old: old, new: graph, level: breakdownLevel == .village ? .town : breakdownLevel,
+            within: (oldScope, scope))
         let deepest = min(breakdownLevel.rank + 1, RegionLevel.town.rank)
         var coverage: [CoverageShift] = []
         for question in coverageQuestions() {
@@ -31,19 +32,23 @@ extension ReportBuilder {
             let change = CoverageChange(before: before, of: old, after: after, of: graph, matching: diff.matching)
             let moved = change.regions.compactMap { region -> RateMove? in
                 guard let delta = region.deltaRate, delta != 0, let node = region.new,
-                      region.level.rank >= breakdownLevel.rank, region.level.rank <= deepest else { return nil }
-                return RateMove(region: reference(node), level: region.level, before: region.before?.rate,
-                                after: region.after?.rate, delta: delta)
+                    region.level.rank >= breakdownLevel.rank, region.level.rank <= deepest
+                else { return nil }
+                return RateMove(
+                    region: reference(node), level: region.level, before: region.before?.rate,
+                    after: region.after?.rate, delta: delta)
             }.sorted { ($1.delta.magnitude, $0.region.id) < ($0.delta.magnitude, $1.region.id) }
-            coverage.append(CoverageShift(
-                label: question.label, selector: question.selector.description, unit: question.unit,
-                before: Fraction(part: before.covered, whole: before.units), after: Fraction(part: after.covered, whole: after.units),
-                movers: Array(moved.prefix(movers)),
-                newlyUncovered: change.newlyUncovered.prefix(listLimit).map { unit in
-                    UncoveredUnit(unit: reference(unit), group: groupName(of: unit),
-                                  path: graph.hierarchy.ancestors(of: unit).reversed().map(graph.name(of:)))
-                },
-                newlyUncoveredCount: change.newlyUncovered.count, newlyCoveredCount: change.newlyCovered.count))
+            coverage.append(
+                CoverageShift(
+                    label: question.label, selector: question.selector.description, unit: question.unit,
+                    before: Fraction(part: before.covered, whole: before.units), after: Fraction(part: after.covered, whole: after.units),
+                    movers: Array(moved.prefix(movers)),
+                    newlyUncovered: change.newlyUncovered.prefix(listLimit).map { unit in
+                        UncoveredUnit(
+                            unit: reference(unit), group: groupName(of: unit),
+                            path: graph.hierarchy.ancestors(of: unit).reversed().map(graph.name(of:)))
+                    },
+                    newlyUncoveredCount: change.newlyUncovered.count, newlyCoveredCount: change.newlyCovered.count))
         }
         var pairing: [PairingShift] = []
         for question in pairingQuestions() {
@@ -51,17 +56,19 @@ extension ReportBuilder {
             let after = try Pairing(of: graph, left: question.left, right: question.right, within: scope)
             let change = PairingChange(before: before, of: old, after: after, of: graph, diff: diff)
             func link(_ g: Graph, _ couple: PairingChange.Couple) -> PairLink {
-                PairLink(left: NodeReference(id: g.id(of: couple.left), name: g.name(of: couple.left)),
-                         right: NodeReference(id: g.id(of: couple.right), name: g.name(of: couple.right)))
+                PairLink(
+                    left: NodeReference(id: g.id(of: couple.left), name: g.name(of: couple.left)),
+                    right: NodeReference(id: g.id(of: couple.right), name: g.name(of: couple.right)))
             }
             func label(_ selector: NodeSelector) -> String { selector.filters.first?.value ?? selector.kind ?? "*" }
-            pairing.append(PairingShift(
-                leftLabel: label(question.left), rightLabel: label(question.right),
-                before: Fraction(part: before.regions[0].rightPaired, whole: before.regions[0].right),
-                after: Fraction(part: after.regions[0].rightPaired, whole: after.regions[0].right),
-                pairsBefore: before.regions[0].pairs, pairsAfter: after.regions[0].pairs,
-                begun: change.newPairings.prefix(listLimit).map { link(graph, $0) }, begunCount: change.newPairings.count,
-                ended: change.endedPairings.prefix(listLimit).map { link(old, $0) }, endedCount: change.endedPairings.count))
+            pairing.append(
+                PairingShift(
+                    leftLabel: label(question.left), rightLabel: label(question.right),
+                    before: Fraction(part: before.regions[0].rightPaired, whole: before.regions[0].right),
+                    after: Fraction(part: after.regions[0].rightPaired, whole: after.regions[0].right),
+                    pairsBefore: before.regions[0].pairs, pairsAfter: after.regions[0].pairs,
+                    begun: change.newPairings.prefix(listLimit).map { link(graph, $0) }, begunCount: change.newPairings.count,
+                    ended: change.endedPairings.prefix(listLimit).map { link(old, $0) }, endedCount: change.endedPairings.count))
         }
         return ChangeSection(
             since: name, nodesAdded: diff.addedNodes.count, nodesRemoved: diff.removedNodes.count,

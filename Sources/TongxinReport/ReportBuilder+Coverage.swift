@@ -58,11 +58,13 @@ extension ReportBuilder {
             key.organization
                 ? CoverageQuestion(
                     label: key.label,
-                    selector: NodeSelector(kind: NodeKind.organization, filters: [.init(attribute: WellKnownAttribute.type, value: key.label)]),
+                    selector: NodeSelector(
+                        kind: NodeKind.organization, filters: [.init(attribute: WellKnownAttribute.type, value: key.label)]),
                     unit: key.level, via: Coverage.defaultVia)
                 : CoverageQuestion(
                     label: key.label,
-                    selector: NodeSelector(kind: NodeKind.figure, filters: [.init(attribute: WellKnownAttribute.category, value: key.label)]),
+                    selector: NodeSelector(
+                        kind: NodeKind.figure, filters: [.init(attribute: WellKnownAttribute.category, value: key.label)]),
                     unit: key.level, via: [EdgeKind.liaisonFor])
         }
     }
@@ -82,8 +84,10 @@ extension ReportBuilder {
             let uncoveredUnits = Set(result.uncovered.map(\.node))
             for node in graph.hierarchy.preorder.map(Int.init) where graph.level(of: node) == breakdownLevel && inScope(node) {
                 let covered = uncoveredUnits.contains(node) ? 0 : 1
-                rows.append(CoverageRow(region: reference(node), level: breakdownLevel, units: 1, covered: covered,
-                                        rate: Double(covered)))
+                rows.append(
+                    CoverageRow(
+                        region: reference(node), level: breakdownLevel, units: 1, covered: covered,
+                        rate: Double(covered)))
             }
         }
         let breakdown = result.regions.filter { $0.level == breakdownLevel }

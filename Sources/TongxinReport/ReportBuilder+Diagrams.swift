@@ -36,9 +36,10 @@ extension ReportBuilder {
         for figure in figures {
             let options = DiagramOptions(focus: .init(node: figure, depth: 2), maxNodes: 60, language: labels.diagramLanguage)
             let svg = try renderer.render(graph, options: options, format: .svg).bytes
-            figuresDrawn.append(DiagramFigure(
-                title: labels(.neighbourhoodTitle, graph.name(of: figure)),
-                caption: labels(.neighbourhoodCaption), svg: String(decoding: svg, as: UTF8.self)))
+            figuresDrawn.append(
+                DiagramFigure(
+                    title: labels(.neighbourhoodTitle, graph.name(of: figure)),
+                    caption: labels(.neighbourhoodCaption), svg: String(decoding: svg, as: UTF8.self)))
         }
         return figuresDrawn
     }
@@ -53,13 +54,15 @@ extension ReportBuilder {
             if best == nil || result.covered > best!.result.covered { best = (question, result) }
         }
         if let (question, result) = best {
-            options.colorBy = .init(selector: "\(question.label) · \(labels.level(question.unit))", unit: question.unit,
-                                    uncovered: result.uncovered.map(\.node), in: graph, within: scope)
+            options.colorBy = .init(
+                selector: "\(question.label) · \(labels.level(question.unit))", unit: question.unit,
+                uncovered: result.uncovered.map(\.node), in: graph, within: scope)
             caption += labels(.overviewColours, question.label, labels.level(question.unit))
         }
         let svg = try renderer.render(graph, options: options, format: .svg).bytes
-        return DiagramFigure(title: labels(.overviewTitle, title, labels.level(breakdownLevel)), caption: caption,
-                             svg: String(decoding: svg, as: UTF8.self))
+        return DiagramFigure(
+            title: labels(.overviewTitle, title, labels.level(breakdownLevel)), caption: caption,
+            svg: String(decoding: svg, as: UTF8.self))
     }
 
     /// One programme in the breakdown region with the most of its pairs: a graph of that region's
@@ -88,7 +91,8 @@ extension ReportBuilder {
         let childLevels = region.map { graph.hierarchy.children(of: $0).compactMap { graph.level(of: Int($0)) } } ?? []
         let collapse = childLevels.contains(.county) ? RegionLevel.county : childLevels.contains(.town) ? .town : nil
         let subgraph = try self.subgraph(keeping: keep, pairingEdges: edges)
-        let svg = try renderer.render(subgraph, options: DiagramOptions(collapse: collapse, language: labels.diagramLanguage), format: .svg).bytes
+        let svg = try renderer.render(subgraph, options: DiagramOptions(collapse: collapse, language: labels.diagramLanguage), format: .svg)
+            .bytes
         let left = labels.kind(question.left.filters.first?.value ?? question.left.kind ?? "*")
         let right = labels.kind(question.right.filters.first?.value ?? question.right.kind ?? "*")
         let place = region.map(graph.name(of:)) ?? title

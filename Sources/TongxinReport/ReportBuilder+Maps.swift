@@ -28,17 +28,20 @@ extension ReportBuilder {
         }
         var figures: [DiagramFigure] = []
         for question in coverage {
-            let values = try MapValues(coverageOf: graph, level: breakdownLevel, unit: question.unit, by: [question.selector],
-                                       via: question.via, within: scope)
-            figures += figure(values, boundaries: boundaries, labels: labels,
-                              caption: labels(.mapCoverageCaption, question.label, labels.level(question.unit), labels.level(breakdownLevel)))
+            let values = try MapValues(
+                coverageOf: graph, level: breakdownLevel, unit: question.unit, by: [question.selector],
+                via: question.via, within: scope)
+            figures += figure(
+                values, boundaries: boundaries, labels: labels,
+                caption: labels(.mapCoverageCaption, question.label, labels.level(question.unit), labels.level(breakdownLevel)))
         }
         for programme in programmes {
             let values = try MapValues(pairingOf: graph, level: breakdownLevel, left: programme.left, right: programme.right, within: scope)
             let left = labels.kind(programme.left.filters.first?.value ?? programme.left.kind ?? "*")
             let right = labels.kind(programme.right.filters.first?.value ?? programme.right.kind ?? "*")
-            figures += figure(values, boundaries: boundaries, labels: labels,
-                              caption: labels(.mapPairingCaption, left, right, labels.level(breakdownLevel)))
+            figures += figure(
+                values, boundaries: boundaries, labels: labels,
+                caption: labels(.mapPairingCaption, left, right, labels.level(breakdownLevel)))
         }
         return (figures, nil)
     }
@@ -61,18 +64,24 @@ extension ReportBuilder {
         }
         let scopes = (old: scope.flatMap { old.index(of: graph.id(of: $0)) }, new: scope)
         return try coverage.map { question throws(CoverageError) in
-            let values = try MapValues(coverageChangeFrom: old, to: graph, level: breakdownLevel, unit: question.unit,
-                                       by: [question.selector], via: question.via, within: scopes)
-            return figure(values, boundaries: boundaries, labels: labels, earlier: name,
-                          caption: labels(.mapChangeCaption, question.label, labels.level(question.unit), labels.level(breakdownLevel), name)).first
+            let values = try MapValues(
+                coverageChangeFrom: old, to: graph, level: breakdownLevel, unit: question.unit,
+                by: [question.selector], via: question.via, within: scopes)
+            return figure(
+                values, boundaries: boundaries, labels: labels, earlier: name,
+                caption: labels(.mapChangeCaption, question.label, labels.level(question.unit), labels.level(breakdownLevel), name)
+            ).first
         }
     }
 
     /// One map as a figure, or none when no region has a boundary (``MapError/nothingMatched``).
-    private func figure(_ values: MapValues, boundaries: Boundaries, labels: Labels, earlier: String? = nil,
-                        caption: String) -> [DiagramFigure] {
-        let options = ChoroplethMap.Options(width: 900, language: labels.language == .zh ? .zh : .en, dataName: graph.name,
-                                            earlierName: earlier)
+    private func figure(
+        _ values: MapValues, boundaries: Boundaries, labels: Labels, earlier: String? = nil,
+        caption: String
+    ) -> [DiagramFigure] {
+        let options = ChoroplethMap.Options(
+            width: 900, language: labels.language == .zh ? .zh : .en, dataName: graph.name,
+            earlierName: earlier)
         guard let map = try? ChoroplethMap(graph: graph, values: values, boundaries: boundaries, options: options) else { return [] }
         return [DiagramFigure(title: map.scene.title, caption: caption, svg: String(decoding: SVGMapWriter.svg(map.scene), as: UTF8.self))]
     }

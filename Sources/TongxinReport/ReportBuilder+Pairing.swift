@@ -49,8 +49,9 @@ extension ReportBuilder {
     /// - Throws: ``PairingError`` when the scope is not a region.
     public func pairing(_ question: PairingQuestion, listLimit: Int = 1_000) throws(PairingError) -> PairingProgramme {
         let by: RegionLevel? = [.city, .county, .town].contains(breakdownLevel) ? breakdownLevel : nil
-        let result = try Pairing(of: graph, left: question.left, right: question.right, edge: EdgeKind.pairedWith,
-                                 by: by, within: scope)
+        let result = try Pairing(
+            of: graph, left: question.left, right: question.right, edge: EdgeKind.pairedWith,
+            by: by, within: scope)
         var budget = listLimit
         let listed = result.regions.count > 1 ? result.regions.dropFirst() : result.regions[...]
         var lists: [Int?: [NodeReference]] = [:]
@@ -75,8 +76,9 @@ extension ReportBuilder {
             let inactive = Set(listed.filter { $0.rightPaired == 0 }.compactMap { $0.node.map(Int32.init) })
             suggestions = proposals.proposals.lazy.filter { !inactive.contains(breakdownRegion[$0.right]) }
                 .prefix(listLimit).map { proposal in
-                    SuggestedPartner(right: reference(proposal.right), left: reference(proposal.left),
-                                     cost: proposal.cost, shared: proposal.shared)
+                    SuggestedPartner(
+                        right: reference(proposal.right), left: reference(proposal.left),
+                        cost: proposal.cost, shared: proposal.shared)
                 }
         }
         func label(_ selector: NodeSelector) -> String { selector.filters.first?.value ?? selector.kind ?? "*" }

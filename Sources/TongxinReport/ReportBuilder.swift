@@ -42,8 +42,11 @@ public struct ReportBuilder: Sendable {
         }
         breakdownRegion = containing
         let rootRegions = hierarchy.roots.filter { graph.kind(of: $0) == NodeKind.region }
-        title = scope.map(graph.name(of:)) ?? (rootRegions.count == 1 ? graph.name(of: rootRegions[0])
-                                                : graph.name.isEmpty ? "Tongxin" : graph.name)
+        title =
+            scope.map(graph.name(of:))
+            ?? (rootRegions.count == 1
+                ? graph.name(of: rootRegions[0])
+                : graph.name.isEmpty ? "Tongxin" : graph.name)
     }
 
     /// Whether `node` is inside the scope.

@@ -15,8 +15,10 @@ public struct ChangeSection: Sendable, Equatable {
     /// One entry per pairing programme, in the pairing section's order.
     public var pairing: [PairingShift]
 
-    public init(since: String, nodesAdded: Int = 0, nodesRemoved: Int = 0, nodesChanged: Int = 0, edges: [EdgeShift] = [],
-                coverage: [CoverageShift] = [], pairing: [PairingShift] = []) {
+    public init(
+        since: String, nodesAdded: Int = 0, nodesRemoved: Int = 0, nodesChanged: Int = 0, edges: [EdgeShift] = [],
+        coverage: [CoverageShift] = [], pairing: [PairingShift] = []
+    ) {
         self.since = since
         self.nodesAdded = nodesAdded
         self.nodesRemoved = nodesRemoved
@@ -93,8 +95,10 @@ public struct CoverageShift: Sendable, Equatable {
         before == after && movers.isEmpty && newlyUncoveredCount == 0 && newlyCoveredCount == 0
     }
 
-    public init(label: String, selector: String, unit: RegionLevel, before: Fraction, after: Fraction, movers: [RateMove],
-                newlyUncovered: [UncoveredUnit], newlyUncoveredCount: Int, newlyCoveredCount: Int) {
+    public init(
+        label: String, selector: String, unit: RegionLevel, before: Fraction, after: Fraction, movers: [RateMove],
+        newlyUncovered: [UncoveredUnit], newlyUncoveredCount: Int, newlyCoveredCount: Int
+    ) {
         self.label = label
         self.selector = selector
         self.unit = unit
@@ -134,8 +138,10 @@ public struct PairingShift: Sendable, Equatable {
     public var ended: [PairLink]
     public var endedCount: Int
 
-    public init(leftLabel: String, rightLabel: String, before: Fraction, after: Fraction, pairsBefore: Int, pairsAfter: Int,
-                begun: [PairLink], begunCount: Int, ended: [PairLink], endedCount: Int) {
+    public init(
+        leftLabel: String, rightLabel: String, before: Fraction, after: Fraction, pairsBefore: Int, pairsAfter: Int,
+        begun: [PairLink], begunCount: Int, ended: [PairLink], endedCount: Int
+    ) {
         self.leftLabel = leftLabel
         self.rightLabel = rightLabel
         self.before = before

@@ -11,16 +11,22 @@ extension ReportPage {
             parts.append(note(labels(.sampledNote, NumberFormat.grouped(samples))))
         }
         for (index, group) in content.central.enumerated() {
-            parts.append(.element("h3", ["id": "central-\(index + 1)"],
-                                  text: labels(.centralTitle, labels.kind(group.kind), labels.measure(group.measure))))
-            var table = ResultTable("central", columns: [
-                .numeric(labels(.rank)), Column(labels(.name)), Column(labels(.category)), Column(labels(.location)),
-                .numeric(labels(.score)), .numeric(labels(.connections)), Column(labels(.bridges)),
-            ])
+            parts.append(
+                .element(
+                    "h3", ["id": "central-\(index + 1)"],
+                    text: labels(.centralTitle, labels.kind(group.kind), labels.measure(group.measure))))
+            var table = ResultTable(
+                "central",
+                columns: [
+                    .numeric(labels(.rank)), Column(labels(.name)), Column(labels(.category)), Column(labels(.location)),
+                    .numeric(labels(.score)), .numeric(labels(.connections)), Column(labels(.bridges))
+                ])
             for (rank, node) in group.nodes.enumerated() {
-                table.append([.integer(rank + 1), .text(node.node.name), .text(node.category ?? ""),
-                              .text(node.location.joined(separator: " › ")), .number(node.score, digits: 4),
-                              .integer(node.degree), .text(Self.bridgeText(node.bridges))])
+                table.append([
+                    .integer(rank + 1), .text(node.node.name), .text(node.category ?? ""),
+                    .text(node.location.joined(separator: " › ")), .number(node.score, digits: 4),
+                    .integer(node.degree), .text(Self.bridgeText(node.bridges))
+                ])
             }
             parts.append(HTMLTable(table).html())
         }
@@ -39,10 +45,12 @@ extension ReportPage {
     func diagramSection() -> [HTML] {
         guard !content.diagrams.isEmpty else { return [note(labels(.diagramsNone))] }
         return content.diagrams.enumerated().map { index, diagram in
-            .element("figure", ["class": "diagram", "id": "diagram-\(index + 1)"], [
-                .element("figcaption", [], [.element("strong", text: diagram.title), .text(diagram.caption)]),
-                .element("div", ["class": "svg"], [.trusted(Self.inlineSVG(diagram.svg, idPrefix: "diagram-\(index + 1)-"))]),
-            ])
+            .element(
+                "figure", ["class": "diagram", "id": "diagram-\(index + 1)"],
+                [
+                    .element("figcaption", [], [.element("strong", text: diagram.title), .text(diagram.caption)]),
+                    .element("div", ["class": "svg"], [.trusted(Self.inlineSVG(diagram.svg, idPrefix: "diagram-\(index + 1)-"))])
+                ])
         }
     }
 

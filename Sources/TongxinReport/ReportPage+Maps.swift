@@ -9,9 +9,11 @@ extension ReportPage {
 
     /// A map as a figure with its caption, its SVG inlined with ids prefixed by `id`.
     func mapFigure(_ map: DiagramFigure, id: String) -> HTML {
-        .element("figure", ["class": "diagram map", "id": id], [
-            .element("figcaption", [], [.element("strong", text: map.title), .text(map.caption)]),
-            .element("div", ["class": "svg"], [.trusted(Self.inlineSVG(map.svg, idPrefix: id + "-"))]),
-        ])
+        .element(
+            "figure", ["class": "diagram map", "id": id],
+            [
+                .element("figcaption", [], [.element("strong", text: map.title), .text(map.caption)]),
+                .element("div", ["class": "svg"], [.trusted(Self.inlineSVG(map.svg, idPrefix: id + "-"))])
+            ])
     }
 }

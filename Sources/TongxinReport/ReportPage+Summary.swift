@@ -25,14 +25,16 @@ extension ReportPage {
 
         var parts: [HTML] = [
             .element("div", ["class": "cards"], cards),
-            .element("div", ["class": "columns"], tables),
+            .element("div", ["class": "columns"], tables)
         ]
         if !summary.metadata.isEmpty {
             // Plain keys describe the graph; namespaced ones (`十堰.villages`, `count.…`) hold details.
             func list(_ entries: [(key: String, value: String)]) -> HTML {
-                .element("dl", ["class": "meta"], entries.flatMap { entry -> [HTML] in
-                    [.element("dt", text: entry.key), .element("dd", text: entry.value)]
-                })
+                .element(
+                    "dl", ["class": "meta"],
+                    entries.flatMap { entry -> [HTML] in
+                        [.element("dt", text: entry.key), .element("dd", text: entry.value)]
+                    })
             }
             let general = summary.metadata.filter { !$0.key.contains(".") }
             let detailed = summary.metadata.filter { $0.key.contains(".") }
@@ -46,9 +48,12 @@ extension ReportPage {
         if summary.warnings.isEmpty {
             parts.append(.element("p", text: labels(.none)))
         } else {
-            parts.append(PageComponents.details(labels(.dataWarnings, NumberFormat.grouped(summary.warningCount)), [
-                .element("ul", [], summary.warnings.map { .element("li", [], [.element("code", text: $0)]) }),
-            ]))
+            parts.append(
+                PageComponents.details(
+                    labels(.dataWarnings, NumberFormat.grouped(summary.warningCount)),
+                    [
+                        .element("ul", [], summary.warnings.map { .element("li", [], [.element("code", text: $0)]) })
+                    ]))
             if summary.warningCount > summary.warnings.count {
                 parts.append(note(labels(.warningsOmitted, NumberFormat.grouped(summary.warningCount - summary.warnings.count))))
             }
@@ -57,9 +62,11 @@ extension ReportPage {
     }
 
     private func card(_ count: Int, _ label: String) -> HTML {
-        .element("div", ["class": "card"], [
-            .element("span", ["class": "n"], text: NumberFormat.grouped(count)),
-            .element("span", ["class": "l"], text: label),
-        ])
+        .element(
+            "div", ["class": "card"],
+            [
+                .element("span", ["class": "n"], text: NumberFormat.grouped(count)),
+                .element("span", ["class": "l"], text: label)
+            ])
     }
 }

@@ -59,44 +59,57 @@ public struct ReportPage: Sendable {
         let title = labels(.reportTitle, content.title)
         var header: [HTML] = [.element("h1", text: title)]
         if let scope = content.scope { header.append(.element("p", text: labels(.scopeNote, scope.name))) }
-        let contents = HTML.element("nav", ["class": "toc", "aria-label": labels(.contents)], [
-            .element("ol", [], sections.map { section in
-                .element("li", [], [.element("a", ["href": "#" + section.rawValue], text: labels.title(of: section))])
-            }),
-        ])
+        let contents = HTML.element(
+            "nav", ["class": "toc", "aria-label": labels(.contents)],
+            [
+                .element(
+                    "ol", [],
+                    sections.map { section in
+                        .element("li", [], [.element("a", ["href": "#" + section.rawValue], text: labels.title(of: section))])
+                    })
+            ])
         let footer = labels(.generatedBy, options.source ?? content.title)
-        return .element("html", ["lang": options.language.htmlTag], [
-            .element("head", [], [
-                .element("meta", ["charset": "utf-8"]),
-                .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
-                .element("meta", ["name": "generator", "content": "Tongxin"]),
-                .element("title", text: title),
-                .element("style", [], [.trusted(PageAssets.css)]),
-            ]),
-            .element("body", [], [
-                .element("header", ["class": "page"], header),
-                contents,
-                .element("main", [], sections.map(section)),
-                .element("footer", ["class": "page"], [.element("p", text: footer)]),
-                .element("script", [], [.trusted(PageAssets.script)]),
-            ]),
-        ])
+        return .element(
+            "html", ["lang": options.language.htmlTag],
+            [
+                .element(
+                    "head", [],
+                    [
+                        .element("meta", ["charset": "utf-8"]),
+                        .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                        .element("meta", ["name": "generator", "content": "Tongxin"]),
+                        .element("title", text: title),
+                        .element("style", [], [.trusted(PageAssets.css)])
+                    ]),
+                .element(
+                    "body", [],
+                    [
+                        .element("header", ["class": "page"], header),
+                        contents,
+                        .element("main", [], sections.map(section)),
+                        .element("footer", ["class": "page"], [.element("p", text: footer)]),
+                        .element("script", [], [.trusted(PageAssets.script)])
+                    ])
+            ])
     }
 
     /// One section with its heading.
     func section(_ section: ReportSection) -> HTML {
-        let body: [HTML] = switch section {
-        case .summary: summarySection()
-        case .coverage: coverageSection()
-        case .pairing: pairingSection()
-        case .maps: mapSection()
-        case .change: changeSection()
-        case .central: centralSection()
-        case .diagrams: diagramSection()
-        }
-        return .element("section", ["id": section.rawValue, "class": "report-section"], [
-            .element("h2", text: labels.title(of: section)),
-        ] + body)
+        let body: [HTML] =
+            switch section {
+            case .summary: summarySection()
+            case .coverage: coverageSection()
+            case .pairing: pairingSection()
+            case .maps: mapSection()
+            case .change: changeSection()
+            case .central: centralSection()
+            case .diagrams: diagramSection()
+            }
+        return .element(
+            "section", ["id": section.rawValue, "class": "report-section"],
+            [
+                .element("h2", text: labels.title(of: section))
+            ] + body)
     }
 
     /// A paragraph in the muted note style.

@@ -22,8 +22,9 @@ public struct CoverageRow: Sendable, Equatable {
 
     /// `region` of a coverage result.
     public init(_ region: Coverage.Region, in graph: Graph) {
-        self.init(region: NodeReference(region.node, in: graph), level: region.level, units: region.units,
-                  covered: region.covered, rate: region.rate)
+        self.init(
+            region: NodeReference(region.node, in: graph), level: region.level, units: region.units,
+            covered: region.covered, rate: region.rate)
     }
 }
 
@@ -62,15 +63,27 @@ public struct CoverageReport: ResultDocument {
             ("units", .int(coverage.units)),
             ("covered", .int(coverage.covered)),
             ("rate", coverage.units == 0 ? .null : .double(Double(coverage.covered) / Double(coverage.units))),
-            ("regions", .array(rows.map { row in
-                ["id": .string(row.region.id), "name": .string(row.region.name),
-                 "level": row.level.map { .string($0.rawValue) } ?? .null, "units": .int(row.units),
-                 "covered": .int(row.covered), "rate": row.rate.map(JSONValue.double) ?? .null]
-            })),
-            ("uncovered", .array(coverage.uncovered.map { unit in
-                ["id": .string(g.id(of: unit.node)), "name": .string(g.name(of: unit.node)),
-                 "path": .array(unit.path.map { .string(g.name(of: $0)) })]
-            })),
+            (
+                "regions",
+                .array(
+                    rows.map { row in
+                        [
+                            "id": .string(row.region.id), "name": .string(row.region.name),
+                            "level": row.level.map { .string($0.rawValue) } ?? .null, "units": .int(row.units),
+                            "covered": .int(row.covered), "rate": row.rate.map(JSONValue.double) ?? .null
+                        ]
+                    })
+            ),
+            (
+                "uncovered",
+                .array(
+                    coverage.uncovered.map { unit in
+                        [
+                            "id": .string(g.id(of: unit.node)), "name": .string(g.name(of: unit.node)),
+                            "path": .array(unit.path.map { .string(g.name(of: $0)) })
+                        ]
+                    })
+            )
         ]
         if let minRate {
             pairs.append(("min_rate", .double(minRate)))
@@ -81,18 +94,24 @@ public struct CoverageReport: ResultDocument {
 
     /// One table: `region` rows with the counts, then `uncovered` rows with the path.
     public var tables: [ResultTable] {
-        var table = ResultTable("coverage", columns: [
-            Column("section"), Column("id"), Column("name"), Column("level"), .numeric("units"), .numeric("covered"),
-            .numeric("rate"), Column("path"),
-        ])
+        var table = ResultTable(
+            "coverage",
+            columns: [
+                Column("section"), Column("id"), Column("name"), Column("level"), .numeric("units"), .numeric("covered"),
+                .numeric("rate"), Column("path")
+            ])
         for (region, row) in zip(coverage.regions, rows) {
-            table.append([.text("region"), .id(row.region.id), .text(row.region.name), .text(region.level.rawValue),
-                          .integer(row.units), .integer(row.covered), .rate(row.rate),
-                          .text(graph.namePath(graph.hierarchy.ancestors(of: region.node).reversed()))])
+            table.append([
+                .text("region"), .id(row.region.id), .text(row.region.name), .text(region.level.rawValue),
+                .integer(row.units), .integer(row.covered), .rate(row.rate),
+                .text(graph.namePath(graph.hierarchy.ancestors(of: region.node).reversed()))
+            ])
         }
         for unit in coverage.uncovered {
-            table.append([.text("uncovered"), .id(graph.id(of: unit.node)), .text(graph.name(of: unit.node)),
-                          .text(coverage.unit.rawValue), .null, .null, .null, .text(graph.namePath(unit.path))])
+            table.append([
+                .text("uncovered"), .id(graph.id(of: unit.node)), .text(graph.name(of: unit.node)),
+                .text(coverage.unit.rawValue), .null, .null, .null, .text(graph.namePath(unit.path))
+            ])
         }
         return [table]
     }
@@ -104,13 +123,17 @@ public struct CoverageReport: ResultDocument {
         output += ": \(coverage.covered) of \(coverage.units) covered\n\n"
         if !coverage.regions.isEmpty {
             let top = coverage.regions[0].level.rank
-            var table = ResultTable("regions", columns: [
-                Column("region"), Column("level"), .numeric("units"), .numeric("covered"), .numeric("rate"),
-            ])
+            var table = ResultTable(
+                "regions",
+                columns: [
+                    Column("region"), Column("level"), .numeric("units"), .numeric("covered"), .numeric("rate")
+                ])
             for (region, row) in zip(coverage.regions, rows) {
                 let indent = String(repeating: "  ", count: max(0, region.level.rank - top))
-                table.append([.text(indent + row.region.name), .text(region.level.rawValue), .integer(row.units),
-                              .integer(row.covered), .rate(row.rate)])
+                table.append([
+                    .text(indent + row.region.name), .text(region.level.rawValue), .integer(row.units),
+                    .integer(row.covered), .rate(row.rate)
+                ])
             }
             output += table.text()
         }
@@ -133,7 +156,8 @@ public struct CoverageReport: ResultDocument {
         var message = "coverage below \(NumberFormat.percent(minRate)) in \(below.count) of \(coverage.regions.count) regions:\n"
         for region in below {
             let path = graph.namePath(graph.hierarchy.ancestors(of: region.node).reversed() + [region.node])
-            message += "  \(path) (\(region.level.rawValue), \(graph.id(of: region.node))): "
+            message +=
+                "  \(path) (\(region.level.rawValue), \(graph.id(of: region.node))): "
                 + "\(NumberFormat.percent(region.rate)), \(region.covered) of \(region.units)\n"
         }
         return message

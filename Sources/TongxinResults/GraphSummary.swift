@@ -66,7 +66,7 @@ public struct GraphSummary: ResultDocument {
             ("nodes", .int(nodes)), ("edges", .int(edges)), ("components", .int(components)),
             ("node_kinds", counts(nodeKinds)), ("edge_kinds", counts(edgeKinds)), ("levels", counts(levels)),
             ("metadata", .object(metadata.map { ($0.key, JSONValue($0.value)) })),
-            ("warnings", .array(warnings.map(JSONValue.string))),
+            ("warnings", .array(warnings.map(JSONValue.string)))
         ]
         return .object(pairs)
     }

@@ -23,8 +23,10 @@ public struct NeighborsReport: ResultDocument {
     ///   - found: every node within `depth` hops of `origin`, with its distance (``TongxinAnalysis/MeasureGraph/neighborhood(of:depth:)``).
     ///   - listed: whether a node is listed (a kind filter); the walk is not filtered.
     /// - Complexity: O(Σ degree of the listed nodes) after O(found) to index the distances.
-    public init(graph: Graph, origin: Int, depth: Int, directed: Bool, found: [(node: Int, depth: Int)],
-                listed: ((Int) -> Bool)? = nil) {
+    public init(
+        graph: Graph, origin: Int, depth: Int, directed: Bool, found: [(node: Int, depth: Int)],
+        listed: ((Int) -> Bool)? = nil
+    ) {
         self.graph = graph
         self.origin = origin
         self.depth = depth
@@ -52,19 +54,24 @@ public struct NeighborsReport: ResultDocument {
         [
             "id": .string(graph.id(of: origin)), "name": .string(graph.name(of: origin)),
             "kind": .string(graph.kind(of: origin)), "depth": .int(depth), "directed": .bool(directed),
-            "neighbors": .array(entries.map { entry in
-                .object([("id", .string(graph.id(of: entry.node))), ("name", .string(graph.name(of: entry.node))),
-                         ("kind", .string(graph.kind(of: entry.node))), ("depth", .int(entry.depth)),
-                         ("via", .array(entry.via.map { .string($0) }))])
-            }),
+            "neighbors": .array(
+                entries.map { entry in
+                    .object([
+                        ("id", .string(graph.id(of: entry.node))), ("name", .string(graph.name(of: entry.node))),
+                        ("kind", .string(graph.kind(of: entry.node))), ("depth", .int(entry.depth)),
+                        ("via", .array(entry.via.map { .string($0) }))
+                    ])
+                })
         ]
     }
 
     public var tables: [ResultTable] {
         var table = ResultTable("neighbors", columns: [.numeric("depth"), Column("id"), Column("name"), Column("kind"), Column("via")])
         for entry in entries {
-            table.append([.integer(entry.depth), .id(graph.id(of: entry.node)), .text(graph.name(of: entry.node)),
-                          .text(graph.kind(of: entry.node)), .text(entry.via.joined(separator: ","))])
+            table.append([
+                .integer(entry.depth), .id(graph.id(of: entry.node)), .text(graph.name(of: entry.node)),
+                .text(graph.kind(of: entry.node)), .text(entry.via.joined(separator: ","))
+            ])
         }
         return [table]
     }

@@ -23,8 +23,10 @@ public struct PathReport: ResultDocument {
 
     /// Resolves each path's steps to edges: the lightest joining edge when `weighted`, else the
     /// first, following directions only when `directed`.
-    public init(graph: Graph, source: Int, target: Int, found: ShortestPaths?, directed: Bool, weighted: Bool,
-                maxHops: Int?) {
+    public init(
+        graph: Graph, source: Int, target: Int, found: ShortestPaths?, directed: Bool, weighted: Bool,
+        maxHops: Int?
+    ) {
         self.graph = graph
         self.source = source
         self.target = target
@@ -33,9 +35,11 @@ public struct PathReport: ResultDocument {
         self.weighted = weighted
         self.maxHops = maxHops
         paths = (found?.paths ?? []).map { path in
-            Steps(nodes: path, edges: zip(path, path.dropFirst()).map {
-                Self.joiningEdge(graph, $0, $1, directed: directed, weighted: weighted)
-            })
+            Steps(
+                nodes: path,
+                edges: zip(path, path.dropFirst()).map {
+                    Self.joiningEdge(graph, $0, $1, directed: directed, weighted: weighted)
+                })
         }
     }
 
@@ -62,30 +66,41 @@ public struct PathReport: ResultDocument {
             "directed": .bool(directed), "weighted": .bool(weighted),
             "length": found.map { weighted ? .double($0.length) : .int(Int($0.length)) } ?? .null,
             "truncated": .bool(found?.truncated ?? false),
-            "paths": .array(paths.map { step in
-                .object([
-                    ("nodes", .array(step.nodes.map { graph.nodeJSON($0) })),
-                    ("edges", .array(step.edges.map { edge in
-                        .object([("kind", .string(graph.kind(ofEdge: edge))),
-                                 ("source", .string(graph.id(of: graph.source(of: edge)))),
-                                 ("target", .string(graph.id(of: graph.target(of: edge)))),
-                                 ("weight", .double(graph.weight(of: edge)))])
-                    })),
-                ])
-            }),
+            "paths": .array(
+                paths.map { step in
+                    .object([
+                        ("nodes", .array(step.nodes.map { graph.nodeJSON($0) })),
+                        (
+                            "edges",
+                            .array(
+                                step.edges.map { edge in
+                                    .object([
+                                        ("kind", .string(graph.kind(ofEdge: edge))),
+                                        ("source", .string(graph.id(of: graph.source(of: edge)))),
+                                        ("target", .string(graph.id(of: graph.target(of: edge)))),
+                                        ("weight", .double(graph.weight(of: edge)))
+                                    ])
+                                })
+                        )
+                    ])
+                })
         ]
     }
 
     /// One row per node of each path: path number, step, the node, and the kind of the edge that reached it.
     public var tables: [ResultTable] {
-        var table = ResultTable("paths", columns: [
-            .numeric("path"), .numeric("step"), Column("id"), Column("name"), Column("kind"), Column("via"),
-        ])
+        var table = ResultTable(
+            "paths",
+            columns: [
+                .numeric("path"), .numeric("step"), Column("id"), Column("name"), Column("kind"), Column("via")
+            ])
         for (number, step) in paths.enumerated() {
             for (position, node) in step.nodes.enumerated() {
                 let via = position == 0 ? "" : graph.kind(ofEdge: step.edges[position - 1])
-                table.append([.integer(number + 1), .integer(position), .id(graph.id(of: node)), .text(graph.name(of: node)),
-                              .text(graph.kind(of: node)), .text(via)])
+                table.append([
+                    .integer(number + 1), .integer(position), .id(graph.id(of: node)), .text(graph.name(of: node)),
+                    .text(graph.kind(of: node)), .text(via)
+                ])
             }
         }
         return [table]

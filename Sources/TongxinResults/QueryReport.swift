@@ -15,8 +15,10 @@ public struct QueryReport: ResultDocument {
     /// Nodes as `{"id", "kind", "name", attributes…}`, relationships as `{"source", "target", "kind",
     /// "weight", attributes…}`, paths as `{"nodes": [...], "relationships": [...]}`.
     public var json: JSONValue {
-        .object([("columns", .array(result.columns.map(JSONValue.string))),
-                 ("rows", .array(result.rows.map { .array($0.map(json)) }))])
+        .object([
+            ("columns", .array(result.columns.map(JSONValue.string))),
+            ("rows", .array(result.rows.map { .array($0.map(json)) }))
+        ])
     }
 
     private func json(_ value: QueryValue) -> JSONValue {
@@ -31,15 +33,19 @@ public struct QueryReport: ResultDocument {
         case .node(let index): node(Int(index))
         case .relationship(let edge): relationship(Int(edge))
         case .path(let path):
-            .object([("nodes", .array(path.nodes.map { node(Int($0)) })),
-                     ("relationships", .array(path.relationships.map { relationship(Int($0)) }))])
+            .object([
+                ("nodes", .array(path.nodes.map { node(Int($0)) })),
+                ("relationships", .array(path.relationships.map { relationship(Int($0)) }))
+            ])
         }
     }
 
     private func node(_ index: Int) -> JSONValue {
         let graph = result.graph
-        var pairs: [(String, JSONValue)] = [("id", .string(graph.ids[index])), ("kind", .string(graph.kind(of: index))),
-                                            ("name", .string(graph.name(of: index)))]
+        var pairs: [(String, JSONValue)] = [
+            ("id", .string(graph.ids[index])), ("kind", .string(graph.kind(of: index))),
+            ("name", .string(graph.name(of: index)))
+        ]
         for (name, value) in graph.nodeAttributes.values(at: index) { pairs.append((name, JSONValue(value))) }
         return .object(pairs)
     }
@@ -48,7 +54,7 @@ public struct QueryReport: ResultDocument {
         let graph = result.graph
         var pairs: [(String, JSONValue)] = [
             ("source", .string(graph.ids[graph.source(of: edge)])), ("target", .string(graph.ids[graph.target(of: edge)])),
-            ("kind", .string(graph.kind(ofEdge: edge))), ("weight", .double(graph.weight(of: edge))),
+            ("kind", .string(graph.kind(ofEdge: edge))), ("weight", .double(graph.weight(of: edge)))
         ]
         for (name, value) in graph.edgeAttributes.values(at: edge) { pairs.append((name, JSONValue(value))) }
         return .object(pairs)

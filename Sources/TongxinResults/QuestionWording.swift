@@ -31,7 +31,9 @@ public struct QuestionWording: Sendable {
     /// "与企业结对的村" / "villages paired with enterprises"; an edge kind other than `paired_with`
     /// is named after it.
     public func pairing(left: NodeSelector, right: NodeSelector, edge: String) -> String {
-        let by = edge == EdgeKind.pairedWith ? "" : chinese ? "（经 \(EdgeKind.words(edge, chinese: true))）" : " (by \(EdgeKind.words(edge, chinese: false)))"
+        let by =
+            edge == EdgeKind.pairedWith
+            ? "" : chinese ? "（经 \(EdgeKind.words(edge, chinese: true))）" : " (by \(EdgeKind.words(edge, chinese: false)))"
         return chinese
             ? "与\(subject([left]))结对的\(subject([right]))\(by)"
             : "\(subject([right])) paired with \(subject([left]))\(by)"
@@ -56,11 +58,12 @@ public struct QuestionWording: Sendable {
     }
 
     private func subject(_ selector: NodeSelector) -> String {
-        let named: String? = switch selector.kind {
-        case NodeKind.organization: WellKnownAttribute.type
-        case NodeKind.figure: WellKnownAttribute.category
-        default: nil
-        }
+        let named: String? =
+            switch selector.kind {
+            case NodeKind.organization: WellKnownAttribute.type
+            case NodeKind.figure: WellKnownAttribute.category
+            default: nil
+            }
         if selector.filters.count == 1, let filter = selector.filters.first, !filter.negated, filter.attribute == named {
             return chinese ? filter.value : "\(kindName(selector.kind, plural: true)) of \(filter.attribute) \(filter.value)"
         }

@@ -23,8 +23,9 @@ public enum Cell: Sendable, Equatable {
         switch self {
         case .text(let text), .id(let text): text
         case .integer(let value): String(value)
-        case .number(let value, let digits): digits.map { NumberFormat.significant(value, digits: $0) }
-            ?? value.map(NumberFormat.exact) ?? "—"
+        case .number(let value, let digits):
+            digits.map { NumberFormat.significant(value, digits: $0) }
+                ?? value.map(NumberFormat.exact) ?? "—"
         case .rate(let rate): NumberFormat.percent(rate)
         case .null: ""
         }

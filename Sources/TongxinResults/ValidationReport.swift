@@ -38,18 +38,23 @@ public struct ValidationReport: ResultDocument {
     }
 
     public var tables: [ResultTable] {
-        var table = ResultTable("diagnostics", columns: [
-            Column("severity"), Column("file"), .numeric("line"), .numeric("column"), Column("message"),
-        ])
-        let diagnostics: [Diagnostic] = switch outcome {
-        case .valid(_, _, let warnings): warnings
-        case .invalid(let errors): errors.diagnostics
-        }
+        var table = ResultTable(
+            "diagnostics",
+            columns: [
+                Column("severity"), Column("file"), .numeric("line"), .numeric("column"), Column("message")
+            ])
+        let diagnostics: [Diagnostic] =
+            switch outcome {
+            case .valid(_, _, let warnings): warnings
+            case .invalid(let errors): errors.diagnostics
+            }
         for diagnostic in diagnostics {
             let location = diagnostic.location
-            table.append([.text(diagnostic.severity.rawValue), location.map { .text($0.file) } ?? .null,
-                          location.map { .integer($0.line) } ?? .null, location.map { .integer($0.column) } ?? .null,
-                          .text(diagnostic.message)])
+            table.append([
+                .text(diagnostic.severity.rawValue), location.map { .text($0.file) } ?? .null,
+                location.map { .integer($0.line) } ?? .null, location.map { .integer($0.column) } ?? .null,
+                .text(diagnostic.message)
+            ])
         }
         return [table]
     }

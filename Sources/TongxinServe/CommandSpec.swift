@@ -30,8 +30,10 @@ public struct CommandSpec: Sendable {
     /// Options whose number may not exceed a bound over HTTP (a time limit: the CLI's default).
     public var maxima: [String: Double]
 
-    public init(_ name: String, positionals: [String] = [], graphPositionals: [String] = [], options: Set<String>,
-                flags: Set<String> = [], output: Output = .document, heavy: Bool = false, maxima: [String: Double] = [:]) {
+    public init(
+        _ name: String, positionals: [String] = [], graphPositionals: [String] = [], options: Set<String>,
+        flags: Set<String> = [], output: Output = .document, heavy: Bool = false, maxima: [String: Double] = [:]
+    ) {
         self.name = name
         self.positionals = positionals
         self.graphPositionals = graphPositionals
@@ -55,12 +57,16 @@ public struct CommandSpec: Sendable {
     /// - Parameter graphPath: the served graph's path for a `graph=`-style name (`nil`: the first).
     /// - Throws: ``APIError`` 400 for an unknown, refused or repeated-positional parameter or a bad
     ///   flag value; 404 (from `graphPath`) for a graph that is not served.
-    public func arguments(for parameters: [(name: String, value: String)],
-                          graphPath: (String?) throws(APIError) -> String) throws(APIError) -> [String] {
+    public func arguments(
+        for parameters: [(name: String, value: String)],
+        graphPath: (String?) throws(APIError) -> String
+    ) throws(APIError) -> [String] {
         var options: [String] = [], positional: [String: String] = [:], graphName: String?, format: String?
         for (name, value) in parameters {
             if name == "graph" {
-                guard graphPositionals.isEmpty else { throw APIError.badRequest("\(self.name) takes its graphs as \(graphPositionals.joined(separator: " and ")), not graph") }
+                guard graphPositionals.isEmpty else {
+                    throw APIError.badRequest("\(self.name) takes its graphs as \(graphPositionals.joined(separator: " and ")), not graph")
+                }
                 guard graphName == nil else { throw APIError.badRequest("graph is given twice") }
                 graphName = value
             } else if name == "format" {
@@ -92,7 +98,9 @@ public struct CommandSpec: Sendable {
             tail.append(try graphPath(graphName))
         } else {
             for name in graphPositionals {
-                guard let value = positional[name] else { throw APIError.badRequest("\(self.name) needs \(name)=GRAPH (a served graph's file name)") }
+                guard let value = positional[name] else {
+                    throw APIError.badRequest("\(self.name) needs \(name)=GRAPH (a served graph's file name)")
+                }
                 tail.append(try graphPath(value))
             }
         }
@@ -120,7 +128,9 @@ public struct CommandSpec: Sendable {
             }
             return format == "xlsx" ? ["--format=xlsx", "--out=\(Self.capturedPath(name, extension: "xlsx"))"] : ["--format=\(format)"]
         case .svg, .html:
-            guard format == nil else { throw APIError.badRequest("\(name) answers with \(output == .svg ? "SVG" : "HTML"); it has no format parameter") }
+            guard format == nil else {
+                throw APIError.badRequest("\(name) answers with \(output == .svg ? "SVG" : "HTML"); it has no format parameter")
+            }
             return ["--out=\(Self.capturedPath(name, extension: output == .svg ? "svg" : "html"))"]
         }
     }

@@ -29,8 +29,10 @@ public struct WorkspaceServer: Sendable {
         /// How long a request waits for a slot before it is answered 503.
         public var slotWait: Duration
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, heavySlots: Int = 2,
-                    lightSlots: Int = 4, slotWait: Duration = .seconds(10)) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, heavySlots: Int = 2,
+            lightSlots: Int = 4, slotWait: Duration = .seconds(10)
+        ) {
             self.host = host
             self.port = port
             self.token = token
@@ -68,7 +70,8 @@ public struct WorkspaceServer: Sendable {
 
     /// The Hummingbird application; `onRunning` is given the port it listens on.
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol {
+        -> some ApplicationProtocol
+    {
         let server = self
         return Application(
             responder: CallbackResponder { (request: Request, _: BasicRequestContext) in await server.respond(to: request) },
@@ -113,9 +116,10 @@ public struct WorkspaceServer: Sendable {
 
     private func route(_ path: String, parameters: [(name: String, value: String)]) async throws(APIError) -> Response {
         if path == "/api/graphs" {
-            let list = JSONValue.array(graphs.graphs.map {
-                .object([("name", .string($0.name)), ("nodes", .int($0.graph.nodeCount)), ("edges", .int($0.graph.edgeCount))])
-            })
+            let list = JSONValue.array(
+                graphs.graphs.map {
+                    .object([("name", .string($0.name)), ("nodes", .int($0.graph.nodeCount)), ("edges", .int($0.graph.edgeCount))])
+                })
             return Self.response(status: 200, body: Self.json(.object([("graphs", list)])), contentType: "application/json; charset=utf-8")
         }
         if EntityAPI.paths.contains(path) {
@@ -126,7 +130,8 @@ public struct WorkspaceServer: Sendable {
         if path.hasPrefix("/api/") {
             let name = String(path.dropFirst("/api/".count))
             guard let spec = runner.commands[name] else {
-                throw APIError.notFound("no API command '\(name)' (there are: \(runner.commands.keys.sorted().joined(separator: ", ")), graphs)")
+                throw APIError.notFound(
+                    "no API command '\(name)' (there are: \(runner.commands.keys.sorted().joined(separator: ", ")), graphs)")
             }
             return try await run(spec, parameters: parameters)
         }
@@ -149,12 +154,13 @@ public struct WorkspaceServer: Sendable {
         case .svg: response = Self.response(status: 200, body: bytes, contentType: "image/svg+xml; charset=utf-8")
         case .html: response = Self.response(status: 200, body: bytes, contentType: "text/html; charset=utf-8")
         case .document:
-            let contentType = switch format {
-            case "csv": "text/csv; charset=utf-8"
-            case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            case "table": "text/plain; charset=utf-8"
-            default: "application/json; charset=utf-8"
-            }
+            let contentType =
+                switch format {
+                case "csv": "text/csv; charset=utf-8"
+                case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                case "table": "text/plain; charset=utf-8"
+                default: "application/json; charset=utf-8"
+                }
             response = Self.response(status: 200, body: bytes, contentType: contentType)
             if format == "csv" || format == "xlsx" {
                 response.headers[.contentDisposition] = "attachment; filename=\"\(spec.name).\(format)\""
@@ -223,8 +229,9 @@ public struct WorkspaceServer: Sendable {
         headers[.contentSecurityPolicy] = contentSecurityPolicy
         headers[.xContentTypeOptions] = "nosniff"
         headers[.cacheControl] = "no-store"
-        return Response(status: HTTPResponse.Status(code: status), headers: headers,
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(
+            status: HTTPResponse.Status(code: status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     static func response(_ error: any Error) -> Response {

@@ -36,8 +36,10 @@ public struct MaskProfile: Sendable, Equatable {
         /// The action per attribute name.
         public var attributes: [String: Action]
 
-        public init(pseudonymizeNames: Bool = false, prefixAttribute: String? = nil, prefix: String? = nil,
-                    attributes: [String: Action] = [:]) {
+        public init(
+            pseudonymizeNames: Bool = false, prefixAttribute: String? = nil, prefix: String? = nil,
+            attributes: [String: Action] = [:]
+        ) {
             self.pseudonymizeNames = pseudonymizeNames
             self.prefixAttribute = prefixAttribute
             self.prefix = prefix
@@ -75,11 +77,15 @@ public struct MaskProfile: Sendable, Equatable {
     // MARK: Built-in profiles
 
     /// Attribute names that hold phone numbers, as ledgers and Tongxin's importer call them.
-    public static let phoneAttributes = ["phone", "mobile", "tel", "telephone", "联系电话", "电话", "手机",
-                                         "手机号", "手机号码", "联系方式", "办公电话"]
+    public static let phoneAttributes = [
+        "phone", "mobile", "tel", "telephone", "联系电话", "电话", "手机",
+        "手机号", "手机号码", "联系方式", "办公电话"
+    ]
     /// Attribute names that hold ID-card numbers.
-    public static let idNumberAttributes = ["id_number", "idcard", "id_card", "身份证", "身份证号", "身份证号码",
-                                            "公民身份号码"]
+    public static let idNumberAttributes = [
+        "id_number", "idcard", "id_card", "身份证", "身份证号", "身份证号码",
+        "公民身份号码"
+    ]
 
     /// The built-in profile called `name` (`public` or `internal`), or `nil`.
     public static func builtIn(_ name: String) -> MaskProfile? {
@@ -99,9 +105,12 @@ public struct MaskProfile: Sendable, Equatable {
 
     static let publicProfile = MaskProfile(
         name: "public",
-        kinds: [everyKind: Rule(attributes: personal(.drop)),
-                NodeKind.figure: Rule(pseudonymizeNames: true, prefixAttribute: WellKnownAttribute.category, prefix: "人物",
-                                      attributes: personal(.drop))],
+        kinds: [
+            everyKind: Rule(attributes: personal(.drop)),
+            NodeKind.figure: Rule(
+                pseudonymizeNames: true, prefixAttribute: WellKnownAttribute.category, prefix: "人物",
+                attributes: personal(.drop))
+        ],
         edges: Rule(attributes: personal(.drop)))
 
     static let internalProfile = MaskProfile(

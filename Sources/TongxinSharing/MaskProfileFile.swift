@@ -25,8 +25,12 @@ public enum MaskProfileFile {
     public static func profile(named nameOrPath: String) throws(DiagnosticList) -> MaskProfile {
         if let builtIn = MaskProfile.builtIn(nameOrPath) { return builtIn }
         guard nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") else {
-            throw DiagnosticList([Diagnostic(.error,
-                "unknown masking profile '\(nameOrPath)': use \(MaskProfile.builtInNames.joined(separator: " or ")), or a .yaml profile file")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error,
+                    "unknown masking profile '\(nameOrPath)': use \(MaskProfile.builtInNames.joined(separator: " or ")), or a .yaml profile file"
+                )
+            ])
         }
         return try read(YAMLDocument.read(nameOrPath))
     }
@@ -93,7 +97,8 @@ public enum MaskProfileFile {
                     rule.attributes[name] = parsed
                 }
             default:
-                problems.append(document.error("unknown key '\(key.string ?? "?")' (expected name, prefix, prefix_from or attributes)", at: key))
+                problems.append(
+                    document.error("unknown key '\(key.string ?? "?")' (expected name, prefix, prefix_from or attributes)", at: key))
             }
         }
         return rule

@@ -60,8 +60,9 @@ public struct Masking: Sendable {
             }
         }
         for edge in 0..<graph.edgeCount {
-            let added = builder.addEdge(from: graph.source(of: edge), to: graph.target(of: edge),
-                                        kind: graph.kind(ofEdge: edge), weight: graph.weight(of: edge))
+            let added = builder.addEdge(
+                from: graph.source(of: edge), to: graph.target(of: edge),
+                kind: graph.kind(ofEdge: edge), weight: graph.weight(of: edge))
             for (attribute, value) in graph.edgeAttributes.values(at: edge) {
                 let action = profile.edges.attributes[attribute] ?? .keep
                 if let masked = apply(action, to: value, context: ["edge", attribute], key) {
@@ -144,7 +145,10 @@ public struct Masking: Sendable {
 
     private func lookAlike(attribute: String, on what: String, _ count: (phones: Int, ids: Int)) -> Diagnostic {
         let shape = count.phones >= count.ids ? "phone numbers" : "ID-card numbers"
-        return Diagnostic(.warning, "attribute '\(attribute)' of \(what) is not masked by profile '\(profile.name)', but \(count.phones + count.ids) of its values look like \(shape)")
+        return Diagnostic(
+            .warning,
+            "attribute '\(attribute)' of \(what) is not masked by profile '\(profile.name)', but \(count.phones + count.ids) of its values look like \(shape)"
+        )
     }
 }
 
@@ -159,7 +163,9 @@ public enum PersonalValue {
         if digits.count == 14 && digits.starts(with: ["+", "8", "6"]) { digits.removeFirst(3) }
         let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 48 && $0.value <= 57 }
         if digits.count == 11 && digits.allSatisfy(isDigit) && digits[0] == "1" && digits[1].value >= 51 { return .phone }
-        if (digits.count == 11 || digits.count == 12) && digits.allSatisfy(isDigit) && digits[0] == "0" && text.contains("-") { return .phone }
+        if (digits.count == 11 || digits.count == 12) && digits.allSatisfy(isDigit) && digits[0] == "0" && text.contains("-") {
+            return .phone
+        }
         if digits.count == 15 && digits.allSatisfy(isDigit) { return .idNumber }
         if digits.count == 18 && digits.prefix(17).allSatisfy(isDigit) && (isDigit(digits[17]) || digits[17] == "X" || digits[17] == "x") {
             return .idNumber

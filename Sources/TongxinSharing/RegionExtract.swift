@@ -52,8 +52,9 @@ public enum RegionExtract {
             }
         }
         for edge in membership.edges {
-            let added = builder.addEdge(from: Int(newIndex[graph.source(of: edge)]), to: Int(newIndex[graph.target(of: edge)]),
-                                        kind: graph.kind(ofEdge: edge), weight: graph.weight(of: edge))
+            let added = builder.addEdge(
+                from: Int(newIndex[graph.source(of: edge)]), to: Int(newIndex[graph.target(of: edge)]),
+                kind: graph.kind(ofEdge: edge), weight: graph.weight(of: edge))
             for (name, value) in graph.edgeAttributes.values(at: edge) { builder.setAttribute(name, value, ofEdge: added) }
         }
         return try builder.build()

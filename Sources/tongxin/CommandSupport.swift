@@ -60,6 +60,13 @@ struct GraphOptions: ParsableArguments {
         return try masking.apply(to: graph)
     }
 
+    /// An earlier version of the graph (`--since OLD`): from the server's graphs when served, else
+    /// read through the same `.txg` cache and masked the same way as the graph itself.
+    func loadEarlier(_ path: String) throws(DiagnosticList) -> Graph {
+        if let served = ServedGraphs.current { return try served.graph(atPath: path) }
+        return try masking.apply(to: cache.read(path))
+    }
+
     /// The region named by `--region` (its node index), or `nil` when the option is absent.
     ///
     /// - Throws: ``NodeArgumentError`` when no node has that id or name, or several share it;
@@ -68,8 +75,11 @@ struct GraphOptions: ParsableArguments {
         guard let region else { return nil }
         let node = try NodeArgument.resolve(region, in: graph, role: "--region")
         guard graph.level(of: node) != nil else {
-            throw DiagnosticList([Diagnostic(.error,
-                "--region '\(region)' is a \(graph.kind(of: node)), not a region or village")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error,
+                    "--region '\(region)' is a \(graph.kind(of: node)), not a region or village")
+            ])
         }
         return node
     }
@@ -94,7 +104,7 @@ struct CacheOptions: ParsableArguments {
         let records = cacheFolder.map { VerifiedRecords(folder: $0 + "/verified") }
         if format == .txg { return try BinaryGraphReader.read(path: path, records: records) }
         guard !noCache, let format, [.json, .graphml, .csv].contains(format),
-              let place = cacheBeside ? GraphCache.Place.besideSource : cacheFolder.map(GraphCache.Place.folder)
+            let place = cacheBeside ? GraphCache.Place.besideSource : cacheFolder.map(GraphCache.Place.folder)
         else { return try GraphFile.read(path) }
         let (graph, outcome) = try GraphCache(place, records: records).read(path, as: format)
         switch outcome {
@@ -190,7 +200,8 @@ enum Console {
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
+            isDirectory.boolValue
+        else {
             throw DiagnosticList([Diagnostic(.error, "cannot write '\(path)': no directory '\(directory)'")])
         }
     }

@@ -24,9 +24,11 @@ struct Convert: TongxinCommand {
               tongxin convert Graphs/examples/yunxi.json out/yunxi-neo4j --to neo4j
             """)
 
-    @Argument(help: ArgumentHelp("The graph to read: a .json, .graphml, .txg, .gexf, .cyjs or .dot/.gv file, or a CSV or Neo4j folder.",
-                                 valueName: "graph"),
-              completion: .file())
+    @Argument(
+        help: ArgumentHelp(
+            "The graph to read: a .json, .graphml, .txg, .gexf, .cyjs or .dot/.gv file, or a CSV or Neo4j folder.",
+            valueName: "graph"),
+        completion: .file())
     var graph: String
 
     @Argument(help: ArgumentHelp("Where to write.", valueName: "out"), completion: .file())
@@ -52,8 +54,12 @@ struct Convert: TongxinCommand {
     mutating func execute() throws {
         let format = to?.format ?? GraphFormat(path: out)
         guard let format else {
-            throw DiagnosticList([Diagnostic(.error,
-                "cannot tell the output format of '\(out)' from its extension: use .json, .graphml, .txg, .gexf, .dot, a folder name, or --to")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error,
+                    "cannot tell the output format of '\(out)' from its extension: use .json, .graphml, .txg, .gexf, .dot, a folder name, or --to"
+                )
+            ])
         }
         guard Self.canonical(out) != Self.canonical(graph) else {
             throw DiagnosticList([Diagnostic(.error, "'\(out)' is the input: convert never overwrites its input")])
@@ -61,7 +67,8 @@ struct Convert: TongxinCommand {
         if tool == .yed && format != .graphml {
             throw DiagnosticList([Diagnostic(.error, "--for yed styles GraphML: give OUT a .graphml extension or --to graphml")])
         }
-        let input = try masking.apply(to: from.map { format throws(DiagnosticList) in try GraphFile.read(graph, as: format.format) } ?? GraphFile.read(graph))
+        let input = try masking.apply(
+            to: from.map { format throws(DiagnosticList) in try GraphFile.read(graph, as: format.format) } ?? GraphFile.read(graph))
         for warning in input.warnings { Console.error(warning.description + "\n") }
         // GEXF is coloured for Gephi unless the graph keeps Gephi's own colours and no option asks otherwise.
         let keepsOwnLook = input.nodeAttributes.column(named: "viz_color") != nil && style.colorBy == nil && style.sizeBy == nil

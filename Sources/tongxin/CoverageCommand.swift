@@ -35,16 +35,22 @@ struct CoverageCommand: TongxinCommand {
     @Option(help: "The units counted: village, town, county or city.")
     var unit: CoverageUnit
 
-    @Option(name: .customLong("by"), help: ArgumentHelp(
-        "The covering nodes: KIND or KIND[attr=value,…]; repeat for any of several.", valueName: "selector"))
+    @Option(
+        name: .customLong("by"),
+        help: ArgumentHelp(
+            "The covering nodes: KIND or KIND[attr=value,…]; repeat for any of several.", valueName: "selector"))
     var selectors: [String] = []
 
-    @Option(help: ArgumentHelp("Comma-separated edge kinds that link a covering node to a unit.",
-                               valueName: "kind,…"))
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated edge kinds that link a covering node to a unit.",
+            valueName: "kind,…"))
     var via: String = Coverage.defaultVia.joined(separator: ",")
 
-    @Option(name: .customLong("min-rate"), help: ArgumentHelp(
-        "Exit with status 2 when any region's rate is below this fraction (0…1).", valueName: "rate"))
+    @Option(
+        name: .customLong("min-rate"),
+        help: ArgumentHelp(
+            "Exit with status 2 when any region's rate is below this fraction (0…1).", valueName: "rate"))
     var minRate: Double?
 
     @OptionGroup var output: OutputOptions
@@ -89,9 +95,12 @@ enum SelectorArgument {
             return try NodeSelector(parsing: text)
         } catch {
             let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(error.column - 1)))
-            throw DiagnosticList([Diagnostic(.error,
-                "\(option) '\(text)', column \(error.column): \(error.message)\n"
-                    + "    \(text)\n    \(String(repeating: " ", count: DisplayWidth.of(before)))^")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error,
+                    "\(option) '\(text)', column \(error.column): \(error.message)\n"
+                        + "    \(text)\n    \(String(repeating: " ", count: DisplayWidth.of(before)))^")
+            ])
         }
     }
 
@@ -103,4 +112,3 @@ enum SelectorArgument {
         Console.error("warning: \(option) '\(selector)' matches no node (node kinds: \(graph.nodeKinds.joined(separator: ", ")))\n")
     }
 }
-

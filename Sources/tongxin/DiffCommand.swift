@@ -49,12 +49,16 @@ struct DiffCommand: TongxinCommand {
     @Option(help: "With --coverage: the units counted: village, town, county or city.")
     var unit: CoverageUnit?
 
-    @Option(name: .customLong("by"), help: ArgumentHelp(
-        "With --coverage: the covering nodes, KIND or KIND[attr=value,…]; repeat for any of several.", valueName: "selector"))
+    @Option(
+        name: .customLong("by"),
+        help: ArgumentHelp(
+            "With --coverage: the covering nodes, KIND or KIND[attr=value,…]; repeat for any of several.", valueName: "selector"))
     var selectors: [String] = []
 
-    @Option(help: ArgumentHelp("With --coverage: comma-separated edge kinds that link a covering node to a unit.",
-                               valueName: "kind,…"))
+    @Option(
+        help: ArgumentHelp(
+            "With --coverage: comma-separated edge kinds that link a covering node to a unit.",
+            valueName: "kind,…"))
     var via: String = Coverage.defaultVia.joined(separator: ",")
 
     @Flag(help: "Compare pairing (with --left, --right, --edge, --pairing-by).")
@@ -87,7 +91,9 @@ struct DiffCommand: TongxinCommand {
             throw ValidationError("--unit and --by belong to --coverage: add --coverage")
         }
         if pairing {
-            if left == nil || right == nil { throw ValidationError("--pairing needs --left and --right, e.g. --left enterprise --right village") }
+            if left == nil || right == nil {
+                throw ValidationError("--pairing needs --left and --right, e.g. --left enterprise --right village")
+            }
         } else if left != nil || right != nil || pairingBy != nil {
             throw ValidationError("--left, --right and --pairing-by belong to --pairing: add --pairing")
         }
@@ -112,10 +118,12 @@ struct DiffCommand: TongxinCommand {
         }
         var pairingChange: PairingChange?
         if pairing, let leftSelector, let rightSelector {
-            let before = try Pairing(of: oldGraph, left: leftSelector, right: rightSelector, edge: edge,
-                                     by: pairingBy?.level, within: scope.old)
-            let after = try Pairing(of: newGraph, left: leftSelector, right: rightSelector, edge: edge,
-                                    by: pairingBy?.level, within: scope.new)
+            let before = try Pairing(
+                of: oldGraph, left: leftSelector, right: rightSelector, edge: edge,
+                by: pairingBy?.level, within: scope.old)
+            let after = try Pairing(
+                of: newGraph, left: leftSelector, right: rightSelector, edge: edge,
+                by: pairingBy?.level, within: scope.new)
             pairingChange = PairingChange(before: before, of: oldGraph, after: after, of: newGraph, diff: diff)
         }
         let report = DiffReport(old: oldGraph, new: newGraph, diff: diff, coverage: coverageChange, pairing: pairingChange)
@@ -124,7 +132,9 @@ struct DiffCommand: TongxinCommand {
 
     /// Reads both versions, side by side on two threads, each through the `.txg` cache, and masks
     /// them by `--mask` (or takes both from the server's graphs, already masked).
-    private static func loadBoth(_ old: String, _ new: String, cache: CacheOptions, masking: MaskOptions) throws(DiagnosticList) -> (Graph, Graph) {
+    private static func loadBoth(_ old: String, _ new: String, cache: CacheOptions, masking: MaskOptions) throws(DiagnosticList) -> (
+        Graph, Graph
+    ) {
         if let served = ServedGraphs.current { return (try served.graph(atPath: old), try served.graph(atPath: new)) }
         var results: [Result<Graph, DiagnosticList>?] = [nil, nil]
         results.withUnsafeMutableBufferPointer { slots in

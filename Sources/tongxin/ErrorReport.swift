@@ -59,14 +59,15 @@ enum ErrorReport {
 enum OptionAdvice {
     /// `error`'s message, followed by the options that change the outcome when there are some.
     static func message(for error: any Error) -> String {
-        let options: [String] = switch error {
-        case MeasureError.notConverged: ["--max-iterations", "--tolerance"]
-        case MeasureError.diverged: ["--alpha"]
-        case CoverageError.scopeNotAboveUnit: ["--unit", "--region"]
-        case DiagramError.tooLarge, RenderError.diagram(.tooLarge): ["--focus", "--depth", "--max-nodes"]
-        case GraphvizError.timedOut, RenderError.graphviz(.timedOut): ["--collapse", "--focus", "--layout sfdp"]
-        default: []
-        }
+        let options: [String] =
+            switch error {
+            case MeasureError.notConverged: ["--max-iterations", "--tolerance"]
+            case MeasureError.diverged: ["--alpha"]
+            case CoverageError.scopeNotAboveUnit: ["--unit", "--region"]
+            case DiagramError.tooLarge, RenderError.diagram(.tooLarge): ["--focus", "--depth", "--max-nodes"]
+            case GraphvizError.timedOut, RenderError.graphviz(.timedOut): ["--collapse", "--focus", "--layout sfdp"]
+            default: []
+            }
         let message = String(describing: error)
         return options.isEmpty ? message : message + "; see " + options.joined(separator: ", ")
     }

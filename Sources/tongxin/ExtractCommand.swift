@@ -22,8 +22,9 @@ struct ExtractCommand: TongxinCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: ArgumentHelp("Where to write the extract; its extension gives the format.", valueName: "file"),
-            completion: .file())
+    @Option(
+        help: ArgumentHelp("Where to write the extract; its extension gives the format.", valueName: "file"),
+        completion: .file())
     var out: String
 
     @Flag(help: "Also keep the nodes outside the region that are linked to a node inside it, marked as outside.")
@@ -37,8 +38,12 @@ struct ExtractCommand: TongxinCommand {
             throw DiagnosticList([Diagnostic(.error, "extract needs --region: the region whose part is cut out")])
         }
         guard let format = to?.format ?? GraphFormat(path: out) else {
-            throw DiagnosticList([Diagnostic(.error,
-                "cannot tell the output format of '\(out)' from its extension: use .json, .graphml, .gexf, .dot, a folder name, or --to")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error,
+                    "cannot tell the output format of '\(out)' from its extension: use .json, .graphml, .gexf, .dot, a folder name, or --to"
+                )
+            ])
         }
         guard Convert.canonical(out) != Convert.canonical(graphOptions.graph) else {
             throw DiagnosticList([Diagnostic(.error, "'\(out)' is the input: extract never overwrites its input")])
@@ -47,10 +52,13 @@ struct ExtractCommand: TongxinCommand {
         let region = try graphOptions.regionIndex(in: graph)!
         let part = try RegionExtract.extract(graph, region: region, withLinks: withLinks, date: Self.now())
         try GraphFile.write(part, to: out, as: format)
-        let outside = part.nodeAttributes.column(named: RegionExtract.outsideAttribute).map { column in
-            (0..<part.nodeCount).filter { part.nodeAttributes.value(column: column, at: $0) != nil }.count
-        } ?? 0
-        Console.out("\(out): \(part.nodeCount) nodes (\(outside) outside), \(part.edgeCount) edges of \(graph.name(of: region)) (\(format.rawValue))\n")
+        let outside =
+            part.nodeAttributes.column(named: RegionExtract.outsideAttribute).map { column in
+                (0..<part.nodeCount).filter { part.nodeAttributes.value(column: column, at: $0) != nil }.count
+            } ?? 0
+        Console.out(
+            "\(out): \(part.nodeCount) nodes (\(outside) outside), \(part.edgeCount) edges of \(graph.name(of: region)) (\(format.rawValue))\n"
+        )
     }
 
     /// Now in UTC, ISO 8601 to the second; `SOURCE_DATE_EPOCH` (seconds) replaces now when set.

@@ -21,12 +21,14 @@ struct ImportCommand: TongxinCommand {
               tongxin import --draft 联络员名册.xlsx 结对台账.xlsx > mapping.yaml
             """)
 
-    @Argument(help: ArgumentHelp("The mapping (.yaml); with --draft, the ledgers to guess a mapping from.", valueName: "file"),
-              completion: .file())
+    @Argument(
+        help: ArgumentHelp("The mapping (.yaml); with --draft, the ledgers to guess a mapping from.", valueName: "file"),
+        completion: .file())
     var files: [String]
 
-    @Option(help: ArgumentHelp("Where to write the graph: .json, .graphml, .gexf, .dot or a CSV folder.", valueName: "out"),
-            completion: .file())
+    @Option(
+        help: ArgumentHelp("Where to write the graph: .json, .graphml, .gexf, .dot or a CSV folder.", valueName: "out"),
+        completion: .file())
     var out: String?
 
     @Flag(help: "Print a starting mapping guessed from the ledgers' headers instead of importing.")
@@ -53,13 +55,18 @@ struct ImportCommand: TongxinCommand {
             return
         }
         guard let out, let format = GraphFormat(path: out) else {
-            throw DiagnosticList([Diagnostic(.error, "cannot tell the output format of '\(out ?? "")' from its extension: use .json, .graphml, .gexf, .dot or a folder name")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error,
+                    "cannot tell the output format of '\(out ?? "")' from its extension: use .json, .graphml, .gexf, .dot or a folder name")
+            ])
         }
         let mapping = try LedgerMapping.read(files[0])
         let result = try LedgerImporter.run(mapping)
         if !result.warnings.isEmpty { ErrorReport.print(DiagnosticList(result.warnings)) }
         try GraphFile.write(result.graph, to: out, as: format)
-        Console.out("\(out): \(result.graph.nodeCount) nodes, \(result.graph.edgeCount) edges from \(mapping.sheets.count) sheets"
-                    + (result.warnings.isEmpty ? "" : ", \(result.warnings.count) warnings") + "\n")
+        Console.out(
+            "\(out): \(result.graph.nodeCount) nodes, \(result.graph.edgeCount) edges from \(mapping.sheets.count) sheets"
+                + (result.warnings.isEmpty ? "" : ", \(result.warnings.count) warnings") + "\n")
     }
 }

@@ -23,4 +23,3 @@ struct Info: TongxinCommand {
         try Console.print(summary, as: output)
     }
 }
-

@@ -41,26 +41,32 @@ struct MapCommand: TongxinCommand {
     @Option(help: "The units counted for coverage: village, town, county or city (at or below --level).")
     var unit: CoverageUnit?
 
-    @Option(name: .customLong("by"), help: ArgumentHelp(
-        "The covering nodes: KIND or KIND[attr=value,…]; repeat for any of several.", valueName: "selector"))
+    @Option(
+        name: .customLong("by"),
+        help: ArgumentHelp(
+            "The covering nodes: KIND or KIND[attr=value,…]; repeat for any of several.", valueName: "selector"))
     var selectors: [String] = []
 
     @Option(help: ArgumentHelp("Comma-separated edge kinds that link a covering node to a unit.", valueName: "kind,…"))
     var via: String = Coverage.defaultVia.joined(separator: ",")
 
-    @Option(help: ArgumentHelp("Colour by the share of RIGHT nodes paired with LEFT ones instead of coverage.",
-                               valueName: "left:right"))
+    @Option(
+        help: ArgumentHelp(
+            "Colour by the share of RIGHT nodes paired with LEFT ones instead of coverage.",
+            valueName: "left:right"))
     var pairing: String?
 
     @Option(help: "The pairing edge kind (with --pairing).")
     var edge: String = EdgeKind.pairedWith
 
-    @Option(help: ArgumentHelp("Colour by the change since this earlier version of the graph.", valueName: "old"),
-            completion: .file())
+    @Option(
+        help: ArgumentHelp("Colour by the change since this earlier version of the graph.", valueName: "old"),
+        completion: .file())
     var since: String?
 
-    @Option(help: ArgumentHelp("A GeoJSON FeatureCollection of the regions' boundaries (longitude/latitude).", valueName: "file.geojson"),
-            completion: .file(extensions: ["geojson", "json"]))
+    @Option(
+        help: ArgumentHelp("A GeoJSON FeatureCollection of the regions' boundaries (longitude/latitude).", valueName: "file.geojson"),
+        completion: .file(extensions: ["geojson", "json"]))
     var boundaries: String?
 
     @Option(help: ArgumentHelp("The language of the title, legend and tooltips: zh (default) or en.", valueName: "zh|en"))
@@ -89,15 +95,16 @@ struct MapCommand: TongxinCommand {
     mutating func execute() throws {
         let graph = try graphOptions.load()
         let scope = try graphOptions.regionIndex(in: graph)
-        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: GraphFile.read(path)) }
+        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.loadEarlier(path) }
         // The earlier version is drawn inside the region with the same id; without one, whole.
         let scopes = (old: scope.flatMap { node in earlier?.index(of: graph.id(of: node)) }, new: scope)
         let values: MapValues
         if let pairing {
             let (left, right) = try Self.splitPairing(pairing)
             if let earlier {
-                values = try MapValues(pairingChangeFrom: earlier, to: graph, level: level.level, left: left, right: right, edge: edge,
-                                       within: scopes)
+                values = try MapValues(
+                    pairingChangeFrom: earlier, to: graph, level: level.level, left: left, right: right, edge: edge,
+                    within: scopes)
             } else {
                 values = try MapValues(pairingOf: graph, level: level.level, left: left, right: right, edge: edge, within: scope)
             }
@@ -106,18 +113,22 @@ struct MapCommand: TongxinCommand {
             for selector in parsed { SelectorArgument.warnIfEmpty(selector, option: "--by", in: graph) }
             let kinds = via.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             if let earlier {
-                values = try MapValues(coverageChangeFrom: earlier, to: graph, level: level.level, unit: unit!.level, by: parsed, via: kinds,
-                                       within: scopes)
+                values = try MapValues(
+                    coverageChangeFrom: earlier, to: graph, level: level.level, unit: unit!.level, by: parsed, via: kinds,
+                    within: scopes)
             } else {
                 values = try MapValues(coverageOf: graph, level: level.level, unit: unit!.level, by: parsed, via: kinds, within: scope)
             }
         }
-        let source = try boundaries.map { file throws(DiagnosticList) in try Boundaries(file: file) }
+        let source =
+            try boundaries.map { file throws(DiagnosticList) in try Boundaries(file: file) }
             ?? Boundaries(defaultFor: level.level)
         let language = MapLanguage(rawValue: lang) ?? .zh
-        let map = try ChoroplethMap(graph: graph, values: values, boundaries: source,
-                                    options: .init(width: width, language: language, dataName: Self.dataName(graph, file: graphOptions.graph),
-                                                   earlierName: earlier.map { Self.dataName($0, file: since ?? "") }))
+        let map = try ChoroplethMap(
+            graph: graph, values: values, boundaries: source,
+            options: .init(
+                width: width, language: language, dataName: Self.dataName(graph, file: graphOptions.graph),
+                earlierName: earlier.map { Self.dataName($0, file: since ?? "") }))
         for warning in map.warnings { Console.error("warning: \(warning)\n") }
         let bytes: [UInt8]
         switch MapFormat(path: out)! {

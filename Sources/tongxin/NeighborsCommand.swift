@@ -44,8 +44,9 @@ struct NeighborsCommand: TongxinCommand {
         let graph = try graphOptions.load()
         let origin = try NodeArgument.resolve(id, in: graph, role: "ID")
         let found = MeasureGraph(graph, directed: directed).neighborhood(of: origin, depth: depth)
-        let report = NeighborsReport(graph: graph, origin: origin, depth: depth, directed: directed, found: found,
-                                     listed: selector?.matcher(in: graph))
+        let report = NeighborsReport(
+            graph: graph, origin: origin, depth: depth, directed: directed, found: found,
+            listed: selector?.matcher(in: graph))
         try Console.print(report, as: output)
     }
 }

@@ -66,8 +66,9 @@ struct PairingCommand: TongxinCommand {
         SelectorArgument.warnIfEmpty(leftSelector, option: "--left", in: graph)
         SelectorArgument.warnIfEmpty(rightSelector, option: "--right", in: graph)
         let region = try graphOptions.regionIndex(in: graph)
-        let pairing = try Pairing(of: graph, left: leftSelector, right: rightSelector, edge: edge, by: by?.level,
-                                  within: region)
+        let pairing = try Pairing(
+            of: graph, left: leftSelector, right: rightSelector, edge: edge, by: by?.level,
+            within: region)
         let suggestion = suggest ? try PairingSuggestion(for: pairing, in: graph, capacity: capacity) : nil
         try Console.print(PairingReport(graph: graph, pairing: pairing, suggestion: suggestion), as: output)
     }
@@ -79,4 +80,3 @@ enum PairingLevel: String, ExpressibleByArgument, CaseIterable {
 
     var level: RegionLevel { RegionLevel(rawValue: rawValue)! }
 }
-

@@ -57,8 +57,9 @@ struct PathCommand: TongxinCommand {
         let target = try NodeArgument.resolve(to, in: graph, role: "TO")
         let view = MeasureGraph(graph, directed: directed, weights: weighted ? .distance : .none)
         let found = try view.shortestPaths(from: source, to: target, all: allShortest, maxHops: maxHops, limit: limit)
-        let report = PathReport(graph: graph, source: source, target: target, found: found, directed: directed,
-                                weighted: weighted, maxHops: maxHops)
+        let report = PathReport(
+            graph: graph, source: source, target: target, found: found, directed: directed,
+            weighted: weighted, maxHops: maxHops)
         try Console.print(report, as: output)
     }
 }

@@ -31,9 +31,11 @@ struct QueryCommand: TongxinCommand {
     @Argument(help: "The query, in Tongxin's Cypher subset.")
     var query: String
 
-    @Option(name: .customLong("param"), help: ArgumentHelp(
-        "A parameter for $name: a Cypher literal (42, 2.5, true, 'text', [1, 2]) or plain text.",
-        valueName: "name=value"))
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp(
+            "A parameter for $name: a Cypher literal (42, 2.5, true, 'text', [1, 2]) or plain text.",
+            valueName: "name=value"))
     var parameters: [String] = []
 
     @Flag(help: "Print the plan instead of running the query.")
@@ -57,7 +59,11 @@ struct QueryCommand: TongxinCommand {
             values[String(parameter[..<equals])] = QueryEngine.parameterValue(String(parameter[parameter.index(after: equals)...]))
         }
         if graphOptions.region != nil {
-            throw DiagnosticList([Diagnostic(.error, "--region does not apply to queries: match the region in the pattern, e.g. (v)-[:within*]->(:region {name: '宜昌市'})")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error,
+                    "--region does not apply to queries: match the region in the pattern, e.g. (v)-[:within*]->(:region {name: '宜昌市'})")
+            ])
         }
         guard `repeat` >= 1 else { throw DiagnosticList([Diagnostic(.error, "--repeat must be at least 1")]) }
         guard timeLimit > 0 else { throw DiagnosticList([Diagnostic(.error, "--time-limit must be positive")]) }
@@ -71,8 +77,10 @@ struct QueryCommand: TongxinCommand {
         do {
             for run in 1...`repeat` {
                 let start = clock.now
-                result = explain
-                    ? QueryResult(graph: graph, columns: ["plan"], rows: try engine.explain(query, parameters: values).map { [.string($0)] })
+                result =
+                    explain
+                    ? QueryResult(
+                        graph: graph, columns: ["plan"], rows: try engine.explain(query, parameters: values).map { [.string($0)] })
                     : try engine.run(query, parameters: values)
                 if timing { Console.error("query run \(run): \(Self.milliseconds(clock.now - start)) ms, \(result.rows.count) rows\n") }
             }

@@ -26,12 +26,16 @@ struct Render: TongxinCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: ArgumentHelp("The output file; its extension picks the format: .svg, .png, .pdf, or .dot/.gv (the Graphviz input).",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The output file; its extension picks the format: .svg, .png, .pdf, or .dot/.gv (the Graphviz input).",
+            valueName: "file"))
     var out: String
 
-    @Option(help: ArgumentHelp("Layout engine: dot, neato, sfdp, fdp, circo or twopi (default: chosen from the size).",
-                               valueName: "engine"))
+    @Option(
+        help: ArgumentHelp(
+            "Layout engine: dot, neato, sfdp, fdp, circo or twopi (default: chosen from the size).",
+            valueName: "engine"))
     var layout: LayoutEngine?
 
     @Option(help: ArgumentHelp("Draw the neighbourhood of this node (id or name).", valueName: "id"))
@@ -40,29 +44,39 @@ struct Render: TongxinCommand {
     @Option(help: ArgumentHelp("Hops around --focus.", valueName: "n"))
     var depth: Int = 2
 
-    @Option(help: ArgumentHelp("Collapse everything below this level into region super-nodes: town, county or city.",
-                               valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "Collapse everything below this level into region super-nodes: town, county or city.",
+            valueName: "level"))
     var collapse: CollapseLevel?
 
     @Option(help: ArgumentHelp("The most nodes a diagram may have before it is collapsed or cut.", valueName: "n"))
     var maxNodes: Int = 300
 
-    @Option(help: ArgumentHelp("The most links other than 'within' to draw; the strongest are kept (default: all, or half the nodes when collapsed).",
-                               valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "The most links other than 'within' to draw; the strongest are kept (default: all, or half the nodes when collapsed).",
+            valueName: "n"))
     var maxEdges: Int?
 
     @OptionGroup var style: StyleOptions
 
-    @Option(help: ArgumentHelp("Draw only links of these comma-separated kinds (the 'within' hierarchy is always drawn).",
-                               valueName: "kinds"))
+    @Option(
+        help: ArgumentHelp(
+            "Draw only links of these comma-separated kinds (the 'within' hierarchy is always drawn).",
+            valueName: "kinds"))
     var edgeKinds: String?
 
-    @Option(help: ArgumentHelp("Scale the drawing down to fit this many inches square (96 pixels an inch in PNG).",
-                               valueName: "inches"))
+    @Option(
+        help: ArgumentHelp(
+            "Scale the drawing down to fit this many inches square (96 pixels an inch in PNG).",
+            valueName: "inches"))
     var size: Double?
 
-    @Option(help: ArgumentHelp("The language of the diagram's own words (counts, coverage, legend): en or zh.",
-                               valueName: "language"))
+    @Option(
+        help: ArgumentHelp(
+            "The language of the diagram's own words (counts, coverage, legend): en or zh.",
+            valueName: "language"))
     var lang: DiagramLanguage = .en
 
     @Option(help: ArgumentHelp("Stop a layout that takes longer than this.", valueName: "seconds"))
@@ -85,20 +99,23 @@ struct Render: TongxinCommand {
 
     mutating func execute() throws {
         let graph = try graphOptions.load()
-        var options = DiagramOptions(layout: layout, collapse: collapse.flatMap { RegionLevel(rawValue: $0.rawValue) },
-                                     region: try graphOptions.regionIndex(in: graph), maxNodes: maxNodes,
-                                     maxEdges: maxEdges, edgeKinds: edgeKinds.map { Set(Self.kinds($0)) })
+        var options = DiagramOptions(
+            layout: layout, collapse: collapse.flatMap { RegionLevel(rawValue: $0.rawValue) },
+            region: try graphOptions.regionIndex(in: graph), maxNodes: maxNodes,
+            maxEdges: maxEdges, edgeKinds: edgeKinds.map { Set(Self.kinds($0)) })
         options.maxInches = size
         options.language = lang
         if let focus { options.focus = .init(node: try NodeArgument.resolve(focus, in: graph, role: "--focus"), depth: depth) }
         if let sizeBy = style.sizeBy { options.sizeBy = try Self.sizes(sizeBy, graph: graph, region: options.region) }
         if let coverage = try style.coverage(of: graph) {
-            options.colorBy = DiagramOptions.Coverage(selector: coverage.description, unit: coverage.result.unit,
-                                                      uncovered: coverage.result.uncovered.map(\.node), in: graph)
+            options.colorBy = DiagramOptions.Coverage(
+                selector: coverage.description, unit: coverage.result.unit,
+                uncovered: coverage.result.uncovered.map(\.node), in: graph)
         }
         let format = RenderFormat(pathExtension: (out as NSString).pathExtension)!
-        let worker = GraphvizWorker(executable: Self.executablePath(), arguments: [GraphvizWorkerCommand.name],
-                                    timeLimit: timeLimit)
+        let worker = GraphvizWorker(
+            executable: Self.executablePath(), arguments: [GraphvizWorkerCommand.name],
+            timeLimit: timeLimit)
         let isolation = format == .dot ? "" : "; laid out in a worker process (time limit \(DOTText.number(timeLimit)) s)"
         let bytes: [UInt8]
         do {

@@ -24,18 +24,21 @@ struct Report: TongxinCommand {
 
     @OptionGroup var graphOptions: GraphOptions
 
-    @Option(help: ArgumentHelp("The HTML file to write (replaced atomically).", valueName: "file"),
-            completion: .file(extensions: ["html"]))
+    @Option(
+        help: ArgumentHelp("The HTML file to write (replaced atomically).", valueName: "file"),
+        completion: .file(extensions: ["html"]))
     var out: String
 
-    @Option(help: ArgumentHelp(
-        "The sections to include, comma-separated, from: \(ReportSection.allCases.map(\.rawValue).joined(separator: ", ")) "
-            + "(default: all; change only with --since).",
-        valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "The sections to include, comma-separated, from: \(ReportSection.allCases.map(\.rawValue).joined(separator: ", ")) "
+                + "(default: all; change only with --since).",
+            valueName: "list"))
     var sections: String?
 
-    @Option(help: ArgumentHelp("An earlier version of the graph: adds the change section (变化).", valueName: "old"),
-            completion: .file())
+    @Option(
+        help: ArgumentHelp("An earlier version of the graph: adds the change section (变化).", valueName: "old"),
+        completion: .file())
     var since: String?
 
     @Option(help: ArgumentHelp("The language of labels and headings: zh (default) or en.", valueName: "zh|en"))
@@ -55,8 +58,9 @@ struct Report: TongxinCommand {
         var chosen: Set<ReportSection> = []
         for name in sections.split(separator: ",").map({ String($0.filter { !$0.isWhitespace }) }) where !name.isEmpty {
             guard let section = ReportSection(rawValue: name) else {
-                throw ValidationError("--sections: unknown section '\(name)'; the sections are "
-                    + ReportSection.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ValidationError(
+                    "--sections: unknown section '\(name)'; the sections are "
+                        + ReportSection.allCases.map(\.rawValue).joined(separator: ", "))
             }
             chosen.insert(section)
         }
@@ -71,14 +75,18 @@ struct Report: TongxinCommand {
         // Fail before the work, not after it, when the page could not be written.
         try Console.requireDirectory(of: out)
         let graph = try graphOptions.load()
-        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.masking.apply(to: graphOptions.cache.read(path)) }
+        let earlier = try since.map { path throws(DiagnosticList) in try graphOptions.loadEarlier(path) }
         let region = try graphOptions.regionIndex(in: graph)
         if let region, graph.level(of: region) == .village {
-            throw DiagnosticList([Diagnostic(.error,
-                "--region '\(graphOptions.region ?? "")' is a village: a report covers a province, city, county or town")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error,
+                    "--region '\(graphOptions.region ?? "")' is a village: a report covers a province, city, county or town")
+            ])
         }
-        let worker = GraphvizWorker(executable: Render.executablePath(), arguments: [GraphvizWorkerCommand.name],
-                                    timeLimit: 60)
+        let worker = GraphvizWorker(
+            executable: Render.executablePath(), arguments: [GraphvizWorkerCommand.name],
+            timeLimit: 60)
         var shown: Progress?
         let content = try ReportBuilder(graph, scope: region).build(
             sections: chosen, since: earlier.map { ($0, since ?? "") }, renderer: DiagramRenderer(worker: worker),

@@ -27,8 +27,10 @@ struct ServeCommand: TongxinCommand {
               curl 'http://127.0.0.1:8080/api/coverage?unit=town&by=organization%5Btype%3D商会%5D'
             """)
 
-    @Argument(help: ArgumentHelp("The graphs to serve (any format `info` reads); requests pick them by file name.",
-                                 valueName: "graph"), completion: .file())
+    @Argument(
+        help: ArgumentHelp(
+            "The graphs to serve (any format `info` reads); requests pick them by file name.",
+            valueName: "graph"), completion: .file())
     var graphs: [String]
 
     @Option(help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "n"))
@@ -37,8 +39,10 @@ struct ServeCommand: TongxinCommand {
     @Option(help: ArgumentHelp("The address to listen on; any but loopback needs a token.", valueName: "address"))
     var host: String = "127.0.0.1"
 
-    @Option(help: ArgumentHelp("The secret every request must carry (default off loopback: a random one, printed).",
-                               valueName: "token"))
+    @Option(
+        help: ArgumentHelp(
+            "The secret every request must carry (default off loopback: a random one, printed).",
+            valueName: "token"))
     var token: String?
 
     @OptionGroup var masking: MaskOptions

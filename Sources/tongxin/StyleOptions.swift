@@ -6,29 +6,34 @@ import TongxinResults
 /// How nodes are sized and coloured: by a centrality measure and by coverage. `render` draws with
 /// them; `convert` writes them into the files yEd and Gephi open.
 struct StyleOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Size nodes by a measure over the graph (or --region): degree, betweenness, closeness, harmonic, eigenvector, "
-            + "pagerank, katz or coreness, with NetworkX's defaults; betweenness over more than "
-            + "\(NumberFormat.grouped(PictureSampling.diagramThreshold)) nodes samples \(PictureSampling.samples) sources.",
-        valueName: "measure"))
+    @Option(
+        help: ArgumentHelp(
+            "Size nodes by a measure over the graph (or --region): degree, betweenness, closeness, harmonic, eigenvector, "
+                + "pagerank, katz or coreness, with NetworkX's defaults; betweenness over more than "
+                + "\(NumberFormat.grouped(PictureSampling.diagramThreshold)) nodes samples \(PictureSampling.samples) sources.",
+            valueName: "measure"))
     var sizeBy: CentralityMeasure?
 
-    @Option(help: ArgumentHelp(
-        "Colour units by coverage: covered and uncovered units, or the covered share of collapsed regions.",
-        valueName: "coverage:selector"))
+    @Option(
+        help: ArgumentHelp(
+            "Colour units by coverage: covered and uncovered units, or the covered share of collapsed regions.",
+            valueName: "coverage:selector"))
     var colorBy: String?
 
     @Option(help: ArgumentHelp("The units --color-by counts: village, town, county or city.", valueName: "level"))
     var unit: CoverageUnit = .village
 
-    @Option(help: ArgumentHelp("Comma-separated edge kinds that link a covering node to a unit, for --color-by.",
-                               valueName: "kinds"))
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated edge kinds that link a covering node to a unit, for --color-by.",
+            valueName: "kinds"))
     var via: String = Coverage.defaultVia.joined(separator: ",")
 
     func validate() throws {
         if let sizeBy, !CentralityMeasure.nodeSizing.contains(sizeBy) {
-            throw ValidationError("--size-by \(sizeBy.rawValue) is not a score per node: use one of "
-                                  + CentralityMeasure.nodeSizing.map(\.rawValue).joined(separator: ", "))
+            throw ValidationError(
+                "--size-by \(sizeBy.rawValue) is not a score per node: use one of "
+                    + CentralityMeasure.nodeSizing.map(\.rawValue).joined(separator: ", "))
         }
         if let colorBy, !colorBy.hasPrefix("coverage:") {
             throw ValidationError("--color-by '\(colorBy)': expected coverage:SELECTOR, e.g. 'coverage:organization[type=商会]'")
@@ -62,7 +67,9 @@ struct StyleOptions: ParsableArguments {
     func styling(of graph: Graph) throws -> NodeStyling {
         var styling = NodeStyling(graph)
         if let coverage = try coverage(of: graph) {
-            for node in 0..<graph.nodeCount where graph.level(of: node) == coverage.result.unit { styling.fills[node] = KindPalette.covered }
+            for node in 0..<graph.nodeCount where graph.level(of: node) == coverage.result.unit {
+                styling.fills[node] = KindPalette.covered
+            }
             for uncovered in coverage.result.uncovered { styling.fills[uncovered.node] = KindPalette.uncovered }
             for region in coverage.result.regions {
                 if let rate = region.rate { styling.fills[region.node] = KindPalette.rateColor(rate) }

@@ -7,10 +7,12 @@ struct Tongxin: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tongxin",
         abstract: "Coverage, pairing, centrality, queries and diagrams for grassroots organization networks.",
-        subcommands: [Info.self, Validate.self, Convert.self, CoverageCommand.self, PairingCommand.self,
-                      CentralityCommand.self, PathCommand.self, NeighborsCommand.self, Render.self,
-                      GraphvizWorkerCommand.self, QueryCommand.self, Report.self,
-                      ExtractCommand.self, DiffCommand.self, ImportCommand.self, MapCommand.self, ServeCommand.self]
+        subcommands: [
+            Info.self, Validate.self, Convert.self, CoverageCommand.self, PairingCommand.self,
+            CentralityCommand.self, PathCommand.self, NeighborsCommand.self, Render.self,
+            GraphvizWorkerCommand.self, QueryCommand.self, Report.self,
+            ExtractCommand.self, DiffCommand.self, ImportCommand.self, MapCommand.self, ServeCommand.self
+        ]
     )
 
     /// Runs the command line. Argument errors (an unknown option, a value out of range) exit with

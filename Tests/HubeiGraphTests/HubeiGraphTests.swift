@@ -63,20 +63,24 @@ struct HubeiGraphTests {
         for node in graph.nodes(ofKind: NodeKind.region) { levels[graph.level(of: node)!, default: 0] += 1 }
         #expect(levels == [.province: 1, .city: 17, .county: 101, .town: 1475])
         // Ids are the official division codes (Graphs/sources/hubei-divisions.csv).
-        for (code, name) in [("42", "湖北省"), ("4203", "十堰市"), ("4228", "恩施土家族苗族自治州"),
-                             ("420528", "长阳土家族自治县"), ("420528105", "资丘镇"), ("429021", "神农架林区")] {
+        for (code, name) in [
+            ("42", "湖北省"), ("4203", "十堰市"), ("4228", "恩施土家族苗族自治州"),
+            ("420528", "长阳土家族自治县"), ("420528105", "资丘镇"), ("429021", "神农架林区")
+        ] {
             #expect(graph.index(of: code).map(graph.name(of:)) == name)
         }
         // One tree: every node but the province has a parent, every village's parent is a town,
         // every region's parent is one level up (towns of 仙桃, 潜江, 天门, 神农架 sit under the city).
         #expect(graph.hierarchy.roots == [graph.index(of: "42")!])
-        #expect(graph.nodes(ofKind: NodeKind.village).allSatisfy {
-            graph.hierarchy.parent(of: $0).flatMap(graph.level(of:)) == .town
-        })
-        #expect(graph.nodes(ofKind: NodeKind.region).allSatisfy { region in
-            guard let parent = graph.hierarchy.parent(of: region) else { return graph.level(of: region) == .province }
-            return graph.level(of: parent)! < graph.level(of: region)!
-        })
+        #expect(
+            graph.nodes(ofKind: NodeKind.village).allSatisfy {
+                graph.hierarchy.parent(of: $0).flatMap(graph.level(of:)) == .town
+            })
+        #expect(
+            graph.nodes(ofKind: NodeKind.region).allSatisfy { region in
+                guard let parent = graph.hierarchy.parent(of: region) else { return graph.level(of: region) == .province }
+                return graph.level(of: parent)! < graph.level(of: region)!
+            })
     }
 
     @Test func villageCounts() throws {
@@ -208,8 +212,9 @@ struct HubeiGraphTests {
             #expect(graph.metadata["count." + fact] == .int(count), "\(fact)")
         }
         // Every node but the real regions is marked synthetic.
-        #expect((0..<graph.nodeCount).allSatisfy {
-            (graph.nodeAttributes.value("synthetic", at: $0) == .bool(true)) == (graph.kind(of: $0) != NodeKind.region)
-        })
+        #expect(
+            (0..<graph.nodeCount).allSatisfy {
+                (graph.nodeAttributes.value("synthetic", at: $0) == .bool(true)) == (graph.kind(of: $0) != NodeKind.region)
+            })
     }
 }

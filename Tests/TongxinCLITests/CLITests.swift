@@ -21,7 +21,8 @@ struct CLITests {
     func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: directory).sorted()) ?? [] }
 
     @Test func badInputPrintsPositionedErrorsWithCaretsAndExits1() throws {
-        try write("""
+        try write(
+            """
             {"format": "tongxin-graph", "nodes": [
               {"id": "湖北", "nmae": "x"},
               {"id": "湖北"}
@@ -30,15 +31,16 @@ struct CLITests {
         let result = try run("validate", "bad.json")
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr == """
-            bad.json:2:16: error: unknown node key 'nmae' (did you mean 'name'?)
-                  {"id": "湖北", "nmae": "x"},
-                                 ^
-            bad.json:3:3: error: duplicate node id '湖北'
-                  {"id": "湖北"}
-                  ^
+        #expect(
+            result.stderr == """
+                bad.json:2:16: error: unknown node key 'nmae' (did you mean 'name'?)
+                      {"id": "湖北", "nmae": "x"},
+                                     ^
+                bad.json:3:3: error: duplicate node id '湖北'
+                      {"id": "湖北"}
+                      ^
 
-            """)
+                """)
     }
 
     @Test func aFailedConvertCreatesAndTruncatesNothing() throws {
@@ -74,27 +76,28 @@ struct CLITests {
         try AtomicFile.write(NativeJSONWriter.serialize(SampleGraphs.tinyProvince()), to: directory + "/tiny.json")
         let result = try run("info", "tiny.json", "--region", "甲市")
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            graph       tiny
-            region      甲市 (c1)
-            nodes       7
-            edges       6
-            components  1
+        #expect(
+            result.stdout == """
+                graph       tiny
+                region      甲市 (c1)
+                nodes       7
+                edges       6
+                components  1
 
-            node kind     count
-            region            3
-            village           3
-            organization      1
+                node kind     count
+                region            3
+                village           3
+                organization      1
 
-            edge kind  count
-            within         6
+                edge kind  count
+                within         6
 
-            level    count
-            city         1
-            town         2
-            village      3
+                level    count
+                city         1
+                town         2
+                village      3
 
-            """)
+                """)
     }
 
     /// DOT is written here and read back through Graphviz (``DOTReader``) by the CLI: the
@@ -122,8 +125,10 @@ struct CLITests {
         let result = try run("info", "empty")
         #expect(result.status == 1)
         #expect(result.stderr == "error: 'empty' holds neither nodes.csv nor edges.csv (a CSV graph is a folder with both)\n")
-        #expect(try run("info", "x.xlsx").stderr
-            == "error: cannot tell the format of 'x.xlsx' from its extension (.json, .graphml, .txg, .gexf, .cyjs, .dot/.gv, or a folder for CSV or Neo4j)\n")
+        #expect(
+            try run("info", "x.xlsx").stderr
+                == "error: cannot tell the format of 'x.xlsx' from its extension (.json, .graphml, .txg, .gexf, .cyjs, .dot/.gv, or a folder for CSV or Neo4j)\n"
+        )
     }
 
     /// A CSV folder saved by Excel on Chinese Windows: GB18030 nodes.csv with CRLF, UTF-8 edges.csv
@@ -135,11 +140,12 @@ struct CLITests {
         try write("\u{FEFF}source,target,kind\r\n4205,42,within\r\n", to: "excel/edges.csv")
         let result = try run("validate", "excel")
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            excel: valid: 2 nodes, 1 edges, 1 warnings
-            warning: excel/nodes.csv is not UTF-8; read it as GB18030 (GBK), the encoding of Excel on Chinese Windows
+        #expect(
+            result.stdout == """
+                excel: valid: 2 nodes, 1 edges, 1 warnings
+                warning: excel/nodes.csv is not UTF-8; read it as GB18030 (GBK), the encoding of Excel on Chinese Windows
 
-            """)
+                """)
         let converted = try run("convert", "excel", "excel.json")
         #expect(converted.status == 0)
         let graph = try GraphFile.read(directory + "/excel.json")
@@ -150,20 +156,21 @@ struct CLITests {
         try write(#"{"format": "tongxin-graph", "nodes": [{"id": "r", "kind": "region"}]}"#, to: "g.json")
         let result = try run("validate", "g.json", "--format", "json")
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            {
-              "valid": true,
-              "nodes": 1,
-              "edges": 0,
-              "warnings": [
+        #expect(
+            result.stdout == """
                 {
-                  "severity": "warning",
-                  "message": "region 'r' has no level (province, city, county or town)"
+                  "valid": true,
+                  "nodes": 1,
+                  "edges": 0,
+                  "warnings": [
+                    {
+                      "severity": "warning",
+                      "message": "region 'r' has no level (province, city, county or town)"
+                    }
+                  ]
                 }
-              ]
-            }
 
-            """)
+                """)
     }
 }
 

@@ -46,13 +46,14 @@ struct CoverageCommandTests {
         let result = try coverage("--unit", "village", "--by", "organization[type=商会]", "--min-rate", "0.5")
         #expect(result.status == 2)
         #expect(result.stdout.contains("2 of 5 covered"))
-        #expect(result.stderr == """
-            coverage below 50.00% in 3 of 6 regions:
-              湖北省 (province, hb): 40.00%, 2 of 5
-              湖北省 / 甲市 (city, c1): 33.33%, 1 of 3
-              湖北省 / 甲市 / 乙镇 (town, t2): 0.00%, 0 of 1
+        #expect(
+            result.stderr == """
+                coverage below 50.00% in 3 of 6 regions:
+                  湖北省 (province, hb): 40.00%, 2 of 5
+                  湖北省 / 甲市 (city, c1): 33.33%, 1 of 3
+                  湖北省 / 甲市 / 乙镇 (town, t2): 0.00%, 0 of 1
 
-            """)
+                """)
         // 乙镇 at 0% is below any positive rate; nothing is below 0.
         #expect(try coverage("--unit", "village", "--by", "organization[type=商会]", "--min-rate", "0.01").status == 2)
         #expect(try coverage("--unit", "village", "--by", "organization[type=商会]", "--min-rate", "0").status == 0)
@@ -75,27 +76,29 @@ struct CoverageCommandTests {
     @Test func tableAlignsChineseNames() throws {
         // 甲市 (two CJK characters, four columns wide) pads like "region" (six columns).
         let result = try coverage("--unit", "town", "--by", "organization[type=商会]", "--region", "甲市")
-        #expect(result.stdout == """
-            coverage of town units by organization[type=商会] via within, serves, liaison_for, paired_with in 甲市: 1 of 2 covered
+        #expect(
+            result.stdout == """
+                coverage of town units by organization[type=商会] via within, serves, liaison_for, paired_with in 甲市: 1 of 2 covered
 
-            region  level  units  covered    rate
-            甲市    city       2        1  50.00%
+                region  level  units  covered    rate
+                甲市    city       2        1  50.00%
 
-            uncovered town units (1):
-            id  name  path
-            t2  乙镇  湖北省 / 甲市
+                uncovered town units (1):
+                id  name  path
+                t2  乙镇  湖北省 / 甲市
 
-            """)
+                """)
     }
 
     @Test func csvSections() throws {
         let result = try coverage("--unit", "town", "--by", "organization[type=商会]", "--region", "甲市", "--format", "csv")
         // 甲市: 甲镇 covered (o1 in 一村), 乙镇 not.
-        #expect(result.stdout == """
-            section,id,name,level,units,covered,rate,path
-            region,c1,甲市,city,2,1,0.5,湖北省
-            uncovered,t2,乙镇,town,,,,湖北省 / 甲市
+        #expect(
+            result.stdout == """
+                section,id,name,level,units,covered,rate,path
+                region,c1,甲市,city,2,1,0.5,湖北省
+                uncovered,t2,乙镇,town,,,,湖北省 / 甲市
 
-            """)
+                """)
     }
 }

@@ -77,8 +77,9 @@ struct DiffCommandTests {
     }
 
     @Test func exactJSON() throws {
-        let run = try diff("--level", "town", "--coverage", "--unit", "village", "--by", "figure", "--via", "liaison_for",
-                           "--pairing", "--left", "enterprise", "--right", "village", "--pairing-by", "town", "--format", "json")
+        let run = try diff(
+            "--level", "town", "--coverage", "--unit", "village", "--by", "figure", "--via", "liaison_for",
+            "--pairing", "--left", "enterprise", "--right", "village", "--pairing-by", "town", "--format", "json")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == Self.expectedJSON + "\n")
     }

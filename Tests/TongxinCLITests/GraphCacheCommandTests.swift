@@ -22,7 +22,8 @@ struct GraphCacheCommandTests {
         try GraphFile.write(SampleGraphs.tinyProvince(), to: source)
         let cold = try BuiltTongxin.run(["centrality", source, "--measure", "degree", "--timings"])
         #expect(cold.status == 0)
-        #expect(cold.stderr.hasPrefix("timings: read ") && cold.stderr.contains(", view ") && cold.stderr.contains(", kernel ")
+        #expect(
+            cold.stderr.hasPrefix("timings: read ") && cold.stderr.contains(", view ") && cold.stderr.contains(", kernel ")
                 && cold.stderr.contains(", output ") && cold.stderr.contains(" ms, total "))
         let warm = try BuiltTongxin.run(["centrality", source, "--measure", "degree"])
         #expect(warm.stdout == cold.stdout && warm.stderr.isEmpty)

@@ -4,8 +4,10 @@ import TongxinMap
 import TongxinTestSupport
 
 /// `tongxin map` end to end on the Hubei graph and the installed boundaries.
-@Suite(.enabled(if: BuiltTongxin.path != nil && (try? Boundaries(defaultFor: .county)) != nil,
-                "the tongxin binary is built and Scripts/setup.sh installed the boundaries"))
+@Suite(
+    .enabled(
+        if: BuiltTongxin.path != nil && (try? Boundaries(defaultFor: .county)) != nil,
+        "the tongxin binary is built and Scripts/setup.sh installed the boundaries"))
 struct MapCommandTests {
     static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tongxin-map-tests-\(UUID().uuidString)")
 
@@ -29,7 +31,8 @@ struct MapCommandTests {
         let text = try String(contentsOfFile: svg, encoding: .utf8)
         let size = try FileManager.default.attributesOfItem(atPath: svg)[.size] as? Int ?? 0
         #expect(size < 300_000, "\(size) bytes")
-        let pattern = try NSRegularExpression(pattern: #"data-id="(\d+)" data-units="(\d+)" data-covered="(\d+)" data-rate="([^"]*)"><title>[^<]*覆盖率 ([0-9.]+)%</title>"#)
+        let pattern = try NSRegularExpression(
+            pattern: #"data-id="(\d+)" data-units="(\d+)" data-covered="(\d+)" data-rate="([^"]*)"><title>[^<]*覆盖率 ([0-9.]+)%</title>"#)
         let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
         #expect(matches.count == 103)
         for match in matches {
@@ -44,7 +47,8 @@ struct MapCommandTests {
 
     /// `map --since`: every shape's `data-delta` (and the change in its `<title>`) is the
     /// `delta_rate` that `diff --coverage --format json` gives the same region (unsigned when it rounds to 0.0).
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.earlier), "python3 Scripts/make-hubei-2023.py wrote the earlier version"))
+    @Test(
+        .enabled(if: FileManager.default.fileExists(atPath: Self.earlier), "python3 Scripts/make-hubei-2023.py wrote the earlier version"))
     func sinceTitlesCarryTheDiffDeltas() throws {
         let svg = Self.scratch.appendingPathComponent("change.svg").path
         let question = ["--unit", "village", "--by", "figure", "--via", "liaison_for"]
@@ -57,7 +61,8 @@ struct MapCommandTests {
         }
         let text = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(text.contains("<title>湖北省各县（市、区）村覆盖率变化</title>") && text.contains(">变化（百分点）</text>"))
-        let pattern = try NSRegularExpression(pattern: #"data-id="(\d+)"[^>]* data-delta="([^"]*)"><title>[^<]*变化：([-+]?[0-9.]+) 个百分点</title>"#)
+        let pattern = try NSRegularExpression(
+            pattern: #"data-id="(\d+)"[^>]* data-delta="([^"]*)"><title>[^<]*变化：([-+]?[0-9.]+) 个百分点</title>"#)
         let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
         #expect(matches.count == 103)
         var moved = 0
@@ -73,11 +78,14 @@ struct MapCommandTests {
 
     /// `report --since` draws one change map per coverage question that moved, in 变化, each
     /// beside its table, with ids unique in the page.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: Self.earlier), "python3 Scripts/make-hubei-2023.py wrote the earlier version"))
+    @Test(
+        .enabled(if: FileManager.default.fileExists(atPath: Self.earlier), "python3 Scripts/make-hubei-2023.py wrote the earlier version"))
     func reportSinceDrawsChangeMaps() throws {
         let out = Self.scratch.appendingPathComponent("since.html").path
-        let run = try BuiltTongxin.run(["report", HubeiGraph.path, "--since", Self.earlier, "--region", "十堰市", "--sections", "change",
-                                        "--out", out])
+        let run = try BuiltTongxin.run([
+            "report", HubeiGraph.path, "--since", Self.earlier, "--region", "十堰市", "--sections", "change",
+            "--out", out
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: out, encoding: .utf8)
         let headings = html.matches(of: /<h3 id="change-coverage-(\d+)">/).map { String($0.1) }
@@ -94,8 +102,10 @@ struct MapCommandTests {
     @Test func pairingAndFormats() throws {
         for format in ["png", "pdf"] {
             let out = Self.scratch.appendingPathComponent("pairing.\(format)").path
-            let run = try BuiltTongxin.run(["map", HubeiGraph.path, "--level", "city", "--pairing", "enterprise:village",
-                                            "--lang", "en", "--width", "400", "--out", out])
+            let run = try BuiltTongxin.run([
+                "map", HubeiGraph.path, "--level", "city", "--pairing", "enterprise:village",
+                "--lang", "en", "--width", "400", "--out", out
+            ])
             #expect(run.status == 0, "\(run.stderr)")
             let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
             #expect(bytes.starts(with: format == "png" ? [0x89, 0x50, 0x4E, 0x47] : Array("%PDF".utf8)))
@@ -106,8 +116,10 @@ struct MapCommandTests {
         let bad = Self.scratch.appendingPathComponent("bad.geojson")
         try Data(#"{"type": "Topology", "objects": {}}"#.utf8).write(to: bad)
         let out = Self.scratch.appendingPathComponent("never.svg").path
-        let run = try BuiltTongxin.run(["map", HubeiGraph.path, "--level", "city", "--unit", "town", "--by", "figure",
-                                        "--boundaries", bad.path, "--out", out])
+        let run = try BuiltTongxin.run([
+            "map", HubeiGraph.path, "--level", "city", "--unit", "town", "--by", "figure",
+            "--boundaries", bad.path, "--out", out
+        ])
         #expect(run.status == 1)
         #expect(run.stderr.contains("bad.geojson:1:10: error: a map needs a GeoJSON FeatureCollection, not a Topology"))
         #expect(!FileManager.default.fileExists(atPath: out))

@@ -46,7 +46,9 @@ struct MaskedOutputsTests {
             if file.hasSuffix(".xlsx") {
                 for sheet in try Workbook.read(path: full) {
                     for row in 1...max(sheet.rowCount, 1) {
-                        for column in 1...max(sheet.columnCount, 1) { text += "\(sheet.value(row: row, column: column).map { "\($0)" } ?? "")\t" }
+                        for column in 1...max(sheet.columnCount, 1) {
+                            text += "\(sheet.value(row: row, column: column).map { "\($0)" } ?? "")\t"
+                        }
                     }
                 }
             }
@@ -60,7 +62,8 @@ struct MaskedOutputsTests {
             printed += try run(["info", graph, "--format", format])
             printed += try run(["neighbors", graph, "v1", "--format", format])
             printed += try run(["query", graph, "MATCH (f:figure) RETURN f.name, f.phone, f.id_number, f.mobile, f", "--format", format])
-            printed += try run(["coverage", graph, "--unit", "village", "--by", "figure", "--via", "liaison_for,within", "--format", format])
+            printed += try run(["coverage", graph, "--unit", "village", "--by", "figure", "--via", "liaison_for,within", "--format", format]
+            )
             printed += try run(["centrality", graph, "--measure", "degree", "--format", format])
         }
         printed += try run(["coverage", graph, "--unit", "village", "--by", "figure", "--format", "xlsx", "--out", path("coverage.xlsx")])

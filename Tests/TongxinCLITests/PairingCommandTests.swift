@@ -20,8 +20,10 @@ struct PairingCommandTests {
         #expect(json["edge"] as? String == "paired_with")
         let regions = try #require(json["regions"] as? [[String: Any]])
         #expect(regions.count == 3)
-        let contract: Set<String> = ["id", "name", "level", "left", "right", "pairs", "density", "left_paired",
-                                     "right_paired", "left_share", "right_share", "max_matching", "unpaired"]
+        let contract: Set<String> = [
+            "id", "name", "level", "left", "right", "pairs", "density", "left_paired",
+            "right_paired", "left_share", "right_share", "max_matching", "unpaired"
+        ]
         #expect(regions.allSatisfy { Set($0.keys).isSuperset(of: contract) })
         let whole = regions[0]
         #expect(whole["id"] is NSNull && whole["level"] is NSNull && whole["name"] as? String == "tiny")

@@ -14,19 +14,24 @@ import TongxinTestSupport
     /// '甲镇 (t1)' is 9 columns wide (two wide characters), so `town` is padded to 9; numbers
     /// are right-aligned under `villages`.
     @Test func tableAlignsChineseAndRightAlignsNumbers() throws {
-        let result = try Self.run([Self.tiny, "MATCH (t:region {level: 'town'})<-[:within]-(v) RETURN t AS town, count(v) AS villages ORDER BY town.id"])
+        let result = try Self.run([
+            Self.tiny, "MATCH (t:region {level: 'town'})<-[:within]-(v) RETURN t AS town, count(v) AS villages ORDER BY town.id"
+        ])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            town       villages
-            甲镇 (t1)         2
-            乙镇 (t2)         1
-            丙镇 (t3)         2
+        #expect(
+            result.stdout == """
+                town       villages
+                甲镇 (t1)         2
+                乙镇 (t2)         1
+                丙镇 (t3)         2
 
-            """)
+                """)
     }
 
     @Test func jsonHasColumnsRowsAndNodeObjects() throws {
-        let result = try Self.run([Self.tiny, "--format", "json", "MATCH (e:enterprise)-[r {projects: 1}]->(v) RETURN e, r, v.name AS village"])
+        let result = try Self.run([
+            Self.tiny, "--format", "json", "MATCH (e:enterprise)-[r {projects: 1}]->(v) RETURN e, r, v.name AS village"
+        ])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         #expect(object["columns"] as? [String] == ["e", "r", "village"])
@@ -39,8 +44,10 @@ import TongxinTestSupport
     }
 
     @Test func csvQuotesWhereNeeded() throws {
-        let result = try Self.run([Self.tiny, "--format", "csv", "--param", "ids=['v1', 'v2']",
-                                   "MATCH (v:village) WHERE v.id IN $ids RETURN v.id AS id, [v.name, 'x, y'] AS list ORDER BY id"])
+        let result = try Self.run([
+            Self.tiny, "--format", "csv", "--param", "ids=['v1', 'v2']",
+            "MATCH (v:village) WHERE v.id IN $ids RETURN v.id AS id, [v.name, 'x, y'] AS list ORDER BY id"
+        ])
         #expect(result.status == 0)
         #expect(result.stdout == "id,list\nv1,\"['一村', 'x, y']\"\nv2,\"['二村', 'x, y']\"\n")
     }
@@ -49,12 +56,13 @@ import TongxinTestSupport
         let result = try Self.run([Self.tiny, "MATCH (n:region)\nRETURN n.name, count(m)"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == """
-            query:2:22: error: unknown variable 'm'
-            RETURN n.name, count(m)
-                                 ^
+        #expect(
+            result.stderr == """
+                query:2:22: error: unknown variable 'm'
+                RETURN n.name, count(m)
+                                     ^
 
-            """)
+                """)
     }
 
     @Test func explainPrintsThePlan() throws {

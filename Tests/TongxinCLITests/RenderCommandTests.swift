@@ -40,8 +40,10 @@ import TongxinTestSupport
         let output = directory.appendingPathComponent("tiny.svg").path
         let result = try run(["render", input, "--out", output])
         #expect(result.status == 0)
-        #expect(result.stderr.hasPrefix("render: 6 nodes in view → 6 nodes, 6 edges; layout dot (chosen: at most 40 nodes); "
-                                        + "laid out in a worker process (time limit 60 s)"))
+        #expect(
+            result.stderr.hasPrefix(
+                "render: 6 nodes in view → 6 nodes, 6 edges; layout dot (chosen: at most 40 nodes); "
+                    + "laid out in a worker process (time limit 60 s)"))
         let svg = try String(contentsOfFile: output, encoding: .utf8)
         #expect(svg.contains(">宜昌某某茶业有限</text>") && svg.contains(">张&quot;三</text>"))
     }
@@ -49,8 +51,10 @@ import TongxinTestSupport
     @Test func sizeAndColourComeFromAnalysis() throws {
         let input = try file("tiny.dot", Self.tiny)
         let output = directory.appendingPathComponent("coloured.svg").path
-        let result = try run(["render", input, "--collapse", "town", "--size-by", "degree",
-                              "--color-by", "coverage:enterprise", "--via", "paired_with", "--out", output])
+        let result = try run([
+            "render", input, "--collapse", "town", "--size-by", "degree",
+            "--color-by", "coverage:enterprise", "--via", "paired_with", "--out", output
+        ])
         #expect(result.status == 0)
         let svg = try String(contentsOfFile: output, encoding: .utf8)
         // Both villages are paired with e1: the town holds 2 units, both covered.

@@ -10,8 +10,11 @@ struct ReportSinceCommandTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let example = ReportCommandTests.example
-        let result = try BuiltTongxin.run(["report", example, "--since", example, "--sections", "summary,change",
-                                           "--out", "r.html"], in: directory)
+        let result = try BuiltTongxin.run(
+            [
+                "report", example, "--since", example, "--sections", "summary,change",
+                "--out", "r.html"
+            ], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let html = try String(contentsOfFile: directory + "/r.html", encoding: .utf8)
         #expect(html.contains("<h2>变化</h2>") && html.contains("相比：新增节点 0 个，减少 0 个，变更 0 个。"))

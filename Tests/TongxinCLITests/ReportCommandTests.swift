@@ -35,8 +35,9 @@ struct ReportCommandTests {
     }
 
     @Test func oneRegionInEnglishWithChosenSections() throws {
-        let result = try run("report", Self.example, "--region", "郧西县", "--lang", "en",
-                             "--sections", "coverage, summary", "--out", "county.html")
+        let result = try run(
+            "report", Self.example, "--region", "郧西县", "--lang", "en",
+            "--sections", "coverage, summary", "--out", "county.html")
         #expect(result.status == 0, "\(result.stderr)")
         let html = try page("county.html")
         #expect(html.contains("<html lang=\"en\">"))
@@ -49,7 +50,9 @@ struct ReportCommandTests {
         try "old".write(toFile: directory + "/report.html", atomically: false, encoding: .utf8)
         let section = try run("report", Self.example, "--sections", "summary,map", "--out", "report.html")
         #expect(section.status == 1)
-        #expect(section.stderr.contains("--sections: unknown section 'map'; the sections are summary, coverage, pairing, maps, change, central, diagrams"))
+        #expect(
+            section.stderr.contains(
+                "--sections: unknown section 'map'; the sections are summary, coverage, pairing, maps, change, central, diagrams"))
         let village = try run("report", Self.example, "--region", "v-cg-1", "--out", "report.html")
         #expect(village.status == 1)
         #expect(village.stderr.contains("is a village: a report covers a province, city, county or town"))

@@ -23,35 +23,53 @@ struct ServeCommandTests {
 
     static let hasBoundaries = (try? Boundaries(defaultFor: .county)) != nil
 
-    static let cases: [Case] = [
-        Case(command: "info", cli: ["--format", "json"], api: []),
-        Case(command: "info", cli: ["--region", "宜昌市", "--format", "table"], api: [("region", "宜昌市"), ("format", "table")]),
-        Case(command: "coverage", cli: ["--unit", "town", "--by", "organization[type=商会]", "--region", "十堰市", "--format", "json"],
-             api: [("unit", "town"), ("by", "organization[type=商会]"), ("region", "十堰市")]),
-        Case(command: "coverage", cli: ["--unit", "county", "--by", "organization[type=知联会]", "--by", "organization[type=新联会]", "--format", "csv"],
-             api: [("unit", "county"), ("by", "organization[type=知联会]"), ("by", "organization[type=新联会]"), ("format", "csv")]),
-        Case(command: "coverage", cli: ["--unit", "village", "--by", "figure", "--via", "liaison_for", "--region", "十堰市", "--format", "xlsx"],
-             api: [("unit", "village"), ("by", "figure"), ("via", "liaison_for"), ("region", "十堰市"), ("format", "xlsx")], file: "xlsx"),
-        Case(command: "pairing", cli: ["--left", "enterprise", "--right", "village", "--by", "city", "--format", "json"],
-             api: [("left", "enterprise"), ("right", "village"), ("by", "city")]),
-        Case(command: "pairing", cli: ["--left", "enterprise", "--right", "village", "--region", "梁子湖区", "--suggest", "--format", "json"],
-             api: [("left", "enterprise"), ("right", "village"), ("region", "梁子湖区"), ("suggest", "true")]),
-        Case(command: "centrality", cli: ["--measure", "degree", "--region", "十堰市", "--top", "10", "--format", "json"],
-             api: [("measure", "degree"), ("region", "十堰市"), ("top", "10")]),
-        Case(command: "path", cli: ["梁子镇", "十堰市", "--format", "json"], api: [("from", "梁子镇"), ("to", "十堰市")]),
-        Case(command: "neighbors", cli: ["梁子镇", "--depth", "2", "--kind", "organization", "--format", "json"],
-             api: [("node", "梁子镇"), ("depth", "2"), ("kind", "organization")]),
-        Case(command: "query", cli: ["MATCH (c:region {level: 'city'}) RETURN c.name AS name ORDER BY name", "--format", "json"],
-             api: [("query", "MATCH (c:region {level: 'city'}) RETURN c.name AS name ORDER BY name")]),
-        Case(command: "query", cli: ["MATCH (c:region {name: $city})<-[:within]-(t) RETURN count(t) AS n", "--param", "city=宜昌市", "--format", "json"],
-             api: [("query", "MATCH (c:region {name: $city})<-[:within]-(t) RETURN count(t) AS n"), ("param", "city=宜昌市")]),
-        Case(command: "render", cli: ["--focus", "梁子镇", "--depth", "1"], api: [("focus", "梁子镇"), ("depth", "1")], file: "svg"),
-        Case(command: "report", cli: ["--region", "梁子湖区", "--sections", "summary,coverage"],
-             api: [("region", "梁子湖区"), ("sections", "summary,coverage")], file: "html"),
-    ] + (hasBoundaries ? [
-        Case(command: "map", cli: ["--level", "county", "--region", "十堰市", "--unit", "town", "--by", "organization[type=商会]"],
-             api: [("level", "county"), ("region", "十堰市"), ("unit", "town"), ("by", "organization[type=商会]")], file: "svg"),
-    ] : [])
+    static let cases: [Case] =
+        [
+            Case(command: "info", cli: ["--format", "json"], api: []),
+            Case(command: "info", cli: ["--region", "宜昌市", "--format", "table"], api: [("region", "宜昌市"), ("format", "table")]),
+            Case(
+                command: "coverage", cli: ["--unit", "town", "--by", "organization[type=商会]", "--region", "十堰市", "--format", "json"],
+                api: [("unit", "town"), ("by", "organization[type=商会]"), ("region", "十堰市")]),
+            Case(
+                command: "coverage",
+                cli: ["--unit", "county", "--by", "organization[type=知联会]", "--by", "organization[type=新联会]", "--format", "csv"],
+                api: [("unit", "county"), ("by", "organization[type=知联会]"), ("by", "organization[type=新联会]"), ("format", "csv")]),
+            Case(
+                command: "coverage",
+                cli: ["--unit", "village", "--by", "figure", "--via", "liaison_for", "--region", "十堰市", "--format", "xlsx"],
+                api: [("unit", "village"), ("by", "figure"), ("via", "liaison_for"), ("region", "十堰市"), ("format", "xlsx")], file: "xlsx"),
+            Case(
+                command: "pairing", cli: ["--left", "enterprise", "--right", "village", "--by", "city", "--format", "json"],
+                api: [("left", "enterprise"), ("right", "village"), ("by", "city")]),
+            Case(
+                command: "pairing",
+                cli: ["--left", "enterprise", "--right", "village", "--region", "梁子湖区", "--suggest", "--format", "json"],
+                api: [("left", "enterprise"), ("right", "village"), ("region", "梁子湖区"), ("suggest", "true")]),
+            Case(
+                command: "centrality", cli: ["--measure", "degree", "--region", "十堰市", "--top", "10", "--format", "json"],
+                api: [("measure", "degree"), ("region", "十堰市"), ("top", "10")]),
+            Case(command: "path", cli: ["梁子镇", "十堰市", "--format", "json"], api: [("from", "梁子镇"), ("to", "十堰市")]),
+            Case(
+                command: "neighbors", cli: ["梁子镇", "--depth", "2", "--kind", "organization", "--format", "json"],
+                api: [("node", "梁子镇"), ("depth", "2"), ("kind", "organization")]),
+            Case(
+                command: "query", cli: ["MATCH (c:region {level: 'city'}) RETURN c.name AS name ORDER BY name", "--format", "json"],
+                api: [("query", "MATCH (c:region {level: 'city'}) RETURN c.name AS name ORDER BY name")]),
+            Case(
+                command: "query",
+                cli: ["MATCH (c:region {name: $city})<-[:within]-(t) RETURN count(t) AS n", "--param", "city=宜昌市", "--format", "json"],
+                api: [("query", "MATCH (c:region {name: $city})<-[:within]-(t) RETURN count(t) AS n"), ("param", "city=宜昌市")]),
+            Case(command: "render", cli: ["--focus", "梁子镇", "--depth", "1"], api: [("focus", "梁子镇"), ("depth", "1")], file: "svg"),
+            Case(
+                command: "report", cli: ["--region", "梁子湖区", "--sections", "summary,coverage"],
+                api: [("region", "梁子湖区"), ("sections", "summary,coverage")], file: "html")
+        ]
+        + (hasBoundaries
+            ? [
+                Case(
+                    command: "map", cli: ["--level", "county", "--region", "十堰市", "--unit", "town", "--by", "organization[type=商会]"],
+                    api: [("level", "county"), ("region", "十堰市"), ("unit", "town"), ("by", "organization[type=商会]")], file: "svg")
+            ] : [])
 
     /// A server on both Hubei versions (stopped when the test's reference to it ends).
     static func hubeiServer() throws -> ServedTongxin { try ServedTongxin([HubeiGraph.path, older]) }
@@ -77,11 +95,17 @@ struct ServeCommandTests {
         }
 
         // diff: both versions are served graphs.
-        let run = try BuiltTongxin.run(["diff", Self.older, HubeiGraph.path, "--region", "十堰市", "--coverage", "--unit", "village",
-                                        "--by", "figure", "--via", "liaison_for", "--format", "json"])
+        let run = try BuiltTongxin.run([
+            "diff", Self.older, HubeiGraph.path, "--region", "十堰市", "--coverage", "--unit", "village",
+            "--by", "figure", "--via", "liaison_for", "--format", "json"
+        ])
         #expect(run.status == 0, "\(run.stderr)")
-        let answer = try await server.api("diff", [("old", "hubei-2023.json"), ("new", "hubei.json"), ("region", "十堰市"), ("coverage", "true"),
-                                                   ("unit", "village"), ("by", "figure"), ("via", "liaison_for")])
+        let answer = try await server.api(
+            "diff",
+            [
+                ("old", "hubei-2023.json"), ("new", "hubei.json"), ("region", "十堰市"), ("coverage", "true"),
+                ("unit", "village"), ("by", "figure"), ("via", "liaison_for")
+            ])
         #expect(answer.status == 200)
         #expect(answer.text == run.stdout)
     }
@@ -103,7 +127,10 @@ struct ServeCommandTests {
         let answer = try await server.api("query", [("query", bad)])
         #expect(answer.status == 400)
         let first = run.stderr.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(first == "query:\(answer.json["line"] as? Int ?? 0):\(answer.json["column"] as? Int ?? 0): error: \(answer.json["error"] as? String ?? "")")
+        #expect(
+            first
+                == "query:\(answer.json["line"] as? Int ?? 0):\(answer.json["column"] as? Int ?? 0): error: \(answer.json["error"] as? String ?? "")"
+        )
 
         let missing = try await server.api("neighbors", [("node", "没有这个地方")])
         #expect(missing.status == 404)
@@ -173,7 +200,7 @@ struct ServeCommandTests {
             ("pairing", [("left", "figure"), ("right", "village"), ("edge", "liaison_for"), ("suggest", "true")]),
             ("centrality", [("measure", "degree")]), ("path", [("from", "t1"), ("to", "v1")]),
             ("neighbors", [("node", "v1"), ("depth", "2")]), ("query", [("query", "MATCH (n) RETURN n, properties(n)")]),
-            ("query", [("query", "MATCH ()-[r]->() RETURN r, properties(r)")]), ("render", []), ("report", []),
+            ("query", [("query", "MATCH ()-[r]->() RETURN r, properties(r)")]), ("render", []), ("report", [])
         ]
         for (command, parameters) in requests {
             let answer = try await server.api(command, parameters)
@@ -183,7 +210,9 @@ struct ServeCommandTests {
                 try answer.body.write(to: file)
                 for sheet in try Workbook.read(path: file.path) {
                     for row in 1...max(sheet.rowCount, 1) {
-                        for column in 1...max(sheet.columnCount, 1) { answers += "\(sheet.value(row: row, column: column).map { "\($0)" } ?? "")\t" }
+                        for column in 1...max(sheet.columnCount, 1) {
+                            answers += "\(sheet.value(row: row, column: column).map { "\($0)" } ?? "")\t"
+                        }
                     }
                 }
             }

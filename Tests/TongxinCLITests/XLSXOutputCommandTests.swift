@@ -16,8 +16,9 @@ struct XLSXOutputCommandTests {
     @Test func coverageWritesOneSheetPerSectionWithNumbersAndRates() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("tongxin-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let run = try run("coverage", "Graphs/examples/yunxi.json", "--unit", "village", "--by", "organization",
-                          "--format", "xlsx", "--out", out)
+        let run = try run(
+            "coverage", "Graphs/examples/yunxi.json", "--unit", "village", "--by", "organization",
+            "--format", "xlsx", "--out", out)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         let sheets = try Workbook.read(path: out)
@@ -25,8 +26,11 @@ struct XLSXOutputCommandTests {
         let regions = sheets[0]
         #expect(Self.row(regions, 1) == ["id", "name", "level", "units", "covered", "rate", "path"].map { .text($0) })
         #expect(Self.row(regions, 2) == [.text("42"), .text("湖北省"), .text("province"), .number(6), .number(1), .number(1.0 / 6), nil])
-        #expect(Self.row(regions, 6) == [.text("420322102"), .text("上津镇"), .text("town"), .number(2), .number(1), .number(0.5),
-                                         .text("湖北省 / 十堰市 / 郧西县")])
+        #expect(
+            Self.row(regions, 6) == [
+                .text("420322102"), .text("上津镇"), .text("town"), .number(2), .number(1), .number(0.5),
+                .text("湖北省 / 十堰市 / 郧西县")
+            ])
         #expect(regions.rowCount == 7)
         let uncovered = sheets[1]
         #expect(Self.row(uncovered, 1) == ["id", "name", "level", "path"].map { .text($0) })
@@ -41,7 +45,7 @@ struct XLSXOutputCommandTests {
             ["info", "Graphs/examples/yunxi.json"],
             ["pairing", "Graphs/examples/ziqiu-pairing.json", "--left", "enterprise", "--right", "village"],
             ["centrality", "Graphs/examples/yunxi.json", "--measure", "degree"],
-            ["query", "Graphs/examples/yunxi.json", "MATCH (n:village) RETURN n.name AS name, 1.5 AS x ORDER BY name"],
+            ["query", "Graphs/examples/yunxi.json", "MATCH (n:village) RETURN n.name AS name, 1.5 AS x ORDER BY name"]
         ]
         var names: [[String]] = []
         for command in commands {

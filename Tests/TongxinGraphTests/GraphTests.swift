@@ -66,7 +66,7 @@ import TongxinTestSupport
     @Test(arguments: [
         ("", 1, "empty selector"), ("org[", 5, "expected an attribute name"),
         ("org[type]", 9, "expected '=' or '!=' after 'type'"), ("org[type=x", 11, "missing ']'"),
-        ("org[type='x]", 10, "unterminated quoted value"), ("org[type=x]y", 12, "unexpected text after ']'"),
+        ("org[type='x]", 10, "unterminated quoted value"), ("org[type=x]y", 12, "unexpected text after ']'")
     ])
     func selectorErrors(text: String, column: Int, message: String) {
         #expect(throws: SelectorSyntaxError.self) { try NodeSelector(parsing: text) }
@@ -109,11 +109,12 @@ import TongxinTestSupport
         do {
             _ = try builder.build()
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "g.json:3:3: error: duplicate node id 'a'",
-                "g.json:4:3: error: attribute 'level' is a number here but a string on other nodes",
-                "g.json:5:3: error: edge target 'ghost' is not a node of the graph",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "g.json:3:3: error: duplicate node id 'a'",
+                    "g.json:4:3: error: attribute 'level' is a number here but a string on other nodes",
+                    "g.json:5:3: error: edge target 'ghost' is not a node of the graph"
+                ])
         }
     }
 
@@ -130,10 +131,11 @@ import TongxinTestSupport
             _ = try builder.build()
             Issue.record("expected errors")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "g.json:11:3: error: node 'v' is within two places: 't1' (at g.json:10:3) and 't2'",
-                "g.json:12:3: error: the hierarchy has a cycle: 'x' within 'y' within 'z' within 'x'",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "g.json:11:3: error: node 'v' is within two places: 't1' (at g.json:10:3) and 't2'",
+                    "g.json:12:3: error: the hierarchy has a cycle: 'x' within 'y' within 'z' within 'x'"
+                ])
         }
     }
 
@@ -149,11 +151,12 @@ import TongxinTestSupport
             _ = try builder.build()
             Issue.record("expected errors")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "g.json:3:3: error: duplicate node id 't1'",
-                "g.json:6:3: error: edge source 'ghost' is not a node of the graph",
-                "g.json:4:3: error: the hierarchy has a cycle: 't1' within 't2' within 't1'",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "g.json:3:3: error: duplicate node id 't1'",
+                    "g.json:6:3: error: edge source 'ghost' is not a node of the graph",
+                    "g.json:4:3: error: the hierarchy has a cycle: 't1' within 't2' within 't1'"
+                ])
         }
     }
 
@@ -182,10 +185,11 @@ import TongxinTestSupport
         builder.addNode(id: "q", kind: "region")
         builder.addEdge(source: "c", target: "p", kind: "within")
         let graph = try builder.build()
-        #expect(graph.warnings.map(\.message) == [
-            "region 'c' (city) is within 'p', which is a town",
-            "region 'q' has no level (province, city, county or town)",
-        ])
+        #expect(
+            graph.warnings.map(\.message) == [
+                "region 'c' (city) is within 'p', which is a town",
+                "region 'q' has no level (province, city, county or town)"
+            ])
     }
 
     @Test func emptyGraph() {
@@ -201,8 +205,9 @@ import TongxinTestSupport
             let n = Int.random(in: 1...60, using: &random)
             for i in 0..<n { builder.addNode(id: "n\(i)", kind: i % 3 == 0 ? "region" : "figure") }
             for _ in 0..<Int.random(in: 0...200, using: &random) {
-                builder.addEdge(from: Int.random(in: 0..<n, using: &random), to: Int.random(in: 0..<n, using: &random),
-                                kind: "tie", weight: Double(Int.random(in: 1...3, using: &random)))
+                builder.addEdge(
+                    from: Int.random(in: 0..<n, using: &random), to: Int.random(in: 0..<n, using: &random),
+                    kind: "tie", weight: Double(Int.random(in: 1...3, using: &random)))
             }
             let graph = try builder.build()
             #expect(graph.checkInvariants(), "seed \(seed)")

@@ -30,22 +30,27 @@ enum HubeiDivisions {
         ("长阳县", "420528"), ("长阳", "420528"), ("神农架林区", "429021"), ("神农架", "429021"), ("夷陵", "420506"),
         ("夷陵区", "420506"), ("小溪塔", "420506001"), ("小溪塔街道", "420506001"), ("小溪塔街道办事处", "420506001"),
         ("宜昌", "4205"), ("湖北", "42"), (" 宜 昌 市 ", "4205"),
-        ("420100", "4201"), ("4201", "4201"), ("420100000000", "4201"), ("420000", "42"), ("420506001000", "420506001"),
+        ("420100", "4201"), ("4201", "4201"), ("420100000000", "4201"), ("420000", "42"), ("420506001000", "420506001")
     ])
     func resolves(text: String, code: String) throws {
         #expect(try id(text) == code)
     }
 
     @Test func anAmbiguousNameListsEveryCandidateWithCodeAndPath() {
-        #expect(throws: NodeLookupError.ambiguous("恩施", candidates: [
-            NodeCandidate(id: "4228", path: ["湖北省", "恩施土家族苗族自治州"]),
-            NodeCandidate(id: "422801", path: ["湖北省", "恩施土家族苗族自治州", "恩施市"]),
-        ])) { try graph.resolve("恩施") }
+        #expect(
+            throws: NodeLookupError.ambiguous(
+                "恩施",
+                candidates: [
+                    NodeCandidate(id: "4228", path: ["湖北省", "恩施土家族苗族自治州"]),
+                    NodeCandidate(id: "422801", path: ["湖北省", "恩施土家族苗族自治州", "恩施市"])
+                ])
+        ) { try graph.resolve("恩施") }
         do {
             _ = try graph.resolve("恩施")
         } catch {
-            #expect(error.description == "'恩施' names 2 nodes: 恩施土家族苗族自治州 4228 (湖北省/恩施土家族苗族自治州); "
-                + "恩施市 422801 (湖北省/恩施土家族苗族自治州/恩施市); give a full name or a code")
+            #expect(
+                error.description == "'恩施' names 2 nodes: 恩施土家族苗族自治州 4228 (湖北省/恩施土家族苗族自治州); "
+                    + "恩施市 422801 (湖北省/恩施土家族苗族自治州/恩施市); give a full name or a code")
         }
     }
 

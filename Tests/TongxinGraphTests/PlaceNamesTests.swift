@@ -13,7 +13,7 @@ import TongxinGraph
         ("李家村", ["李家", "李家村委会", "李家村民委员会"]),
         ("白沙社区", ["白沙", "白沙居委会", "白沙社区居委会", "白沙社区居民委员会"]),
         ("东区", []),
-        ("城关镇", ["城关"]),
+        ("城关镇", ["城关"])
     ])
     func shortForms(name: String, forms: [String]) {
         #expect(PlaceNames.shortForms(of: name) == forms)
@@ -28,7 +28,7 @@ import TongxinGraph
     @Test(arguments: [
         ("42", "42"), ("420000", "42"), ("4201", "4201"), ("420100", "4201"), ("420100000000", "4201"),
         ("420506001", "420506001"), ("420506001000", "420506001"), ("420506001200", "420506001200"),
-        ("422801", "422801"), ("420000000000", "42"),
+        ("422801", "422801"), ("420000000000", "42")
     ])
     func canonicalCodes(code: String, canonical: String) {
         #expect(PlaceNames.canonicalCode(code) == canonical)

@@ -11,7 +11,8 @@ import TongxinTestSupport
     static func expectSame(_ read: Graph, _ written: Graph, _ note: Comment? = nil) {
         #expect(GraphContents(read) == GraphContents(written), note)
         #expect(read.checkInvariants(), note)
-        #expect(read.nodeAttributes.names == written.nodeAttributes.names && read.edgeAttributes.names == written.edgeAttributes.names, note)
+        #expect(
+            read.nodeAttributes.names == written.nodeAttributes.names && read.edgeAttributes.names == written.edgeAttributes.names, note)
         #expect(read.warnings == written.warnings, note)
         #expect(read.hierarchy.parents == written.hierarchy.parents && read.hierarchy.preorder == written.hierarchy.preorder, note)
         #expect(read.outgoing.offsets == written.outgoing.offsets && read.incoming.neighbors == written.incoming.neighbors, note)
@@ -25,7 +26,9 @@ import TongxinTestSupport
     /// weights on some graphs.
     static func randomGraph(_ random: inout SplitMix64) -> Graph {
         var builder = GraphBuilder(name: ["", "g", "随机图 \"q\""].randomElement(using: &random)!)
-        if Bool.random(using: &random) { builder.metadata = ["seed": .int(7), "note": .string("合成"), "share": .double(0.25), "ok": .bool(true)] }
+        if Bool.random(using: &random) {
+            builder.metadata = ["seed": .int(7), "note": .string("合成"), "share": .double(0.25), "ok": .bool(true)]
+        }
         let count = Int.random(in: 0..<60, using: &random)
         let kinds = ["region", "village", "organization", "figure", "custom"]
         for node in 0..<count {
@@ -33,8 +36,12 @@ import TongxinTestSupport
             let name: String? = [nil, "", "名\(node)"].randomElement(using: &random)!
             let kind = node == 0 ? "region" : kinds.randomElement(using: &random)!
             guard let index = builder.addNode(id: id, kind: kind, name: name) else { continue }
-            if kind == "region" { builder.setAttribute("level", .string(["province", "city", "town"].randomElement(using: &random)!), ofNode: index) }
-            if Bool.random(using: &random) { builder.setAttribute("score", Bool.random(using: &random) ? .int(node) : .double(Double(node) / 3), ofNode: index) }
+            if kind == "region" {
+                builder.setAttribute("level", .string(["province", "city", "town"].randomElement(using: &random)!), ofNode: index)
+            }
+            if Bool.random(using: &random) {
+                builder.setAttribute("score", Bool.random(using: &random) ? .int(node) : .double(Double(node) / 3), ofNode: index)
+            }
             if Bool.random(using: &random) { builder.setAttribute("active", .bool(node % 2 == 0), ofNode: index) }
         }
         let weighted = Bool.random(using: &random)
@@ -43,10 +50,11 @@ import TongxinTestSupport
             builder.addEdge(from: node, to: parent, kind: "within")
         }
         for _ in 0..<(builder.nodeCount == 0 ? 0 : Int.random(in: 0..<120, using: &random)) {
-            let edge = builder.addEdge(from: Int.random(in: 0..<builder.nodeCount, using: &random),
-                                       to: Int.random(in: 0..<builder.nodeCount, using: &random),
-                                       kind: ["tie", "serves", "member_of"].randomElement(using: &random)!,
-                                       weight: weighted ? Double(Int.random(in: 1...9, using: &random)) / 2 : 1)
+            let edge = builder.addEdge(
+                from: Int.random(in: 0..<builder.nodeCount, using: &random),
+                to: Int.random(in: 0..<builder.nodeCount, using: &random),
+                kind: ["tie", "serves", "member_of"].randomElement(using: &random)!,
+                weight: weighted ? Double(Int.random(in: 1...9, using: &random)) / 2 : 1)
             if Bool.random(using: &random) { builder.setAttribute("since", .int(2000 + edge), ofEdge: edge) }
             if Int.random(in: 0..<4, using: &random) == 0 { builder.setAttribute("label", .string("边\(edge)"), ofEdge: edge) }
         }
@@ -83,9 +91,10 @@ import TongxinTestSupport
     }
 
     @Test func warningsAndHierarchyErrorsSurvive() throws {
-        let graph = try NativeJSONReader.read(text: """
-            {"format": "tongxin-graph", "nodes": [{"id": "r", "kind": "region"}, {"id": "t", "kind": "region", "level": "town", "parent": "r"}]}
-            """, file: "w.json")
+        let graph = try NativeJSONReader.read(
+            text: """
+                {"format": "tongxin-graph", "nodes": [{"id": "r", "kind": "region"}, {"id": "t", "kind": "region", "level": "town", "parent": "r"}]}
+                """, file: "w.json")
         #expect(!graph.warnings.isEmpty)
         Self.expectSame(try BinaryGraphReader.read(InputFile(path: "g.txg", bytes: BinaryGraphWriter.serialize(graph))), graph)
     }
@@ -132,7 +141,7 @@ import TongxinTestSupport
         // structural checks alone must catch it.
         let graph = SampleGraphs.tinyProvince()
         let bytes = BinaryGraphWriter.serialize(graph)
-    /// Where section `kind` is listed in the table, and where it starts.
+        /// Where section `kind` is listed in the table, and where it starts.
         let section = { (kind: BinaryGraphSection, bytes: [UInt8]) in Self.section(kind, in: bytes) }
         func poke(_ kind: BinaryGraphSection, element: Int, _ value: some FixedWidthInteger) -> String {
             var bytes = bytes
@@ -142,7 +151,10 @@ import TongxinTestSupport
         }
         #expect(Self.error(BinaryGraphSealing.resealed(bytes)) == "")
         let targets = section(.targets, bytes).offset
-        #expect(poke(.targets, element: 2, Int32(99)) == "error: g.txg: section 'targets' at byte \(targets + 8): 99 is not a valid node index (expected 0 ..< \(graph.nodeCount))")
+        #expect(
+            poke(.targets, element: 2, Int32(99))
+                == "error: g.txg: section 'targets' at byte \(targets + 8): 99 is not a valid node index (expected 0 ..< \(graph.nodeCount))"
+        )
         #expect(poke(.outOffsets, element: 3, Int(-5)).contains("section 'outOffsets' at byte"))
         #expect(poke(.idOffsets, element: 2, Int(1 << 40)).contains("section 'idOffsets' at byte"))
         #expect(poke(.parents, element: 1, Int32(1)).contains("the hierarchy is inconsistent at node 1"))

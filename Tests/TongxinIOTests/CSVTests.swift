@@ -12,8 +12,9 @@ import TongxinTestSupport
 
     /// Reads in-memory files; `threadsAbove` lowers the size from which two threads are used.
     static func read(nodes: String?, edges: String?, threadsAbove: Int = 8 << 20) throws(DiagnosticList) -> Graph {
-        try CSVReader.read(nodes: nodes.map { InputFile(path: "nodes.csv", bytes: Array($0.utf8)) },
-                           edges: edges.map { InputFile(path: "edges.csv", bytes: Array($0.utf8)) }, name: "g", threadsAbove: threadsAbove)
+        try CSVReader.read(
+            nodes: nodes.map { InputFile(path: "nodes.csv", bytes: Array($0.utf8)) },
+            edges: edges.map { InputFile(path: "edges.csv", bytes: Array($0.utf8)) }, name: "g", threadsAbove: threadsAbove)
     }
 
     static func errors(nodes: String?, edges: String?, threadsAbove: Int = 8 << 20) -> String {
@@ -22,35 +23,40 @@ import TongxinTestSupport
 
     @Test func tinyProvinceHasThisExactText() {
         let graph = SampleGraphs.tinyProvince()
-        #expect(Self.text { CSVWriter.writeNodes(graph, to: &$0) } == """
-            id,kind,name,level,type,industry,category
-            hb,region,湖北省,province,,,
-            c1,region,甲市,city,,,
-            c2,region,乙市,city,,,
-            t1,region,甲镇,town,,,
-            t2,region,乙镇,town,,,
-            t3,region,丙镇,town,,,
-            v1,village,一村,,village,,
-            v2,village,二村,,village,,
-            v3,village,三村,,village,,
-            v4,village,四村,,village,,
-            v5,village,五村,,village,,
-            o1,organization,甲镇商会,,商会,,
-            o2,organization,丙镇商会,,商会,,
-            e1,enterprise,某茶业公司,,,tea,
-            f1,figure,张三,,,,联络员
+        #expect(
+            Self.text { CSVWriter.writeNodes(graph, to: &$0) } == """
+                id,kind,name,level,type,industry,category
+                hb,region,湖北省,province,,,
+                c1,region,甲市,city,,,
+                c2,region,乙市,city,,,
+                t1,region,甲镇,town,,,
+                t2,region,乙镇,town,,,
+                t3,region,丙镇,town,,,
+                v1,village,一村,,village,,
+                v2,village,二村,,village,,
+                v3,village,三村,,village,,
+                v4,village,四村,,village,,
+                v5,village,五村,,village,,
+                o1,organization,甲镇商会,,商会,,
+                o2,organization,丙镇商会,,商会,,
+                e1,enterprise,某茶业公司,,,tea,
+                f1,figure,张三,,,,联络员
 
-            """)
-        #expect(Self.text { CSVWriter.writeEdges(graph, to: &$0) }.hasPrefix("""
-            source,target,kind,weight,projects
-            c1,hb,within,1,
-            """))
-        #expect(Self.text { CSVWriter.writeEdges(graph, to: &$0) }.hasSuffix("""
-            e1,v2,paired_with,1,2
-            e1,v3,paired_with,1,1
-            f1,v1,liaison_for,1,
+                """)
+        #expect(
+            Self.text { CSVWriter.writeEdges(graph, to: &$0) }.hasPrefix(
+                """
+                source,target,kind,weight,projects
+                c1,hb,within,1,
+                """))
+        #expect(
+            Self.text { CSVWriter.writeEdges(graph, to: &$0) }.hasSuffix(
+                """
+                e1,v2,paired_with,1,2
+                e1,v3,paired_with,1,1
+                f1,v1,liaison_for,1,
 
-            """))
+                """))
     }
 
     @Test(arguments: [SampleGraphs.tinyProvince(), NativeJSONTests.featureGraph(), Graph()])
@@ -113,34 +119,51 @@ import TongxinTestSupport
         #expect(bytes != Array(text.utf8))
         let graph = try CSVReader.read(nodes: InputFile(path: "nodes.csv", bytes: bytes), edges: nil, name: "g")
         #expect(graph.names == ["某村"])
-        #expect(graph.warnings.map(\.description) == ["warning: nodes.csv is not UTF-8; read it as GB18030 (GBK), the encoding of Excel on Chinese Windows"])
+        #expect(
+            graph.warnings.map(\.description) == [
+                "warning: nodes.csv is not UTF-8; read it as GB18030 (GBK), the encoding of Excel on Chinese Windows"
+            ])
     }
 
     @Test func invalidTextThatIsNotGB18030IsPositioned() {
         let bytes = Array("id,name\nv1,caf".utf8) + [0xE9] + Array("\n".utf8)
-        #expect(readErrors { () throws(DiagnosticList) in
-            try CSVReader.read(nodes: InputFile(path: "nodes.csv", bytes: bytes), edges: nil, name: "g")
-        } == "nodes.csv:2:7: error: invalid UTF-8 byte 0xE9; the file is neither UTF-8 nor GB18030: convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 nodes.csv")
+        #expect(
+            readErrors { () throws(DiagnosticList) in
+                try CSVReader.read(nodes: InputFile(path: "nodes.csv", bytes: bytes), edges: nil, name: "g")
+            }
+                == "nodes.csv:2:7: error: invalid UTF-8 byte 0xE9; the file is neither UTF-8 nor GB18030: convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 nodes.csv"
+        )
     }
 
-    @Test(arguments: [
-        ("", nil, "nodes.csv:1:1: error: the file is empty (expected a header row: id,kind,name,...)"),
-        ("name,kind\nx,y\n", nil, "nodes.csv:1:1: error: the header has no 'id' column (expected id,kind,name,...)"),
-        ("id,name,name\n", nil, "nodes.csv:1:9: error: duplicate column 'name'"),
-        ("id,name\na,\"unterminated\nb,c\n", nil, "nodes.csv:2:3: error: unterminated quoted field"),
-        ("id,name\na,\"x\"y\n", nil, "nodes.csv:2:6: error: expected ',' or the end of the line after a closing quote"),
-        ("id,name\na,x,extra\nb\n", nil, "nodes.csv:2:1: error: this row has 3 fields, the header has 2\nnodes.csv:3:1: error: this row has 1 fields, the header has 2"),
-        ("id,name\na,x\na,y\n", nil, "nodes.csv:3:1: error: duplicate node id 'a'"),
-        ("id,name\n,x\n", nil, "nodes.csv:2:1: error: empty id"),
-        ("id,n:number\na,12\nb,many\n", nil, "nodes.csv:3:3: error: 'many' is not a number (column 'n')"),
-        ("id\na\n", "source,target\na,zz\n", "edges.csv:2:3: error: edge target 'zz' is not a node of the graph"),
-        ("id\na\n", "target,kind\na,tie\n", "edges.csv:1:1: error: the header has no 'source' column (expected source,target,kind,weight,...)"),
-        ("id\na\n", "source,target,weight\na,a,heavy\n", "edges.csv:2:5: error: weight 'heavy' is not a number"),
-        ("id,kind\nt,region\nu,region\nv,village\n", "source,target,kind\nv,t,within\nv,u,within\n",
-         "edges.csv:3:1: error: node 'v' is within two places: 't' (at edges.csv:2:1) and 'u'"),
-        ("id,kind\nt,region\nu,region\n", "source,target,kind\nt,u,within\nu,t,within\n",
-         "edges.csv:2:1: error: the hierarchy has a cycle: 't' within 'u' within 't'"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("", nil, "nodes.csv:1:1: error: the file is empty (expected a header row: id,kind,name,...)"),
+            ("name,kind\nx,y\n", nil, "nodes.csv:1:1: error: the header has no 'id' column (expected id,kind,name,...)"),
+            ("id,name,name\n", nil, "nodes.csv:1:9: error: duplicate column 'name'"),
+            ("id,name\na,\"unterminated\nb,c\n", nil, "nodes.csv:2:3: error: unterminated quoted field"),
+            ("id,name\na,\"x\"y\n", nil, "nodes.csv:2:6: error: expected ',' or the end of the line after a closing quote"),
+            (
+                "id,name\na,x,extra\nb\n", nil,
+                "nodes.csv:2:1: error: this row has 3 fields, the header has 2\nnodes.csv:3:1: error: this row has 1 fields, the header has 2"
+            ),
+            ("id,name\na,x\na,y\n", nil, "nodes.csv:3:1: error: duplicate node id 'a'"),
+            ("id,name\n,x\n", nil, "nodes.csv:2:1: error: empty id"),
+            ("id,n:number\na,12\nb,many\n", nil, "nodes.csv:3:3: error: 'many' is not a number (column 'n')"),
+            ("id\na\n", "source,target\na,zz\n", "edges.csv:2:3: error: edge target 'zz' is not a node of the graph"),
+            (
+                "id\na\n", "target,kind\na,tie\n",
+                "edges.csv:1:1: error: the header has no 'source' column (expected source,target,kind,weight,...)"
+            ),
+            ("id\na\n", "source,target,weight\na,a,heavy\n", "edges.csv:2:5: error: weight 'heavy' is not a number"),
+            (
+                "id,kind\nt,region\nu,region\nv,village\n", "source,target,kind\nv,t,within\nv,u,within\n",
+                "edges.csv:3:1: error: node 'v' is within two places: 't' (at edges.csv:2:1) and 'u'"
+            ),
+            (
+                "id,kind\nt,region\nu,region\n", "source,target,kind\nt,u,within\nu,t,within\n",
+                "edges.csv:2:1: error: the hierarchy has a cycle: 't' within 'u' within 't'"
+            )
+        ] as [(String, String?, String)])
     func badInputHasItsPositionedMessage(nodes: String, edges: String?, message: String) {
         #expect(Self.errors(nodes: nodes, edges: edges) == message)
     }
@@ -148,10 +171,12 @@ import TongxinTestSupport
     @Test func folderErrors() throws {
         let directory = NSTemporaryDirectory() + "tongxin-csv-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        #expect(readErrors { () throws(DiagnosticList) in try CSVReader.read(directory: directory) }
-            == "error: '\(directory)' holds neither nodes.csv nor edges.csv (a CSV graph is a folder with both)")
-        #expect(readErrors { () throws(DiagnosticList) in try CSVReader.read(directory: directory + "/missing") }
-            == "error: cannot read '\(directory)/missing': No such file or directory")
+        #expect(
+            readErrors { () throws(DiagnosticList) in try CSVReader.read(directory: directory) }
+                == "error: '\(directory)' holds neither nodes.csv nor edges.csv (a CSV graph is a folder with both)")
+        #expect(
+            readErrors { () throws(DiagnosticList) in try CSVReader.read(directory: directory + "/missing") }
+                == "error: cannot read '\(directory)/missing': No such file or directory")
         try GraphFile.write(SampleGraphs.tinyProvince(), to: directory + "/tiny")
         let graph = try GraphFile.read(directory + "/tiny/nodes.csv")
         #expect(graph.nodeCount == 15 && graph.edgeCount == 15 && graph.name == "tiny")
@@ -168,13 +193,17 @@ import TongxinTestSupport
         }
         let parallel = try Self.read(nodes: nodes, edges: edges, threadsAbove: 1 << 16)
         // A quoted field anywhere makes the reader take one pass.
-        let sequential = try Self.read(nodes: nodes, edges: edges.replacingOccurrences(of: "n0,n0,serves", with: "n0,n0,\"serves\""),
-                                       threadsAbove: 1 << 16)
+        let sequential = try Self.read(
+            nodes: nodes, edges: edges.replacingOccurrences(of: "n0,n0,serves", with: "n0,n0,\"serves\""),
+            threadsAbove: 1 << 16)
         #expect(GraphContents(parallel) == GraphContents(sequential))
-        #expect(parallel.edgeCount == count && parallel.weight(of: 4) == 2.5 && parallel.edgeAttributes.value("since", at: count - 1) == .int(count - 1))
+        #expect(
+            parallel.edgeCount == count && parallel.weight(of: 4) == 2.5
+                && parallel.edgeAttributes.value("since", at: count - 1) == .int(count - 1))
         let broken = edges.replacingOccurrences(of: "\nn999,n993,tie,1,59999\n", with: "\nn999,nowhere,tie,1,59999\n")
-        #expect(Self.errors(nodes: nodes, edges: broken, threadsAbove: 1 << 16)
-            == "edges.csv:60001:6: error: edge target 'nowhere' is not a node of the graph")
+        #expect(
+            Self.errors(nodes: nodes, edges: broken, threadsAbove: 1 << 16)
+                == "edges.csv:60001:6: error: edge target 'nowhere' is not a node of the graph")
     }
 
     /// A large nodes.csv fills the edges' id table on a second thread: its indices must be the
@@ -189,11 +218,12 @@ import TongxinTestSupport
         #expect(graph.names[graph.target(of: 1)] == "第7村")
         let broken = nodes.replacingOccurrences(of: "\nnode-1000,", with: "\nnode-5,")
             .replacingOccurrences(of: "\nnode-2000,", with: "\n,").replacingOccurrences(of: "\nnode-3000,village,", with: "\nnode-3000,")
-        #expect(Self.errors(nodes: broken, edges: edges, threadsAbove: 1 << 16) == """
-            nodes.csv:1002:1: error: duplicate node id 'node-5'
-            nodes.csv:2002:1: error: empty id
-            nodes.csv:3002:1: error: this row has 2 fields, the header has 3
-            """)
+        #expect(
+            Self.errors(nodes: broken, edges: edges, threadsAbove: 1 << 16) == """
+                nodes.csv:1002:1: error: duplicate node id 'node-5'
+                nodes.csv:2002:1: error: empty id
+                nodes.csv:3002:1: error: this row has 2 fields, the header has 3
+                """)
     }
 
     @Test func aHugeSingleLineIsOneField() throws {

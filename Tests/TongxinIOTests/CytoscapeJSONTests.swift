@@ -18,12 +18,14 @@ import TongxinTestSupport
 
     @Test func tinyProvinceStartsWithThisText() {
         let text = String(decoding: CytoscapeJSONWriter.serialize(SampleGraphs.tinyProvince()), as: UTF8.self)
-        #expect(text.hasPrefix("""
-            {"format_version": "1.0", "generated_by": "tongxin", "target_cytoscapejs_version": "~2.1",
-             "data": {"name":"tiny"},
-             "elements": {"nodes": [
-              {"data":{"id":"hb","name":"湖北省","kind":"region","level":"province"}},
-            """))
+        #expect(
+            text.hasPrefix(
+                """
+                {"format_version": "1.0", "generated_by": "tongxin", "target_cytoscapejs_version": "~2.1",
+                 "data": {"name":"tiny"},
+                 "elements": {"nodes": [
+                  {"data":{"id":"hb","name":"湖北省","kind":"region","level":"province"}},
+                """))
         #expect(text.contains(#"{"data":{"id":"e12","source":"e1","target":"v2","kind":"paired_with","projects":2}}"#))
     }
 
@@ -43,11 +45,12 @@ import TongxinTestSupport
     }
 
     @Test func elementsMayBeOneArrayWithGroupsAndParents() throws {
-        let graph = try CytoscapeJSONReader.read(text: """
-            {"elements": [{"group": "nodes", "data": {"id": "t", "label": "甲镇"}},
-                          {"group": "nodes", "data": {"id": "v", "name": "一村", "parent": "t"}},
-                          {"group": "edges", "data": {"source": "v", "target": "t", "label": "member_of"}}]}
-            """)
+        let graph = try CytoscapeJSONReader.read(
+            text: """
+                {"elements": [{"group": "nodes", "data": {"id": "t", "label": "甲镇"}},
+                              {"group": "nodes", "data": {"id": "v", "name": "一村", "parent": "t"}},
+                              {"group": "edges", "data": {"source": "v", "target": "t", "label": "member_of"}}]}
+                """)
         #expect(graph.names == ["甲镇", "一村"])
         #expect((0..<2).map(graph.kind(ofEdge:)) == ["within", "member_of"])
     }
@@ -57,12 +60,19 @@ import TongxinTestSupport
         ("[]", "g.cyjs:1:1: error: expected '{' (a Cytoscape network is a JSON object), found '['"),
         ("{}", "g.cyjs:1:1: error: no 'elements': a Cytoscape network holds its nodes and edges there"),
         (#"{"elements": {"nodes": [{"data": {"name": "x"}}]}}"#, "g.cyjs:1:25: error: a node without a string 'id' in its 'data'"),
-        (#"{"elements": {"nodes": [{"data": {"id": "a"}}], "edges": [{"data": {"source": "a", "target": "b"}}]}}"#,
-         "g.cyjs:1:94: error: edge target 'b' is not a node of the graph"),
-        (#"{"elements": [{"group": "node", "data": {"id": "a"}}]}"#, "g.cyjs:1:25: error: an element whose 'group' is not \"nodes\" or \"edges\""),
-        (#"{"elements": {"nodes": [{"data": {"id": "a"}, "position": {"x": "left"}}]}}"#,
-         "g.cyjs:1:47: error: 'x' of 'position' must be a number"),
-        (#"{"elements": {"links": []}}"#, "g.cyjs:1:15: error: unknown elements key 'links' (expected nodes or edges)"),
+        (
+            #"{"elements": {"nodes": [{"data": {"id": "a"}}], "edges": [{"data": {"source": "a", "target": "b"}}]}}"#,
+            "g.cyjs:1:94: error: edge target 'b' is not a node of the graph"
+        ),
+        (
+            #"{"elements": [{"group": "node", "data": {"id": "a"}}]}"#,
+            "g.cyjs:1:25: error: an element whose 'group' is not \"nodes\" or \"edges\""
+        ),
+        (
+            #"{"elements": {"nodes": [{"data": {"id": "a"}, "position": {"x": "left"}}]}}"#,
+            "g.cyjs:1:47: error: 'x' of 'position' must be a number"
+        ),
+        (#"{"elements": {"links": []}}"#, "g.cyjs:1:15: error: unknown elements key 'links' (expected nodes or edges)")
     ])
     func badInputHasItsPositionedMessage(text: String, message: String) {
         #expect(Self.errors(text) == message)

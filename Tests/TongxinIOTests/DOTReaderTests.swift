@@ -24,14 +24,16 @@ import TongxinTestSupport
         #expect(a.names == b.names)
         #expect(a.nodeAttributes.names.sorted() == b.nodeAttributes.names.sorted())
         for attribute in a.nodeAttributes.names {
-            #expect((0..<a.nodeCount).map { a.nodeAttributes.value(attribute, at: $0) }
+            #expect(
+                (0..<a.nodeCount).map { a.nodeAttributes.value(attribute, at: $0) }
                     == (0..<b.nodeCount).map { b.nodeAttributes.value(attribute, at: $0) }, "\(attribute)")
         }
         #expect(a.sources == b.sources && a.targets == b.targets)
         #expect((0..<a.edgeCount).map(a.kind(ofEdge:)) == (0..<b.edgeCount).map(b.kind(ofEdge:)))
         #expect((0..<a.edgeCount).map(a.weight(of:)) == (0..<b.edgeCount).map(b.weight(of:)))
         for attribute in a.edgeAttributes.names {
-            #expect((0..<a.edgeCount).map { a.edgeAttributes.value(attribute, at: $0) }
+            #expect(
+                (0..<a.edgeCount).map { a.edgeAttributes.value(attribute, at: $0) }
                     == (0..<b.edgeCount).map { b.edgeAttributes.value(attribute, at: $0) }, "\(attribute)")
         }
         #expect(a.hierarchy.parents == b.hierarchy.parents)
@@ -54,9 +56,12 @@ import TongxinTestSupport
         var builder = GraphBuilder(name: #"a "quoted" \ name"#)
         let names = [#"say "hi""#, #"back\slash\"#, "<b>&amp;</b>", "{a|b} <c>", #"\N and \n"#, "two\nlines", "tab\tand trailing \\"]
         for (index, name) in names.enumerated() {
-            builder.addNode(id: index == 0 ? "node" : "id \(index) \"x\"", kind: NodeKind.figure, name: name,
-                            attributes: ["score": .double(Double(index) / 4), "rank": .int(index), "ok": .bool(index % 2 == 0),
-                                         "note": .string("n\(index)")])
+            builder.addNode(
+                id: index == 0 ? "node" : "id \(index) \"x\"", kind: NodeKind.figure, name: name,
+                attributes: [
+                    "score": .double(Double(index) / 4), "rank": .int(index), "ok": .bool(index % 2 == 0),
+                    "note": .string("n\(index)")
+                ])
         }
         builder.addEdge(source: "node", target: "id 1 \"x\"", kind: EdgeKind.tie, weight: 2.5, attributes: ["since": .int(2019)])
         builder.addEdge(source: "id 1 \"x\"", target: "node", kind: "custom kind")
@@ -65,7 +70,8 @@ import TongxinTestSupport
     }
 
     @Test func readsForeignDOT() throws {
-        let graph = try read("""
+        let graph = try read(
+            """
             /* a hand-written file */
             graph G {
               node [shape=box]
@@ -95,9 +101,11 @@ import TongxinTestSupport
     @Test func errorsArePositioned() {
         #expect(messages("digraph {\n  a -> b\n  c -> ;\n}") == ["in.dot:3:8: error: DOT syntax error in line 3 near ';'"])
         #expect(messages("  \n") == ["in.dot:1:1: error: empty file: expected a DOT graph (digraph { ... })"])
-        #expect(messages("digraph {\n  n0 [id=x]\n  n1 [id=x]\n}")
+        #expect(
+            messages("digraph {\n  n0 [id=x]\n  n1 [id=x]\n}")
                 == ["in.dot:3:3: error: duplicate node id 'x'"])
-        #expect(messages("digraph {\n  a -> b [weight=heavy]\n}")
+        #expect(
+            messages("digraph {\n  a -> b [weight=heavy]\n}")
                 == ["in.dot:2:3: error: edge a -> b: weight 'heavy' is not a number"])
         // A village within two towns: placed at the first mention of the village.
         let twoParents = """
@@ -114,12 +122,16 @@ import TongxinTestSupport
     /// cgraph returns an empty graph when 5,000 subgraphs nest: the reader refuses before it parses.
     @Test func deepSubgraphsArePositionedErrors() throws {
         for opening in ["subgraph s { ", "{"] {
-            let text = "digraph G {\n" + String(repeating: opening, count: 100_000) + "a -> b" + String(repeating: "}", count: 100_000) + "}"
-            let column = 1 + opening.count * (DOTReader.maximumNesting - 1) + opening.distance(from: opening.startIndex, to: opening.firstIndex(of: "{")!)
+            let text =
+                "digraph G {\n" + String(repeating: opening, count: 100_000) + "a -> b" + String(repeating: "}", count: 100_000) + "}"
+            let column =
+                1 + opening.count * (DOTReader.maximumNesting - 1)
+                + opening.distance(from: opening.startIndex, to: opening.firstIndex(of: "{")!)
             #expect(messages(text) == ["in.dot:2:\(column): error: subgraphs nested too deeply (more than 256 levels of '{')"])
         }
         // Braces in strings, HTML labels and comments do not count; 255 levels inside the graph's own are read.
-        let quoted = "digraph {\n a [label=\"" + String(repeating: "{", count: 300) + "\\\"\"]\n"
+        let quoted =
+            "digraph {\n a [label=\"" + String(repeating: "{", count: 300) + "\\\"\"]\n"
             + " b [label=<" + String(repeating: "{<b>", count: 300) + String(repeating: "</b>", count: 300) + ">]\n"
             + " // " + String(repeating: "{", count: 300) + "\n /* " + String(repeating: "{", count: 300) + " */\n"
             + String(repeating: "subgraph { ", count: 255) + "a -> b" + String(repeating: "}", count: 255) + "\n}"

@@ -10,12 +10,13 @@ import TongxinTestSupport
     static let seed: UInt64 = 0x7047_5A11
 
     /// Interesting bytes for mutations: structure of each format, multi-byte UTF-8, invalid UTF-8.
-    static let dictionary: [[UInt8]] = [
-        "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "<", ">", "/>", "</", "&", "&amp;", "&#0;",
-        "=", "'", "\n", "\r\n", "\r", "\"\"", "parent", "within", "kind", "<graph>", "<node id=\"x\">", "<!--",
-        "<![CDATA[", "1e999", "-0", "01", "true", "null", "湖北", ":string", ",,,,", "<attvalue for=\"0\" value=\"1\"/>",
-        "<nodes>", "<y:NodeLabel>", "<graph>", ":ID", ":START_ID(X)", "\"data\"", "\"parent\"", "viz:color", "[[", "]]", "181", "1.5e2",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE6, 0x9D], [0xEF, 0xBB, 0xBF], [0x00]]
+    static let dictionary: [[UInt8]] =
+        [
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "<", ">", "/>", "</", "&", "&amp;", "&#0;",
+            "=", "'", "\n", "\r\n", "\r", "\"\"", "parent", "within", "kind", "<graph>", "<node id=\"x\">", "<!--",
+            "<![CDATA[", "1e999", "-0", "01", "true", "null", "湖北", ":string", ",,,,", "<attvalue for=\"0\" value=\"1\"/>",
+            "<nodes>", "<y:NodeLabel>", "<graph>", ":ID", ":START_ID(X)", "\"data\"", "\"parent\"", "viz:color", "[[", "]]", "181", "1.5e2"
+        ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE6, 0x9D], [0xEF, 0xBB, 0xBF], [0x00]]
 
     static func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = input
@@ -24,7 +25,8 @@ import TongxinTestSupport
             switch Int.random(in: 0..<6, using: &random) {
             case 0 where !bytes.isEmpty: bytes[position] = UInt8.random(in: 0...255, using: &random)
             case 1: bytes.insert(contentsOf: dictionary.randomElement(using: &random)!, at: position)
-            case 2 where !bytes.isEmpty: bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...16, using: &random)))
+            case 2 where !bytes.isEmpty:
+                bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...16, using: &random)))
             case 3 where !bytes.isEmpty:
                 let end = min(bytes.count, position + Int.random(in: 1...64, using: &random))
                 bytes.insert(contentsOf: Array(bytes[position..<end]), at: Int.random(in: 0...bytes.count, using: &random))
@@ -37,8 +39,10 @@ import TongxinTestSupport
 
     /// Runs `read` on mutants of `seeds` for about `seconds`, checking every result is `valid` and
     /// every failure is positioned in `file` (or names the file when it has no single place).
-    static func fuzz<Result>(_ name: String, seeds: [[UInt8]], seconds: Double, valid: (Result) -> Bool,
-                             read: ([UInt8]) throws(DiagnosticList) -> Result) {
+    static func fuzz<Result>(
+        _ name: String, seeds: [[UInt8]], seconds: Double, valid: (Result) -> Bool,
+        read: ([UInt8]) throws(DiagnosticList) -> Result
+    ) {
         var random = SplitMix64(seed: seed)
         let deadline = Date().addingTimeInterval(seconds)
         var runs = 0, failures = 0
@@ -52,7 +56,8 @@ import TongxinTestSupport
                 failures += 1
                 #expect(!error.diagnostics.isEmpty, "seed \(seed), \(name) run \(runs)")
                 for diagnostic in error.diagnostics where diagnostic.severity == .error {
-                    let placed = diagnostic.location.map { $0.line >= 1 && $0.column >= 1 }
+                    let placed =
+                        diagnostic.location.map { $0.line >= 1 && $0.column >= 1 }
                         ?? (diagnostic.message.contains(".csv") || diagnostic.message.contains(".xlsx")
                             || diagnostic.message.contains(".txg: ") && diagnostic.message.contains(" at byte "))
                     #expect(placed, "seed \(seed), \(name) run \(runs): \(diagnostic)")
@@ -65,13 +70,15 @@ import TongxinTestSupport
     static let graphs = [SampleGraphs.tinyProvince(), NativeJSONTests.featureGraph()]
 
     @Test func nativeJSON() {
-        Self.fuzz("json", seeds: Self.graphs.map(NativeJSONWriter.serialize), seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
+        Self.fuzz("json", seeds: Self.graphs.map(NativeJSONWriter.serialize), seconds: 1.5, valid: { $0.checkInvariants() }) {
+            bytes throws(DiagnosticList) in
             try NativeJSONReader.read(InputFile(path: "g.json", bytes: bytes))
         }
     }
 
     @Test func graphML() {
-        Self.fuzz("graphml", seeds: Self.graphs.map(GraphMLWriter.serialize), seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
+        Self.fuzz("graphml", seeds: Self.graphs.map(GraphMLWriter.serialize), seconds: 1.5, valid: { $0.checkInvariants() }) {
+            bytes throws(DiagnosticList) in
             try GraphMLReader.read(InputFile(path: "g.graphml", bytes: bytes))
         }
     }
@@ -79,7 +86,8 @@ import TongxinTestSupport
     @Test func binaryGraph() {
         // Mostly mutants that keep their checksums wrong; the hostile-but-resealed case is in
         // BinaryGraphTests.
-        Self.fuzz("txg", seeds: Self.graphs.map(BinaryGraphWriter.serialize), seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
+        Self.fuzz("txg", seeds: Self.graphs.map(BinaryGraphWriter.serialize), seconds: 1.5, valid: { $0.checkInvariants() }) {
+            bytes throws(DiagnosticList) in
             try BinaryGraphReader.read(InputFile(path: "g.txg", bytes: bytes))
         }
     }
@@ -92,11 +100,12 @@ import TongxinTestSupport
     }
 
     @Test func yEdGraphML() {
-        let seeds = Self.graphs.map { graph in
-            var sink = ByteSink()
-            GraphMLWriter.write(graph, yEd: NodeStyling(graph), to: &sink)
-            return sink.buffer
-        } + [try! InteropFixtures.file("yed.graphml").bytes]
+        let seeds =
+            Self.graphs.map { graph in
+                var sink = ByteSink()
+                GraphMLWriter.write(graph, yEd: NodeStyling(graph), to: &sink)
+                return sink.buffer
+            } + [try! InteropFixtures.file("yed.graphml").bytes]
         Self.fuzz("yed", seeds: seeds, seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             try GraphMLReader.read(InputFile(path: "g.graphml", bytes: bytes))
         }
@@ -120,8 +129,11 @@ import TongxinTestSupport
         }
         Self.fuzz("neo4j", seeds: seeds, seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             let split = bytes.firstIndex(of: 0x0C) ?? bytes.count
-            return try Neo4jCSVReader.read([InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),
-                                            InputFile(path: "rels.csv", bytes: Array(bytes[min(split + 1, bytes.count)...]))], name: "g")
+            return try Neo4jCSVReader.read(
+                [
+                    InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),
+                    InputFile(path: "rels.csv", bytes: Array(bytes[min(split + 1, bytes.count)...]))
+                ], name: "g")
         }
     }
 
@@ -135,16 +147,20 @@ import TongxinTestSupport
         }
         Self.fuzz("csv", seeds: seeds, seconds: 1.5, valid: { $0.checkInvariants() }) { bytes throws(DiagnosticList) in
             let split = bytes.firstIndex(of: 0x0C) ?? bytes.count
-            return try CSVReader.read(nodes: InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),
-                                      edges: InputFile(path: "edges.csv", bytes: Array(bytes[min(split + 1, bytes.count)...])), name: "g")
+            return try CSVReader.read(
+                nodes: InputFile(path: "nodes.csv", bytes: Array(bytes[..<split])),
+                edges: InputFile(path: "edges.csv", bytes: Array(bytes[min(split + 1, bytes.count)...])), name: "g")
         }
     }
 
     @Test func geoJSON() {
         let seeds = [GeoJSONReaderTests.square, GeoJSONReaderTests.multi].map { Array($0.utf8) }
-        Self.fuzz("geojson", seeds: seeds, seconds: 1.5, valid: { (collection: GeoFeatureCollection) in
-            collection.features.allSatisfy { $0.polygons.allSatisfy { $0.rings.allSatisfy { $0.count >= 3 } } }
-        }) { bytes throws(DiagnosticList) in
+        Self.fuzz(
+            "geojson", seeds: seeds, seconds: 1.5,
+            valid: { (collection: GeoFeatureCollection) in
+                collection.features.allSatisfy { $0.polygons.allSatisfy { $0.rings.allSatisfy { $0.count >= 3 } } }
+            }
+        ) { bytes throws(DiagnosticList) in
             try GeoJSONReader.read(InputFile(path: "b.geojson", bytes: bytes))
         }
     }
@@ -175,7 +191,9 @@ import TongxinTestSupport
 
     /// Whole .xlsx files with their zip bytes mutated.
     @Test func xlsxArchive() throws {
-        let seeds = try ["ledger.xlsx", "handmade.xlsx"].map { try Array(Data(contentsOf: URL(fileURLWithPath: WorkbookTests.fixtures + "/" + $0))) }
+        let seeds = try ["ledger.xlsx", "handmade.xlsx"].map {
+            try Array(Data(contentsOf: URL(fileURLWithPath: WorkbookTests.fixtures + "/" + $0)))
+        }
         Self.fuzz("xlsx archive", seeds: seeds, seconds: 1.5, valid: Self.validSheets) { bytes throws(DiagnosticList) in
             try Self.readWorkbook(bytes)
         }
@@ -194,7 +212,8 @@ import TongxinTestSupport
     /// A sheet's last row holds a value, and its size is zero only when it is empty.
     static func validSheets(_ sheets: [Worksheet]) -> Bool {
         sheets.allSatisfy { sheet in
-            sheet.rowCount == 0 ? sheet.columnCount == 0
+            sheet.rowCount == 0
+                ? sheet.columnCount == 0
                 : (1...sheet.columnCount).contains { sheet.value(row: sheet.rowCount, column: $0) != nil }
         }
     }

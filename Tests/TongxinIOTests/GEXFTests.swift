@@ -51,29 +51,30 @@ import TongxinTestSupport
     /// What `networkx.write_gexf(G, path)` writes (networkx 3.6, GEXF 1.2draft): `mode`, `id`-less
     /// `<attvalue for>`, an undirected graph, node `pid`.
     @Test func readsNetworkXOutput() throws {
-        let graph = try GEXFReader.read(text: """
-            <?xml version='1.0' encoding='utf-8'?>
-            <gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" version="1.2">
-              <meta lastmodifieddate="2026-12-04">
-                <creator>NetworkX 3.6.1</creator>
-              </meta>
-              <graph defaultedgetype="undirected" mode="static" name="">
-                <attributes mode="static" class="node">
-                  <attribute id="0" title="kind" type="string" />
-                  <attribute id="1" title="households" type="long" />
-                </attributes>
-                <nodes>
-                  <node id="t" label="甲镇"><attvalues><attvalue for="0" value="region" /></attvalues></node>
-                  <node id="v" label="一村" pid="t">
-                    <attvalues><attvalue for="0" value="village" /><attvalue for="1" value="120" /></attvalues>
-                  </node>
-                </nodes>
-                <edges>
-                  <edge source="v" target="t" id="0" weight="2.0" />
-                </edges>
-              </graph>
-            </gexf>
-            """)
+        let graph = try GEXFReader.read(
+            text: """
+                <?xml version='1.0' encoding='utf-8'?>
+                <gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" version="1.2">
+                  <meta lastmodifieddate="2026-12-04">
+                    <creator>NetworkX 3.6.1</creator>
+                  </meta>
+                  <graph defaultedgetype="undirected" mode="static" name="">
+                    <attributes mode="static" class="node">
+                      <attribute id="0" title="kind" type="string" />
+                      <attribute id="1" title="households" type="long" />
+                    </attributes>
+                    <nodes>
+                      <node id="t" label="甲镇"><attvalues><attvalue for="0" value="region" /></attvalues></node>
+                      <node id="v" label="一村" pid="t">
+                        <attvalues><attvalue for="0" value="village" /><attvalue for="1" value="120" /></attvalues>
+                      </node>
+                    </nodes>
+                    <edges>
+                      <edge source="v" target="t" id="0" weight="2.0" />
+                    </edges>
+                  </graph>
+                </gexf>
+                """)
         #expect(graph.names == ["甲镇", "一村"] && graph.kind(of: 1) == "village")
         #expect(graph.nodeAttributes.value("households", at: 1) == .int(120))
         #expect(graph.edgeCount == 2)
@@ -88,61 +89,85 @@ import TongxinTestSupport
         var sink = ByteSink()
         GEXFWriter.write(graph, styling: styling, to: &sink)
         let text = String(decoding: sink.buffer, as: UTF8.self)
-        #expect(text.contains("""
-                  <node id="hb" label="湖北省">
-                    <attvalues>
-                      <attvalue for="0" value="region"/>
-                      <attvalue for="1" value="province"/>
-                    </attvalues>
-                    <viz:color r="198" g="219" b="239"/>
-                    <viz:size value="50.0"/>
-                  </node>
-            """))
-        #expect(text.contains("""
-                  <edge id="0" source="c1" target="hb" label="within">
-                    <attvalues>
-                      <attvalue for="0" value="within"/>
-                    </attvalues>
-                    <viz:color r="150" g="150" b="150"/>
-                    <viz:thickness value="1.0"/>
-                  </edge>
-            """))
+        #expect(
+            text.contains(
+                """
+                      <node id="hb" label="湖北省">
+                        <attvalues>
+                          <attvalue for="0" value="region"/>
+                          <attvalue for="1" value="province"/>
+                        </attvalues>
+                        <viz:color r="198" g="219" b="239"/>
+                        <viz:size value="50.0"/>
+                      </node>
+                """))
+        #expect(
+            text.contains(
+                """
+                      <edge id="0" source="c1" target="hb" label="within">
+                        <attvalues>
+                          <attvalue for="0" value="within"/>
+                        </attvalues>
+                        <viz:color r="150" g="150" b="150"/>
+                        <viz:thickness value="1.0"/>
+                      </edge>
+                """))
         let back = try GEXFReader.read(InputFile(path: "g.gexf", bytes: sink.buffer))
         #expect(back.nodeAttributes.value("viz_color", at: 6) == .string("#c7e9c0"))
         #expect(back.nodeAttributes.value("viz_size", at: 1) == .double(10))
     }
 
     @Test func clashingKindIsRenamedWithAWarning() throws {
-        let graph = try GEXFReader.read(text: """
-            <gexf><graph><attributes class="node"><attribute id="k" title="kind" type="integer"/></attributes>
-            <nodes><node id="a" label="甲"><attvalues><attvalue for="k" value="3"/></attvalues></node></nodes></graph></gexf>
-            """, file: "g.gexf")
+        let graph = try GEXFReader.read(
+            text: """
+                <gexf><graph><attributes class="node"><attribute id="k" title="kind" type="integer"/></attributes>
+                <nodes><node id="a" label="甲"><attvalues><attvalue for="k" value="3"/></attvalues></node></nodes></graph></gexf>
+                """, file: "g.gexf")
         #expect(graph.kind(of: 0) == "node" && graph.nodeAttributes.value("kind_original", at: 0) == .int(3))
-        #expect(graph.warnings.map(\.description) == ["g.gexf:2:42: warning: node attribute 'kind' is a number, not a string: kept as 'kind_original'"])
+        #expect(
+            graph.warnings.map(\.description) == [
+                "g.gexf:2:42: warning: node attribute 'kind' is a number, not a string: kept as 'kind_original'"
+            ])
     }
 
     @Test(arguments: [
         ("", "g.gexf:1:1: error: the file is empty"),
         ("<graphml/>", "g.gexf:1:1: error: the root element is <graphml>, expected <gexf>"),
         ("<gexf/>", "g.gexf:1:1: error: no <graph> element"),
-        ("<gexf><graph><attributes class=\"node\"><attribute id=\"0\" title=\"pop\" type=\"long\"/></attributes>\n"
-            + "<nodes><node id=\"a\"><attvalues><attvalue for=\"1\" value=\"3\"/></attvalues></node></nodes></graph></gexf>",
-         "g.gexf:2:42: error: <attvalue for='1'>: no node attribute has that id (declared: '0')"),
-        ("<gexf><graph><nodes><node id=\"a\"><attvalues><attvalue for=\"x\" value=\"3\"/></attvalues></node></nodes></graph></gexf>",
-         "g.gexf:1:55: error: <attvalue for='x'>: no node attribute has that id (this file declares no node attributes)"),
-        ("<gexf><graph><attributes class=\"node\"><attribute id=\"0\" title=\"pop\" type=\"long\"/></attributes>"
-            + "<nodes><node id=\"a\"><attvalues><attvalue for=\"0\" value=\"many\"/></attvalues></node></nodes></graph></gexf>",
-         "g.gexf:1:144: error: 'many' is not a valid number for 'pop'"),
-        ("<gexf><graph><attributes class=\"node\"><attribute id=\"0\" type=\"decimal\"/></attributes></graph></gexf>",
-         "g.gexf:1:57: error: unknown attribute type 'decimal' (expected string, integer, long, float, double, boolean, date, liststring …)"),
-        ("<gexf><graph><nodes><node id=\"a\"/></nodes><edges><edge source=\"a\" target=\"a\" weight=\"x\"/></edges></graph></gexf>",
-         "g.gexf:1:78: error: weight 'x' is not a number"),
-        ("<gexf><graph><nodes><node id=\"a\"/></nodes><edges><edge source=\"a\" target=\"b\"/></edges></graph></gexf>",
-         "g.gexf:1:67: error: edge target 'b' is not a node of the graph"),
-        ("<gexf><graph><nodes><node id=\"a\"><viz:color r=\"300\" g=\"0\" b=\"0\"/></node></nodes></graph></gexf>",
-         "g.gexf:1:45: error: viz:color needs 'r' from 0 to 255 (or 'hex')"),
-        ("<!DOCTYPE gexf [<!ENTITY x \"y\">]><gexf/>",
-         "g.gexf:1:1: error: a DOCTYPE or other declaration: graph files need none, and entity definitions are refused"),
+        (
+            "<gexf><graph><attributes class=\"node\"><attribute id=\"0\" title=\"pop\" type=\"long\"/></attributes>\n"
+                + "<nodes><node id=\"a\"><attvalues><attvalue for=\"1\" value=\"3\"/></attvalues></node></nodes></graph></gexf>",
+            "g.gexf:2:42: error: <attvalue for='1'>: no node attribute has that id (declared: '0')"
+        ),
+        (
+            "<gexf><graph><nodes><node id=\"a\"><attvalues><attvalue for=\"x\" value=\"3\"/></attvalues></node></nodes></graph></gexf>",
+            "g.gexf:1:55: error: <attvalue for='x'>: no node attribute has that id (this file declares no node attributes)"
+        ),
+        (
+            "<gexf><graph><attributes class=\"node\"><attribute id=\"0\" title=\"pop\" type=\"long\"/></attributes>"
+                + "<nodes><node id=\"a\"><attvalues><attvalue for=\"0\" value=\"many\"/></attvalues></node></nodes></graph></gexf>",
+            "g.gexf:1:144: error: 'many' is not a valid number for 'pop'"
+        ),
+        (
+            "<gexf><graph><attributes class=\"node\"><attribute id=\"0\" type=\"decimal\"/></attributes></graph></gexf>",
+            "g.gexf:1:57: error: unknown attribute type 'decimal' (expected string, integer, long, float, double, boolean, date, liststring …)"
+        ),
+        (
+            "<gexf><graph><nodes><node id=\"a\"/></nodes><edges><edge source=\"a\" target=\"a\" weight=\"x\"/></edges></graph></gexf>",
+            "g.gexf:1:78: error: weight 'x' is not a number"
+        ),
+        (
+            "<gexf><graph><nodes><node id=\"a\"/></nodes><edges><edge source=\"a\" target=\"b\"/></edges></graph></gexf>",
+            "g.gexf:1:67: error: edge target 'b' is not a node of the graph"
+        ),
+        (
+            "<gexf><graph><nodes><node id=\"a\"><viz:color r=\"300\" g=\"0\" b=\"0\"/></node></nodes></graph></gexf>",
+            "g.gexf:1:45: error: viz:color needs 'r' from 0 to 255 (or 'hex')"
+        ),
+        (
+            "<!DOCTYPE gexf [<!ENTITY x \"y\">]><gexf/>",
+            "g.gexf:1:1: error: a DOCTYPE or other declaration: graph files need none, and entity definitions are refused"
+        )
     ])
     func badInputHasItsPositionedMessage(text: String, message: String) {
         #expect(Self.errors(text) == message)

@@ -51,15 +51,17 @@ import Testing
     }
 
     @Test func numbersAreExact() throws {
-        let text = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[113.821275,22.2],[-0.1,1e1],[1.5E-3,89.999999999999999],[113.821275,22.2]]]}}]}"#
+        let text =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[113.821275,22.2],[-0.1,1e1],[1.5E-3,89.999999999999999],[113.821275,22.2]]]}}]}"#
         let ring = try Self.read(text).features[0].polygons[0].rings[0]
         #expect(ring.map(\.longitude) == [113.821275, -0.1, 0.0015])
         #expect(ring.map(\.latitude) == [22.2, 10, 89.999999999999999])
     }
 
     @Test func notAFeatureCollection() {
-        #expect(Self.error(#"{"type": "Feature", "geometry": null}"#)
-            == "b.geojson:1:10: error: a map needs a GeoJSON FeatureCollection, not a Feature")
+        #expect(
+            Self.error(#"{"type": "Feature", "geometry": null}"#)
+                == "b.geojson:1:10: error: a map needs a GeoJSON FeatureCollection, not a Feature")
         #expect(Self.error("[1, 2]") == "b.geojson:1:1: error: expected a GeoJSON object ('{'), found '['")
         #expect(Self.error(#"{"features": []}"#) == "b.geojson:1:1: error: the object has no \"type\": \"FeatureCollection\"")
         #expect(Self.error("") == "b.geojson:1:1: error: the file is empty: expected a GeoJSON FeatureCollection")
@@ -70,17 +72,23 @@ import Testing
             {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
               "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}}]}
             """
-        #expect(Self.error(text) == "b.geojson:2:51: error: the ring is not closed: its last position (0.0, 1.0) differs from its first (0.0, 0.0)")
-        let short = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[0,0]]]}}]}"#
+        #expect(
+            Self.error(text)
+                == "b.geojson:2:51: error: the ring is not closed: its last position (0.0, 1.0) differs from its first (0.0, 0.0)")
+        let short =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[0,0]]]}}]}"#
         #expect(Self.error(short).hasSuffix("error: a ring needs at least 4 positions (the last repeating the first), found 3"))
     }
 
     @Test func wrongNesting() {
-        let polygonAsRing = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[0,0],[1,0],[1,1],[0,0]]}}]}"#
+        let polygonAsRing =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[0,0],[1,0],[1,1],[0,0]]}}]}"#
         #expect(Self.error(polygonAsRing) == "b.geojson:1:104: error: expected a position: [longitude, latitude], found '0'")
-        let multiAsPolygon = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#
+        let multiAsPolygon =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#
         #expect(Self.error(multiAsPolygon) == "b.geojson:1:110: error: expected a position: [longitude, latitude], found '0'")
-        let projected = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[12600000,3500000],[1,0],[1,1],[12600000,3500000]]]}}]}"#
+        let projected =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[12600000,3500000],[1,0],[1,1],[12600000,3500000]]]}}]}"#
         #expect(Self.error(projected).contains("is not a longitude and latitude in degrees"))
         let unknown = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Circle","coordinates":[]}}]}"#
         #expect(Self.error(unknown) == "b.geojson:1:78: error: unknown geometry type 'Circle': a region needs a Polygon or MultiPolygon")
@@ -88,8 +96,10 @@ import Testing
 
     @Test func hugeCoordinateArrays() {
         let ring = (0..<50).map { "[\($0 % 10),\($0 / 10)]" }.joined(separator: ",")
-        let text = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[["# + ring + "]]}}]}"
-        #expect(Self.error(text, maximumPositions: 20).hasSuffix("error: more than 20 positions in the file: simplify the boundaries first"))
+        let text =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[["# + ring + "]]}}]}"
+        #expect(
+            Self.error(text, maximumPositions: 20).hasSuffix("error: more than 20 positions in the file: simplify the boundaries first"))
         #expect(Self.error(text, maximumPositions: 20).hasPrefix("b.geojson:1:"))
     }
 }

@@ -22,20 +22,20 @@ import Testing
         let bytes = Array("ab\n湖北x\n\ny".utf8)
         bytes.withUnsafeBufferPointer { buffer in
             let locator = Locator(file: "f")
-            #expect(locator.location(at: 9, in: buffer).description == "f:2:3")   // x
+            #expect(locator.location(at: 9, in: buffer).description == "f:2:3")  // x
             #expect(locator.location(at: 12, in: buffer).description == "f:4:1")  // y
-            #expect(locator.location(at: 1, in: buffer).description == "f:1:2")   // b, going back
-            #expect(locator.location(at: 6, in: buffer).description == "f:2:2")   // 北
+            #expect(locator.location(at: 1, in: buffer).description == "f:1:2")  // b, going back
+            #expect(locator.location(at: 6, in: buffer).description == "f:2:2")  // 北
         }
     }
 
     @Test func utf8CheckFindsTheFirstBadByte() {
         let cases: [([UInt8], Int?)] = [
             (Array("plain ascii text here".utf8), nil), (Array("湖北省".utf8), nil),
-            ([0x61, 0xC0, 0x80], 1),              // overlong
+            ([0x61, 0xC0, 0x80], 1),  // overlong
             ([0x61, 0x62, 0xED, 0xA0, 0x80], 2),  // a surrogate
-            ([0xF4, 0x90, 0x80, 0x80], 0),        // above U+10FFFF
-            (Array("abcdefgh".utf8) + [0xE6, 0x9D], 8),  // truncated at the end
+            ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+            (Array("abcdefgh".utf8) + [0xE6, 0x9D], 8)  // truncated at the end
         ]
         for (bytes, expected) in cases {
             #expect(bytes.withUnsafeBufferPointer { UTF8Check.firstInvalid(in: $0, 0..<$0.count) } == expected, "\(bytes)")

@@ -9,17 +9,18 @@ import Testing
 
     @Test func prettyIndentsByTwo() {
         let value: JSONValue = ["measure": "degree", "nodes": [["id": "v1", "score": 2]]]
-        #expect(value.serialized(pretty: true) == """
-            {
-              "measure": "degree",
-              "nodes": [
+        #expect(
+            value.serialized(pretty: true) == """
                 {
-                  "id": "v1",
-                  "score": 2
+                  "measure": "degree",
+                  "nodes": [
+                    {
+                      "id": "v1",
+                      "score": 2
+                    }
+                  ]
                 }
-              ]
-            }
-            """)
+                """)
     }
 
     @Test func escapesOnlyWhatJSONRequires() {
@@ -53,7 +54,7 @@ import Testing
         ("\"\\ud800\"", "<input>:1:2: error: unpaired surrogate \\uD800"),
         ("[1]\n x", "<input>:2:2: error: expected the end of the text, found 'x'"),
         ("[\"ab", "<input>:1:2: error: unterminated string"),
-        ("tru", "<input>:1:1: error: expected a value, found 't'"),
+        ("tru", "<input>:1:1: error: expected a value, found 't'")
     ])
     func syntaxErrorsArePositioned(text: String, message: String) {
         #expect(throws: DiagnosticList.self) { try JSONValue(parsing: text) }

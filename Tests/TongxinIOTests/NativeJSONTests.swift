@@ -20,37 +20,38 @@ import TongxinTestSupport
 
     @Test func tinyProvinceHasThisExactText() throws {
         let text = String(decoding: NativeJSONWriter.serialize(SampleGraphs.tinyProvince()), as: UTF8.self)
-        #expect(text == """
-            {
-              "format": "tongxin-graph",
-              "version": 1,
-              "name": "tiny",
-              "nodes": [
-                {"id": "hb", "kind": "region", "name": "湖北省", "level": "province"},
-                {"id": "c1", "kind": "region", "name": "甲市", "parent": "hb", "level": "city"},
-                {"id": "c2", "kind": "region", "name": "乙市", "parent": "hb", "level": "city"},
-                {"id": "t1", "kind": "region", "name": "甲镇", "parent": "c1", "level": "town"},
-                {"id": "t2", "kind": "region", "name": "乙镇", "parent": "c1", "level": "town"},
-                {"id": "t3", "kind": "region", "name": "丙镇", "parent": "c2", "level": "town"},
-                {"id": "v1", "kind": "village", "name": "一村", "parent": "t1", "type": "village"},
-                {"id": "v2", "kind": "village", "name": "二村", "parent": "t1", "type": "village"},
-                {"id": "v3", "kind": "village", "name": "三村", "parent": "t2", "type": "village"},
-                {"id": "v4", "kind": "village", "name": "四村", "parent": "t3", "type": "village"},
-                {"id": "v5", "kind": "village", "name": "五村", "parent": "t3", "type": "village"},
-                {"id": "o1", "kind": "organization", "name": "甲镇商会", "parent": "v1", "type": "商会"},
-                {"id": "o2", "kind": "organization", "name": "丙镇商会", "type": "商会"},
-                {"id": "e1", "kind": "enterprise", "name": "某茶业公司", "attrs": {"industry": "tea"}},
-                {"id": "f1", "kind": "figure", "name": "张三", "category": "联络员"}
-              ],
-              "edges": [
-                {"source": "o2", "target": "v5", "kind": "serves"},
-                {"source": "e1", "target": "v2", "kind": "paired_with", "attrs": {"projects": 2}},
-                {"source": "e1", "target": "v3", "kind": "paired_with", "attrs": {"projects": 1}},
-                {"source": "f1", "target": "v1", "kind": "liaison_for"}
-              ]
-            }
+        #expect(
+            text == """
+                {
+                  "format": "tongxin-graph",
+                  "version": 1,
+                  "name": "tiny",
+                  "nodes": [
+                    {"id": "hb", "kind": "region", "name": "湖北省", "level": "province"},
+                    {"id": "c1", "kind": "region", "name": "甲市", "parent": "hb", "level": "city"},
+                    {"id": "c2", "kind": "region", "name": "乙市", "parent": "hb", "level": "city"},
+                    {"id": "t1", "kind": "region", "name": "甲镇", "parent": "c1", "level": "town"},
+                    {"id": "t2", "kind": "region", "name": "乙镇", "parent": "c1", "level": "town"},
+                    {"id": "t3", "kind": "region", "name": "丙镇", "parent": "c2", "level": "town"},
+                    {"id": "v1", "kind": "village", "name": "一村", "parent": "t1", "type": "village"},
+                    {"id": "v2", "kind": "village", "name": "二村", "parent": "t1", "type": "village"},
+                    {"id": "v3", "kind": "village", "name": "三村", "parent": "t2", "type": "village"},
+                    {"id": "v4", "kind": "village", "name": "四村", "parent": "t3", "type": "village"},
+                    {"id": "v5", "kind": "village", "name": "五村", "parent": "t3", "type": "village"},
+                    {"id": "o1", "kind": "organization", "name": "甲镇商会", "parent": "v1", "type": "商会"},
+                    {"id": "o2", "kind": "organization", "name": "丙镇商会", "type": "商会"},
+                    {"id": "e1", "kind": "enterprise", "name": "某茶业公司", "attrs": {"industry": "tea"}},
+                    {"id": "f1", "kind": "figure", "name": "张三", "category": "联络员"}
+                  ],
+                  "edges": [
+                    {"source": "o2", "target": "v5", "kind": "serves"},
+                    {"source": "e1", "target": "v2", "kind": "paired_with", "attrs": {"projects": 2}},
+                    {"source": "e1", "target": "v3", "kind": "paired_with", "attrs": {"projects": 1}},
+                    {"source": "f1", "target": "v1", "kind": "liaison_for"}
+                  ]
+                }
 
-            """)
+                """)
     }
 
     @Test(arguments: [SampleGraphs.tinyProvince(), featureGraph(), Graph()])
@@ -63,10 +64,11 @@ import TongxinTestSupport
     }
 
     @Test func wellKnownAttributesMayBeInAttrs() throws {
-        let graph = try NativeJSONReader.read(text: """
-            {"format": "tongxin-graph", "nodes": [
-              {"id": "o", "kind": "organization", "type": "商会", "attrs": {"type": "商会", "category": "x"}}]}
-            """)
+        let graph = try NativeJSONReader.read(
+            text: """
+                {"format": "tongxin-graph", "nodes": [
+                  {"id": "o", "kind": "organization", "type": "商会", "attrs": {"type": "商会", "category": "x"}}]}
+                """)
         #expect(graph.nodeAttributes.value("type", at: 0) == .string("商会"))
         #expect(graph.nodeAttributes.value("category", at: 0) == .string("x"))
         #expect(graph.kind(of: 0) == "organization")
@@ -74,9 +76,10 @@ import TongxinTestSupport
     }
 
     @Test func defaultsAreNodeAndTie() throws {
-        let graph = try NativeJSONReader.read(text: """
-            {"format": "tongxin-graph", "nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b"}]}
-            """)
+        let graph = try NativeJSONReader.read(
+            text: """
+                {"format": "tongxin-graph", "nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b"}]}
+                """)
         #expect(graph.kind(of: 0) == "node")
         #expect(graph.kind(ofEdge: 0) == "tie")
         #expect(graph.names[0] == nil && graph.name(of: 0) == "a")
@@ -84,35 +87,61 @@ import TongxinTestSupport
 
     @Test(arguments: [
         // An unknown top-level key, node key and edge key.
-        (#"{"format": "tongxin-graph", "nodes": [], "colour": 1}"#,
-         "g.json:1:42: error: unknown key 'colour' (expected format, version, name, metadata, nodes, edges)"),
-        ("{\"format\": \"tongxin-graph\", \"nodes\": [\n  {\"id\": \"a\", \"label\": \"x\"}]}",
-         "g.json:2:15: error: unknown node key 'label' (did you mean 'level'?)"),
-        (#"{"format": "tongxin-graph", "nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a", "w": 1}]}"#,
-         "g.json:1:94: error: unknown edge key 'w' (expected source, target, kind, weight, attrs)"),
+        (
+            #"{"format": "tongxin-graph", "nodes": [], "colour": 1}"#,
+            "g.json:1:42: error: unknown key 'colour' (expected format, version, name, metadata, nodes, edges)"
+        ),
+        (
+            "{\"format\": \"tongxin-graph\", \"nodes\": [\n  {\"id\": \"a\", \"label\": \"x\"}]}",
+            "g.json:2:15: error: unknown node key 'label' (did you mean 'level'?)"
+        ),
+        (
+            #"{"format": "tongxin-graph", "nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a", "w": 1}]}"#,
+            "g.json:1:94: error: unknown edge key 'w' (expected source, target, kind, weight, attrs)"
+        ),
         // Duplicate ids, unknown endpoints (reported at the unknown id).
-        ("{\"format\": \"tongxin-graph\", \"nodes\": [\n{\"id\": \"a\"},\n{\"id\": \"a\"}]}",
-         "g.json:3:1: error: duplicate node id 'a'"),
-        (#"{"format": "tongxin-graph", "nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "zz"}]}"#,
-         "g.json:1:89: error: edge target 'zz' is not a node of the graph"),
-        (#"{"format": "tongxin-graph", "nodes": [{"id": "a", "parent": "p"}]}"#,
-         "g.json:1:61: error: edge target 'p' is not a node of the graph"),
+        (
+            "{\"format\": \"tongxin-graph\", \"nodes\": [\n{\"id\": \"a\"},\n{\"id\": \"a\"}]}",
+            "g.json:3:1: error: duplicate node id 'a'"
+        ),
+        (
+            #"{"format": "tongxin-graph", "nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "zz"}]}"#,
+            "g.json:1:89: error: edge target 'zz' is not a node of the graph"
+        ),
+        (
+            #"{"format": "tongxin-graph", "nodes": [{"id": "a", "parent": "p"}]}"#,
+            "g.json:1:61: error: edge target 'p' is not a node of the graph"
+        ),
         // Hierarchy: a cycle, two parents.
-        ("{\"format\": \"tongxin-graph\", \"nodes\": [\n{\"id\": \"a\", \"kind\": \"region\", \"parent\": \"b\"},\n{\"id\": \"b\", \"kind\": \"region\", \"parent\": \"a\"}]}",
-         "g.json:2:41: error: the hierarchy has a cycle: 'a' within 'b' within 'a'"),
-        ("{\"format\": \"tongxin-graph\", \"nodes\": [\n{\"id\": \"t\", \"kind\": \"region\"}, {\"id\": \"u\", \"kind\": \"region\"},\n{\"id\": \"v\", \"kind\": \"village\", \"parent\": \"t\"}],\n\"edges\": [{\"source\": \"v\", \"target\": \"u\", \"kind\": \"within\"}]}",
-         "g.json:4:37: error: node 'v' is within two places: 't' (at g.json:3:42) and 'u'"),
+        (
+            "{\"format\": \"tongxin-graph\", \"nodes\": [\n{\"id\": \"a\", \"kind\": \"region\", \"parent\": \"b\"},\n{\"id\": \"b\", \"kind\": \"region\", \"parent\": \"a\"}]}",
+            "g.json:2:41: error: the hierarchy has a cycle: 'a' within 'b' within 'a'"
+        ),
+        (
+            "{\"format\": \"tongxin-graph\", \"nodes\": [\n{\"id\": \"t\", \"kind\": \"region\"}, {\"id\": \"u\", \"kind\": \"region\"},\n{\"id\": \"v\", \"kind\": \"village\", \"parent\": \"t\"}],\n\"edges\": [{\"source\": \"v\", \"target\": \"u\", \"kind\": \"within\"}]}",
+            "g.json:4:37: error: node 'v' is within two places: 't' (at g.json:3:42) and 'u'"
+        ),
         // Wrong attribute types and values.
-        (#"{"format": "tongxin-graph", "nodes": [{"id": "a", "attrs": {"n": 1}}, {"id": "b", "attrs": {"n": "x"}}]}"#,
-         "g.json:1:98: error: attribute 'n' is a string here but a number on other nodes"),
-        (#"{"format": "tongxin-graph", "nodes": [{"id": "a", "attrs": {"n": [1]}}]}"#,
-         "g.json:1:66: error: attribute 'n' must be a string, number or bool, not an array"),
-        (#"{"format": "tongxin-graph", "nodes": [{"id": 7}]}"#,
-         "g.json:1:46: error: 'id' must be a string, not a number"),
-        (#"{"format": "tongxin-graph", "nodes": [{"id": "a", "level": "city", "attrs": {"level": "town"}}]}"#,
-         "g.json:1:87: error: attribute 'level' is given twice with different values (city and town)"),
-        (#"{"format": "tongxin-graph", "nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a", "weight": "2"}]}"#,
-         "g.json:1:104: error: 'weight' must be a number, not a string"),
+        (
+            #"{"format": "tongxin-graph", "nodes": [{"id": "a", "attrs": {"n": 1}}, {"id": "b", "attrs": {"n": "x"}}]}"#,
+            "g.json:1:98: error: attribute 'n' is a string here but a number on other nodes"
+        ),
+        (
+            #"{"format": "tongxin-graph", "nodes": [{"id": "a", "attrs": {"n": [1]}}]}"#,
+            "g.json:1:66: error: attribute 'n' must be a string, number or bool, not an array"
+        ),
+        (
+            #"{"format": "tongxin-graph", "nodes": [{"id": 7}]}"#,
+            "g.json:1:46: error: 'id' must be a string, not a number"
+        ),
+        (
+            #"{"format": "tongxin-graph", "nodes": [{"id": "a", "level": "city", "attrs": {"level": "town"}}]}"#,
+            "g.json:1:87: error: attribute 'level' is given twice with different values (city and town)"
+        ),
+        (
+            #"{"format": "tongxin-graph", "nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "a", "weight": "2"}]}"#,
+            "g.json:1:104: error: 'weight' must be a number, not a string"
+        ),
         (#"{"format": "graph", "nodes": []}"#, "g.json:1:12: error: 'format' is 'graph', expected 'tongxin-graph'"),
         (#"{"nodes": []}"#, "g.json:1:1: error: missing key 'format' (\"format\": \"tongxin-graph\")"),
         // Malformed and truncated text, empty files.
@@ -121,9 +150,14 @@ import TongxinTestSupport
         ("[]", "g.json:1:1: error: expected '{' (a Tongxin graph is a JSON object), found '['"),
         (#"{"format": "tongxin-graph", "nodes": [{"id": "a"},"#, "g.json:1:51: error: unexpected end of file inside an array"),
         (#"{"format": "tongxin-graph", "nodes": [{"id": "a"}"#, "g.json:1:50: error: unexpected end of file inside an array"),
-        (#"{"format": "tongxin-graph", "nodes": [{"id": "a" "kind": "b"}]}"#,
-         "g.json:1:50: error: expected ',' or '}' after an object member, found '\"'"),
-        (#"{"format": "tongxin-graph", "nodes": []} x"#, "g.json:1:42: error: expected the end of the file after the graph object, found 'x'"),
+        (
+            #"{"format": "tongxin-graph", "nodes": [{"id": "a" "kind": "b"}]}"#,
+            "g.json:1:50: error: expected ',' or '}' after an object member, found '\"'"
+        ),
+        (
+            #"{"format": "tongxin-graph", "nodes": []} x"#,
+            "g.json:1:42: error: expected the end of the file after the graph object, found 'x'"
+        )
     ])
     func badInputHasItsPositionedMessage(text: String, message: String) {
         #expect(readErrors { () throws(DiagnosticList) in try NativeJSONReader.read(text: text, file: "g.json") } == message)
@@ -133,8 +167,9 @@ import TongxinTestSupport
         var bytes = Array(#"{"format": "tongxin-graph", "nodes": [{"id": "村"#.utf8)
         bytes += [0xE6, 0x9D]  // a truncated three-byte sequence
         bytes += Array(#""}]}"#.utf8)
-        #expect(readErrors { () throws(DiagnosticList) in try NativeJSONReader.read(InputFile(path: "g.json", bytes: bytes)) }
-            == "g.json:1:48: error: invalid UTF-8 byte 0xE6")
+        #expect(
+            readErrors { () throws(DiagnosticList) in try NativeJSONReader.read(InputFile(path: "g.json", bytes: bytes)) }
+                == "g.json:1:48: error: invalid UTF-8 byte 0xE6")
     }
 
     @Test func errorsAreCollectedAndCapped() {

@@ -21,27 +21,34 @@ import Yams
     @Test func jsonReaders() {
         let arrays = String(repeating: "[", count: Self.deep)
         let native = #"{"format": "tongxin-graph", "version": 1, "name": "g", "nodes": [{"id": "a", "kind": "x", "attrs": {"tags": "#
-        #expect(errors(NativeJSONReader.read, "g.json", native + arrays)
+        #expect(
+            errors(NativeJSONReader.read, "g.json", native + arrays)
                 == ["g.json:1:\(native.count + 513): error: nested too deeply (more than 512 levels)"])
         let cytoscape = #"{"elements": {"nodes": [{"data": {"id": "a", "tags": "#
-        #expect(errors(CytoscapeJSONReader.read, "g.cyjs", cytoscape + arrays)
+        #expect(
+            errors(CytoscapeJSONReader.read, "g.cyjs", cytoscape + arrays)
                 == ["g.cyjs:1:\(cytoscape.count + 513): error: nested too deeply (more than 512 levels)"])
         let geoJSON = #"{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"tags": "#
-        #expect(errors({ file throws(DiagnosticList) in try GeoJSONReader.read(file) }, "b.geojson", geoJSON + arrays)
+        #expect(
+            errors({ file throws(DiagnosticList) in try GeoJSONReader.read(file) }, "b.geojson", geoJSON + arrays)
                 == ["b.geojson:1:\(geoJSON.count + 513): error: nested too deeply (more than 512 levels)"])
         // Coordinates are read by their fixed shape: a deeper array is not a number.
         let coordinates = #"{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": "#
-        #expect(errors({ file throws(DiagnosticList) in try GeoJSONReader.read(file) }, "b.geojson", coordinates + arrays).first?.hasSuffix("expected a number in a position, found '['") == true)
+        #expect(
+            errors({ file throws(DiagnosticList) in try GeoJSONReader.read(file) }, "b.geojson", coordinates + arrays).first?.hasSuffix(
+                "expected a number in a position, found '['") == true)
     }
 
     /// The 1,025th open element is refused at its `<`.
     @Test func xmlReaders() {
         let elements = String(repeating: "<x>", count: Self.deep)
         let graphML = #"<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="a">"#
-        #expect(errors(GraphMLReader.read, "g.graphml", graphML + elements)
+        #expect(
+            errors(GraphMLReader.read, "g.graphml", graphML + elements)
                 == ["g.graphml:1:\(graphML.count + 1 + 3 * (1024 - 3)): error: elements nested too deeply (more than 1024 levels)"])
         let gexf = #"<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes><node id="a">"#
-        #expect(errors(GEXFReader.read, "g.gexf", gexf + elements)
+        #expect(
+            errors(GEXFReader.read, "g.gexf", gexf + elements)
                 == ["g.gexf:1:\(gexf.count + 1 + 3 * (1024 - 4)): error: elements nested too deeply (more than 1024 levels)"])
     }
 

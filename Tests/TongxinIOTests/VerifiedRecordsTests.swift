@@ -24,7 +24,7 @@ import TongxinTestSupport
     func corruptName(in path: String) throws {
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let name = Array("湖北省".utf8)
-        let at = try #require((0...(bytes.count - name.count)).first { Array(bytes[$0 ..< $0 + name.count]) == name })
+        let at = try #require((0...(bytes.count - name.count)).first { Array(bytes[$0..<$0 + name.count]) == name })
         bytes[at + 2] ^= 0x01
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }

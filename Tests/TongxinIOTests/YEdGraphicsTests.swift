@@ -27,27 +27,31 @@ import TongxinTestSupport
         let text = String(decoding: Self.yEd(graph, styling: styling), as: UTF8.self)
         #expect(text.contains(#"xmlns:y="http://www.yworks.com/xml/graphml""#))
         #expect(text.contains(#"  <key id="n_graphics" for="node" yfiles.type="nodegraphics"/>"#))
-        #expect(text.contains("""
-                  <data key="n_graphics">
-                    <y:ShapeNode>
-                      <y:Geometry height="60.0" width="120.0" x="0" y="0"/>
-                      <y:Fill color="#C6DBEF" transparent="false"/>
-                      <y:BorderStyle color="#404040" type="line" width="1.0"/>
-                      <y:NodeLabel alignment="center" fontSize="12" modelName="internal" modelPosition="c">湖北省</y:NodeLabel>
-                      <y:Shape type="roundrectangle"/>
-                    </y:ShapeNode>
-                  </data>
-            """))
+        #expect(
+            text.contains(
+                """
+                      <data key="n_graphics">
+                        <y:ShapeNode>
+                          <y:Geometry height="60.0" width="120.0" x="0" y="0"/>
+                          <y:Fill color="#C6DBEF" transparent="false"/>
+                          <y:BorderStyle color="#404040" type="line" width="1.0"/>
+                          <y:NodeLabel alignment="center" fontSize="12" modelName="internal" modelPosition="c">湖北省</y:NodeLabel>
+                          <y:Shape type="roundrectangle"/>
+                        </y:ShapeNode>
+                      </data>
+                """))
         #expect(text.contains(##"<y:Fill color="#FB6A4A" transparent="false"/>"##))
         #expect(text.contains(#"<y:Shape type="trapezoid2"/>"#) && text.contains(#"<y:Shape type="hexagon"/>"#))
-        #expect(text.contains("""
-                  <data key="e_graphics">
-                    <y:PolyLineEdge>
-                      <y:LineStyle color="#969696" type="line" width="1.0"/>
-                      <y:Arrows source="none" target="none"/>
-                    </y:PolyLineEdge>
-                  </data>
-            """))
+        #expect(
+            text.contains(
+                """
+                      <data key="e_graphics">
+                        <y:PolyLineEdge>
+                          <y:LineStyle color="#969696" type="line" width="1.0"/>
+                          <y:Arrows source="none" target="none"/>
+                        </y:PolyLineEdge>
+                      </data>
+                """))
         #expect(text.contains(##"<y:LineStyle color="#31A354" type="dashed" width="1.2"/>"##))
     }
 

@@ -35,8 +35,10 @@ struct HubeiLedgersTests {
     }
 
     func pairing(_ graph: Graph, in region: String) throws -> [Int] {
-        let r = try Pairing(of: graph, left: NodeSelector(parsing: "enterprise"), right: NodeSelector(parsing: "village"),
-                            edge: EdgeKind.pairedWith, within: graph.resolve(region)).regions[0]
+        let r = try Pairing(
+            of: graph, left: NodeSelector(parsing: "enterprise"), right: NodeSelector(parsing: "village"),
+            edge: EdgeKind.pairedWith, within: graph.resolve(region)
+        ).regions[0]
         return [r.left, r.right, r.pairs, r.leftPaired, r.rightPaired, r.maxMatching]
     }
 
@@ -54,7 +56,8 @@ struct HubeiLedgersTests {
 
     @Test func chamberCoverageOfTownsIsTheSame() throws {
         let selector = "organization[type=商会]"
-        #expect(try coverageRows(imported, unit: .town, by: selector, via: Coverage.defaultVia)
+        #expect(
+            try coverageRows(imported, unit: .town, by: selector, via: Coverage.defaultVia)
                 == coverageRows(original, unit: .town, by: selector, via: Coverage.defaultVia))
     }
 

@@ -23,7 +23,6 @@ extension Ledgers {
 
 @Suite struct LedgerImporterTests {
 
-
     @Test func aRosterBecomesFiguresVillagesAndEdges() throws {
         let result = try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": Ledgers.roster]).run()
         let graph = result.graph
@@ -52,9 +51,10 @@ extension Ledgers {
 
     @Test func aMisspelledTownIsAnErrorAtItsCellWithTheClosestName() throws {
         let roster = Ledgers.roster.replacingOccurrences(of: "3,宜昌,夷陵,小溪塔,", with: "3,宜昌,夷陵,小溪塔镇,")
-        #expect(try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": roster]).errors() == [
-            "roster.csv:roster!D5: error: no town named '小溪塔镇' in 夷陵区; did you mean 小溪塔街道?",
-        ])
+        #expect(
+            try Ledgers(["map.yaml": Ledgers.mapping, "roster.csv": roster]).errors() == [
+                "roster.csv:roster!D5: error: no town named '小溪塔镇' in 夷陵区; did you mean 小溪塔街道?"
+            ])
     }
 
     @Test func problemsAndWarningsCarryTheirRowSoTheReportNeedNotReadTheWorkbookAgain() throws {
@@ -65,28 +65,37 @@ extension Ledgers {
             Issue.record("the misspelled town should be an error")
         } catch {
             let excerpt = try #require(error.diagnostics.first?.excerpt)
-            #expect(excerpt == SourceExcerpt(text: "3 | 宜昌 | 夷陵 | 小溪塔镇 | 旧坪社区 | 张三 | 13800000001", caret: 14,
-                                             cutBefore: false, cutAfter: false))
+            #expect(
+                excerpt
+                    == SourceExcerpt(
+                        text: "3 | 宜昌 | 夷陵 | 小溪塔镇 | 旧坪社区 | 张三 | 13800000001", caret: 14,
+                        cutBefore: false, cutAfter: false))
         }
-        let mapping = "sheets:\n  - file: p.csv\n    nodes:\n      p: {place: [县, 乡镇]}\n      o: {kind: organization, name: 名称, place: [县, 乡镇]}\n"
+        let mapping =
+            "sheets:\n  - file: p.csv\n    nodes:\n      p: {place: [县, 乡镇]}\n      o: {kind: organization, name: 名称, place: [县, 乡镇]}\n"
         let warned = try Ledgers(["map.yaml": mapping, "p.csv": "名称,县,乡镇\n甲商会,长阳县,420506001\n"]).run().warnings
         #expect(warned.map(\.excerpt?.text) == ["甲商会 | 长阳县 | 420506001"])
     }
 
     @Test func conflictingAttributesNameBothCells() throws {
         let mapping = Ledgers.mapping.replacingOccurrences(of: "key: [姓名, 联系电话]", with: "key: 姓名")
-        let errors = try Ledgers(["map.yaml": mapping, "roster.csv": Ledgers.roster.replacingOccurrences(of: "旧坪社区,张三,13800000001", with: "旧坪社区,张三,13900000009")]).errors()
+        let errors = try Ledgers([
+            "map.yaml": mapping, "roster.csv": Ledgers.roster.replacingOccurrences(of: "旧坪社区,张三,13800000001", with: "旧坪社区,张三,13900000009")
+        ]).errors()
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("roster.csv:roster!G5: error: phone of figure '张三' is '13900000009' here but '13800000001' at ") == true)
+        #expect(
+            errors.first?.hasPrefix("roster.csv:roster!G5: error: phone of figure '张三' is '13900000009' here but '13800000001' at ") == true
+        )
         #expect(errors.first?.hasSuffix("roster!G3") == true)
     }
 
     @Test func aMissingColumnNamesTheSheetAndItsHeaders() throws {
         let mapping = Ledgers.mapping.replacingOccurrences(of: "name: 姓名", with: "name: 名字")
-        #expect(try Ledgers(["map.yaml": mapping, "roster.csv": Ledgers.roster]).errors() == [
-            "roster.csv:roster!A2: error: sheet 'roster': no header row among the first 30 rows names the mapped column '名字'; "
-                + "row 2 has: 序号, 市州, 县(市、区), 乡镇 （街道）, 村（社区）, 姓名, 联系电话",
-        ])
+        #expect(
+            try Ledgers(["map.yaml": mapping, "roster.csv": Ledgers.roster]).errors() == [
+                "roster.csv:roster!A2: error: sheet 'roster': no header row among the first 30 rows names the mapped column '名字'; "
+                    + "row 2 has: 序号, 市州, 县(市、区), 乡镇 （街道）, 村（社区）, 姓名, 联系电话"
+            ])
     }
 
     @Test func dataChecksAreWarnings() throws {
@@ -115,7 +124,8 @@ extension Ledgers {
     }
 
     @Test func aCodeBeatsAParentThatDisagrees() throws {
-        let mapping = "sheets:\n  - file: p.csv\n    nodes:\n      p: {place: [县, 乡镇]}\n      o: {kind: organization, name: 名称, place: [县, 乡镇]}\n"
+        let mapping =
+            "sheets:\n  - file: p.csv\n    nodes:\n      p: {place: [县, 乡镇]}\n      o: {kind: organization, name: 名称, place: [县, 乡镇]}\n"
         let result = try Ledgers(["map.yaml": mapping, "p.csv": "名称,县,乡镇\n甲商会,长阳县,420506001\n"]).run()
         #expect(result.warnings.map(\.message) == ["the code 420506001 is 小溪塔街道, which is not in 长阳土家族自治县 named in the column before"])
         let org = result.graph.nodes(ofKind: NodeKind.organization)[0]
@@ -126,7 +136,8 @@ extension Ledgers {
         #expect(IdentifierChecks.creditCodeProblem("91350100M000100Y43") == nil)
         #expect(IdentifierChecks.creditCodeProblem("91110000802100433B") == nil)
         #expect(IdentifierChecks.creditCodeProblem("9135010") == "a unified social credit code has 18 characters, this one 7")
-        #expect(IdentifierChecks.creditCodeProblem("91350100I000100Y43") == "'I' (character 9) is not allowed in a unified social credit code")
+        #expect(
+            IdentifierChecks.creditCodeProblem("91350100I000100Y43") == "'I' (character 9) is not allowed in a unified social credit code")
         #expect(IdentifierChecks.divisionCodeProblem("420506001200") == nil)
         #expect(IdentifierChecks.divisionCodeProblem("420000001001") == "the town part is set but the prefecture part is zero")
         #expect(IdentifierChecks.divisionCodeProblem("990506001200") == "99 is not a province's code")

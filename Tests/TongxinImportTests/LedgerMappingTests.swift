@@ -63,17 +63,25 @@ import TongxinTestSupport
     }
 
     @Test(arguments: [
-        ("sheets:\n  - file: a.xlsx\n    nodes:\n      f: {kind: figure, nmae: 姓名}\n",
-         "map.yaml:4:25: error: node 'f': unknown key 'nmae' (expected kind, key, name, place, attrs; did you mean 'name'?)"),
-        ("sheets:\n  - file: a.xlsx\n    nodes:\n      f: {kind: figure, name: 姓名}\n    edges:\n      - {source: f, target: v, kind: tie}\n",
-         "map.yaml:6:29: error: target 'v' is not a node of this sheet (nodes: f)"),
-        ("sheets:\n  - file: a.xlsx\n    nodes:\n      v: {place: [县], name: 名称}\n",
-         "map.yaml:4:7: error: node 'v' has no kind, so it is the place itself: key, name and attrs belong to a node with a kind"),
+        (
+            "sheets:\n  - file: a.xlsx\n    nodes:\n      f: {kind: figure, nmae: 姓名}\n",
+            "map.yaml:4:25: error: node 'f': unknown key 'nmae' (expected kind, key, name, place, attrs; did you mean 'name'?)"
+        ),
+        (
+            "sheets:\n  - file: a.xlsx\n    nodes:\n      f: {kind: figure, name: 姓名}\n    edges:\n      - {source: f, target: v, kind: tie}\n",
+            "map.yaml:6:29: error: target 'v' is not a node of this sheet (nodes: f)"
+        ),
+        (
+            "sheets:\n  - file: a.xlsx\n    nodes:\n      v: {place: [县], name: 名称}\n",
+            "map.yaml:4:7: error: node 'v' has no kind, so it is the place itself: key, name and attrs belong to a node with a kind"
+        ),
         ("sheets:\n  - file: a.xlsx\n    nodes:\n      f: {kind: figure}\n", "map.yaml:4:7: error: node 'f' needs a 'name' or a 'key'"),
-        ("sheet:\n  - file: a.xlsx\n",
-         "map.yaml:1:1: error: the mapping: unknown key 'sheet' (expected divisions, sheets; did you mean 'sheets'?)"),
+        (
+            "sheet:\n  - file: a.xlsx\n",
+            "map.yaml:1:1: error: the mapping: unknown key 'sheet' (expected divisions, sheets; did you mean 'sheets'?)"
+        ),
         ("", "map.yaml:1:1: error: the mapping is empty: it needs a 'sheets' list"),
-        ("a: &x [1]\nb: *x\n", "map.yaml:1:4: error: anchors and aliases ('&') are not allowed here; write the value out"),
+        ("a: &x [1]\nb: *x\n", "map.yaml:1:4: error: anchors and aliases ('&') are not allowed here; write the value out")
     ])
     func errorsAreAtTheirPlace(text: String, message: String) {
         #expect(errors(text).first == message)
@@ -81,18 +89,25 @@ import TongxinTestSupport
 
     @Test func everyProblemIsReported() {
         let text = "sheets:\n  - file: a.xlsx\n    nodes:\n      f: {kind: figure}\n      g: {kidn: x}\n"
-        #expect(errors(text) == [
-            "map.yaml:4:7: error: node 'f' needs a 'name' or a 'key'",
-            "map.yaml:5:11: error: node 'g': unknown key 'kidn' (expected kind, key, name, place, attrs; did you mean 'kind'?)",
-            "map.yaml:5:7: error: node 'g' needs a 'kind' (a node) or a 'place' (the place itself)",
-        ])
+        #expect(
+            errors(text) == [
+                "map.yaml:4:7: error: node 'f' needs a 'name' or a 'key'",
+                "map.yaml:5:11: error: node 'g': unknown key 'kidn' (expected kind, key, name, place, attrs; did you mean 'kind'?)",
+                "map.yaml:5:7: error: node 'g' needs a 'kind' (a node) or a 'place' (the place itself)"
+            ])
     }
 
     @Test func billionLaughsAndDeepNestingAreRefusedAtOnce() {
         var laughs = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
-        for level in 1...9 { laughs += "\(Character(UnicodeScalar(97 + level)!)): &\(Character(UnicodeScalar(97 + level)!)) [" + String(repeating: "*\(Character(UnicodeScalar(96 + level)!)),", count: 9).dropLast() + "]\n" }
+        for level in 1...9 {
+            laughs +=
+                "\(Character(UnicodeScalar(97 + level)!)): &\(Character(UnicodeScalar(97 + level)!)) ["
+                + String(repeating: "*\(Character(UnicodeScalar(96 + level)!)),", count: 9).dropLast() + "]\n"
+        }
         #expect(errors(laughs).first?.contains("anchors and aliases") == true)
-        #expect(errors(String(repeating: "[", count: 100_000)).first == "map.yaml:1:65: error: nested too deeply: more than 64 levels of [ and {")
+        #expect(
+            errors(String(repeating: "[", count: 100_000)).first
+                == "map.yaml:1:65: error: nested too deeply: more than 64 levels of [ and {")
         #expect(errors("sheets:\n" + String(repeating: " ", count: 300) + "- x\n").first?.contains("nested too deeply") == true)
         #expect(errors("sheets: [\n").first?.hasPrefix("map.yaml:2:1: error: YAML: ") == true)
         #expect(errors("sheets:\n  - file: '*名册.xlsx'\n    nodes: {p: {place: ['&县']}}\n").isEmpty)

@@ -9,20 +9,24 @@ import TongxinTestSupport
 @Suite struct ChoroplethMapTests {
     static func fixtureMap(width: Double = 1000, language: MapLanguage = .zh) throws -> ChoroplethMap {
         let graph = MapFixtures.graph()
-        let values = try MapValues(coverageOf: graph, level: .county, unit: .village, by: [NodeSelector(parsing: "figure")],
-                                   via: ["liaison_for"], within: nil)
+        let values = try MapValues(
+            coverageOf: graph, level: .county, unit: .village, by: [NodeSelector(parsing: "figure")],
+            via: ["liaison_for"], within: nil)
         let boundaries = Boundaries(collection: MapFixtures.three, source: "three.geojson")
-        return try ChoroplethMap(graph: graph, values: values, boundaries: boundaries,
-                                 options: .init(width: width, language: language, dataName: "fixture"))
+        return try ChoroplethMap(
+            graph: graph, values: values, boundaries: boundaries,
+            options: .init(width: width, language: language, dataName: "fixture"))
     }
 
     @Test func valuesAreCoverageRates() throws {
         let graph = MapFixtures.graph()
-        let values = try MapValues(coverageOf: graph, level: .county, unit: .village, by: [NodeSelector(parsing: "figure")],
-                                   via: ["liaison_for"], within: nil)
+        let values = try MapValues(
+            coverageOf: graph, level: .county, unit: .village, by: [NodeSelector(parsing: "figure")],
+            via: ["liaison_for"], within: nil)
         #expect(values.entries.map(\.rate) == [0.5, 0, 1])
-        let pairing = try MapValues(pairingOf: graph, level: .county, left: NodeSelector(parsing: "enterprise"),
-                                    right: NodeSelector(parsing: "village"), within: nil)
+        let pairing = try MapValues(
+            pairingOf: graph, level: .county, left: NodeSelector(parsing: "enterprise"),
+            right: NodeSelector(parsing: "village"), within: nil)
         #expect(pairing.entries.map(\.rate) == [0, 0.5, 0])
     }
 
@@ -63,19 +67,23 @@ import TongxinTestSupport
     /// (hatched rising), 孤岛 is gone (drawn hatched falling on the island no later region takes).
     @Test func changeMap() throws {
         let old = MapFixtures.graph(earlier: true), new = MapFixtures.graph()
-        let values = try MapValues(coverageChangeFrom: old, to: new, level: .county, unit: .village, by: [NodeSelector(parsing: "figure")],
-                                   via: ["liaison_for"], within: (nil, nil))
+        let values = try MapValues(
+            coverageChangeFrom: old, to: new, level: .county, unit: .village, by: [NodeSelector(parsing: "figure")],
+            via: ["liaison_for"], within: (nil, nil))
         let comparison = try #require(values.comparison)
         #expect(comparison.delta == [0.5, -0.5, nil])
         #expect(comparison.before.map { $0?.covered } == [0, 1, nil])
         #expect(comparison.removed.map { old.id(of: $0.node) } == ["420999"])
-        let map = try ChoroplethMap(graph: new, values: values, boundaries: Boundaries(collection: MapFixtures.three, source: "three.geojson"),
-                                    options: .init(width: 600, dataName: "fixture", earlierName: "fixture 2023"))
+        let map = try ChoroplethMap(
+            graph: new, values: values, boundaries: Boundaries(collection: MapFixtures.three, source: "three.geojson"),
+            options: .init(width: 600, dataName: "fixture", earlierName: "fixture 2023"))
         #expect(map.warnings.isEmpty)
         let svg = String(decoding: SVGMapWriter.svg(map.scene), as: UTF8.self)
         #expect(svg.contains("<title>湖北省各县（市、区）村覆盖率变化</title>"))
         #expect(svg.contains("<title>武汉市（420100）\n之前：单位 2，已覆盖 0，0.0%\n之后：单位 2，已覆盖 1，50.0%\n变化：+50.0 个百分点</title>"))
-        #expect(svg.contains("data-id=\"420821\" data-units=\"2\" data-covered=\"0\" data-rate=\"0.0\" data-before-rate=\"0.5\" data-delta=\"-0.5\""))
+        #expect(
+            svg.contains(
+                "data-id=\"420821\" data-units=\"2\" data-covered=\"0\" data-rate=\"0.0\" data-before-rate=\"0.5\" data-delta=\"-0.5\""))
         #expect(svg.contains("fill=\"url(#hatch-rising)\"") && svg.contains("fill=\"url(#hatch-falling)\""))
         #expect(svg.contains("<title>孤岛（420999）\n之前：单位 2，已覆盖 1，50.0%\n之后：无此地\n变化：— 个百分点</title>"))
         #expect(svg.contains(">变化（百分点）</text>") && svg.contains(">仅新版有</text>") && svg.contains(">仅旧版有</text>"))
@@ -114,11 +122,13 @@ import TongxinTestSupport
     @Test(.enabled(if: MapFixtures.installed(.county) != nil && FileManager.default.fileExists(atPath: MapFixtures.hubeiPath)))
     func hubeiLabelsDoNotCollide() throws {
         let graph = try GraphFile.read(MapFixtures.hubeiPath)
-        let values = try MapValues(coverageOf: graph, level: .county, unit: .town, by: [NodeSelector(parsing: "organization[type=商会]")],
-                                   within: nil)
+        let values = try MapValues(
+            coverageOf: graph, level: .county, unit: .town, by: [NodeSelector(parsing: "organization[type=商会]")],
+            within: nil)
         for width in [600.0, 800, 1200, 2000] {
-            let map = try ChoroplethMap(graph: graph, values: values, boundaries: try #require(MapFixtures.installed(.county)),
-                                        options: .init(width: width, dataName: "hubei"))
+            let map = try ChoroplethMap(
+                graph: graph, values: values, boundaries: try #require(MapFixtures.installed(.county)),
+                options: .init(width: width, dataName: "hubei"))
             let boxes = map.labelBoxes
             for i in boxes.indices {
                 for j in boxes.indices where j > i { #expect(!boxes[i].overlaps(boxes[j]), "\(width): boxes \(i) and \(j)") }

@@ -6,7 +6,8 @@ import TongxinMap
 /// Small boundaries and graphs for the map tests, and the installed Hubei data.
 enum MapFixtures {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// Three regions sharing borders and an island: 武汉市 (west), 京山市 (east, the renamed
     /// 京山县), 仙桃市 (south, under both), 孤岛 (no region).

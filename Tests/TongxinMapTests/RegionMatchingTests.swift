@@ -56,7 +56,8 @@ import TongxinIO
         #expect(cities.count == 17 && cityMatch.features.allSatisfy { $0 != nil })
         #expect(cityMatch.unmatchedFeatures.isEmpty)
         let counties = MapValues.regions(of: graph, level: .county, within: nil)
-        let countyMatch = RegionMatching(regions: counties, in: graph, features: MapFixtures.installed(.county)!.collection, scope: province)
+        let countyMatch = RegionMatching(
+            regions: counties, in: graph, features: MapFixtures.installed(.county)!.collection, scope: province)
         let unmatched = counties.indices.filter { countyMatch.features[$0] == nil }.map { graph.id(of: counties[$0]) }
         #expect(unmatched == ["421071", "421171"])
         #expect(counties.count - unmatched.count == 103)

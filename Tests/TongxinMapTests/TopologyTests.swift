@@ -39,10 +39,11 @@ import TongxinIO
             // Segments of each ring, both directions: a segment of 武汉 on the shared border is a
             // segment of 京山 too.
             func segments(_ ring: [PlanePoint]) -> Set<[Double]> {
-                Set(ring.indices.flatMap { i -> [[Double]] in
-                    let a = ring[i], b = ring[(i + 1) % ring.count]
-                    return [[a.x, a.y, b.x, b.y], [b.x, b.y, a.x, a.y]]
-                })
+                Set(
+                    ring.indices.flatMap { i -> [[Double]] in
+                        let a = ring[i], b = ring[(i + 1) % ring.count]
+                        return [[a.x, a.y, b.x, b.y], [b.x, b.y, a.x, a.y]]
+                    })
             }
             let wuhan = segments(rings[0]), jingshan = segments(rings[1])
             let sharedX = 114.0 * 100

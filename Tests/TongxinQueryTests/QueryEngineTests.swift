@@ -32,7 +32,8 @@ import TongxinTestSupport
             #expect(file.nodeAttributes.values(at: a).map(\.name) == sample.nodeAttributes.values(at: b).map(\.name))
         }
         func edges(_ graph: Graph) -> [String] {
-            (0..<graph.edgeCount).map { "\(graph.ids[graph.source(of: $0)]) \(graph.kind(ofEdge: $0)) \(graph.ids[graph.target(of: $0)])" }.sorted()
+            (0..<graph.edgeCount).map { "\(graph.ids[graph.source(of: $0)]) \(graph.kind(ofEdge: $0)) \(graph.ids[graph.target(of: $0)])" }
+                .sorted()
         }
         #expect(edges(file) == edges(sample))
     }
@@ -45,11 +46,12 @@ import TongxinTestSupport
             _ = try engine.run(query)
         } catch {
             // '宜昌市' takes 6 terminal columns, so the caret sits 3 further right than the column.
-            #expect(error.render(query: query) == """
-                query:1:32: error: unknown variable '宜昌'
-                MATCH (c {name: '宜昌市'}) RETURN 宜昌
-                                                  ^
-                """)
+            #expect(
+                error.render(query: query) == """
+                    query:1:32: error: unknown variable '宜昌'
+                    MATCH (c {name: '宜昌市'}) RETURN 宜昌
+                                                      ^
+                    """)
             #expect(error.phase == .semantic)
         }
     }
@@ -57,13 +59,14 @@ import TongxinTestSupport
     @Test func plannerSeeksTheNamedNodeFirst() throws {
         let engine = QueryEngine(graph: SampleGraphs.tinyProvince())
         let plan = try engine.explain("MATCH (v:village)-[:within]->(t:region {name: '甲镇'}) WHERE v.type = 'village' RETURN v")
-        #expect(plan == [
-            "Match",
-            "  NodeSeek (t) by name index = '甲镇', ≈1 candidates",
-            "  Expand (t)<-[:within]-(v)",
-            "  Filter (v.type = 'village')",
-            "Project [v]",
-        ])
+        #expect(
+            plan == [
+                "Match",
+                "  NodeSeek (t) by name index = '甲镇', ≈1 candidates",
+                "  Expand (t)<-[:within]-(v)",
+                "  Filter (v.type = 'village')",
+                "Project [v]"
+            ])
         let scan = try engine.explain("MATCH (x)-[:paired_with]->(y) RETURN count(*) AS n")
         #expect(scan[1] == "  RelationshipScan (x)-[:paired_with]->(y) by kind index, ≈2 candidates")
         let filtered = try engine.explain("MATCH (n) WHERE n.id = 'v3' RETURN n")
@@ -126,15 +129,17 @@ import TongxinTestSupport
 
     @Test func resultTextForTablesAndCSV() throws {
         let engine = QueryEngine(graph: SampleGraphs.tinyProvince())
-        let result = try engine.run("""
+        let result = try engine.run(
+            """
             MATCH p = (e:enterprise)-[r {projects: 2}]->(v)-[:within]->(t)
             RETURN e, r, p, [v.name, null], {n: 1}
             """)
         #expect(result.rows.count == 1)
-        #expect(result.rows[0].map(result.text) == [
-            "某茶业公司 (e1)", "(e1)-[:paired_with]->(v2)", "(e1)-[:paired_with]->(v2)-[:within]->(t1)",
-            "['二村', null]", "{n: 1}",
-        ])
+        #expect(
+            result.rows[0].map(result.text) == [
+                "某茶业公司 (e1)", "(e1)-[:paired_with]->(v2)", "(e1)-[:paired_with]->(v2)-[:within]->(t1)",
+                "['二村', null]", "{n: 1}"
+            ])
     }
 
     /// Random edits of the corpus queries (deletions, insertions of query fragments, duplications,
@@ -142,10 +147,12 @@ import TongxinTestSupport
     @Test func fuzzedQueriesNeverCrash() throws {
         let graphs = ["tiny": try Corpus.graph("tiny"), "mixed": try Corpus.graph("mixed")]
         let queries = Corpus.load().map { ($0.graph, $0.query) }
-        let fragments = ["(", ")", "[", "]", "{", "}", "-", "->", "<-", "*", "..", ":", ",", "'", "\"", "`", "$x", "0",
-                         "-1", "9223372036854775807", "null", "MATCH ", " RETURN ", " WITH ", " WHERE ", " AND ", " OR ",
-                         " NOT ", " IN ", "count(*)", "collect(", " AS ", " ORDER BY ", " LIMIT ", "|", "1.5", "甲", "\\",
-                         "shortestPath(", "OPTIONAL ", "UNWIND ", " DISTINCT ", "*0..", "/ 0", "%", "^", "=", "<>", "."]
+        let fragments = [
+            "(", ")", "[", "]", "{", "}", "-", "->", "<-", "*", "..", ":", ",", "'", "\"", "`", "$x", "0",
+            "-1", "9223372036854775807", "null", "MATCH ", " RETURN ", " WITH ", " WHERE ", " AND ", " OR ",
+            " NOT ", " IN ", "count(*)", "collect(", " AS ", " ORDER BY ", " LIMIT ", "|", "1.5", "甲", "\\",
+            "shortestPath(", "OPTIONAL ", "UNWIND ", " DISTINCT ", "*0..", "/ 0", "%", "^", "=", "<>", "."
+        ]
         let seed: UInt64 = 20_241_124
         var random = SplitMix64(seed: seed)
         var errors = 0, answers = 0
@@ -181,8 +188,9 @@ import TongxinTestSupport
             } catch {
                 errors += 1
                 let lines = query.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-                #expect(error.position.line >= 1 && error.position.line <= lines.count,
-                        "seed \(seed) round \(round): \(error) for \(query)")
+                #expect(
+                    error.position.line >= 1 && error.position.line <= lines.count,
+                    "seed \(seed) round \(round): \(error) for \(query)")
                 #expect(!error.render(query: query).isEmpty)
             }
         }

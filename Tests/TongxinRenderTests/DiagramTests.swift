@@ -29,22 +29,27 @@ import TongxinTestSupport
         #expect(plan.collapse == .town && !plan.collapseChosen)
         #expect(names(diagram) == ["湖北省", "甲市", "乙市", "甲镇", "乙镇", "丙镇"])
         // 甲镇 holds v1, v2, o1 (within v1), and the unplaced e1 (first reached from v2) and f1 (from v1).
-        #expect(diagram.nodes[3].members == "2\u{00A0}villages\u{00A0}· 1\u{00A0}organization\u{00A0}· 1\u{00A0}enterprise\u{00A0}· 1\u{00A0}figure")
+        #expect(
+            diagram.nodes[3].members
+                == "2\u{00A0}villages\u{00A0}· 1\u{00A0}organization\u{00A0}· 1\u{00A0}enterprise\u{00A0}· 1\u{00A0}figure")
         #expect(diagram.nodes[3].memberCount == 5)
         #expect(diagram.nodes[4].members == "1\u{00A0}village")
         // o2 serves v5, so it follows v5 into 丙镇.
         #expect(diagram.nodes[5].members == "2\u{00A0}villages\u{00A0}· 1\u{00A0}organization")
         // e1 → v2 falls inside 甲镇; e1 → v3 becomes 甲镇 → 乙镇.
-        #expect(edges(diagram) == [
-            "湖北省-within->甲市×1", "湖北省-within->乙市×1", "甲市-within->甲镇×1", "甲市-within->乙镇×1",
-            "乙市-within->丙镇×1", "甲镇-paired_with->乙镇×1",
-        ])
+        #expect(
+            edges(diagram) == [
+                "湖北省-within->甲市×1", "湖北省-within->乙市×1", "甲市-within->甲镇×1", "甲市-within->乙镇×1",
+                "乙市-within->丙镇×1", "甲镇-paired_with->乙镇×1"
+            ])
     }
 
     /// The same view in Chinese: counts, the title, the coverage line and the legend's words.
     @Test func chineseWords() throws {
         var options = DiagramOptions(collapse: .city, language: .zh)
-        options.colorBy = .init(selector: "商会", states: (0..<graph.nodeCount).map { [6, 7, 8, 9, 10].contains($0) ? ($0 == 6 ? .covered : .uncovered) : .notUnit })
+        options.colorBy = .init(
+            selector: "商会",
+            states: (0..<graph.nodeCount).map { [6, 7, 8, 9, 10].contains($0) ? ($0 == 6 ? .covered : .uncovered) : .notUnit })
         let (diagram, _) = try Diagram.build(graph: graph, options: options)
         #expect(diagram.title == "tiny · 按市（州）汇总")
         // 甲市 holds t1, t2, v1–v3, o1 and the unplaced e1 and f1.
@@ -58,8 +63,10 @@ import TongxinTestSupport
     @Test func collapseToCountyWithoutCountiesFoldsTownsIntoCities() throws {
         let (diagram, _) = try Diagram.build(graph: graph, options: DiagramOptions(collapse: .county))
         #expect(names(diagram) == ["湖北省", "甲市", "乙市"])
-        #expect(diagram.nodes[1].members
-                == "2\u{00A0}towns\u{00A0}· 3\u{00A0}villages\u{00A0}· 1\u{00A0}organization\u{00A0}· 1\u{00A0}enterprise\u{00A0}· 1\u{00A0}figure")
+        #expect(
+            diagram.nodes[1].members
+                == "2\u{00A0}towns\u{00A0}· 3\u{00A0}villages\u{00A0}· 1\u{00A0}organization\u{00A0}· 1\u{00A0}enterprise\u{00A0}· 1\u{00A0}figure"
+        )
         #expect(diagram.edges.count == 2)
     }
 
@@ -173,7 +180,7 @@ import TongxinTestSupport
         builder.addEdge(source: "v0", target: "v2", kind: EdgeKind.tie)  // a → b
         builder.addEdge(source: "v2", target: "v1", kind: EdgeKind.tie)  // b → a
         builder.addEdge(source: "v3", target: "v0", kind: EdgeKind.tie)  // d → a
-        builder.addEdge(source: "c", target: "v2", kind: EdgeKind.tie)   // city → inside itself: folded
+        builder.addEdge(source: "c", target: "v2", kind: EdgeKind.tie)  // city → inside itself: folded
         let links = try builder.build()
         let (diagram, plan) = try Diagram.build(graph: links, options: DiagramOptions(collapse: .town))
         #expect(diagram.undirectedLinks)
@@ -182,7 +189,8 @@ import TongxinTestSupport
         let (capped, cappedPlan) = try Diagram.build(graph: links, options: DiagramOptions(collapse: .town, maxEdges: 1))
         #expect(edges(capped).filter { !$0.contains("within") } == ["a-tie->b×2"])
         #expect(cappedPlan.droppedEdges == 1)
-        #expect(DiagramDOT.write(capped, engine: .dot).contains("n1 -> n2 [color=\"#636363\", style=dashed, penwidth=2, dir=none, label=\"2\""))
+        #expect(
+            DiagramDOT.write(capped, engine: .dot).contains("n1 -> n2 [color=\"#636363\", style=dashed, penwidth=2, dir=none, label=\"2\""))
     }
 
     @Test func aBoxAroundEveryNodeIsNotDrawn() throws {

@@ -16,6 +16,7 @@ func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation
     let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
     let gotLine = line < got.count ? String(got[line]) : "<end>"
     let wantLine = line < want.count ? String(want[line]) : "<end>"
-    Issue.record("\(name) differs at line \(line + 1):\n  expected: \(wantLine)\n  actual:   \(gotLine)",
-                 sourceLocation: sourceLocation)
+    Issue.record(
+        "\(name) differs at line \(line + 1):\n  expected: \(wantLine)\n  actual:   \(gotLine)",
+        sourceLocation: sourceLocation)
 }

@@ -50,11 +50,14 @@ import TongxinTestSupport
         for (index, name) in names.enumerated() { builder.addNode(id: "x\(index)", kind: NodeKind.figure, name: name) }
         let hostile = try builder.build()
         let (diagram, plan) = try Diagram.build(graph: hostile, options: DiagramOptions())
-        let svg = String(decoding: try Graphviz.render(dot: DiagramDOT.write(diagram, engine: plan.engine), engine: plan.engine, format: .svg),
-                         as: UTF8.self)
+        let svg = String(
+            decoding: try Graphviz.render(dot: DiagramDOT.write(diagram, engine: plan.engine), engine: plan.engine, format: .svg),
+            as: UTF8.self)
         // SVG writes & < > " as entities (GRAPHVIZ.md).
-        for expected in [">say &quot;hi&quot;</text>", #">back\slash\</text>"#, ">&lt;b&gt;&amp;amp;&lt;/b&gt;</text>",
-                         ">{a|b} &lt;c&gt;</text>", #">\N and \G</text>"#, ">graph</text>", ">two</text>", ">lines</text>", ">AT&amp;T</text>"] {
+        for expected in [
+            ">say &quot;hi&quot;</text>", #">back\slash\</text>"#, ">&lt;b&gt;&amp;amp;&lt;/b&gt;</text>",
+            ">{a|b} &lt;c&gt;</text>", #">\N and \G</text>"#, ">graph</text>", ">two</text>", ">lines</text>", ">AT&amp;T</text>"
+        ] {
             #expect(svg.contains(expected), "\(expected)")
         }
     }
@@ -134,8 +137,10 @@ struct GraphvizMemoryTests {
 /// The worker's messages (the worker itself runs in TongxinCLITests, which builds the binary).
 @Suite struct GraphvizWorkerTests {
     @Test func errorEncodingRoundTrips() {
-        for error in [GraphvizError.syntax("x\ny"), .layout(engine: "dot", message: "m"), .render(format: "png", message: ""),
-                      .timedOut(seconds: 2.5), .worker("w")] {
+        for error in [
+            GraphvizError.syntax("x\ny"), .layout(engine: "dot", message: "m"), .render(format: "png", message: ""),
+            .timedOut(seconds: 2.5), .worker("w")
+        ] {
             #expect(GraphvizWorker.decode(GraphvizWorker.encode(error)) == error)
         }
     }

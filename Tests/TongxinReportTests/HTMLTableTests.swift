@@ -22,12 +22,15 @@ import TongxinResults
 
     @Test func dressingAddsLinksTooltipsAndShownText() {
         let link = HTMLTable.Dressing(markup: .element("a", ["href": "#x"], text: "甲 & 乙"))
-        #expect(HTMLTable.cell(.text("甲 & 乙"), header: true, link).render()
-            == "<th scope=\"row\" data-sort=\"甲 &amp; 乙\"><a href=\"#x\">甲 &amp; 乙</a></th>")
-        #expect(HTMLTable.cell(.rate(0.5), header: false, .init(tooltip: "1 / 2")).render()
-            == "<td class=\"rate q1\" data-sort=\"0.5\" title=\"1 / 2\">50.0%</td>")
-        #expect(HTMLTable.cell(.number(2, digits: nil), header: false, .init(shown: "2 · 同县")).render()
-            == "<td class=\"num\" data-sort=\"2.0\">2 · 同县</td>")
+        #expect(
+            HTMLTable.cell(.text("甲 & 乙"), header: true, link).render()
+                == "<th scope=\"row\" data-sort=\"甲 &amp; 乙\"><a href=\"#x\">甲 &amp; 乙</a></th>")
+        #expect(
+            HTMLTable.cell(.rate(0.5), header: false, .init(tooltip: "1 / 2")).render()
+                == "<td class=\"rate q1\" data-sort=\"0.5\" title=\"1 / 2\">50.0%</td>")
+        #expect(
+            HTMLTable.cell(.number(2, digits: nil), header: false, .init(shown: "2 · 同县")).render()
+                == "<td class=\"num\" data-sort=\"2.0\">2 · 同县</td>")
     }
 
     /// Numeric columns sort as numbers; the last `footerRows` rows stay in the footer.
@@ -35,12 +38,13 @@ import TongxinResults
         var table = ResultTable("t", columns: [Column("区域"), .numeric("单位")])
         table.append([.text("甲市"), .integer(2)])
         table.append([.text("湖北省"), .integer(3)])
-        #expect(HTMLTable(table, caption: "表", footerRows: 1).html().render()
-            == "<div class=\"table-wrap\"><table class=\"sortable\"><caption>表</caption><thead><tr>"
-            + "<th scope=\"col\" tabindex=\"0\">区域</th>"
-            + "<th scope=\"col\" tabindex=\"0\" data-type=\"number\" class=\"num\">单位</th></tr></thead>"
-            + "<tbody><tr><th scope=\"row\">甲市</th><td class=\"num\" data-sort=\"2\">2</td></tr></tbody>"
-            + "<tfoot><tr><th scope=\"row\">湖北省</th><td class=\"num\" data-sort=\"3\">3</td></tr></tfoot>"
-            + "</table></div>")
+        #expect(
+            HTMLTable(table, caption: "表", footerRows: 1).html().render()
+                == "<div class=\"table-wrap\"><table class=\"sortable\"><caption>表</caption><thead><tr>"
+                + "<th scope=\"col\" tabindex=\"0\">区域</th>"
+                + "<th scope=\"col\" tabindex=\"0\" data-type=\"number\" class=\"num\">单位</th></tr></thead>"
+                + "<tbody><tr><th scope=\"row\">甲市</th><td class=\"num\" data-sort=\"2\">2</td></tr></tbody>"
+                + "<tfoot><tr><th scope=\"row\">湖北省</th><td class=\"num\" data-sort=\"3\">3</td></tr></tfoot>"
+                + "</table></div>")
     }
 }

@@ -34,11 +34,17 @@ import TongxinTestSupport
     @Test func summaryCountsTheWholeGraph() {
         let summary = ReportBuilder(graph, scope: nil).summary()
         // 6 regions, 5 villages, 2 organizations, 1 enterprise, 1 figure (SampleGraphs.tinyProvince).
-        #expect(summary.nodeKinds == [Tally("region", 6), Tally("village", 5), Tally("organization", 2),
-                                      Tally("enterprise", 1), Tally("figure", 1)])
+        #expect(
+            summary.nodeKinds == [
+                Tally("region", 6), Tally("village", 5), Tally("organization", 2),
+                Tally("enterprise", 1), Tally("figure", 1)
+            ])
         // within: 5 regions + 5 villages + o1 = 11; serves o2→v5; paired_with e1→v2, e1→v3; liaison f1→v1.
-        #expect(summary.edgeKinds == [Tally("within", 11), Tally("serves", 1), Tally("paired_with", 2),
-                                      Tally("liaison_for", 1)])
+        #expect(
+            summary.edgeKinds == [
+                Tally("within", 11), Tally("serves", 1), Tally("paired_with", 2),
+                Tally("liaison_for", 1)
+            ])
         #expect(summary.levels == [Tally("province", 1), Tally("city", 2), Tally("town", 3), Tally("village", 5)])
         #expect(summary.organizationTypes == [Tally("商会", 2)])
         #expect(summary.figureCategories == [Tally("联络员", 1)])

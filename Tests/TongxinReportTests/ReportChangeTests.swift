@@ -32,18 +32,29 @@ import TongxinTestSupport
     @Test func whatMovedSinceTheEarlierVersion() throws {
         let change = try ReportBuilder(SampleGraphs.tinyProvince(), scope: nil).change(since: Self.earlier(), named: "2023.json")
         #expect(change.nodesAdded == 0 && change.nodesRemoved == 0 && change.nodesChanged == 1)
-        #expect(change.edges == [EdgeShift(kind: EdgeKind.within, added: 1, removed: 1),
-                                 EdgeShift(kind: EdgeKind.pairedWith, added: 1, removed: 1),
-                                 EdgeShift(kind: EdgeKind.liaisonFor, added: 1, removed: 0)])
+        #expect(
+            change.edges == [
+                EdgeShift(kind: EdgeKind.within, added: 1, removed: 1),
+                EdgeShift(kind: EdgeKind.pairedWith, added: 1, removed: 1),
+                EdgeShift(kind: EdgeKind.liaisonFor, added: 1, removed: 0)
+            ])
         let chambers = try #require(change.coverage.first { $0.label == "商会" })
         #expect(chambers.before == Fraction(part: 2, whole: 5) && chambers.after == Fraction(part: 2, whole: 5))
         #expect(chambers.movers.isEmpty)
-        #expect(chambers.newlyUncovered == [UncoveredUnit(unit: NodeReference(id: "v2", name: "二村"), group: "甲市",
-                                                          path: ["湖北省", "甲市", "甲镇"])])
+        #expect(
+            chambers.newlyUncovered == [
+                UncoveredUnit(
+                    unit: NodeReference(id: "v2", name: "二村"), group: "甲市",
+                    path: ["湖北省", "甲市", "甲镇"])
+            ])
         #expect(chambers.newlyCoveredCount == 1)
         let liaisons = try #require(change.coverage.first { $0.label == "联络员" })
-        #expect(liaisons.movers == [RateMove(region: NodeReference(id: "c1", name: "甲市"), level: .city, before: 0,
-                                             after: 1.0 / 3.0, delta: 1.0 / 3.0)])
+        #expect(
+            liaisons.movers == [
+                RateMove(
+                    region: NodeReference(id: "c1", name: "甲市"), level: .city, before: 0,
+                    after: 1.0 / 3.0, delta: 1.0 / 3.0)
+            ])
         #expect(change.pairing.count == 1)
         let pairing = change.pairing[0]
         #expect(pairing.pairsBefore == 2 && pairing.pairsAfter == 2)
@@ -66,7 +77,8 @@ import TongxinTestSupport
             #expect(html.contains("<summary>Ended pairings (1)</summary>"))
         }
         // Without an earlier version there is no change section.
-        #expect(ReportPage(builder.frame(), options: ReportOptions(language: language)).sections
+        #expect(
+            ReportPage(builder.frame(), options: ReportOptions(language: language)).sections
                 == [.summary, .coverage, .pairing, .maps, .central, .diagrams])
     }
 }

@@ -14,7 +14,8 @@ import TongxinTestSupport
             {"type": "Feature", "properties": {"name": "乙市"}, "geometry": {"type": "Polygon", "coordinates": [[[114, 30], [115, 30], [115, 31], [114, 31], [114, 30]]]}}
             ]}
             """
-        return Boundaries(collection: try GeoJSONReader.read(InputFile(path: "two.geojson", bytes: Array(text.utf8))), source: "two.geojson")
+        return Boundaries(
+            collection: try GeoJSONReader.read(InputFile(path: "two.geojson", bytes: Array(text.utf8))), source: "two.geojson")
     }
 
     @Test func oneMapPerQuestionAndProgramme() throws {
@@ -33,13 +34,17 @@ import TongxinTestSupport
 
     @Test func missingBoundariesAreSaidOnThePage() throws {
         let builder = ReportBuilder(SampleGraphs.tinyProvince(), scope: nil)
-        let maps = try builder.maps(labels: Labels(.en), coverage: builder.coverageQuestions(), programmes: []) { _ throws(DiagnosticList) in
+        let maps = try builder.maps(labels: Labels(.en), coverage: builder.coverageQuestions(), programmes: []) {
+            _ throws(DiagnosticList) in
             throw DiagnosticList([Diagnostic(.error, "no map boundaries installed")])
         }
         #expect(maps.figures.isEmpty)
         var content = ReportContent(title: "tiny")
         content.mapsUnavailable = maps.unavailable
         let page = ReportPage(content, options: ReportOptions(language: .en, sections: [.maps])).render()
-        #expect(page.contains("<h2>Maps</h2><p class=\"note\">No boundaries are installed, so this report has no maps (no map boundaries installed).</p>"))
+        #expect(
+            page.contains(
+                "<h2>Maps</h2><p class=\"note\">No boundaries are installed, so this report has no maps (no map boundaries installed).</p>")
+        )
     }
 }

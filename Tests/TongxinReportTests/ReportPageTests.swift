@@ -19,11 +19,12 @@ enum SampleContent {
         )
         // Towns with a 商会: 甲市 has 1 of 2, 乙市 1 of 1; the province 2 of 3.
         let coverage = CoverageMeasure(
-            label: "商会", selector: NodeSelector(kind: "organization", filters: [.init(attribute: "type", value: "商会")]), unit: .town, via: ["within", "serves"],
+            label: "商会", selector: NodeSelector(kind: "organization", filters: [.init(attribute: "type", value: "商会")]), unit: .town,
+            via: ["within", "serves"],
             regions: [
                 CoverageRow(region: hb, level: .province, units: 3, covered: 2, rate: 2.0 / 3.0),
                 CoverageRow(region: c1, level: .city, units: 2, covered: 1, rate: 0.5),
-                CoverageRow(region: c2, level: .city, units: 1, covered: 1, rate: 1),
+                CoverageRow(region: c2, level: .city, units: 1, covered: 1, rate: 1)
             ],
             uncovered: [UncoveredUnit(unit: NodeReference(id: "t2", name: "乙镇"), group: "甲市", path: ["湖北省", "甲市"])],
             uncoveredCount: 1
@@ -31,24 +32,35 @@ enum SampleContent {
         let pairing = PairingProgramme(
             leftLabel: "enterprise", left: "enterprise", rightLabel: "village", right: "village", edge: "paired_with",
             rows: [
-                PairingRow(region: NodeReference(id: "", name: "tiny"), level: nil, left: 1, right: 5, pairs: 2,
-                           density: 0.4, leftPaired: 1, rightPaired: 2, leftShare: 1, rightShare: 0.4, maxMatching: 1,
-                           unpaired: [NodeReference(id: "v1", name: "一村"), NodeReference(id: "v4", name: "四村"),
-                                      NodeReference(id: "v5", name: "五村")]),
-                PairingRow(region: c1, level: .city, left: 1, right: 3, pairs: 2, density: 2.0 / 3.0, leftPaired: 1,
-                           rightPaired: 2, leftShare: 1, rightShare: 2.0 / 3.0, maxMatching: 1,
-                           unpaired: [NodeReference(id: "v1", name: "一村")]),
-                PairingRow(region: c2, level: .city, left: 0, right: 2, pairs: 0, density: nil, leftPaired: 0,
-                           rightPaired: 0, leftShare: nil, rightShare: 0, maxMatching: 0,
-                           unpaired: [NodeReference(id: "v4", name: "四村"), NodeReference(id: "v5", name: "五村")]),
+                PairingRow(
+                    region: NodeReference(id: "", name: "tiny"), level: nil, left: 1, right: 5, pairs: 2,
+                    density: 0.4, leftPaired: 1, rightPaired: 2, leftShare: 1, rightShare: 0.4, maxMatching: 1,
+                    unpaired: [
+                        NodeReference(id: "v1", name: "一村"), NodeReference(id: "v4", name: "四村"),
+                        NodeReference(id: "v5", name: "五村")
+                    ]),
+                PairingRow(
+                    region: c1, level: .city, left: 1, right: 3, pairs: 2, density: 2.0 / 3.0, leftPaired: 1,
+                    rightPaired: 2, leftShare: 1, rightShare: 2.0 / 3.0, maxMatching: 1,
+                    unpaired: [NodeReference(id: "v1", name: "一村")]),
+                PairingRow(
+                    region: c2, level: .city, left: 0, right: 2, pairs: 0, density: nil, leftPaired: 0,
+                    rightPaired: 0, leftShare: nil, rightShare: 0, maxMatching: 0,
+                    unpaired: [NodeReference(id: "v4", name: "四村"), NodeReference(id: "v5", name: "五村")])
             ],
-            suggestions: [SuggestedPartner(right: NodeReference(id: "v1", name: "一村"),
-                                            left: NodeReference(id: "e1", name: "某茶业公司"), cost: 2, shared: .city)]
+            suggestions: [
+                SuggestedPartner(
+                    right: NodeReference(id: "v1", name: "一村"),
+                    left: NodeReference(id: "e1", name: "某茶业公司"), cost: 2, shared: .city)
+            ]
         )
-        let central = CentralGroup(kind: "figure", measure: "betweenness", nodes: [
-            CentralNode(node: NodeReference(id: "f1", name: "张三"), category: "联络员", location: ["甲市", "甲镇"],
-                        score: 0.123456, degree: 4, bridges: [Tally("甲市", 3), Tally("乙市<b>", 1)]),
-        ])
+        let central = CentralGroup(
+            kind: "figure", measure: "betweenness",
+            nodes: [
+                CentralNode(
+                    node: NodeReference(id: "f1", name: "张三"), category: "联络员", location: ["甲市", "甲镇"],
+                    score: 0.123456, degree: 4, bridges: [Tally("甲市", 3), Tally("乙市<b>", 1)])
+            ])
         let svg = """
             <?xml version="1.0" encoding="UTF-8" standalone="no"?>
             <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
@@ -136,10 +148,12 @@ enum SampleContent {
         // A missing density sorts last (empty key) and shows a dash.
         #expect(html.contains("<td class=\"num\" data-sort=\"\">—</td>"))
         // The overview: one row per measure, linking to it; the scope first, then each city.
-        #expect(html.contains("<tr><th scope=\"row\" data-sort=\"商会 · 乡镇（街道）覆盖\"><a href=\"#coverage-1\">商会 · 乡镇（街道）覆盖</a></th>"
-            + "<td class=\"rate q1\" data-sort=\"\(2.0 / 3.0)\" title=\"2 / 3\">66.7%</td>"
-            + "<td class=\"rate q1\" data-sort=\"0.5\" title=\"1 / 2\">50.0%</td>"
-            + "<td class=\"rate q4\" data-sort=\"1.0\" title=\"1 / 1\">100.0%</td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><th scope=\"row\" data-sort=\"商会 · 乡镇（街道）覆盖\"><a href=\"#coverage-1\">商会 · 乡镇（街道）覆盖</a></th>"
+                    + "<td class=\"rate q1\" data-sort=\"\(2.0 / 3.0)\" title=\"2 / 3\">66.7%</td>"
+                    + "<td class=\"rate q1\" data-sort=\"0.5\" title=\"1 / 2\">50.0%</td>"
+                    + "<td class=\"rate q4\" data-sort=\"1.0\" title=\"1 / 1\">100.0%</td></tr>"))
         // Totals stay in the footer, outside the sorted body.
         #expect(html.contains("<tfoot><tr><th scope=\"row\">湖北省</th><td>省</td><td class=\"num\" data-sort=\"3\">3</td>"))
         #expect(html.contains("<table class=\"sortable\">"))
@@ -150,7 +164,10 @@ enum SampleContent {
         let html = ReportPage(content).render()
         #expect(html.contains("<figcaption>各市（州）乡镇（街道）覆盖率</figcaption>"))
         #expect(html.contains("<span class=\"fill q1\" style=\"width:50.00%\"></span>"))
-        #expect(html.contains("<details><summary>未覆盖的乡镇（街道）（1 个）</summary><details><summary>甲市（1）</summary><ul class=\"units\"><li>乙镇</li></ul></details></details>"))
+        #expect(
+            html.contains(
+                "<details><summary>未覆盖的乡镇（街道）（1 个）</summary><details><summary>甲市（1）</summary><ul class=\"units\"><li>乙镇</li></ul></details></details>"
+            ))
     }
 
     @Test func pairingListsUnpairedAndSuggestions() {
@@ -184,7 +201,8 @@ enum SampleContent {
         #expect(ReportPage.inlineSVG("no svg here", idPrefix: "d1-") == "")
         // Ids are made unique per diagram, references included.
         #expect(html.contains("<g id=\"diagram-1-graph0\"><text>甲市</text></g>"))
-        #expect(ReportPage.inlineSVG("<svg><g id=\"a\" fill=\"url(#b)\"><a xlink:href=\"#c\"/></g></svg>", idPrefix: "d2-")
+        #expect(
+            ReportPage.inlineSVG("<svg><g id=\"a\" fill=\"url(#b)\"><a xlink:href=\"#c\"/></g></svg>", idPrefix: "d2-")
                 == "<svg><g id=\"d2-a\" fill=\"url(#d2-b)\"><a xlink:href=\"#d2-c\"/></g></svg>")
     }
 

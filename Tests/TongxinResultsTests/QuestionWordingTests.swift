@@ -8,14 +8,17 @@ import TongxinResults
     @Test func coverageQuestions() throws {
         let chambers = try NodeSelector(parsing: "organization[type=商会]")
         #expect(zh.coverage(unit: .town, by: [chambers], via: ["within", "serves"]) == "商会覆盖的乡镇（经 隶属/位于、服务）")
-        #expect(en.coverage(unit: .town, by: [chambers], via: ["within", "serves"])
-            == "towns covered by organizations of type 商会 (via within, serves)")
+        #expect(
+            en.coverage(unit: .town, by: [chambers], via: ["within", "serves"])
+                == "towns covered by organizations of type 商会 (via within, serves)")
         let liaisons = try NodeSelector(parsing: "figure[category=统战联络员]"), figures = try NodeSelector(parsing: "figure")
         let school = try NodeSelector(parsing: "school")
-        #expect(zh.coverage(unit: .village, by: [liaisons, figures], via: ["liaison_for"])
-            == "统战联络员或人物覆盖的村（经 联络）")
-        #expect(en.coverage(unit: .city, by: [figures], via: ["liaison_for"])
-            == "cities covered by figures (via liaison for)")
+        #expect(
+            zh.coverage(unit: .village, by: [liaisons, figures], via: ["liaison_for"])
+                == "统战联络员或人物覆盖的村（经 联络）")
+        #expect(
+            en.coverage(unit: .city, by: [figures], via: ["liaison_for"])
+                == "cities covered by figures (via liaison for)")
         // Other filters are spelled out; unknown kinds and edge kinds are shown as they are.
         let other = try NodeSelector(parsing: "organization[level=县,type!=商会]")
         #expect(zh.subject([other]) == "组织（level=县，type≠商会）")

@@ -9,13 +9,14 @@ import TongxinResults
         table.append([.text("region"), .integer(6), .rate(0.5)])
         table.append([.text("村"), .integer(15), .rate(nil)])
         table.append([.text("x"), .null, .rate(1)])
-        #expect(table.text() == """
-            kind    count     rate
-            region      6   50.00%
-            村         15        —
-            x              100.00%
+        #expect(
+            table.text() == """
+                kind    count     rate
+                region      6   50.00%
+                村         15        —
+                x              100.00%
 
-            """)
+                """)
     }
 
     /// CSV keeps numbers exact and absent values empty, and quotes only where RFC 4180 needs it.
@@ -24,13 +25,14 @@ import TongxinResults
         table.append([.text("a,b"), .number(1.0 / 3.0, digits: 3), .rate(nil)])
         table.append([.text("say \"hi\""), .number(nil, digits: 3), .rate(0.25)])
         table.append([.text(" padded"), .integer(-2), .null])
-        #expect(table.csv() == """
-            name,score,rate
-            "a,b",0.3333333333333333,
-            "say ""hi\""",,0.25
-            " padded",-2,
+        #expect(
+            table.csv() == """
+                name,score,rate
+                "a,b",0.3333333333333333,
+                "say ""hi\""",,0.25
+                " padded",-2,
 
-            """)
+                """)
     }
 
     @Test func cellsInATerminal() {

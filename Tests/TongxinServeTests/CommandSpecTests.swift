@@ -21,8 +21,11 @@ import TongxinServe
 
     @Test func repeatedParametersRepeatOptionsAndTheGraphComesAfterDashes() throws {
         let argv = try arguments(Self.coverage, "unit=town&by=organization[type=商会]&by=-odd&region=十堰市")
-        #expect(argv == ["coverage", "--unit=town", "--by=organization[type=商会]", "--by=-odd", "--region=十堰市",
-                         "--format=json", "--", "/data/hubei.json"])
+        #expect(
+            argv == [
+                "coverage", "--unit=town", "--by=organization[type=商会]", "--by=-odd", "--region=十堰市",
+                "--format=json", "--", "/data/hubei.json"
+            ])
     }
 
     @Test func positionalsFlagsAndFormats() throws {
@@ -33,21 +36,24 @@ import TongxinServe
     }
 
     @Test func diffTakesTwoServedGraphs() throws {
-        #expect(try arguments(Self.diff, "new=hubei.json&old=hubei-2023.json&coverage=true")
-            == ["diff", "--coverage", "--format=json", "--", "/data/hubei-2023.json", "/data/hubei.json"])
+        #expect(
+            try arguments(Self.diff, "new=hubei.json&old=hubei-2023.json&coverage=true")
+                == ["diff", "--coverage", "--format=json", "--", "/data/hubei-2023.json", "/data/hubei.json"])
     }
 
     @Test func drawingsGoToACapturedPath() throws {
-        #expect(try arguments(Self.render, "focus=f1&time-limit=5")
-            == ["render", "--focus=f1", "--time-limit=5", "--out=/dev/null/render.svg", "--", "/data/hubei.json"])
+        #expect(
+            try arguments(Self.render, "focus=f1&time-limit=5")
+                == ["render", "--focus=f1", "--time-limit=5", "--out=/dev/null/render.svg", "--", "/data/hubei.json"])
     }
 
     @Test(arguments: [
         ("coverage", "out=/tmp/x.xlsx", 400), ("coverage", "mask=public", 400), ("coverage", "cache-beside=true", 400),
         ("coverage", "format=xml", 400), ("coverage", "graph=a.json&graph=b.json", 400), ("coverage", "graph=../../etc/passwd", 404),
         ("path", "from=a", 400), ("path", "from=a&from=b&to=c", 400), ("path", "from=a&to=b&directed=yes", 400),
-        ("diff", "old=hubei.json", 400), ("diff", "old=hubei.json&new=x.json", 404), ("diff", "graph=hubei.json&old=hubei.json&new=hubei.json", 400),
-        ("render", "time-limit=600", 400), ("render", "time-limit=nan", 400), ("render", "format=png", 400),
+        ("diff", "old=hubei.json", 400), ("diff", "old=hubei.json&new=x.json", 404),
+        ("diff", "graph=hubei.json&old=hubei.json&new=hubei.json", 400),
+        ("render", "time-limit=600", 400), ("render", "time-limit=nan", 400), ("render", "format=png", 400)
     ])
     func refusals(_ command: String, _ query: String, _ status: Int) {
         let spec = [Self.coverage, Self.path, Self.diff, Self.render].first { $0.name == command }!

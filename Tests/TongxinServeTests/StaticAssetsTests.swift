@@ -11,7 +11,8 @@ import TongxinServe
     @Test func embeddedFilesMatchTheWebFolder() throws {
         let files = FileManager.default.enumerator(atPath: Self.web.path)!.compactMap { $0 as? String }.filter { file in
             var isDirectory: ObjCBool = false
-            return file != "README.md" && FileManager.default.fileExists(atPath: Self.web.appendingPathComponent(file).path, isDirectory: &isDirectory)
+            return file != "README.md"
+                && FileManager.default.fileExists(atPath: Self.web.appendingPathComponent(file).path, isDirectory: &isDirectory)
                 && !isDirectory.boolValue
         }
         #expect(StaticAssets.shared.paths == files.map { "/" + $0 }.sorted())

@@ -11,7 +11,7 @@ import TongxinTestSupport
 struct EchoRunner: CommandRunner {
     let commands: [String: CommandSpec] = [
         "echo": CommandSpec("echo", positionals: ["node"], options: ["by"], flags: ["directed"]),
-        "slow": CommandSpec("slow", options: [], heavy: true),
+        "slow": CommandSpec("slow", options: [], heavy: true)
     ]
 
     /// Signalled when a `slow` request has its worker.
@@ -34,10 +34,13 @@ struct EchoRunner: CommandRunner {
     static let token = "abcdefghijklmnop0123"
 
     static func server(token: String? = nil, heavySlots: Int = 2, wait: Duration = .seconds(10)) -> WorkspaceServer {
-        WorkspaceServer(configuration: .init(host: "127.0.0.1", port: 0, token: token, heavySlots: heavySlots, slotWait: wait),
-                        graphs: GraphRegistry([ServedGraph(path: "/data/tiny.json", graph: SampleGraphs.tinyProvince()),
-                                               ServedGraph(path: "/other/older.json", graph: SampleGraphs.tinyProvince())]),
-                        runner: EchoRunner())
+        WorkspaceServer(
+            configuration: .init(host: "127.0.0.1", port: 0, token: token, heavySlots: heavySlots, slotWait: wait),
+            graphs: GraphRegistry([
+                ServedGraph(path: "/data/tiny.json", graph: SampleGraphs.tinyProvince()),
+                ServedGraph(path: "/other/older.json", graph: SampleGraphs.tinyProvince())
+            ]),
+            runner: EchoRunner())
     }
 
     static func json(_ response: TestResponse) -> Any? {
@@ -66,10 +69,14 @@ struct EchoRunner: CommandRunner {
 
     @Test func translatesTheQueryStringIntoTheCommandLine() async throws {
         try await Self.server().application().test(.router) { client in
-            let response = try await client.execute(uri: "/api/echo?by=a&node=%E5%8D%81%E5%A0%B0&by=b&directed=true&graph=older.json", method: .get)
+            let response = try await client.execute(
+                uri: "/api/echo?by=a&node=%E5%8D%81%E5%A0%B0&by=b&directed=true&graph=older.json", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json; charset=utf-8")
-            #expect(Self.json(response) as? [String] == ["echo", "--by=a", "--by=b", "--directed", "--format=json", "--", "/other/older.json", "十堰"])
+            #expect(
+                Self.json(response) as? [String] == [
+                    "echo", "--by=a", "--by=b", "--directed", "--format=json", "--", "/other/older.json", "十堰"
+                ])
             let csv = try await client.execute(uri: "/api/echo?node=x&format=csv", method: .get)
             #expect(csv.headers[.contentDisposition] == "attachment; filename=\"echo.csv\"")
             #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
@@ -101,7 +108,7 @@ struct EchoRunner: CommandRunner {
             "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E/etc/passwd", "/..%2f..%2fetc%2fpasswd",
             "/..%2F..%2Fetc/passwd", "/%252e%252e/%252e%252e/etc/passwd", "/..%5c..%5cetc%5cpasswd", "/.%2e/etc/passwd",
             "/index.html/../../etc/passwd", "//etc/passwd", "/./index.html", "/api/../../etc/passwd", "/%c0%ae%c0%ae/etc/passwd",
-            "/..\\..\\etc\\passwd", "/%00index.html",
+            "/..\\..\\etc\\passwd", "/%00index.html"
         ]
         try await Self.server().application().test(.router) { client in
             for uri in attempts {
@@ -151,8 +158,9 @@ struct EchoRunner: CommandRunner {
             #expect(parameter.status == .ok)
             let cookie = try #require(parameter.headers[.setCookie])
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
-            let withCookie = try await client.execute(uri: "/api/echo?node=x", method: .get,
-                                                      headers: [.cookie: String(cookie.prefix { $0 != ";" })])
+            let withCookie = try await client.execute(
+                uri: "/api/echo?node=x", method: .get,
+                headers: [.cookie: String(cookie.prefix { $0 != ";" })])
             #expect(withCookie.status == .ok)
             // The token is not passed on to the command.
             #expect(!(Self.json(withCookie) as? [String] ?? []).contains { $0.contains("token") })

@@ -50,10 +50,11 @@ import TongxinTestSupport
     @Test func unlistedLookAlikesAreWarnedAboutWithoutTheirValues() throws {
         let result = try Masking(profile: MaskProfile.builtIn("internal")!, key: key).apply(to: SampleGraphs.personalFigures())
         let messages = result.warnings.map(\.message)
-        #expect(messages == [
-            "attribute 'office' of figure nodes is not masked by profile 'internal', but 1 of its values look like phone numbers",
-            "attribute 'contact' of edges is not masked by profile 'internal', but 1 of its values look like phone numbers",
-        ])
+        #expect(
+            messages == [
+                "attribute 'office' of figure nodes is not masked by profile 'internal', but 1 of its values look like phone numbers",
+                "attribute 'contact' of edges is not masked by profile 'internal', but 1 of its values look like phone numbers"
+            ])
         #expect(!messages.joined().contains("13600002222"))
     }
 
@@ -70,7 +71,8 @@ import TongxinTestSupport
     }
 
     @Test func aProfileFileNamesActionsPerKind() throws {
-        let document = try YAMLDocument.parse("""
+        let document = try YAMLDocument.parse(
+            """
             kinds:
               figure:
                 name: pseudonymize
@@ -102,14 +104,21 @@ import TongxinTestSupport
                 return error.diagnostics.map(\.description)
             }
         }
-        #expect(problems("kinds:\n  figure:\n    attributes: {phone: hide}\n") == [
-            "p.yaml:3:25: error: an attribute's action is one of keep, drop, mask, pseudonymize"])
-        #expect(problems("kinds:\n  figure:\n    nmae: pseudonymize\n") == [
-            "p.yaml:3:5: error: unknown key 'nmae' (expected name, prefix, prefix_from or attributes)"])
+        #expect(
+            problems("kinds:\n  figure:\n    attributes: {phone: hide}\n") == [
+                "p.yaml:3:25: error: an attribute's action is one of keep, drop, mask, pseudonymize"
+            ])
+        #expect(
+            problems("kinds:\n  figure:\n    nmae: pseudonymize\n") == [
+                "p.yaml:3:5: error: unknown key 'nmae' (expected name, prefix, prefix_from or attributes)"
+            ])
         #expect(problems("colours: 1\n") == ["p.yaml:1:1: error: unknown key 'colours' (expected kinds or edges)"])
         #expect(problems("kinds: [a, b\n").first?.hasPrefix("p.yaml:2:1: error: YAML:") == true)
-        #expect(problems("a: &x [1]\nb: *x\n") == ["p.yaml:1:4: error: anchors and aliases ('&') are not allowed here; write the value out"])
-        #expect(problems(String(repeating: "[", count: 10_000)).first == "p.yaml:1:65: error: nested too deeply: more than 64 levels of [ and {")
+        #expect(
+            problems("a: &x [1]\nb: *x\n") == ["p.yaml:1:4: error: anchors and aliases ('&') are not allowed here; write the value out"])
+        #expect(
+            problems(String(repeating: "[", count: 10_000)).first == "p.yaml:1:65: error: nested too deeply: more than 64 levels of [ and {"
+        )
         let deepBlock = (0..<400).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n")
         #expect(problems(deepBlock).first?.contains("nested too deeply: more than 256 columns of indentation") == true)
     }

@@ -8,7 +8,9 @@ import TongxinTestSupport
     func ids(_ graph: Graph) -> [String] { Array(graph.ids) }
 
     func edges(_ graph: Graph) -> [String] {
-        (0..<graph.edgeCount).map { "\(graph.id(of: graph.source(of: $0))) \(graph.kind(ofEdge: $0)) \(graph.id(of: graph.target(of: $0)))" }
+        (0..<graph.edgeCount).map {
+            "\(graph.id(of: graph.source(of: $0))) \(graph.kind(ofEdge: $0)) \(graph.id(of: graph.target(of: $0)))"
+        }
     }
 
     @Test func aCityKeepsItsSubtreeAndTheEdgesAmongIt() throws {

@@ -25,13 +25,15 @@ public struct GraphContents: Equatable, CustomStringConvertible {
         name = graph.name
         metadata = graph.metadata
         nodes = (0..<graph.nodeCount).map { node in
-            Node(id: graph.ids[node], kind: graph.kind(of: node), name: graph.names[node],
-                 attributes: Dictionary(uniqueKeysWithValues: graph.nodeAttributes.values(at: node).map { ($0.name, $0.value) }))
+            Node(
+                id: graph.ids[node], kind: graph.kind(of: node), name: graph.names[node],
+                attributes: Dictionary(uniqueKeysWithValues: graph.nodeAttributes.values(at: node).map { ($0.name, $0.value) }))
         }
         edges = (0..<graph.edgeCount).map { edge in
-            Edge(source: graph.ids[graph.source(of: edge)], target: graph.ids[graph.target(of: edge)],
-                 kind: graph.kind(ofEdge: edge), weight: graph.weight(of: edge),
-                 attributes: Dictionary(uniqueKeysWithValues: graph.edgeAttributes.values(at: edge).map { ($0.name, $0.value) }))
+            Edge(
+                source: graph.ids[graph.source(of: edge)], target: graph.ids[graph.target(of: edge)],
+                kind: graph.kind(ofEdge: edge), weight: graph.weight(of: edge),
+                attributes: Dictionary(uniqueKeysWithValues: graph.edgeAttributes.values(at: edge).map { ($0.name, $0.value) }))
         }
         nodeAttributeTypes = Dictionary(uniqueKeysWithValues: zip(graph.nodeAttributes.names, graph.nodeAttributes.types))
         edgeAttributeTypes = Dictionary(uniqueKeysWithValues: zip(graph.edgeAttributes.names, graph.edgeAttributes.types))

@@ -9,7 +9,7 @@ import TongxinGraph
 public struct NetworkXFixture: CustomTestStringConvertible, @unchecked Sendable {  // immutable after init
     public static let names = [
         "karate", "florentine", "lesmis", "davis", "scalefree", "edge-empty", "edge-isolated", "edge-single",
-        "edge-pair", "edge-multigraph", "edge-disconnected", "edge-ties", "edge-unit",
+        "edge-pair", "edge-multigraph", "edge-disconnected", "edge-ties", "edge-unit"
     ]
     public static let all: [NetworkXFixture] = names.map { NetworkXFixture(named: $0) }
 
@@ -30,8 +30,9 @@ public struct NetworkXFixture: CustomTestStringConvertible, @unchecked Sendable 
         var builder = GraphBuilder(name: name)
         for node in json["nodes"] as! [[String]] { builder.addNode(id: node[0], kind: node[1]) }
         for edge in json["edges"] as! [[Any]] {
-            builder.addEdge(source: edge[0] as! String, target: edge[1] as! String, kind: "tie",
-                            weight: (edge[2] as! NSNumber).doubleValue)
+            builder.addEdge(
+                source: edge[0] as! String, target: edge[1] as! String, kind: "tie",
+                weight: (edge[2] as! NSNumber).doubleValue)
         }
         self.name = name
         graph = try! builder.build()

@@ -24,8 +24,10 @@ public enum SampleGraphs {
         region("t1", "甲镇", "town", "c1")
         region("t2", "乙镇", "town", "c1")
         region("t3", "丙镇", "town", "c2")
-        for (id, name, town) in [("v1", "一村", "t1"), ("v2", "二村", "t1"), ("v3", "三村", "t2"),
-                                 ("v4", "四村", "t3"), ("v5", "五村", "t3")] {
+        for (id, name, town) in [
+            ("v1", "一村", "t1"), ("v2", "二村", "t1"), ("v3", "三村", "t2"),
+            ("v4", "四村", "t3"), ("v5", "五村", "t3")
+        ] {
             builder.addNode(id: id, kind: NodeKind.village, name: name, attributes: ["type": .string("village")])
             builder.addEdge(source: id, target: town, kind: EdgeKind.within)
         }
@@ -48,12 +50,17 @@ public enum SampleGraphs {
         builder.addNode(id: "t1", kind: NodeKind.region, name: "甲镇", attributes: ["level": .string("town")])
         builder.addNode(id: "v1", kind: NodeKind.village, name: "一村")
         builder.addEdge(source: "v1", target: "t1", kind: EdgeKind.within)
-        builder.addNode(id: "f-张三-13812345678", kind: NodeKind.figure, name: "张三",
-                        attributes: ["category": .string("统战联络员"), "phone": .string("13812345678"),
-                                     "id_number": .string("420502199001011234"), "note": .string("备用 13900001111")])
-        builder.addNode(id: "f2", kind: NodeKind.figure, name: "李四",
-                        attributes: ["phone": .string("027-87654321"), "mobile": .int(13712345678), "office": .string("13600002222")])
-        builder.addEdge(source: "f-张三-13812345678", target: "v1", kind: EdgeKind.liaisonFor, attributes: ["contact": .string("15011112222")])
+        builder.addNode(
+            id: "f-张三-13812345678", kind: NodeKind.figure, name: "张三",
+            attributes: [
+                "category": .string("统战联络员"), "phone": .string("13812345678"),
+                "id_number": .string("420502199001011234"), "note": .string("备用 13900001111")
+            ])
+        builder.addNode(
+            id: "f2", kind: NodeKind.figure, name: "李四",
+            attributes: ["phone": .string("027-87654321"), "mobile": .int(13712345678), "office": .string("13600002222")])
+        builder.addEdge(
+            source: "f-张三-13812345678", target: "v1", kind: EdgeKind.liaisonFor, attributes: ["contact": .string("15011112222")])
         builder.addEdge(source: "f2", target: "v1", kind: EdgeKind.within)
         return try! builder.build()
     }

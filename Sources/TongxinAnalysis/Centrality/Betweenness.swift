@@ -95,8 +95,10 @@ extension MeasureGraph {
     /// Adds source `source`'s dependencies δ_s(v) to `sums`, walking settled nodes from the farthest
     /// back and finding predecessors among in-arcs (see ``SingleSource``, whose zero-weight rule this
     /// mirrors: a weighted predecessor need not have been settled first).
-    private func accumulate(_ search: SingleSource, delta: UnsafeMutablePointer<Double>,
-                            into sums: UnsafeMutablePointer<Double>) {
+    private func accumulate(
+        _ search: SingleSource, delta: UnsafeMutablePointer<Double>,
+        into sums: UnsafeMutablePointer<Double>
+    ) {
         let settled = search.settled, distance = search.distance, sigma = search.sigma, rank = search.rank
         let hops = search.hops
         incoming.offsets.withUnsafeBufferPointer { offsets in
@@ -107,14 +109,14 @@ extension MeasureGraph {
                         let coefficient = (1 + delta[w]) / sigma[w]
                         if let weights {
                             let dw = distance[w]
-                            for i in offsets[w] ..< offsets[w + 1] {
+                            for i in offsets[w]..<offsets[w + 1] {
                                 let v = Int(tails[i])
                                 if rank[v] >= 0 && distance[v] + weights[i] == dw { delta[v] += sigma[v] * coefficient }
                             }
                         } else {
                             // Unreached nodes are at −1 hops, so the hop test alone suffices.
                             let before = hops[w] - 1
-                            for i in offsets[w] ..< offsets[w + 1] {
+                            for i in offsets[w]..<offsets[w + 1] {
                                 let v = Int(tails[i])
                                 if hops[v] == before { delta[v] += sigma[v] * coefficient }
                             }

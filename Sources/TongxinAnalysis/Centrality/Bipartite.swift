@@ -24,8 +24,10 @@ extension MeasureGraph {
     ///
     /// Example: the star a–x, a–y with top {a}: D(a) = 2, so a scores (2 + 0)/2 = 1; D(x) = 1 + 2 = 3
     /// and x scores (1 + 2)/3 = 1.
-    public func bipartiteClosenessCentrality(top: [Bool], normalized: Bool = true,
-                                             progress: ((Int, Int) -> Void)? = nil) throws(MeasureError) -> [Double] {
+    public func bipartiteClosenessCentrality(
+        top: [Bool], normalized: Bool = true,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(MeasureError) -> [Double] {
         let (n, m) = try sides(top)
         let sums = unweighted().distanceSums(progress: progress)
         let size = Double(nodeCount)
@@ -48,7 +50,8 @@ extension MeasureGraph {
     /// Example: the path x–a–y with top {a}: a lies on the one x–y path, raw 1; its maximum with
     /// n = 1, m = 2 is (4 + 2·(−1) − 0)/2 = 1, so a scores 1.
     public func bipartiteBetweennessCentrality(top: [Bool], progress: ((Int, Int) -> Void)? = nil)
-        throws(MeasureError) -> [Double] {
+        throws(MeasureError) -> [Double]
+    {
         let (n, m) = try sides(top)
         func maximum(_ n: Int, _ m: Int) -> Double {
             let (s, t) = (n - 1).quotientAndRemainder(dividingBy: m)

@@ -14,7 +14,8 @@ extension MeasureGraph {
     ///
     /// Example: on the path a–b–c, b scores 2/2 = 1 and a, c score 2/3 (raw: 1/2 and 1/3).
     public func closenessCentrality(normalized: Bool = true, progress: ((Int, Int) -> Void)? = nil)
-        throws(MeasureError) -> [Double] {
+        throws(MeasureError) -> [Double]
+    {
         try checkDistances()
         let n = nodeCount
         let sums = distanceSums(progress: progress)
@@ -36,7 +37,8 @@ extension MeasureGraph {
     ///
     /// Example: on the path a–b–c, b scores 1 + 1 = 2 and a, c score 1 + 1/2 = 1.5.
     public func harmonicCentrality(normalized: Bool = false, progress: ((Int, Int) -> Void)? = nil)
-        throws(MeasureError) -> [Double] {
+        throws(MeasureError) -> [Double]
+    {
         try checkDistances()
         let scale = normalized && nodeCount > 1 ? 1 / Double(nodeCount - 1) : 1
         return distanceSums(progress: progress).inverse.map { $0 * scale }
@@ -89,9 +91,11 @@ extension MeasureGraph {
 
     /// Lane `lane`'s share of the multi-source breadth-first searches: batches of 64 targets
     /// `64b ..< 64b + 64` for b ≡ lane (mod lanes), searching along in-arcs.
-    private func multiSourceSums(lane: Int, _ total: UnsafeMutableBufferPointer<Double>,
-                                 _ reached: UnsafeMutableBufferPointer<Int>,
-                                 _ inverse: UnsafeMutableBufferPointer<Double>, progress: ((Int, Int) -> Void)?) {
+    private func multiSourceSums(
+        lane: Int, _ total: UnsafeMutableBufferPointer<Double>,
+        _ reached: UnsafeMutableBufferPointer<Int>,
+        _ inverse: UnsafeMutableBufferPointer<Double>, progress: ((Int, Int) -> Void)?
+    ) {
         let n = nodeCount
         // Bit i of a node's word stands for search i of the batch: reached it ever, at the current
         // level, or at the next one.
@@ -121,7 +125,7 @@ extension MeasureGraph {
                         for v in 0..<n {
                             let bits = frontier[v]
                             if bits == 0 { continue }
-                            for i in offsets[v] ..< offsets[v + 1] { next[Int(tails[i])] |= bits }
+                            for i in offsets[v]..<offsets[v + 1] { next[Int(tails[i])] |= bits }
                         }
                         active = false
                         let step = 1 / level

@@ -27,8 +27,10 @@ struct SparseProduct {
     /// Computes `result[v] = finish(v, (Aᵀx)[v])` for every node and returns the L1 distance
     /// `Σ |result[v] − previous[v]|`, each lane's part summed in node order and the parts in lane order.
     /// `finish` runs on both lanes at once: it must only read shared state.
-    func apply(_ x: [Double], previous: [Double], into result: inout [Double],
-               finish: (Int, Double) -> Double) -> Double {
+    func apply(
+        _ x: [Double], previous: [Double], into result: inout [Double],
+        finish: (Int, Double) -> Double
+    ) -> Double {
         var partial = [Double](repeating: 0, count: Lanes.count)
         partial.withUnsafeMutableBufferPointer { partial in
             x.withUnsafeBufferPointer { x in
@@ -41,14 +43,14 @@ struct SparseProduct {
                                     Lanes.run { lane in
                                         let (result, partial) = shared.value
                                         var change = 0.0
-                                        for v in bounds[lane] ..< bounds[lane + 1] {
+                                        for v in bounds[lane]..<bounds[lane + 1] {
                                             var sum = 0.0
                                             if let weights {
-                                                for i in offsets[v] ..< offsets[v + 1] {
+                                                for i in offsets[v]..<offsets[v + 1] {
                                                     sum += weights[i] * x[Int(tails[i])]
                                                 }
                                             } else {
-                                                for i in offsets[v] ..< offsets[v + 1] { sum += x[Int(tails[i])] }
+                                                for i in offsets[v]..<offsets[v + 1] { sum += x[Int(tails[i])] }
                                             }
                                             let value = finish(v, sum)
                                             result[v] = value

@@ -51,8 +51,10 @@ public struct CoverageChange: Sendable, Equatable {
         precondition(before.unit == after.unit, "coverage of different unit levels cannot be compared")
         self.before = before
         self.after = after
-        regions = matching.pair(old: before.regions.map(\.node), new: after.regions.map(\.node),
-                                oldNodeCount: old.nodeCount).map { pair in
+        regions = matching.pair(
+            old: before.regions.map(\.node), new: after.regions.map(\.node),
+            oldNodeCount: old.nodeCount
+        ).map { pair in
             let oldRegion = pair.old.map { before.regions[$0] }, newRegion = pair.new.map { after.regions[$0] }
             return Region(old: oldRegion?.node, new: newRegion?.node, before: oldRegion, after: newRegion)
         }
@@ -67,7 +69,8 @@ public struct CoverageChange: Sendable, Equatable {
         for node32 in nodes where newRanks[Int(node32)] == rank {
             let node = Int(node32)
             guard let match = matching.old(node), oldRanks[match] == rank,
-                  before.scope.map({ old.hierarchy.contains($0, match) }) ?? true else { continue }
+                before.scope.map({ old.hierarchy.contains($0, match) }) ?? true
+            else { continue }
             if uncoveredBefore[match] && !uncoveredAfter[node] { covered.append(node) }
             if !uncoveredBefore[match] && uncoveredAfter[node] { uncovered.append(node) }
         }

@@ -128,8 +128,9 @@ public struct GraphDiff: Sendable, Equatable {
         self.level = level
 
         let oldInside = Self.insideMask(old, scope.old), newInside = Self.insideMask(new, scope.new)
-        var tallies = RegionTallies(old: old, new: new, matching: matching, level: level, inside: (oldInside, newInside),
-                                    nodeKinds: nodeKinds.all.count, edgeKinds: edgeKinds.all.count)
+        var tallies = RegionTallies(
+            old: old, new: new, matching: matching, level: level, inside: (oldInside, newInside),
+            nodeKinds: nodeKinds.all.count, edgeKinds: edgeKinds.all.count)
 
         // Nodes.
         var added: [Int] = [], removed: [Int] = [], changed: [NodeChange] = []
@@ -141,8 +142,9 @@ public struct GraphDiff: Sendable, Equatable {
             removed.append(node)
             tallies.countNode(old: node, kind: Int(nodeKinds.old[Int(old.nodeKindIndices[node])]), \.removed)
         }
-        let comparer = NodeComparer(old: old, new: new, matching: matching, oldKinds: nodeKinds.old,
-                                    newKinds: nodeKinds.new)
+        let comparer = NodeComparer(
+            old: old, new: new, matching: matching, oldKinds: nodeKinds.old,
+            newKinds: nodeKinds.new)
         for node in 0..<new.nodeCount {
             let match = Int(matching.newToOld[node])
             guard match >= 0, newInside[node] || oldInside[match] else { continue }
@@ -156,16 +158,21 @@ public struct GraphDiff: Sendable, Equatable {
         changedNodes = changed
 
         // Edges.
-        let (oldMatched, newMatched) = Self.matchEdges(old: old, new: new, matching: matching, kindCount: edgeKinds.all.count,
-                                                       oldKinds: edgeKinds.old, newKinds: edgeKinds.new)
+        let (oldMatched, newMatched) = Self.matchEdges(
+            old: old, new: new, matching: matching, kindCount: edgeKinds.all.count,
+            oldKinds: edgeKinds.old, newKinds: edgeKinds.new)
         var addedEdges: [Int] = [], removedEdges: [Int] = []
-        for edge in 0..<new.edgeCount where !newMatched[edge]
-            && (newInside[Int(new.sources[edge])] || newInside[Int(new.targets[edge])]) {
+        for edge in 0..<new.edgeCount
+        where !newMatched[edge]
+            && (newInside[Int(new.sources[edge])] || newInside[Int(new.targets[edge])])
+        {
             addedEdges.append(edge)
             tallies.countEdge(new: edge, kind: Int(edgeKinds.new[Int(new.edgeKindIndices[edge])]), \.added)
         }
-        for edge in 0..<old.edgeCount where !oldMatched[edge]
-            && (oldInside[Int(old.sources[edge])] || oldInside[Int(old.targets[edge])]) {
+        for edge in 0..<old.edgeCount
+        where !oldMatched[edge]
+            && (oldInside[Int(old.sources[edge])] || oldInside[Int(old.targets[edge])])
+        {
             removedEdges.append(edge)
             tallies.countEdge(old: edge, kind: Int(edgeKinds.old[Int(old.edgeKindIndices[edge])]), \.removed)
         }
@@ -203,12 +210,16 @@ public struct GraphDiff: Sendable, Equatable {
         }
         let newKindKeys = new.edgeKindIndices.map { newKinds[Int($0)] }
         let nodeCount = new.nodeCount
-        let oldOrder = KeyOrder.sorted(count: oldEdges.count, keys: [
-            (oldKindKeys, kindCount), (oldTargets, nodeCount), (oldSources, nodeCount),
-        ])
-        let newOrder = KeyOrder.sorted(count: new.edgeCount, keys: [
-            (newKindKeys, kindCount), (Array(new.targets), nodeCount), (Array(new.sources), nodeCount),
-        ])
+        let oldOrder = KeyOrder.sorted(
+            count: oldEdges.count,
+            keys: [
+                (oldKindKeys, kindCount), (oldTargets, nodeCount), (oldSources, nodeCount)
+            ])
+        let newOrder = KeyOrder.sorted(
+            count: new.edgeCount,
+            keys: [
+                (newKindKeys, kindCount), (Array(new.targets), nodeCount), (Array(new.sources), nodeCount)
+            ])
         var oldMatched = [Bool](repeating: false, count: old.edgeCount)
         var newMatched = [Bool](repeating: false, count: new.edgeCount)
         var i = 0, j = 0
@@ -280,13 +291,17 @@ private struct NodeComparer {
             changes.append(.init(field: "kind", old: .string(old.kind(of: o)), new: .string(new.kind(of: n))))
         }
         if old.names[o] != new.names[n] {
-            changes.append(.init(field: "name", old: old.names[o].map(AttributeValue.string),
-                                 new: new.names[n].map(AttributeValue.string)))
+            changes.append(
+                .init(
+                    field: "name", old: old.names[o].map(AttributeValue.string),
+                    new: new.names[n].map(AttributeValue.string)))
         }
         let oldParent = old.hierarchy.parents[o], newParent = new.hierarchy.parents[n]
         if (oldParent < 0 ? -1 : matching.oldToNew[Int(oldParent)]) != newParent || (oldParent < 0) != (newParent < 0) {
-            changes.append(.init(field: "parent", old: oldParent < 0 ? nil : .string(old.ids[Int(oldParent)]),
-                                 new: newParent < 0 ? nil : .string(new.ids[Int(newParent)])))
+            changes.append(
+                .init(
+                    field: "parent", old: oldParent < 0 ? nil : .string(old.ids[Int(oldParent)]),
+                    new: newParent < 0 ? nil : .string(new.ids[Int(newParent)])))
         }
         let oldColumns = old.nodeAttributes, newColumns = new.nodeAttributes
         for (column, name) in oldColumns.names.enumerated() {
@@ -316,8 +331,10 @@ private struct RegionTallies {
     var totalNodes: [GraphDiff.NodeTally], totalEdges: [GraphDiff.EdgeTally]
 
     /// Regions outside the scope (`inside`) get no slot: what happens there counts in the totals only.
-    init(old: Graph, new: Graph, matching: NodeMatching, level: RegionLevel, inside: (old: [Bool], new: [Bool]),
-         nodeKinds: Int, edgeKinds: Int) {
+    init(
+        old: Graph, new: Graph, matching: NodeMatching, level: RegionLevel, inside: (old: [Bool], new: [Bool]),
+        nodeKinds: Int, edgeKinds: Int
+    ) {
         self.old = old
         self.new = new
         self.nodeKinds = nodeKinds
@@ -392,12 +409,13 @@ private struct RegionTallies {
 
     func nonEmptyRegions() -> [GraphDiff.RegionTally] {
         slots.indices.compactMap { slot in
-            let nodeRun = Array(nodes[slot * nodeKinds ..< (slot + 1) * nodeKinds])
-            let edgeRun = Array(edges[slot * edgeKinds ..< (slot + 1) * edgeKinds])
+            let nodeRun = Array(nodes[slot * nodeKinds..<(slot + 1) * nodeKinds])
+            let edgeRun = Array(edges[slot * edgeKinds..<(slot + 1) * edgeKinds])
             guard nodeRun.contains(where: { !$0.isEmpty }) || edgeRun.contains(where: { !$0.isEmpty }) else { return nil }
             let (old, new) = slots[slot]
-            return GraphDiff.RegionTally(old: old < 0 ? nil : Int(old), new: new < 0 ? nil : Int(new),
-                                         nodes: nodeRun, edges: edgeRun)
+            return GraphDiff.RegionTally(
+                old: old < 0 ? nil : Int(old), new: new < 0 ? nil : Int(new),
+                nodes: nodeRun, edges: edgeRun)
         }
     }
 }

@@ -61,12 +61,15 @@ public struct PairingChange: Sendable, Equatable {
         self.before = before
         self.after = after
         let first = Region(old: before.scope, new: after.scope, before: before.regions[0], after: after.regions[0])
-        let rest = matching.pair(old: before.regions.dropFirst().map { $0.node! },
-                                 new: after.regions.dropFirst().map { $0.node! }, oldNodeCount: old.nodeCount)
-        regions = [first] + rest.map { pair in
-            let oldRegion = pair.old.map { before.regions[$0 + 1] }, newRegion = pair.new.map { after.regions[$0 + 1] }
-            return Region(old: oldRegion?.node, new: newRegion?.node, before: oldRegion, after: newRegion)
-        }
+        let rest = matching.pair(
+            old: before.regions.dropFirst().map { $0.node! },
+            new: after.regions.dropFirst().map { $0.node! }, oldNodeCount: old.nodeCount)
+        regions =
+            [first]
+            + rest.map { pair in
+                let oldRegion = pair.old.map { before.regions[$0 + 1] }, newRegion = pair.new.map { after.regions[$0 + 1] }
+                return Region(old: oldRegion?.node, new: newRegion?.node, before: oldRegion, after: newRegion)
+            }
         let oldRight = old.matchMask([before.right]), newRight = new.matchMask([after.right])
         var unpairedBefore = [Bool](repeating: false, count: old.nodeCount)
         for node in before.regions[0].unpaired { unpairedBefore[node] = true }
@@ -77,7 +80,8 @@ public struct PairingChange: Sendable, Equatable {
         for node32 in nodes where newRight[Int(node32)] {
             let node = Int(node32)
             guard let match = matching.old(node), oldRight[match],
-                  before.scope.map({ old.hierarchy.contains($0, match) }) ?? true else { continue }
+                before.scope.map({ old.hierarchy.contains($0, match) }) ?? true
+            else { continue }
             if unpairedBefore[match] && !unpairedAfter[node] { paired.append(node) }
             if !unpairedBefore[match] && unpairedAfter[node] { unpaired.append(node) }
         }

@@ -19,7 +19,7 @@ extension MeasureGraph {
         var total = 0.0
         for u in 0..<nodeCount {
             let c = Int(labels[u])
-            for i in outgoing.offsets[u] ..< outgoing.offsets[u + 1] {
+            for i in outgoing.offsets[u]..<outgoing.offsets[u + 1] {
                 let w = outgoing.weights?[i] ?? 1
                 degrees[c] += w
                 total += w

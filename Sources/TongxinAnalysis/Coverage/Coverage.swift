@@ -51,7 +51,7 @@ public struct Coverage: Sendable, Equatable {
     public static let defaultVia = [EdgeKind.within, EdgeKind.serves, EdgeKind.liaisonFor, EdgeKind.pairedWith]
     /// The edge kinds whose source is the node doing the covering and whose target is the place.
     public static let placingKinds: Set<String> = [
-        EdgeKind.within, EdgeKind.serves, EdgeKind.liaisonFor, EdgeKind.memberOf, EdgeKind.leads,
+        EdgeKind.within, EdgeKind.serves, EdgeKind.liaisonFor, EdgeKind.memberOf, EdgeKind.leads
     ]
 
     /// Coverage totals for one region above the unit level.
@@ -167,9 +167,10 @@ public struct Coverage: Sendable, Equatable {
         covered = Int(coveredBefore[end] - coveredBefore[start])
         regions = regionPositions.map { position in
             let node = Int(hierarchy.preorder[position]), regionEnd = Int(hierarchy.subtreeEnds[node])
-            return Region(node: node, level: RegionLevel.allCases[Int(levels[node])],
-                          units: Int(unitsBefore[regionEnd] - unitsBefore[position]),
-                          covered: Int(coveredBefore[regionEnd] - coveredBefore[position]))
+            return Region(
+                node: node, level: RegionLevel.allCases[Int(levels[node])],
+                units: Int(unitsBefore[regionEnd] - unitsBefore[position]),
+                covered: Int(coveredBefore[regionEnd] - coveredBefore[position]))
         }
         self.uncovered = uncovered
     }

@@ -20,8 +20,9 @@ struct LevelRanks {
                 if kind == village {
                     ranks[node] = Int8(RegionLevel.village.rank)
                 } else if kind == region, let levelColumn,
-                          let name = graph.nodeAttributes.value(column: levelColumn, at: node)?.string,
-                          let rank = rankByName[name], rank < Int8(RegionLevel.village.rank) {
+                    let name = graph.nodeAttributes.value(column: levelColumn, at: node)?.string,
+                    let rank = rankByName[name], rank < Int8(RegionLevel.village.rank)
+                {
                     ranks[node] = rank
                 }
             }

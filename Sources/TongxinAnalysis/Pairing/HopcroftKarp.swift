@@ -34,8 +34,9 @@ public struct BipartiteMatching: Sendable, Equatable {
     /// - Precondition: `offsets` has `uCount + 1` non-decreasing entries from 0 to `neighbors.count`,
     ///   and every neighbor is in `0 ..< vCount`.
     public init(uCount: Int, vCount: Int, offsets: [Int], neighbors: [Int32]) {
-        precondition(offsets.count == uCount + 1 && offsets.first == 0 && offsets.last == neighbors.count,
-                     "offsets must run from 0 to neighbors.count, one entry per u plus one")
+        precondition(
+            offsets.count == uCount + 1 && offsets.first == 0 && offsets.last == neighbors.count,
+            "offsets must run from 0 to neighbors.count, one entry per u plus one")
         precondition(neighbors.allSatisfy { $0 >= 0 && Int($0) < vCount }, "neighbor out of range")
         var mateOfU = [Int32](repeating: -1, count: uCount)
         size = offsets.withUnsafeBufferPointer { offsets in

@@ -302,9 +302,10 @@ private struct RegionCounter {
             entry.leftMaxPairs = max(entry.leftMaxPairs, Int(pairsInto[Int(left)]))
             if let region, !hierarchy.contains(region, Int(left)) { entry.left += 1 }
         }
-        entry.maxMatching = BipartiteMatching(
-            uCount: entry.rightPaired, vCount: pairedLefts.count, offsets: matchOffsets, neighbors: matchNeighbors
-        ).size
+        entry.maxMatching =
+            BipartiteMatching(
+                uCount: entry.rightPaired, vCount: pairedLefts.count, offsets: matchOffsets, neighbors: matchNeighbors
+            ).size
         return entry
     }
 

@@ -105,8 +105,9 @@ public struct PairingSuggestion: Sendable, Equatable {
             if rank >= Int8(RegionLevel.city.rank) && rank <= Int8(RegionLevel.town.rank) {
                 member[node] = Int32(node)
                 memberAbove[node] = inherited
-                memberCost[node] = min(Int8(Self.cost(sharing: RegionLevel.allCases[Int(rank)])),
-                                       memberCost[Int(inherited)])
+                memberCost[node] = min(
+                    Int8(Self.cost(sharing: RegionLevel.allCases[Int(rank)])),
+                    memberCost[Int(inherited)])
             } else {
                 member[node] = inherited
             }
@@ -148,12 +149,13 @@ public struct PairingSuggestion: Sendable, Equatable {
                 continue
             }
             let cost = Int(costOf[item])
-            let shared: RegionLevel? = switch cost {
-            case 1: .town
-            case 2: .county
-            case 3: .city
-            default: nil
-            }
+            let shared: RegionLevel? =
+                switch cost {
+                case 1: .town
+                case 2: .county
+                case 3: .city
+                default: nil
+                }
             proposals.append(Proposal(right: right, left: lefts[Int(partnerOf[item])], cost: cost, shared: shared))
         }
         self.proposals = proposals

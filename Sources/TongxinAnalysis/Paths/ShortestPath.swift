@@ -27,8 +27,10 @@ extension MeasureGraph {
     ///
     /// Example: in the square a–b–d, a–c–d, the path from a to d has 2 hops; all shortest paths are
     /// [a, b, d] and [a, c, d].
-    public func shortestPaths(from source: Int, to target: Int, all: Bool = false, maxHops: Int? = nil,
-                              limit: Int = 1000) throws(MeasureError) -> ShortestPaths? {
+    public func shortestPaths(
+        from source: Int, to target: Int, all: Bool = false, maxHops: Int? = nil,
+        limit: Int = 1000
+    ) throws(MeasureError) -> ShortestPaths? {
         precondition(source >= 0 && source < nodeCount && target >= 0 && target < nodeCount)
         try checkDistances()
         let search = SingleSource(nodeCount: nodeCount)
@@ -49,7 +51,7 @@ extension MeasureGraph {
                 paths.append(reversed.reversed())
                 return
             }
-            for i in incoming.offsets[w] ..< incoming.offsets[w + 1] {
+            for i in incoming.offsets[w]..<incoming.offsets[w + 1] {
                 let v = Int(incoming.targets[i])
                 guard search.rank[v] >= 0 && search.rank[v] < search.rank[w] else { continue }
                 let through = search.distance[v] + (incoming.weights?[i] ?? 1)

@@ -93,7 +93,7 @@ final class SingleSource {
                     let next = hops[v] + 1
                     if Double(next) > limit { break }
                     let paths = sigma[v]
-                    for i in offsets[v] ..< offsets[v + 1] {
+                    for i in offsets[v]..<offsets[v + 1] {
                         let w = Int(targets[i])
                         let h = hops[w]
                         if h < 0 {
@@ -113,8 +113,10 @@ final class SingleSource {
         count = settledCount
     }
 
-    private func dijkstra(from source: Int, _ arcs: MeasureGraph.Arcs, _ weights: [Double],
-                                   countPaths: Bool, limit: Double) {
+    private func dijkstra(
+        from source: Int, _ arcs: MeasureGraph.Arcs, _ weights: [Double],
+        countPaths: Bool, limit: Double
+    ) {
         heap.removeAll(keepingCapacity: true)
         pushes = 0
         push(0, Int32(source), from: Int32(source))
@@ -136,7 +138,7 @@ final class SingleSource {
             rank[v] = Int32(count)
             order[count] = node
             count += 1
-            for i in arcs.offsets[v] ..< arcs.offsets[v + 1] {
+            for i in arcs.offsets[v]..<arcs.offsets[v + 1] {
                 let w = Int(arcs.targets[i])
                 let candidate = d + weights[i]
                 if rank[w] >= 0 {
@@ -154,8 +156,10 @@ final class SingleSource {
         }
     }
 
-    private static func precedes(_ a: (distance: Double, count: Int, node: Int32, pred: Int32),
-                                 _ b: (distance: Double, count: Int, node: Int32, pred: Int32)) -> Bool {
+    private static func precedes(
+        _ a: (distance: Double, count: Int, node: Int32, pred: Int32),
+        _ b: (distance: Double, count: Int, node: Int32, pred: Int32)
+    ) -> Bool {
         a.distance < b.distance || (a.distance == b.distance && a.count < b.count)
     }
 

@@ -31,7 +31,8 @@ enum BinaryGraphSection: UInt32, CaseIterable {
     case parents, depths, preorder, positions, subtreeEnds, childOffsets, childNodes, childNumbers
     case nodeColumnNameOffsets = 32, nodeColumnNameBytes, nodeColumnTypes, nodeTags, nodePayloads, nodeStringOffsets, nodeStringBytes
     case edgeColumnNameOffsets = 40, edgeColumnNameBytes, edgeColumnTypes, edgeTags, edgePayloads, edgeStringOffsets, edgeStringBytes
-    case metadataNameOffsets = 48, metadataNameBytes, metadataTypes, metadataTags, metadataPayloads, metadataStringOffsets, metadataStringBytes
+    case metadataNameOffsets = 48, metadataNameBytes, metadataTypes, metadataTags, metadataPayloads, metadataStringOffsets,
+        metadataStringBytes
     case warningTextOffsets = 56, warningTextBytes, warningPlaces
 
     /// The three attribute blocks.

@@ -28,7 +28,8 @@ public enum BinaryGraphReader: GraphReader {
     ///     in its present state is opened without hashing its sections and without faulting in the
     ///     pages no check reads; one not recorded is verified and then recorded.
     /// - Throws: ``DiagnosticList`` with one error naming the file, section and byte offset.
-    public static func read(path: String, verifyingChecksums: Bool = true, records: VerifiedRecords? = nil) throws(DiagnosticList) -> Graph {
+    public static func read(path: String, verifyingChecksums: Bool = true, records: VerifiedRecords? = nil) throws(DiagnosticList) -> Graph
+    {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw AtomicFile.failure("cannot read '\(path)': \(AtomicFile.systemError())") }
         defer { close(descriptor) }
@@ -37,11 +38,13 @@ public enum BinaryGraphReader: GraphReader {
         if (status.st_mode & S_IFMT) == S_IFDIR { throw AtomicFile.failure("cannot read '\(path)': it is a directory") }
         let size = Int(status.st_size)
         guard size >= BinaryGraphLayout.headerSize else {
-            throw AtomicFile.failure("\(path): header at byte 0: the file has \(size) bytes, fewer than the \(BinaryGraphLayout.headerSize)-byte header")
+            throw AtomicFile.failure(
+                "\(path): header at byte 0: the file has \(size) bytes, fewer than the \(BinaryGraphLayout.headerSize)-byte header")
         }
         var header = [UInt8](repeating: 0, count: BinaryGraphLayout.headerSize)
         let headerRead = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        let headerChecksum = headerRead == header.count ? header.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 56, as: UInt64.self) } : 0
+        let headerChecksum =
+            headerRead == header.count ? header.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 56, as: UInt64.self) } : 0
         let verifying = verifyingChecksums && !(records?.contains(path, status, headerChecksum: headerChecksum) ?? false)
         #if os(Linux)
         // Hashing touches every page: mapping them in one call is cheaper than faulting each. Without
@@ -66,7 +69,9 @@ public enum BinaryGraphReader: GraphReader {
     public static func read(_ file: InputFile) throws(DiagnosticList) -> Graph {
         let region = StorageRegion(allocating: file.bytes.count)
         file.bytes.withUnsafeBytes { bytes in
-            if let source = bytes.baseAddress { UnsafeMutableRawPointer(mutating: region.base).copyMemory(from: source, byteCount: bytes.count) }
+            if let source = bytes.baseAddress {
+                UnsafeMutableRawPointer(mutating: region.base).copyMemory(from: source, byteCount: bytes.count)
+            }
         }
         var opener = BinaryGraphOpener(region: region, path: file.path, verifyingChecksums: true)
         return try opener.graph()
@@ -117,7 +122,10 @@ private struct BinaryGraphOpener {
         }
         let version = load(UInt32.self, at: 8)
         guard version == BinaryGraphLayout.version else {
-            throw failure("header", 8, "format version \(version); this Tongxin reads version \(BinaryGraphLayout.version) (re-create the file with 'tongxin convert')")
+            throw failure(
+                "header", 8,
+                "format version \(version); this Tongxin reads version \(BinaryGraphLayout.version) (re-create the file with 'tongxin convert')"
+            )
         }
         guard load(UInt32.self, at: 12) == BinaryGraphLayout.byteOrderMark else {
             throw failure("header", 12, "the byte-order mark is wrong: the file is not little-endian or is corrupt")
@@ -152,10 +160,14 @@ private struct BinaryGraphOpener {
                 throw failure("section table", at, "unknown section kind \(kind)")
             }
             guard offset % 8 == 0, offset <= UInt64(size), length <= UInt64(size) - offset else {
-                throw failure("section table", at + 8, "section '\(BinaryGraphSection(rawValue: kind)!.name)' (offset \(offset), \(length) bytes) lies outside the \(size)-byte file or is misaligned")
+                throw failure(
+                    "section table", at + 8,
+                    "section '\(BinaryGraphSection(rawValue: kind)!.name)' (offset \(offset), \(length) bytes) lies outside the \(size)-byte file or is misaligned"
+                )
             }
-            let entry = Entry(kind: kind, part: part, offset: Int(offset), length: Int(length),
-                              checksum: load(UInt64.self, at: at + 24), tableOffset: at)
+            let entry = Entry(
+                kind: kind, part: part, offset: Int(offset), length: Int(length),
+                checksum: load(UInt64.self, at: at + 24), tableOffset: at)
             guard entries.updateValue(entry, forKey: UInt64(kind) << 32 | UInt64(part)) == nil else {
                 throw failure("section table", at, "section '\(BinaryGraphSection(rawValue: kind)!.name)' appears twice")
             }
@@ -175,12 +187,16 @@ private struct BinaryGraphOpener {
     }
 
     /// A section as an array of `count` elements (any count when `nil`).
-    func array<T: BitwiseCopyable>(_ kind: BinaryGraphSection, part: UInt32 = 0, count: Int?, as type: T.Type = T.self) throws(DiagnosticList) -> FlatArray<T> {
+    func array<T: BitwiseCopyable>(_ kind: BinaryGraphSection, part: UInt32 = 0, count: Int?, as type: T.Type = T.self)
+        throws(DiagnosticList) -> FlatArray<T>
+    {
         guard let entry = try entry(kind, part: part) else { return FlatArray() }
         return try array(entry, kind, part: part, count: count)
     }
 
-    func array<T: BitwiseCopyable>(_ entry: Entry, _ kind: BinaryGraphSection, part: UInt32 = 0, count: Int?) throws(DiagnosticList) -> FlatArray<T> {
+    func array<T: BitwiseCopyable>(_ entry: Entry, _ kind: BinaryGraphSection, part: UInt32 = 0, count: Int?) throws(DiagnosticList)
+        -> FlatArray<T>
+    {
         let stride = MemoryLayout<T>.stride
         guard entry.length % stride == 0, count.map({ $0 * stride == entry.length }) ?? true else {
             let expected = count.map { "\($0 * stride) bytes (\($0) × \(stride))" } ?? "a multiple of \(stride) bytes"
@@ -190,27 +206,38 @@ private struct BinaryGraphOpener {
     }
 
     /// A string table from its two sections, `count` strings (any count when `nil`).
-    func strings(_ offsetsKind: BinaryGraphSection, _ bytesKind: BinaryGraphSection, part: UInt32 = 0, count: Int?) throws(DiagnosticList) -> StringTable {
+    func strings(_ offsetsKind: BinaryGraphSection, _ bytesKind: BinaryGraphSection, part: UInt32 = 0, count: Int?) throws(DiagnosticList)
+        -> StringTable
+    {
         let offsets: FlatArray<Int> = try array(offsetsKind, part: part, count: count.map { $0 + 1 })
         let bytes: FlatArray<UInt8> = try array(bytesKind, part: part, count: nil)
         let start = entries[UInt64(offsetsKind.rawValue) << 32 | UInt64(part)]!.offset
-        guard !offsets.isEmpty, offsets[0] == 0 else { throw failure(offsetsKind, part: part, start, "a string table's offsets must start with 0") }
+        guard !offsets.isEmpty, offsets[0] == 0 else {
+            throw failure(offsetsKind, part: part, start, "a string table's offsets must start with 0")
+        }
         if let bad = offsets.firstDecrease() { throw failure(offsetsKind, part: part, start + 8 * bad, "string offsets decrease") }
         guard offsets[offsets.count - 1] == bytes.count else {
-            throw failure(offsetsKind, part: part, start + 8 * (offsets.count - 1), "the last offset is \(offsets[offsets.count - 1]) but the strings have \(bytes.count) bytes")
+            throw failure(
+                offsetsKind, part: part, start + 8 * (offsets.count - 1),
+                "the last offset is \(offsets[offsets.count - 1]) but the strings have \(bytes.count) bytes")
         }
         return StringTable(offsets: offsets, bytes: bytes)
     }
 
     /// Checks every entry of `indices` is in `lower ..< upper`.
-    func checkRange(_ indices: FlatArray<Int32>, _ kind: BinaryGraphSection, _ lower: Int32, _ upper: Int, what: String) throws(DiagnosticList) {
+    func checkRange(_ indices: FlatArray<Int32>, _ kind: BinaryGraphSection, _ lower: Int32, _ upper: Int, what: String)
+        throws(DiagnosticList)
+    {
         if let bad = indices.firstIndex(outside: lower, upper) {
-            throw failure(kind, entries[UInt64(kind.rawValue) << 32]!.offset + 4 * bad,
-                          "\(indices[bad]) is not a valid \(what) (expected \(lower) ..< \(upper))")
+            throw failure(
+                kind, entries[UInt64(kind.rawValue) << 32]!.offset + 4 * bad,
+                "\(indices[bad]) is not a valid \(what) (expected \(lower) ..< \(upper))")
         }
     }
 
-    func adjacency(_ kinds: [BinaryGraphSection], nodes: Int, entries count: Int, indexBound: Int, neighborBound: Int) throws(DiagnosticList) -> Adjacency {
+    func adjacency(_ kinds: [BinaryGraphSection], nodes: Int, entries count: Int, indexBound: Int, neighborBound: Int)
+        throws(DiagnosticList) -> Adjacency
+    {
         let offsets: FlatArray<Int> = try array(kinds[0], count: nodes + 1)
         let neighbors: FlatArray<Int32> = try array(kinds[1], count: count)
         let edges: FlatArray<Int32> = try array(kinds[2], count: count)
@@ -219,7 +246,8 @@ private struct BinaryGraphOpener {
             throw failure(kinds[0], start, "offsets must run from 0 to \(count)")
         }
         if let (column, position) = Adjacency.firstProblem(offsets: offsets, indices: neighbors, below: neighborBound) {
-            throw column == .offsets ? failure(kinds[0], start + 8 * position, "offsets decrease")
+            throw column == .offsets
+                ? failure(kinds[0], start + 8 * position, "offsets decrease")
                 : failure(kinds[1], entries[UInt64(kinds[1].rawValue) << 32]!.offset + 4 * position, "node index out of range")
         }
         try checkRange(edges, kinds[2], 0, max(indexBound, 0), what: "index")
@@ -234,18 +262,22 @@ private struct BinaryGraphOpener {
         var seen = Set<String>()
         for column in 0..<names.count {
             guard let type = BinaryGraphCodes.type(of: codes[column]) else {
-                throw failure(section(2), entries[UInt64(section(2).rawValue) << 32]!.offset + column, "unknown attribute type code \(codes[column])")
+                throw failure(
+                    section(2), entries[UInt64(section(2).rawValue) << 32]!.offset + column, "unknown attribute type code \(codes[column])")
             }
             guard seen.insert(names[column]).inserted else {
-                throw failure(section(0), entries[UInt64(section(0).rawValue) << 32]!.offset + 8 * column, "attribute '\(names[column])' appears twice")
+                throw failure(
+                    section(0), entries[UInt64(section(0).rawValue) << 32]!.offset + 8 * column,
+                    "attribute '\(names[column])' appears twice")
             }
             let part = UInt32(column)
             let values = PackedAttributeColumn(
                 tags: try array(section(3), part: part, count: rows), payloads: try array(section(4), part: part, count: rows),
                 strings: try strings(section(5), section(6), part: part, count: nil))
             if let row = values.firstInvalidRow(type: type) {
-                throw failure(section(3), part: part, entries[UInt64(section(3).rawValue) << 32 | UInt64(part)]!.offset + row,
-                              "row \(row) holds a value that is not a \(type.rawValue) (tag \(values.tags[row]))")
+                throw failure(
+                    section(3), part: part, entries[UInt64(section(3).rawValue) << 32 | UInt64(part)]!.offset + row,
+                    "row \(row) holds a value that is not a \(type.rawValue) (tag \(values.tags[row]))")
             }
             types.append(type)
             packed.append(values)
@@ -266,8 +298,9 @@ private struct BinaryGraphOpener {
         }
         try checkRange(slots, .idIndex, -1, n, what: "node index")
         guard slots.contains(-1) else { throw failure(.idIndex, slotStart, "the id index has no empty slot") }
-        let names = OptionalStringTable(strings: try strings(.nameOffsets, .nameBytes, count: n),
-                                        present: try array(.namePresent, count: n))
+        let names = OptionalStringTable(
+            strings: try strings(.nameOffsets, .nameBytes, count: n),
+            present: try array(.namePresent, count: n))
         let nodeKinds = try strings(.nodeKindOffsets, .nodeKindBytes, count: nil)
         let nodeKindIndices: FlatArray<Int32> = try array(.nodeKinds, count: n)
         try checkRange(nodeKindIndices, .nodeKinds, 0, nodeKinds.count, what: "node kind")
@@ -284,14 +317,18 @@ private struct BinaryGraphOpener {
         let outgoing = try adjacency([.outOffsets, .outNeighbors, .outEdges], nodes: n, entries: m, indexBound: m, neighborBound: n)
         let incoming = try adjacency([.inOffsets, .inNeighbors, .inEdges], nodes: n, entries: m, indexBound: m, neighborBound: n)
         let childCount = (try entry(.childNodes)!).length / 4
-        let children = try adjacency([.childOffsets, .childNodes, .childNumbers], nodes: n, entries: childCount, indexBound: childCount, neighborBound: n)
+        let children = try adjacency(
+            [.childOffsets, .childNodes, .childNumbers], nodes: n, entries: childCount, indexBound: childCount, neighborBound: n)
         let hierarchy = Hierarchy(
             parents: try array(.parents, count: n), depths: try array(.depths, count: n), preorder: try array(.preorder, count: n),
             positions: try array(.positions, count: n), subtreeEnds: try array(.subtreeEnds, count: n), childLists: children)
         if let node = hierarchy.firstInconsistentNode() {
             let offset = entries[UInt64(BinaryGraphSection.parents.rawValue) << 32]!.offset + 4 * max(node, 0)
-            throw failure(.parents, offset, node < 0 ? "the hierarchy's arrays disagree in length or child lists"
-                : "the hierarchy is inconsistent at node \(node) (parent, depth, preorder position or subtree end)")
+            throw failure(
+                .parents, offset,
+                node < 0
+                    ? "the hierarchy's arrays disagree in length or child lists"
+                    : "the hierarchy is inconsistent at node \(node) (parent, depth, preorder position or subtree end)")
         }
         let nodeAttributes = try attributes(.node, rows: n)
         let edgeAttributes = try attributes(.edge, rows: m)
@@ -309,11 +346,15 @@ private struct BinaryGraphOpener {
     func warnings() throws(DiagnosticList) -> [Diagnostic] {
         let texts = try strings(.warningTextOffsets, .warningTextBytes, count: nil)
         guard texts.count % 3 == 0 else {
-            throw failure(.warningTextOffsets, entries[UInt64(BinaryGraphSection.warningTextOffsets.rawValue) << 32]!.offset, "warnings are stored as three strings each")
+            throw failure(
+                .warningTextOffsets, entries[UInt64(BinaryGraphSection.warningTextOffsets.rawValue) << 32]!.offset,
+                "warnings are stored as three strings each")
         }
         let places: FlatArray<Int64> = try array(.warningPlaces, count: texts.count)
         return stride(from: 0, to: texts.count, by: 3).map { first in
-            let location = places[first] == 0 ? nil
+            let location =
+                places[first] == 0
+                ? nil
                 : SourceLocation(file: texts[first + 2], line: Int(places[first + 1]), column: Int(places[first + 2]))
             return Diagnostic(Diagnostic.Severity(rawValue: texts[first]) ?? .warning, texts[first + 1], at: location)
         }

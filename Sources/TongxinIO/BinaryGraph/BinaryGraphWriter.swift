@@ -73,7 +73,9 @@ public enum BinaryGraphWriter: GraphWriter {
         Section(kind: kind, part: part, length: array.count * MemoryLayout<T>.stride) { use in array.withUnsafeBytes(use) }
     }
 
-    private static func strings(_ offsets: BinaryGraphSection, _ bytes: BinaryGraphSection, _ table: StringTable, part: UInt32 = 0) -> [Section] {
+    private static func strings(_ offsets: BinaryGraphSection, _ bytes: BinaryGraphSection, _ table: StringTable, part: UInt32 = 0)
+        -> [Section]
+    {
         [flat(offsets, table.offsets, part: part), flat(bytes, table.bytes, part: part)]
     }
 
@@ -91,14 +93,18 @@ public enum BinaryGraphWriter: GraphWriter {
         sections += strings(.edgeKindOffsets, .edgeKindBytes, StringTable(graph.edgeKinds))
         sections.append(flat(.edgeKinds, graph.edgeKindIndices))
         if let weights = graph.weights { sections.append(flat(.weights, weights)) }
-        for (adjacency, kinds) in [(graph.outgoing, [BinaryGraphSection.outOffsets, .outNeighbors, .outEdges]),
-                                   (graph.incoming, [.inOffsets, .inNeighbors, .inEdges]),
-                                   (graph.hierarchy.childLists, [.childOffsets, .childNodes, .childNumbers])] {
+        for (adjacency, kinds) in [
+            (graph.outgoing, [BinaryGraphSection.outOffsets, .outNeighbors, .outEdges]),
+            (graph.incoming, [.inOffsets, .inNeighbors, .inEdges]),
+            (graph.hierarchy.childLists, [.childOffsets, .childNodes, .childNumbers])
+        ] {
             sections += [flat(kinds[0], adjacency.offsets), flat(kinds[1], adjacency.neighbors), flat(kinds[2], adjacency.edges)]
         }
         let hierarchy = graph.hierarchy
-        sections += [flat(.parents, hierarchy.parents), flat(.depths, hierarchy.depths), flat(.preorder, hierarchy.preorder),
-                     flat(.positions, hierarchy.positions), flat(.subtreeEnds, hierarchy.subtreeEnds)]
+        sections += [
+            flat(.parents, hierarchy.parents), flat(.depths, hierarchy.depths), flat(.preorder, hierarchy.preorder),
+            flat(.positions, hierarchy.positions), flat(.subtreeEnds, hierarchy.subtreeEnds)
+        ]
         sections += attributes(graph.nodeAttributes, .node)
         sections += attributes(graph.edgeAttributes, .edge)
         sections += attributes(AttributeColumns.singleRow(graph.metadata), .metadata)

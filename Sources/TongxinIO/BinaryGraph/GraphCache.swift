@@ -89,7 +89,8 @@ public struct GraphCache: Sendable {
             if format == .csv {
                 // `folder/nodes.csv` or `folder/edges.csv` stands for its folder.
                 let isFile = path.lowercased().hasSuffix(".csv") && !path.hasSuffix("/")
-                let folder = isFile ? AtomicFile.directory(of: path) : (path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path)
+                let folder =
+                    isFile ? AtomicFile.directory(of: path) : (path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path)
                 self.path = folder
                 let csv = try CSVReader.files(in: folder)
                 files = [csv.nodes, csv.edges]
@@ -153,8 +154,9 @@ public struct GraphCache: Sendable {
             // Only names this cache makes: KEY-vVERSION.txg after the prefix.
             let rest = name.dropFirst(prefix.count)
             guard rest.hasSuffix(".txg"), let dash = rest.firstIndex(of: "-"),
-                  rest[..<dash].allSatisfy(\.isHexDigit), rest[rest.index(after: dash)...].dropLast(4).first == "v",
-                  rest[rest.index(after: dash)...].dropLast(4).dropFirst().allSatisfy(\.isNumber) else { continue }
+                rest[..<dash].allSatisfy(\.isHexDigit), rest[rest.index(after: dash)...].dropLast(4).first == "v",
+                rest[rest.index(after: dash)...].dropLast(4).dropFirst().allSatisfy(\.isNumber)
+            else { continue }
             unlink(folder + "/" + name)
         }
     }

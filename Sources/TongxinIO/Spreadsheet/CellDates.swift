@@ -52,7 +52,9 @@ enum CellDates {
                     if text.uppercased() == marker { scalars = scalars.dropFirst(marker.unicodeScalars.count - 1); break }
                 }
             case "G", "g":
-                if String(String.UnicodeScalarView([scalar] + scalars.prefix(6))).lowercased() == "general" { scalars = scalars.dropFirst(6) }
+                if String(String.UnicodeScalarView([scalar] + scalars.prefix(6))).lowercased() == "general" {
+                    scalars = scalars.dropFirst(6)
+                }
             case "y", "Y", "d", "D": hasDate = true
             case "h", "H", "s", "S": hasTime = true
             case "m", "M": hasMonthOrMinute = true

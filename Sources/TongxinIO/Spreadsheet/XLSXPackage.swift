@@ -62,13 +62,15 @@ struct XLSXPackage {
         let budget = min(limits.partBytes, limits.totalBytes - bytesRead)
         let declared = entry.uncompressedSize, compressed = max(entry.compressedSize, 1)
         var tooLarge: DiagnosticList {
-            Self.failure("'\(path)': \(part) expands to more than \(Self.megabytes(budget)) (the limit for one workbook part "
-                + "is \(Self.megabytes(limits.partBytes)), for all parts \(Self.megabytes(limits.totalBytes))); "
-                + "refusing it as a likely zip bomb")
+            Self.failure(
+                "'\(path)': \(part) expands to more than \(Self.megabytes(budget)) (the limit for one workbook part "
+                    + "is \(Self.megabytes(limits.partBytes)), for all parts \(Self.megabytes(limits.totalBytes))); "
+                    + "refusing it as a likely zip bomb")
         }
         func bomb(_ size: UInt64) -> DiagnosticList {
-            Self.failure("'\(path)': \(part) expands \(size / compressed) times its compressed size (more than "
-                + "\(limits.ratio)); refusing it as a likely zip bomb")
+            Self.failure(
+                "'\(path)': \(part) expands \(size / compressed) times its compressed size (more than "
+                    + "\(limits.ratio)); refusing it as a likely zip bomb")
         }
         if declared > UInt64(budget) { throw tooLarge }
         if declared > 1 << 20 && declared / compressed > UInt64(limits.ratio) { throw bomb(declared) }
@@ -81,8 +83,9 @@ struct XLSXPackage {
                 bytes.append(contentsOf: chunk)
             }
         } catch let exceeded as Exceeded {
-            throw Self.failure("'\(path)': \(part) holds more bytes (at least \(exceeded.size)) than the archive's directory "
-                + "says (\(declared)); the archive is damaged or hostile")
+            throw Self.failure(
+                "'\(path)': \(part) holds more bytes (at least \(exceeded.size)) than the archive's directory "
+                    + "says (\(declared)); the archive is damaged or hostile")
         } catch {
             throw Self.failure("'\(path)': cannot read \(part) from the archive: it is damaged (\(error))")
         }

@@ -24,7 +24,8 @@ enum XLSXReader {
     static func read(path: String, limits: XLSXPackage.Limits = XLSXPackage.Limits()) throws(DiagnosticList) -> [Worksheet] {
         var package = try XLSXPackage(path: path, limits: limits)
         let root = try relationships(of: "", in: &package)
-        let workbookPart = try root.first { $0.type.hasSuffix("/officeDocument") }
+        let workbookPart =
+            try root.first { $0.type.hasSuffix("/officeDocument") }
             .map { (relationship) throws(DiagnosticList) in try package.resolve(relationship.target, from: "") } ?? "xl/workbook.xml"
         guard let workbookBytes = try package.read(workbookPart) else {
             throw XLSXPackage.failure("'\(path)' is a zip archive but not an .xlsx workbook: it has no \(workbookPart)")
@@ -46,15 +47,17 @@ enum XLSXReader {
         var sheets: [Worksheet] = []
         for sheet in workbook.sheets {
             guard let link = links.first(where: { $0.id == sheet.relationship }) else {
-                throw XLSXPackage.failure("'\(path)': sheet '\(sheet.name)' names relationship '\(sheet.relationship)', which \(workbookPart) does not have")
+                throw XLSXPackage.failure(
+                    "'\(path)': sheet '\(sheet.name)' names relationship '\(sheet.relationship)', which \(workbookPart) does not have")
             }
             guard link.type.hasSuffix("/worksheet") else { continue }
             let name = try package.resolve(link.target, from: workbookPart)
             guard let bytes = try package.read(name) else {
                 throw XLSXPackage.failure("'\(path)': sheet '\(sheet.name)' is missing from the archive (\(name))")
             }
-            let context = SheetContext(path: path, part: name, sheet: sheet.name, strings: strings, styles: styles,
-                                       date1904: workbook.date1904, maxMergedCells: limits.mergedCells)
+            let context = SheetContext(
+                path: path, part: name, sheet: sheet.name, strings: strings, styles: styles,
+                date1904: workbook.date1904, maxMergedCells: limits.mergedCells)
             sheets.append(try parseSheet(bytes, context))
         }
         return sheets
@@ -78,10 +81,13 @@ enum XLSXReader {
         var found: [Relationship] = []
         try parse(bytes, part: name, path: package.path) { tokenizer throws in
             while let event = try tokenizer.next() {
-                guard case .start(let element, let attributes, _, _) = event, XMLTokenizer.localName(element) == "Relationship" else { continue }
+                guard case .start(let element, let attributes, _, _) = event, XMLTokenizer.localName(element) == "Relationship" else {
+                    continue
+                }
                 if value(of: "TargetMode", in: attributes) == "External" { continue }
                 guard let id = value(of: "Id", in: attributes), let type = value(of: "Type", in: attributes),
-                      let target = value(of: "Target", in: attributes) else { continue }
+                    let target = value(of: "Target", in: attributes)
+                else { continue }
                 found.append(Relationship(id: id, type: type, target: target))
             }
         }
@@ -104,7 +110,7 @@ enum XLSXReader {
                     workbook.date1904 = flag == "1" || flag == "true"
                 case "sheet":
                     guard let name = value(of: "name", in: attributes),
-                          let id = attributes.first(where: { $0.name.contains(":") && XMLTokenizer.localName($0.name) == "id" })?.value
+                        let id = attributes.first(where: { $0.name.contains(":") && XMLTokenizer.localName($0.name) == "id" })?.value
                     else { throw XMLTokenizer.Failure(offset: offset, message: "<sheet> needs a name and an r:id") }
                     workbook.sheets.append((name, id))
                 default: break
@@ -162,7 +168,9 @@ enum XLSXReader {
                 case .start(let element, let attributes, let selfClosing, _):
                     switch XMLTokenizer.localName(element) {
                     case "numFmt":
-                        if let id = value(of: "numFmtId", in: attributes).flatMap({ Int($0) }), let code = value(of: "formatCode", in: attributes) {
+                        if let id = value(of: "numFmtId", in: attributes).flatMap({ Int($0) }),
+                            let code = value(of: "formatCode", in: attributes)
+                        {
                             custom[id] = CellDates.kind(formatCode: code)
                         }
                     case "cellXfs": inCellFormats = !selfClosing
@@ -205,7 +213,8 @@ enum XLSXReader {
                     case "row":
                         if let number = value(of: "r", in: attributes) {
                             guard let parsed = Int(number), parsed >= 1, parsed <= maxRows else {
-                                throw XMLTokenizer.Failure(offset: offset, message: "row number '\(number)' is not between 1 and \(maxRows)")
+                                throw XMLTokenizer.Failure(
+                                    offset: offset, message: "row number '\(number)' is not between 1 and \(maxRows)")
                             }
                             row = parsed
                         } else {
@@ -215,13 +224,16 @@ enum XLSXReader {
                     case "c":
                         if let reference = value(of: "r", in: attributes) {
                             guard let position = cellPosition(reference) else {
-                                throw XMLTokenizer.Failure(offset: offset, message: "'\(reference)' is not a cell reference within A1:XFD1048576")
+                                throw XMLTokenizer.Failure(
+                                    offset: offset, message: "'\(reference)' is not a cell reference within A1:XFD1048576")
                             }
                             (row, column) = position
                         } else {
                             row = max(row, 1)
                             column += 1
-                            guard column <= maxColumns else { throw XMLTokenizer.Failure(offset: offset, message: "a row has more than \(maxColumns) cells") }
+                            guard column <= maxColumns else {
+                                throw XMLTokenizer.Failure(offset: offset, message: "a row has more than \(maxColumns) cells")
+                            }
                         }
                         cellType = value(of: "t", in: attributes) ?? "n"
                         cellStyle = value(of: "s", in: attributes).flatMap { Int($0) } ?? 0
@@ -283,10 +295,14 @@ enum XLSXReader {
 
     /// A cell's value from the text of its `<v>` (or inline string) and its type and style; `nil` for
     /// an empty cell.
-    private static func cellValue(_ text: String, type: String, style: Int, row: Int, column: Int,
-                                  _ context: SheetContext) throws(DiagnosticList) -> SheetValue? {
+    private static func cellValue(
+        _ text: String, type: String, style: Int, row: Int, column: Int,
+        _ context: SheetContext
+    ) throws(DiagnosticList) -> SheetValue? {
         func failure(_ message: String) -> DiagnosticList {
-            DiagnosticList([Diagnostic(.error, message, at: SourceLocation(file: context.path, sheet: context.sheet, row: row, column: column))])
+            DiagnosticList([
+                Diagnostic(.error, message, at: SourceLocation(file: context.path, sheet: context.sheet, row: row, column: column))
+            ])
         }
         switch type {
         case "s":
@@ -311,7 +327,8 @@ enum XLSXReader {
             guard !text.isEmpty else { return nil }
             guard let number = Double(text), number.isFinite else { throw failure("'\(text)' is not a number") }
             if style >= 0, style < context.styles.count, let kind = context.styles[style],
-               let date = CellDates.iso(serial: number, kind: kind, date1904: context.date1904) {
+                let date = CellDates.iso(serial: number, kind: kind, date1904: context.date1904)
+            {
                 return .date(date)
             }
             return .number(number)
@@ -323,8 +340,10 @@ enum XLSXReader {
     // MARK: Pieces
 
     /// Runs `body` over the XML of `part`, turning a syntax error into `FILE:PART:LINE:COL`.
-    private static func parse(_ bytes: [UInt8], part: String, path: String,
-                              _ body: (inout XMLTokenizer) throws -> Void) throws(DiagnosticList) {
+    private static func parse(
+        _ bytes: [UInt8], part: String, path: String,
+        _ body: (inout XMLTokenizer) throws -> Void
+    ) throws(DiagnosticList) {
         try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticList) in
             let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var tokenizer = XMLTokenizer(buffer, start: start, maxDepth: maxDepth)
@@ -369,7 +388,9 @@ enum XLSXReader {
     /// `A1:B3` → its corners; a single cell `A1` is a range of one.
     private static func cellRange(_ reference: String) -> (top: Int, left: Int, bottom: Int, right: Int)? {
         let corners = reference.split(separator: ":", omittingEmptySubsequences: false)
-        guard corners.count <= 2, let first = cellPosition(corners[0]), let last = cellPosition(corners[corners.count - 1]) else { return nil }
+        guard corners.count <= 2, let first = cellPosition(corners[0]), let last = cellPosition(corners[corners.count - 1]) else {
+            return nil
+        }
         return (min(first.row, last.row), min(first.column, last.column), max(first.row, last.row), max(first.column, last.column))
     }
 
@@ -386,8 +407,9 @@ enum XLSXReader {
         var index = 0
         while index < scalars.count {
             if scalars[index] == "_", index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_",
-               let code = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)..<(index + 6)])), radix: 16),
-               let scalar = Unicode.Scalar(code) {
+                let code = UInt32(String(String.UnicodeScalarView(scalars[(index + 2)..<(index + 6)])), radix: 16),
+                let scalar = Unicode.Scalar(code)
+            {
                 output.append(scalar)
                 index += 7
             } else {

@@ -80,7 +80,8 @@ public enum XLSXWriter {
     static func sheetNames(_ names: [String]) -> [String] {
         var taken = Set<String>(), result: [String] = []
         for (index, name) in names.enumerated() {
-            var clean = String(String.UnicodeScalarView(name.unicodeScalars.map { ":\\/?*[]".unicodeScalars.contains($0) || $0.value < 0x20 ? "_" : $0 }))
+            var clean = String(
+                String.UnicodeScalarView(name.unicodeScalars.map { ":\\/?*[]".unicodeScalars.contains($0) || $0.value < 0x20 ? "_" : $0 }))
             while clean.hasPrefix("'") { clean.removeFirst() }
             while clean.hasSuffix("'") { clean.removeLast() }
             if clean.isEmpty { clean = "Sheet\(index + 1)" }
@@ -114,20 +115,23 @@ public enum XLSXWriter {
     private static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
     private static func contentTypes(sheets: Int) -> String {
-        var xml = declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        var xml =
+            declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
             + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
             + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
             + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
         for index in 1...sheets {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" "
+            xml +=
+                "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" "
                 + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return xml + "</Types>"
     }
 
-    private static let packageRelationships = declaration
+    private static let packageRelationships =
+        declaration
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "</Relationships>"
@@ -163,7 +167,8 @@ public enum XLSXWriter {
     }
 
     /// Fonts: 0 the default, 1 bold; number format 164 is `0.0%`.
-    private static let styles = declaration + "<styleSheet xmlns=\"\(mainNamespace)\">"
+    private static let styles =
+        declaration + "<styleSheet xmlns=\"\(mainNamespace)\">"
         + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
         + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
@@ -209,14 +214,18 @@ public enum XLSXWriter {
     /// characters but tab, line feed and carriage return), and a literal `_xHHHH_` protected by
     /// escaping its underscore (`_x005F_`), so ``XLSXReader`` and Excel read the text back.
     static func escapedForSpreadsheet(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0 == "_" }) else { return text }
+        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r") || $0 == "_" }) else {
+            return text
+        }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" {
-                output.append(contentsOf: "_x00\(scalar.value < 0x10 ? "0" : "")\(String(scalar.value, radix: 16, uppercase: true))_".unicodeScalars)
+                output.append(
+                    contentsOf: "_x00\(scalar.value < 0x10 ? "0" : "")\(String(scalar.value, radix: 16, uppercase: true))_".unicodeScalars)
             } else if scalar == "_", index + 6 < scalars.count, scalars[index + 1] == "x", scalars[index + 6] == "_",
-                      scalars[(index + 2)..<(index + 6)].allSatisfy({ $0.properties.isASCIIHexDigit }) {
+                scalars[(index + 2)..<(index + 6)].allSatisfy({ $0.properties.isASCIIHexDigit })
+            {
                 output.append(contentsOf: "_x005F_".unicodeScalars)
             } else {
                 output.append(scalar)
@@ -289,7 +298,9 @@ public enum XLSXWriter {
         var xml = Array((declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">").utf8)
         if columns > 0 && row > 0 { xml += "<dimension ref=\"A1:\(SourceLocation.columnName(columns))\(row)\"/>".utf8 }
         xml += "<sheetViews><sheetView workbookViewId=\"0\"".utf8
-        xml += (sheet.header.isEmpty ? "/>" : "><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView>").utf8
+        xml +=
+            (sheet.header.isEmpty
+            ? "/>" : "><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView>").utf8
         xml += "</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>".utf8
         if columns > 0 {
             xml += "<cols>".utf8

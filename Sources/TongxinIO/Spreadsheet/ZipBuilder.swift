@@ -21,8 +21,10 @@ struct ZipBuilder {
     /// Appends an entry named `path` holding `bytes`.
     func add(_ path: String, _ bytes: [UInt8], compressed: Bool = true) throws(DiagnosticList) {
         do {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: Self.stamp,
-                                 permissions: 0o644, compressionMethod: compressed ? .deflate : .none, bufferSize: 1 << 18) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: Self.stamp,
+                permissions: 0o644, compressionMethod: compressed ? .deflate : .none, bufferSize: 1 << 18
+            ) { position, size in
                 let start = Int(position)
                 return bytes.withUnsafeBytes { Data($0[start..<(start + size)]) }
             }

@@ -140,7 +140,8 @@ struct ExpressionCompiler {
     /// `CASE [subject] WHEN … THEN … [ELSE …] END`: the first branch whose value equals the subject
     /// (or, without one, whose condition is true), else the ELSE value or null.
     private func caseWhen(_ subject: Expr?, _ branches: [(Expr, Expr)], _ otherwise: Expr?, _ at: QueryPosition)
-        throws(QueryError) -> Eval {
+        throws(QueryError) -> Eval
+    {
         let value = try compile(subject)
         let compiled = try branches.map { (branch) throws(QueryError) in (try compile(branch.0), try compile(branch.1)) }
         let fallback = try compile(otherwise)
@@ -156,8 +157,10 @@ struct ExpressionCompiler {
     }
 
     /// `[x IN list WHERE predicate | projection]`: the variable lives in a hidden slot past the row.
-    private func listComprehension(_ variable: String, _ list: Expr, _ predicate: Expr?, _ projection: Expr?,
-                                   _ at: QueryPosition) throws(QueryError) -> Eval {
+    private func listComprehension(
+        _ variable: String, _ list: Expr, _ predicate: Expr?, _ projection: Expr?,
+        _ at: QueryPosition
+    ) throws(QueryError) -> Eval {
         let source = try compile(list)
         let slot = scope.hiddenSlot()
         let (filter, map) = try scope.withLocal(variable, slot: slot) { () throws(QueryError) -> (Eval?, Eval?) in
@@ -192,7 +195,8 @@ struct ExpressionCompiler {
         return { row in row[row.count - count + index] }
     }
 
-    private func binary(_ op: BinaryOperator, _ lhs: @escaping Eval, _ rhs: @escaping Eval, _ at: QueryPosition) throws(QueryError) -> Eval {
+    private func binary(_ op: BinaryOperator, _ lhs: @escaping Eval, _ rhs: @escaping Eval, _ at: QueryPosition) throws(QueryError) -> Eval
+    {
         switch op {
         case .and:
             // Short-circuit on false, keeping three-valued results (false AND null = false).

@@ -17,7 +17,7 @@ enum Functions {
         "tolower": 1...1, "toupper": 1...1, "trim": 1...1, "ltrim": 1...1, "rtrim": 1...1,
         "substring": 2...3, "replace": 3...3, "split": 2...2, "left": 2...2, "right": 2...2,
         "tostring": 1...1, "tointeger": 1...1, "tofloat": 1...1, "toboolean": 1...1, "coalesce": 1...64,
-        "abs": 1...1, "ceil": 1...1, "floor": 1...1, "round": 1...1, "sqrt": 1...1, "sign": 1...1,
+        "abs": 1...1, "ceil": 1...1, "floor": 1...1, "round": 1...1, "sqrt": 1...1, "sign": 1...1
     ]
 
     /// The function `name` (lower-cased) taking `arguments` arguments.
@@ -60,7 +60,8 @@ enum Functions {
     /// `id`, `labels`, `type`, `keys`, `properties`, `startNode`, `endNode`, `nodes`,
     /// `relationships` and `length` of a path; `nil` when `name` is none of them for `value`.
     private static func graphFunction(_ name: String, _ value: QueryValue, _ at: QueryPosition, _ graph: Graph)
-        throws(QueryError) -> QueryValue? {
+        throws(QueryError) -> QueryValue?
+    {
         switch (name, value) {
         case ("id", .node(let node)): return .string(graph.ids[Int(node)])
         case ("id", .relationship(let edge)): return .int(Int(edge))
@@ -81,11 +82,14 @@ enum Functions {
     /// Every property of a node (`id`, `kind`, `name`, then its attributes), a relationship
     /// (`kind`, `weight`, then its attributes) or a map, for `keys` and `properties`.
     private static func properties(_ name: String, _ value: QueryValue, _ at: QueryPosition, _ graph: Graph)
-        throws(QueryError) -> [QueryValue.MapEntry] {
+        throws(QueryError) -> [QueryValue.MapEntry]
+    {
         switch value {
         case .node(let node):
-            return [.init("id", .string(graph.ids[Int(node)])), .init("kind", .string(graph.kind(of: Int(node)))),
-                    .init("name", .string(graph.name(of: Int(node))))]
+            return [
+                .init("id", .string(graph.ids[Int(node)])), .init("kind", .string(graph.kind(of: Int(node)))),
+                .init("name", .string(graph.name(of: Int(node))))
+            ]
                 + graph.nodeAttributes.values(at: Int(node)).map { .init($0.name, QueryValue($0.value)) }
         case .relationship(let edge):
             return [.init("kind", .string(graph.kind(ofEdge: Int(edge)))), .init("weight", .double(graph.weight(of: Int(edge))))]

@@ -49,7 +49,7 @@ final class GraphIndexes {
     /// The nodes of kind index `kind`, in node order.
     func nodes(ofKind kind: Int32) -> ArraySlice<Int32> {
         let index = kindIndex
-        return index.items[index.offsets[Int(kind)] ..< index.offsets[Int(kind) + 1]]
+        return index.items[index.offsets[Int(kind)]..<index.offsets[Int(kind) + 1]]
     }
 
     /// How many nodes have kind index `kind`.
@@ -61,7 +61,7 @@ final class GraphIndexes {
     /// The edges of kind index `kind`, in edge order.
     func edges(ofKind kind: Int) -> ArraySlice<Int32> {
         let index = edgeKindIndex
-        return index.items[index.offsets[kind] ..< index.offsets[kind + 1]]
+        return index.items[index.offsets[kind]..<index.offsets[kind + 1]]
     }
 
     /// The average number of edges of the kinds `mask` allows (all when `nil`) that leave

@@ -145,8 +145,9 @@ struct MatchPlanner {
         if pattern.impossible { return Anchor(node: node, estimate: 0, step: .scanAll(node: node), note: "no node can match") }
         var best: Anchor
         if let kind = pattern.kind {
-            best = Anchor(node: node, estimate: indexes.count(ofKind: kind), step: .scanKind(node: node, kind: kind),
-                          note: "kind index :\(graph.nodeKinds[Int(kind)])")
+            best = Anchor(
+                node: node, estimate: indexes.count(ofKind: kind), step: .scanKind(node: node, kind: kind),
+                note: "kind index :\(graph.nodeKinds[Int(kind)])")
         } else {
             best = Anchor(node: node, estimate: graph.nodeCount, step: .scanAll(node: node), note: "all nodes")
         }
@@ -160,9 +161,10 @@ struct MatchPlanner {
                 }
             }
             if estimate < best.estimate || (estimate == best.estimate && seek.key == "id") {
-                best = Anchor(node: node, estimate: estimate,
-                              step: .seek(node: node, key: seek.key, value: seek.value, many: seek.many, position: seek.position),
-                              note: "\(seek.key) index \(seek.many ? "IN" : "=") \(seek.text)")
+                best = Anchor(
+                    node: node, estimate: estimate,
+                    step: .seek(node: node, key: seek.key, value: seek.value, many: seek.many, position: seek.position),
+                    note: "\(seek.key) index \(seek.many ? "IN" : "=") \(seek.text)")
             }
         }
         return best
@@ -170,10 +172,11 @@ struct MatchPlanner {
 
     /// The plan, and a readable line per step for EXPLAIN.
     mutating func plan() -> (steps: [MatchStep], explain: [String]) {
-        var state = State(boundNodes: [Bool](repeating: false, count: nodes.count),
-                          doneRelationships: [Bool](repeating: false, count: relationships.count),
-                          placedFilters: [Bool](repeating: false, count: filters.count),
-                          placedPaths: [Bool](repeating: false, count: paths.count))
+        var state = State(
+            boundNodes: [Bool](repeating: false, count: nodes.count),
+            doneRelationships: [Bool](repeating: false, count: relationships.count),
+            placedFilters: [Bool](repeating: false, count: filters.count),
+            placedPaths: [Bool](repeating: false, count: paths.count))
         for node in nodes.indices where nodes[node].boundBefore {
             state.append(.checkBound(node: node), "Argument \(nodes[node].name) (bound earlier)")
             bindNode(node, &state)
@@ -210,7 +213,8 @@ struct MatchPlanner {
         }
         for (index, path) in paths.enumerated() where !state.placedPaths[index] {
             guard path.nodes.allSatisfy({ state.boundNodes[$0] }),
-                  path.relationships.allSatisfy({ state.doneRelationships[$0] }) else { continue }
+                path.relationships.allSatisfy({ state.doneRelationships[$0] })
+            else { continue }
             state.placedPaths[index] = true
             state.append(.bindPath(index), "BindPath \(path.name)")
             state.bound.insert(path.name)
@@ -250,11 +254,15 @@ struct MatchPlanner {
         let to = choice.fromLeft ? relationship.right : relationship.left
         let into = state.boundNodes[to]
         if relationship.shortest != .none {
-            state.append(.shortest(relationship: choice.relationship, from: from, to: to),
-                         "\(relationship.shortest == .all ? "AllShortestPaths" : "ShortestPath") \(nodes[from].name) → \(nodes[to].name) \(describe(relationship))")
+            state.append(
+                .shortest(relationship: choice.relationship, from: from, to: to),
+                "\(relationship.shortest == .all ? "AllShortestPaths" : "ShortestPath") \(nodes[from].name) → \(nodes[to].name) \(describe(relationship))"
+            )
         } else {
-            state.append(.expand(relationship: choice.relationship, from: from, to: to, reversed: !choice.fromLeft, into: into),
-                         "\(relationship.hops == nil ? "Expand" : "VarLengthExpand")\(into ? "Into" : "") (\(nodes[from].name))\(arrow(relationship, reversed: !choice.fromLeft))(\(nodes[to].name))")
+            state.append(
+                .expand(relationship: choice.relationship, from: from, to: to, reversed: !choice.fromLeft, into: into),
+                "\(relationship.hops == nil ? "Expand" : "VarLengthExpand")\(into ? "Into" : "") (\(nodes[from].name))\(arrow(relationship, reversed: !choice.fromLeft))(\(nodes[to].name))"
+            )
         }
         state.doneRelationships[choice.relationship] = true
         state.bound.insert(relationship.name)
@@ -281,9 +289,10 @@ struct MatchPlanner {
             for (end, other, leaving) in [(relationship.left, relationship.right, true), (relationship.right, relationship.left, false)]
             where end == anchor.node && !state.boundNodes[other] {
                 let direction = relationship.direction
-                let hop = indexes.fanOut(relationship.kinds, from: nodes[end].kind,
-                                         leaving: direction == .either || (direction == .outgoing) == leaving,
-                                         entering: direction == .either || (direction == .incoming) == leaving)
+                let hop = indexes.fanOut(
+                    relationship.kinds, from: nodes[end].kind,
+                    leaving: direction == .either || (direction == .outgoing) == leaving,
+                    entering: direction == .either || (direction == .incoming) == leaving)
                 var reach = hop
                 for _ in 1..<max(1, min(relationship.hops?.max ?? 1, 4)) { reach = hop + reach * hop }
                 fanOut += reach
@@ -308,8 +317,10 @@ struct MatchPlanner {
     /// Binds a relationship and both its ends from the edges of its kinds.
     private func scanRelationship(_ index: Int, estimate: Int, _ state: inout State) {
         let relationship = relationships[index]
-        state.append(.scanRelationship(relationship: index),
-                     "RelationshipScan (\(nodes[relationship.left].name))\(arrow(relationship, reversed: false))(\(nodes[relationship.right].name)) by kind index, ≈\(estimate) candidates")
+        state.append(
+            .scanRelationship(relationship: index),
+            "RelationshipScan (\(nodes[relationship.left].name))\(arrow(relationship, reversed: false))(\(nodes[relationship.right].name)) by kind index, ≈\(estimate) candidates"
+        )
         state.doneRelationships[index] = true
         state.bound.insert(relationship.name)
         bindNode(relationship.left, &state)

@@ -29,8 +29,10 @@ final class ExecutionBudget {
         if ContinuousClock.now > deadline {
             let (seconds, attoseconds) = timeLimit.components
             let limit = attoseconds == 0 ? "\(seconds)" : "\(Double(seconds) + Double(attoseconds) / 1e18)"
-            throw QueryError(.runtime, "the query ran longer than \(limit) s (its time limit): "
-                + "make the patterns more selective or anchor them on a named node", at: at())
+            throw QueryError(
+                .runtime,
+                "the query ran longer than \(limit) s (its time limit): "
+                    + "make the patterns more selective or anchor them on a named node", at: at())
         }
     }
 
@@ -38,16 +40,20 @@ final class ExecutionBudget {
         try step(at)
         paths -= 1
         if paths < 0 {
-            throw QueryError(.runtime, "a variable-length pattern expanded more than \(pathTotal) paths (the query's budget): "
-                + "give it a smaller upper bound (*1..N) or start from a more selective node", at: at)
+            throw QueryError(
+                .runtime,
+                "a variable-length pattern expanded more than \(pathTotal) paths (the query's budget): "
+                    + "give it a smaller upper bound (*1..N) or start from a more selective node", at: at)
         }
     }
 
     func spendRow(_ at: QueryPosition) throws(QueryError) {
         rows -= 1
         if rows < 0 {
-            throw QueryError(.runtime, "the matches of this query passed \(rowTotal) rows (the query's budget): "
-                + "make the patterns more selective, or aggregate in an earlier WITH", at: at)
+            throw QueryError(
+                .runtime,
+                "the matches of this query passed \(rowTotal) rows (the query's budget): "
+                    + "make the patterns more selective, or aggregate in an earlier WITH", at: at)
         }
     }
 }
@@ -87,8 +93,10 @@ final class Matcher {
     @exclusivity(unchecked) private var used: [Int32] = []
     private var sink: ([QueryValue]) throws(QueryError) -> Void = { _ in }
 
-    init(indexes: GraphIndexes, nodes: [PatternNode], relationships: [PatternRelationship], paths: [PatternPath],
-         steps: [MatchStep], budget: ExecutionBudget) {
+    init(
+        indexes: GraphIndexes, nodes: [PatternNode], relationships: [PatternRelationship], paths: [PatternPath],
+        steps: [MatchStep], budget: ExecutionBudget
+    ) {
         graph = indexes.graph
         self.indexes = indexes
         self.nodes = nodes
@@ -204,19 +212,21 @@ final class Matcher {
     /// walking the pattern left to right, flipped by `reversed`); an undirected pattern sees a
     /// self-loop once.
     @inline(__always)
-    private func forEachNeighbor(_ node: Int32, _ direction: Direction, reversed: Bool,
-                                 _ body: (Int32, Int32) throws(QueryError) -> Void) throws(QueryError) {
+    private func forEachNeighbor(
+        _ node: Int32, _ direction: Direction, reversed: Bool,
+        _ body: (Int32, Int32) throws(QueryError) -> Void
+    ) throws(QueryError) {
         let wantOut = direction == .either || (direction == .outgoing) != reversed
         let wantIn = direction == .either || (direction == .incoming) != reversed
         if wantOut {
             let adjacency = graph.outgoing
-            for slot in adjacency.offsets[Int(node)] ..< adjacency.offsets[Int(node) + 1] {
+            for slot in adjacency.offsets[Int(node)]..<adjacency.offsets[Int(node) + 1] {
                 try body(adjacency.edges[slot], adjacency.neighbors[slot])
             }
         }
         if wantIn {
             let adjacency = graph.incoming
-            for slot in adjacency.offsets[Int(node)] ..< adjacency.offsets[Int(node) + 1] {
+            for slot in adjacency.offsets[Int(node)]..<adjacency.offsets[Int(node) + 1] {
                 let edge = adjacency.edges[slot]
                 if direction == .either && sources[Int(edge)] == targets[Int(edge)] { continue }
                 try body(edge, adjacency.neighbors[slot])
@@ -313,7 +323,8 @@ final class Matcher {
     private func shortest(_ relationship: Int, _ from: Int, _ to: Int, then index: Int) throws(QueryError) {
         let pattern = relationships[relationship]
         guard !pattern.impossible, let hops = pattern.hops,
-              case .node(let start) = row[nodes[from].slot], case .node(let goal) = row[nodes[to].slot] else { return }
+            case .node(let start) = row[nodes[from].slot], case .node(let goal) = row[nodes[to].slot]
+        else { return }
         if start == goal {
             guard hops.min == 0 else { return }
             row[pattern.slot] = .list([])
@@ -333,8 +344,10 @@ final class Matcher {
     @exclusivity(unchecked) private var links: [(node: Int32, edge: Int32, next: Int32)] = []
 
     /// The shortest paths from `start` to `goal` as edge lists in walking order (one, or all).
-    private func shortestPaths(_ relationship: Int, _ start: Int32, _ goal: Int32, _ maxHops: Int, reversed: Bool,
-                               all: Bool) throws(QueryError) -> [[Int32]] {
+    private func shortestPaths(
+        _ relationship: Int, _ start: Int32, _ goal: Int32, _ maxHops: Int, reversed: Bool,
+        all: Bool
+    ) throws(QueryError) -> [[Int32]] {
         let pattern = relationships[relationship]
         if depth.isEmpty {
             depth = [Int32](repeating: -1, count: graph.nodeCount)

@@ -80,8 +80,10 @@ struct QueryCompiler {
                     throw QueryError(.semantic, "variable '\(name)' is already declared", at: part.position)
                 }
                 pattern.declare(name)
-                pattern.paths.append(PatternPath(name: name, slot: scope.declare(name, .path), nodes: partNodes,
-                                                 relationships: partRelationships))
+                pattern.paths.append(
+                    PatternPath(
+                        name: name, slot: scope.declare(name, .path), nodes: partNodes,
+                        relationships: partRelationships))
             }
         }
         var constraints = MatchConstraints()
@@ -92,24 +94,27 @@ struct QueryCompiler {
             try constrainWhere(predicate, pattern, &constraints, compiler(scope, forbid: "WHERE"))
         }
 
-        var planner = MatchPlanner(indexes: indexes, nodes: pattern.nodes, relationships: pattern.relationships,
-                                   paths: pattern.paths, filters: constraints.filters, seeks: constraints.seeks,
-                                   emptyRow: [QueryValue](repeating: .null, count: scope.width))
+        var planner = MatchPlanner(
+            indexes: indexes, nodes: pattern.nodes, relationships: pattern.relationships,
+            paths: pattern.paths, filters: constraints.filters, seeks: constraints.seeks,
+            emptyRow: [QueryValue](repeating: .null, count: scope.width))
         for index in planner.nodes.indices where planner.nodes[index].name.isEmpty {
             planner.nodes[index].name = "anonymous"
         }
         let (steps, lines) = planner.plan()
         explain.append((clause.optional ? "OptionalMatch" : "Match"))
         explain += lines.map { "  " + $0 }
-        let matcher = Matcher(indexes: indexes, nodes: planner.nodes, relationships: pattern.relationships,
-                              paths: pattern.paths, steps: steps, budget: budget)
+        let matcher = Matcher(
+            indexes: indexes, nodes: planner.nodes, relationships: pattern.relationships,
+            paths: pattern.paths, steps: steps, budget: budget)
         return MatchStage(matcher: matcher, optional: clause.optional, budget: budget, position: clause.position)
     }
 
     /// Declares the nodes of one pattern part (a name seen earlier in the clause is the same node),
     /// returning their indices in the clause's pattern in the order of the part.
     private mutating func declareNodes(of part: PatternPart, in pattern: inout MatchPattern, _ scope: Scope)
-        throws(QueryError) -> [Int] {
+        throws(QueryError) -> [Int]
+    {
         var partNodes: [Int] = []
         for node in part.nodes {
             let name = node.variable ?? hiddenName()
@@ -151,10 +156,14 @@ struct QueryCompiler {
         for (position, relationship) in part.relationships.enumerated() {
             let name = relationship.variable ?? hiddenName()
             if pattern.clauseNames.contains(name) {
-                throw QueryError(.semantic, "'\(name)' is used twice in this pattern; a relationship variable can appear once", at: relationship.position)
+                throw QueryError(
+                    .semantic, "'\(name)' is used twice in this pattern; a relationship variable can appear once", at: relationship.position
+                )
             }
             if let variable = scope.lookup(name) {
-                throw QueryError(.semantic, "'\(name)' is already bound (a \(variable.kind.rawValue)); reusing it in a pattern is not supported", at: relationship.position)
+                throw QueryError(
+                    .semantic, "'\(name)' is already bound (a \(variable.kind.rawValue)); reusing it in a pattern is not supported",
+                    at: relationship.position)
             }
             let hops = try hopBounds(relationship, shortest: part.shortest)
             let slot = scope.declare(name, hops == nil ? .relationship : .relationships, visible: relationship.variable != nil)
@@ -162,10 +171,11 @@ struct QueryCompiler {
             let (kinds, impossible) = kindMask(relationship.kinds)
             partRelationships.append(pattern.relationships.count)
             pattern.relationshipOccurrences.append((pattern.relationships.count, relationship))
-            pattern.relationships.append(PatternRelationship(
-                name: relationship.variable ?? "", slot: slot, position: relationship.position, kinds: kinds,
-                kindNames: relationship.kinds, impossible: impossible, direction: relationship.direction, hops: hops,
-                shortest: part.shortest, left: partNodes[position], right: partNodes[position + 1]))
+            pattern.relationships.append(
+                PatternRelationship(
+                    name: relationship.variable ?? "", slot: slot, position: relationship.position, kinds: kinds,
+                    kindNames: relationship.kinds, impossible: impossible, direction: relationship.direction, hops: hops,
+                    shortest: part.shortest, left: partNodes[position], right: partNodes[position + 1]))
         }
         return partRelationships
     }
@@ -173,7 +183,8 @@ struct QueryCompiler {
     /// A variable-length relationship's hop bounds with the upper one defaulted (shortest paths
     /// start at 0 or 1 hops), or `nil` for a single hop.
     private func hopBounds(_ relationship: RelationshipPattern, shortest: PatternPart.Shortest)
-        throws(QueryError) -> (min: Int, max: Int)? {
+        throws(QueryError) -> (min: Int, max: Int)?
+    {
         guard shortest != .none else {
             return relationship.length.map { ($0.min, $0.max ?? max(maxHops, $0.min)) }
         }
@@ -213,14 +224,17 @@ struct QueryCompiler {
                 if reads.isDisjoint(with: pattern.declaredHere) {
                     let eval = try patternCompiler.compile(value)
                     pattern.nodes[node].properties.append((key, NodeProperty(key, graph), eval, value.canonical))
-                    constraints.seeks[node, default: []].append(NodeSeek(
-                        key: key, value: eval, text: value.canonical, constant: reads.isEmpty, many: false, position: value.position))
+                    constraints.seeks[node, default: []].append(
+                        NodeSeek(
+                            key: key, value: eval, text: value.canonical, constant: reads.isEmpty, many: false, position: value.position))
                 } else {
-                    let test = Expr.binary(.equal, .property(.variable(name, occurrence.position), key, occurrence.position), value,
-                                           occurrence.position)
-                    constraints.filters.append(MatchFilter(
-                        variables: reads.union([name]).intersection(pattern.clauseNames), eval: try patternCompiler.compile(test),
-                        text: "\(occurrence.variable ?? "(anonymous)").\(key) = \(value.canonical)", position: value.position))
+                    let test = Expr.binary(
+                        .equal, .property(.variable(name, occurrence.position), key, occurrence.position), value,
+                        occurrence.position)
+                    constraints.filters.append(
+                        MatchFilter(
+                            variables: reads.union([name]).intersection(pattern.clauseNames), eval: try patternCompiler.compile(test),
+                            text: "\(occurrence.variable ?? "(anonymous)").\(key) = \(value.canonical)", position: value.position))
                 }
             }
         }
@@ -228,11 +242,14 @@ struct QueryCompiler {
 
     /// Compiles relationship property maps, whose values must be known before the match.
     private func constrainRelationships(_ pattern: inout MatchPattern, _ patternCompiler: ExpressionCompiler)
-        throws(QueryError) {
+        throws(QueryError)
+    {
         for (relationship, occurrence) in pattern.relationshipOccurrences {
             for (key, value) in occurrence.properties {
                 guard Self.variableNames(value).isDisjoint(with: pattern.declaredHere) else {
-                    throw QueryError(.semantic, "a relationship property map can only use values known before this MATCH; move the condition to WHERE", at: value.position)
+                    throw QueryError(
+                        .semantic, "a relationship property map can only use values known before this MATCH; move the condition to WHERE",
+                        at: value.position)
                 }
                 pattern.relationships[relationship].properties.append(
                     (key, EdgeProperty(key, graph), try patternCompiler.compile(value), value.canonical))
@@ -247,17 +264,20 @@ struct QueryCompiler {
     ) throws(QueryError) {
         for conjunct in Self.conjuncts(predicate) {
             let reads = Self.variableNames(conjunct)
-            constraints.filters.append(MatchFilter(
-                variables: reads.intersection(pattern.clauseNames), eval: try whereCompiler.compile(conjunct),
-                text: conjunct.canonical, position: conjunct.start))
+            constraints.filters.append(
+                MatchFilter(
+                    variables: reads.intersection(pattern.clauseNames), eval: try whereCompiler.compile(conjunct),
+                    text: conjunct.canonical, position: conjunct.start))
             for (side, other, many) in Self.seekableSides(of: conjunct) {
                 guard let (name, key) = Self.seekTarget(side), let node = pattern.nodeIndex[name],
-                      !pattern.nodes[node].boundBefore, !other.containsAggregate else { continue }
+                    !pattern.nodes[node].boundBefore, !other.containsAggregate
+                else { continue }
                 let otherReads = Self.variableNames(other)
                 guard otherReads.isDisjoint(with: pattern.declaredHere) else { continue }
-                constraints.seeks[node, default: []].append(NodeSeek(
-                    key: key, value: try whereCompiler.compile(other), text: other.canonical, constant: otherReads.isEmpty,
-                    many: many, position: conjunct.position))
+                constraints.seeks[node, default: []].append(
+                    NodeSeek(
+                        key: key, value: try whereCompiler.compile(other), text: other.canonical, constant: otherReads.isEmpty,
+                        many: many, position: conjunct.position))
             }
         }
     }
@@ -297,7 +317,8 @@ struct QueryCompiler {
     /// Compiles a WITH or RETURN: its items (grouped when one aggregates), DISTINCT, ORDER BY,
     /// SKIP and LIMIT, and (for WITH) the scope the next clause sees.
     private mutating func compileProjection(_ projection: Projection, _ scope: Scope, isReturn: Bool)
-        throws(QueryError) -> CompiledProjection {
+        throws(QueryError) -> CompiledProjection
+    {
         let items = try projectedItems(projection, scope, isReturn: isReturn)
         let stage = ProjectionStage()
         stage.inputWidth = scope.width
@@ -350,7 +371,8 @@ struct QueryCompiler {
     /// call an ``AggregateSpec``, and the items are compiled over the group's row with the
     /// aggregates' results appended.
     private mutating func compileAggregation(_ items: [Projection.Item], into stage: ProjectionStage, _ scope: Scope)
-        throws(QueryError) {
+        throws(QueryError)
+    {
         var plain = compiler(scope, forbid: "a grouping key")
         var keyVariables = Set<String>()
         var aggregateCalls: [Expr] = []
@@ -373,13 +395,15 @@ struct QueryCompiler {
                 var outside: [(String, QueryPosition)] = []
                 item.expr.variables(outsideAggregates: true, into: &outside)
                 if let (name, at) = outside.first(where: { !keyVariables.contains($0.0) }) {
-                    throw QueryError(.semantic, "'\(name)' is used next to an aggregate but is not a grouping key: return it as its own column", at: at)
+                    throw QueryError(
+                        .semantic, "'\(name)' is used next to an aggregate but is not a grouping key: return it as its own column", at: at)
                 }
             }
             stage.items.append(try plain.compile(item.expr))
         }
-        explain.append("Aggregate keys [\(items.filter { !$0.expr.containsAggregate }.map(\.name).joined(separator: ", "))]"
-            + " aggregates [\(aggregateCalls.map(\.canonical).joined(separator: ", "))]")
+        explain.append(
+            "Aggregate keys [\(items.filter { !$0.expr.containsAggregate }.map(\.name).joined(separator: ", "))]"
+                + " aggregates [\(aggregateCalls.map(\.canonical).joined(separator: ", "))]")
     }
 
     /// The aggregate a `count(*)` or aggregate function call computes.
@@ -391,8 +415,9 @@ struct QueryCompiler {
             guard args.count == 1 else {
                 throw QueryError(.semantic, "\(name)() takes 1 argument, not \(args.count)", at: at)
             }
-            return AggregateSpec(function: AggregateSpec.Function(rawValue: name)!, distinct: distinct,
-                                 argument: try argumentCompiler.compile(args[0]), position: at)
+            return AggregateSpec(
+                function: AggregateSpec.Function(rawValue: name)!, distinct: distinct,
+                argument: try argumentCompiler.compile(args[0]), position: at)
         default:
             return nil
         }
@@ -400,8 +425,10 @@ struct QueryCompiler {
 
     /// ORDER BY sees the projected columns by name, and the input's variables when neither
     /// aggregating nor DISTINCT; a sort key equal to a projected item reads that column.
-    private mutating func compileOrder(_ projection: Projection, _ items: [Projection.Item], into stage: ProjectionStage,
-                                       _ scope: Scope) throws(QueryError) {
+    private mutating func compileOrder(
+        _ projection: Projection, _ items: [Projection.Item], into stage: ProjectionStage,
+        _ scope: Scope
+    ) throws(QueryError) {
         let orderScope = Scope()
         for item in items { orderScope.declare(item.name, Self.kind(of: item, in: scope)) }
         stage.orderSeesInput = !stage.aggregating && !projection.distinct

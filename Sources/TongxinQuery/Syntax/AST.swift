@@ -94,9 +94,9 @@ indirect enum Expr: Sendable {
     var position: QueryPosition {
         switch self {
         case .literal(_, let p), .parameter(_, let p), .variable(_, let p), .property(_, _, let p),
-             .list(_, let p), .map(_, let p), .unary(_, _, let p), .binary(_, _, _, let p),
-             .isNull(_, _, let p), .index(_, _, let p), .slice(_, _, _, let p), .call(_, _, _, let p),
-             .countStar(let p), .caseWhen(_, _, _, let p), .listComprehension(_, _, _, _, let p):
+            .list(_, let p), .map(_, let p), .unary(_, _, let p), .binary(_, _, _, let p),
+            .isNull(_, _, let p), .index(_, _, let p), .slice(_, _, _, let p), .call(_, _, _, let p),
+            .countStar(let p), .caseWhen(_, _, _, let p), .listComprehension(_, _, _, _, let p):
             p
         }
     }

@@ -45,7 +45,7 @@ struct Parser {
         "MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "AS", "ORDER", "BY", "SKIP", "LIMIT",
         "DISTINCT", "AND", "OR", "XOR", "NOT", "IN", "STARTS", "ENDS", "CONTAINS", "IS", "NULL", "TRUE",
         "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "ASC", "DESC", "ASCENDING", "DESCENDING",
-        "CREATE", "DELETE", "DETACH", "SET", "MERGE", "REMOVE", "CALL", "UNION", "FOREACH", "LOAD",
+        "CREATE", "DELETE", "DETACH", "SET", "MERGE", "REMOVE", "CALL", "UNION", "FOREACH", "LOAD"
     ]
     static let writing: Set<String> = ["CREATE", "DELETE", "DETACH", "SET", "MERGE", "REMOVE", "FOREACH", "LOAD"]
 
@@ -229,7 +229,8 @@ struct Parser {
                 if acceptKeyword("AS") {
                     items.append(.init(expr: expr, name: try name("an alias after AS"), hasAlias: true))
                 } else {
-                    if !isReturn, case .variable = expr {} else if !isReturn {
+                    if !isReturn, case .variable = expr {
+                    } else if !isReturn {
                         throw QueryError(.semantic, "an expression in WITH must be aliased (add AS name)", at: itemStart)
                     }
                     items.append(.init(expr: expr, name: written, hasAlias: false))
@@ -296,8 +297,9 @@ struct Parser {
     private mutating func countPatternElement() throws(QueryError) {
         patternElements += 1
         guard patternElements <= Parser.maximumPatternElements else {
-            throw QueryError(.syntax, "too many node and relationship patterns (more than \(Parser.maximumPatternElements))",
-                             at: position)
+            throw QueryError(
+                .syntax, "too many node and relationship patterns (more than \(Parser.maximumPatternElements))",
+                at: position)
         }
     }
 
@@ -343,8 +345,9 @@ struct Parser {
         }
         let rightArrow = acceptSymbol(">")
         let direction: Direction = leftArrow == rightArrow ? .either : (rightArrow ? .outgoing : .incoming)
-        return RelationshipPattern(variable: variable, kinds: kinds, properties: properties, direction: direction,
-                                   length: length, position: start)
+        return RelationshipPattern(
+            variable: variable, kinds: kinds, properties: properties, direction: direction,
+            length: length, position: start)
     }
 
     private mutating func variableLength() throws(QueryError) -> (min: Int, max: Int?) {
@@ -353,8 +356,9 @@ struct Parser {
         func bound() throws(QueryError) -> Int? {
             guard case .integer(let value) = current.kind else { return nil }
             guard value <= Parser.maximumHops else {
-                throw QueryError(.syntax, "a variable-length relationship spans at most \(Parser.maximumHops) hops, not \(value)",
-                                 at: position)
+                throw QueryError(
+                    .syntax, "a variable-length relationship spans at most \(Parser.maximumHops) hops, not \(value)",
+                    at: position)
             }
             advance()
             return value
@@ -457,8 +461,11 @@ struct Parser {
         var chain = 0
         defer { nesting -= chain }
         while case .symbol(let symbol) = current.kind,
-              let op = ["=": BinaryOperator.equal, "<>": .notEqual, "<": .less, "<=": .lessEqual,
-                        ">": .greater, ">=": .greaterEqual][symbol] {
+            let op = [
+                "=": BinaryOperator.equal, "<>": .notEqual, "<": .less, "<=": .lessEqual,
+                ">": .greater, ">=": .greaterEqual
+            ][symbol]
+        {
             operators.append((op, position))
             advance()
             try deepen()

@@ -82,7 +82,8 @@ enum Operators {
         QueryError(.runtime, "integer overflow: \(a) \(op.rawValue) \(b) does not fit in 64 bits", at: at)
     }
 
-    static func arithmetic(_ op: BinaryOperator, _ lhs: QueryValue, _ rhs: QueryValue, _ at: QueryPosition) throws(QueryError) -> QueryValue {
+    static func arithmetic(_ op: BinaryOperator, _ lhs: QueryValue, _ rhs: QueryValue, _ at: QueryPosition) throws(QueryError) -> QueryValue
+    {
         switch (lhs, rhs) {
         case (.null, _), (_, .null):
             return .null

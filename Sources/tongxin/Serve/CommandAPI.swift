@@ -16,30 +16,40 @@ import TongxinServe
 struct CommandAPI: CommandRunner {
     static let region: Set<String> = ["region"]
 
-    let commands: [String: CommandSpec] = Dictionary(uniqueKeysWithValues: [
-        CommandSpec("info", options: region),
-        CommandSpec("coverage", options: region.union(["unit", "by", "via"])),
-        CommandSpec("pairing", options: region.union(["left", "right", "edge", "by", "capacity"]), flags: ["suggest"]),
-        CommandSpec("centrality", options: region.union([
-            "measure", "samples", "seed", "kind", "top", "bipartite", "damping", "alpha", "beta", "resolution",
-            "tolerance", "max-iterations",
-        ]), flags: ["normalized", "raw", "weighted", "directed"], heavy: true),
-        CommandSpec("path", positionals: ["from", "to"], options: ["max-hops", "limit"],
-                    flags: ["all-shortest", "weighted", "directed"]),
-        CommandSpec("neighbors", positionals: ["node"], options: ["depth", "kind"], flags: ["directed"]),
-        CommandSpec("query", positionals: ["query"], options: ["param", "time-limit"], flags: ["explain"], heavy: true,
-                    maxima: ["time-limit": 30]),
-        CommandSpec("diff", graphPositionals: ["old", "new"], options: [
-            "region", "level", "unit", "by", "via", "left", "right", "edge", "pairing-by",
-        ], flags: ["coverage", "pairing"], heavy: true),
-        CommandSpec("render", options: region.union([
-            "layout", "focus", "depth", "collapse", "max-nodes", "max-edges", "size-by", "color-by", "unit", "via",
-            "edge-kinds", "size", "lang", "time-limit",
-        ]), output: .svg, heavy: true, maxima: ["time-limit": 60, "max-nodes": 2_000]),
-        CommandSpec("map", options: region.union(["level", "unit", "by", "via", "pairing", "edge", "lang", "width"]),
-                    output: .svg, heavy: true),
-        CommandSpec("report", options: region.union(["sections", "lang"]), output: .html, heavy: true),
-    ].map { ($0.name, $0) })
+    let commands: [String: CommandSpec] = Dictionary(
+        uniqueKeysWithValues: [
+            CommandSpec("info", options: region),
+            CommandSpec("coverage", options: region.union(["unit", "by", "via"])),
+            CommandSpec("pairing", options: region.union(["left", "right", "edge", "by", "capacity"]), flags: ["suggest"]),
+            CommandSpec(
+                "centrality",
+                options: region.union([
+                    "measure", "samples", "seed", "kind", "top", "bipartite", "damping", "alpha", "beta", "resolution",
+                    "tolerance", "max-iterations"
+                ]), flags: ["normalized", "raw", "weighted", "directed"], heavy: true),
+            CommandSpec(
+                "path", positionals: ["from", "to"], options: ["max-hops", "limit"],
+                flags: ["all-shortest", "weighted", "directed"]),
+            CommandSpec("neighbors", positionals: ["node"], options: ["depth", "kind"], flags: ["directed"]),
+            CommandSpec(
+                "query", positionals: ["query"], options: ["param", "time-limit"], flags: ["explain"], heavy: true,
+                maxima: ["time-limit": 30]),
+            CommandSpec(
+                "diff", graphPositionals: ["old", "new"],
+                options: [
+                    "region", "level", "unit", "by", "via", "left", "right", "edge", "pairing-by"
+                ], flags: ["coverage", "pairing"], heavy: true),
+            CommandSpec(
+                "render",
+                options: region.union([
+                    "layout", "focus", "depth", "collapse", "max-nodes", "max-edges", "size-by", "color-by", "unit", "via",
+                    "edge-kinds", "size", "lang", "time-limit"
+                ]), output: .svg, heavy: true, maxima: ["time-limit": 60, "max-nodes": 2_000]),
+            CommandSpec(
+                "map", options: region.union(["level", "unit", "by", "via", "pairing", "edge", "lang", "width"]),
+                output: .svg, heavy: true),
+            CommandSpec("report", options: region.union(["sections", "lang"]), output: .html, heavy: true)
+        ].map { ($0.name, $0) })
 
     func run(_ arguments: [String], graphs: GraphRegistry) throws(APIError) -> [UInt8] {
         var command: any TongxinCommand
@@ -92,7 +102,8 @@ struct CommandAPI: CommandRunner {
         let place = line[..<marker.lowerBound].split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var position: (Int, Int)?
         if place.count >= 3, let row = Int(place[place.count - 2]), let column = Int(place[place.count - 1]) { position = (row, column) }
-        return APIError(status: message.contains("(its time limit)") ? 503 : 400, message,
-                        line: position?.0, column: position?.1)
+        return APIError(
+            status: message.contains("(its time limit)") ? 503 : 400, message,
+            line: position?.0, column: position?.1)
     }
 }

@@ -5,7 +5,7 @@ import TongxinTestSupport
 @Suite struct BetweennessTests {
     static let variants: [(key: String, directed: Bool, weights: WeightUse)] = [
         ("betweenness", false, .none), ("betweenness_weighted", false, .distance),
-        ("betweenness_directed", true, .none), ("betweenness_directed_weighted", true, .distance),
+        ("betweenness_directed", true, .none), ("betweenness_directed_weighted", true, .distance)
     ]
 
     @Test(arguments: NetworkXFixture.all)
@@ -23,8 +23,9 @@ import TongxinTestSupport
         for variant in Self.variants.prefix(3) {
             let view = fixture.view(directed: variant.directed, variant.weights)
             fixture.expect(try view.betweennessCentrality(sources: sources), variant.key + "_sampled")
-            fixture.expect(try view.betweennessCentrality(normalized: false, sources: sources),
-                           variant.key + "_sampled_raw")
+            fixture.expect(
+                try view.betweennessCentrality(normalized: false, sources: sources),
+                variant.key + "_sampled_raw")
         }
     }
 

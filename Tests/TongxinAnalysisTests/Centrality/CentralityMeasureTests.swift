@@ -19,7 +19,7 @@ import TongxinAnalysis
         #expect(try scores(.harmonic) == [1.5, 2, 1.5])
         #expect(abs(try scores(.pagerank)[1] - 18.0 / 37) < 1e-12)
         guard case .counts(let cores) = try view.centrality(.coreness, .init(normalized: false)),
-              case .groups(let components, let modularity) = try view.centrality(.components, .init(normalized: false))
+            case .groups(let components, let modularity) = try view.centrality(.components, .init(normalized: false))
         else { Issue.record("coreness or components gave scores"); return }
         #expect(cores == [1, 1, 1])
         #expect(components.sizes == [3] && modularity == nil)
@@ -32,7 +32,7 @@ import TongxinAnalysis
         for (s, t) in [("a", "b"), ("b", "a"), ("b", "c")] { builder.addEdge(source: s, target: t, kind: "tie") }
         let graph = try builder.build()
         guard case .groups(let strong, _) = try MeasureGraph(graph, directed: true).centrality(.components, .init(normalized: false)),
-              case .groups(let weak, _) = try MeasureGraph(graph).centrality(.components, .init(normalized: false))
+            case .groups(let weak, _) = try MeasureGraph(graph).centrality(.components, .init(normalized: false))
         else { Issue.record("components gave no groups"); return }
         #expect(strong.sizes == [2, 1])
         #expect(weak.sizes == [3])

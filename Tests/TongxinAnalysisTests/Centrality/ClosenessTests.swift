@@ -5,7 +5,7 @@ import TongxinTestSupport
 @Suite struct ClosenessTests {
     static let variants: [(suffix: String, directed: Bool, weights: WeightUse)] = [
         ("", false, .none), ("_weighted", false, .distance), ("_directed", true, .none),
-        ("_directed_weighted", true, .distance),
+        ("_directed_weighted", true, .distance)
     ]
 
     @Test(arguments: NetworkXFixture.all)

@@ -5,8 +5,10 @@ import TongxinTestSupport
 @Suite struct KatzTests {
     @Test(arguments: NetworkXFixture.all.filter { $0.graph.nodeCount > 1 })
     func matchesNetworkX(_ fixture: NetworkXFixture) throws {
-        for (key, view) in [("katz", fixture.view()), ("katz_weighted", fixture.view(.strength)),
-                            ("katz_directed", fixture.view(directed: true))] {
+        for (key, view) in [
+            ("katz", fixture.view()), ("katz_weighted", fixture.view(.strength)),
+            ("katz_directed", fixture.view(directed: true))
+        ] {
             let alpha = fixture.number(key + "_alpha")!
             fixture.expect(try view.katzCentrality(alpha: alpha), key)
             fixture.expect(try view.katzCentrality(alpha: alpha, normalized: false), key + "_raw")

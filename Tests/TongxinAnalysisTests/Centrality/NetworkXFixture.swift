@@ -10,8 +10,10 @@ extension NetworkXFixture {
     }
 
     /// Expects `computed` to equal the fixture's `key` within `tolerance` (relative above 1).
-    func expect(_ computed: [Double], _ key: String, tolerance: Double = 1e-9,
-                sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expect(
+        _ computed: [Double], _ key: String, tolerance: Double = 1e-9,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         guard let expected = scores(key) else {
             Issue.record("\(name) has no \(key)", sourceLocation: sourceLocation)
             return

@@ -11,8 +11,9 @@ import TongxinTestSupport
         fixture.expect(try fixture.view(directed: true).pageRank(), "pagerank_directed")
         fixture.expect(try fixture.view(directed: true, .strength).pageRank(), "pagerank_directed_weighted")
         let personal = (fixture.results["personalization"] as! [NSNumber]).map(\.doubleValue)
-        fixture.expect(try fixture.view(directed: true).pageRank(damping: 0.5, personalization: personal),
-                       "pagerank_personalized_d0.5")
+        fixture.expect(
+            try fixture.view(directed: true).pageRank(damping: 0.5, personalization: personal),
+            "pagerank_personalized_d0.5")
     }
 
     @Test func pathOfThree() throws {

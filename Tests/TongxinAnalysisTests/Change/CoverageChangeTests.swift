@@ -21,9 +21,10 @@ struct CoverageChangeTests {
         }
         let a = old.build(), b = new.build()
         let by = [try NodeSelector(parsing: "organization[type=商会]")]
-        let change = CoverageChange(before: try Coverage(of: a, unit: .village, by: by), of: a,
-                                    after: try Coverage(of: b, unit: .village, by: by), of: b,
-                                    matching: NodeMatching(old: a, new: b))
+        let change = CoverageChange(
+            before: try Coverage(of: a, unit: .village, by: by), of: a,
+            after: try Coverage(of: b, unit: .village, by: by), of: b,
+            matching: NodeMatching(old: a, new: b))
         #expect(change.regions.map { ($0.new.map(b.id(of:)) ?? $0.old.map(a.id(of:))!) } == ["P", "T1", "T2"])
         #expect(change.regions[0].before?.units == 3 && change.regions[0].after?.units == 2)
         #expect(change.regions[0].deltaRate! == 0.5 - 1.0 / 3.0)
@@ -37,8 +38,9 @@ struct CoverageChangeTests {
         let a = RandomProvince.make(&rng), b = RandomProvince.make(&rng)
         let by = [try NodeSelector(parsing: "organization[type=商会]")]
         func change(_ x: Graph, _ y: Graph) throws -> CoverageChange {
-            CoverageChange(before: try Coverage(of: x, unit: .village, by: by), of: x,
-                           after: try Coverage(of: y, unit: .village, by: by), of: y, matching: NodeMatching(old: x, new: y))
+            CoverageChange(
+                before: try Coverage(of: x, unit: .village, by: by), of: x,
+                after: try Coverage(of: y, unit: .village, by: by), of: y, matching: NodeMatching(old: x, new: y))
         }
         let same = try change(a, a)
         #expect(same.newlyCovered.isEmpty && same.newlyUncovered.isEmpty)

@@ -60,7 +60,9 @@ struct GraphDiffTests {
         let added = diff.addedEdges.map { "\(new.id(of: new.source(of: $0)))>\(new.id(of: new.target(of: $0))):\(new.kind(ofEdge: $0))" }
         #expect(added == ["T3>C2:within", "v3>T1:within", "v4>T3:within", "f>k:tie", "f>v4:liaison_for"])
         #expect(diff.addedEdges.contains(new.edgeCount - 2) && !diff.addedEdges.contains(new.edgeCount - 3))
-        let removed = diff.removedEdges.map { "\(old.id(of: old.source(of: $0)))>\(old.id(of: old.target(of: $0))):\(old.kind(ofEdge: $0))" }
+        let removed = diff.removedEdges.map {
+            "\(old.id(of: old.source(of: $0)))>\(old.id(of: old.target(of: $0))):\(old.kind(ofEdge: $0))"
+        }
         #expect(removed == ["T2>C2:within", "v3>T2:within", "f>v2:liaison_for", "f>g:tie"])
         // By region of level town: 甲镇 in both, 丙镇 new only, 乙镇 old only.
         let regions = diff.regions.map { ($0.old.map(old.id(of:)), $0.new.map(new.id(of:))) }
@@ -100,9 +102,10 @@ struct GraphDiffTests {
         #expect(Set(forward.changedNodes.map { b.id(of: $0.new) }) == Set(backward.changedNodes.map { b.id(of: $0.old) }))
         for change in forward.changedNodes {
             let mirror = backward.changedNodes.first { $0.new == change.old }!
-            #expect(Set(change.changes.map { "\($0.field)|\(String(describing: $0.old))|\(String(describing: $0.new))" })
+            #expect(
+                Set(change.changes.map { "\($0.field)|\(String(describing: $0.old))|\(String(describing: $0.new))" })
                     == Set(mirror.changes.map { "\($0.field)|\(String(describing: $0.new))|\(String(describing: $0.old))" }),
-                    "seed \(seed)")
+                "seed \(seed)")
         }
         #expect(forward.addedEdges == backward.removedEdges && forward.removedEdges == backward.addedEdges, "seed \(seed)")
         func tallies(_ diff: GraphDiff) -> [String: [Int]] {

@@ -48,8 +48,10 @@ struct HubeiChangeTests {
         let after = try Coverage(of: new, unit: .village, by: by, via: [EdgeKind.liaisonFor], within: new.index(of: "4203"))
         let change = CoverageChange(before: before, of: old, after: after, of: new, matching: NodeMatching(old: old, new: new))
         let key = "coverage_shiyan_villages_by_liaison"
-        let counted = [try count(key, "before", "units"), try count(key, "before", "covered"),
-                       try count(key, "after", "units"), try count(key, "after", "covered")]
+        let counted = [
+            try count(key, "before", "units"), try count(key, "before", "covered"),
+            try count(key, "after", "units"), try count(key, "after", "covered")
+        ]
         #expect([before.units, before.covered, after.units, after.covered] == counted)
         #expect(change.newlyCovered.count == (try count(key, "newly_covered")))
         #expect(change.newlyUncovered.count == (try count(key, "newly_uncovered")))
@@ -58,9 +60,10 @@ struct HubeiChangeTests {
     @Test func pairingMatchesTheGeneratorsCount() throws {
         let (old, new) = try Self.pair.get()
         let left = try NodeSelector(parsing: "enterprise"), right = try NodeSelector(parsing: "village")
-        let change = PairingChange(before: try Pairing(of: old, left: left, right: right), of: old,
-                                   after: try Pairing(of: new, left: left, right: right), of: new,
-                                   diff: GraphDiff(old: old, new: new))
+        let change = PairingChange(
+            before: try Pairing(of: old, left: left, right: right), of: old,
+            after: try Pairing(of: new, left: left, right: right), of: new,
+            diff: GraphDiff(old: old, new: new))
         let key = "pairing_enterprise_village"
         for (side, figures) in [("before", change.regions[0].before!), ("after", change.regions[0].after!)] {
             #expect(figures.pairs == (try count(key, side, "pairs")))

@@ -26,8 +26,9 @@ struct PairingChangeTests {
         let a = old.build(), b = new.build()
         let left = try NodeSelector(parsing: "enterprise"), right = try NodeSelector(parsing: "village")
         let diff = GraphDiff(old: a, new: b)
-        let change = PairingChange(before: try Pairing(of: a, left: left, right: right, by: .town), of: a,
-                                   after: try Pairing(of: b, left: left, right: right, by: .town), of: b, diff: diff)
+        let change = PairingChange(
+            before: try Pairing(of: a, left: left, right: right, by: .town), of: a,
+            after: try Pairing(of: b, left: left, right: right, by: .town), of: b, diff: diff)
         #expect(change.regions.count == 3)
         #expect(change.regions[0].delta { Double($0.pairs) } == 0)
         #expect(change.regions[2].before == nil && change.regions[2].after?.right == 0)
@@ -41,8 +42,9 @@ struct PairingChangeTests {
         let a = RandomProvince.make(&rng), b = RandomProvince.make(&rng)
         let left = try NodeSelector(parsing: "enterprise"), right = try NodeSelector(parsing: "village")
         func change(_ x: Graph, _ y: Graph) throws -> PairingChange {
-            PairingChange(before: try Pairing(of: x, left: left, right: right, by: .county), of: x,
-                          after: try Pairing(of: y, left: left, right: right, by: .county), of: y, diff: GraphDiff(old: x, new: y))
+            PairingChange(
+                before: try Pairing(of: x, left: left, right: right, by: .county), of: x,
+                after: try Pairing(of: y, left: left, right: right, by: .county), of: y, diff: GraphDiff(old: x, new: y))
         }
         let same = try change(a, a)
         #expect(same.newlyPaired.isEmpty && same.newlyUnpaired.isEmpty && same.newPairings.isEmpty && same.endedPairings.isEmpty)

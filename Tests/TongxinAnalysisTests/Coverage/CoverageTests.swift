@@ -79,8 +79,12 @@ import TongxinTestSupport
     @Test func severalSelectorsAreAnyOf() throws {
         // 商会 covers v1, v2; the liaison f1 covers v5; the enterprise e1 covers v6 through a
         // paired_with edge written village → enterprise. 4 of 6.
-        let c = try Coverage(of: Self.graph, unit: .village, by: [chamber, NodeSelector(kind: NodeKind.figure),
-                                                                   NodeSelector(kind: NodeKind.enterprise)])
+        let c = try Coverage(
+            of: Self.graph, unit: .village,
+            by: [
+                chamber, NodeSelector(kind: NodeKind.figure),
+                NodeSelector(kind: NodeKind.enterprise)
+            ])
         #expect(c.covered == 4)
         #expect(Self.graph.idList(c.uncovered.map(\.node)) == ["v3", "v4"])
         // o1 matches both selectors and counts once: T1 has 3 villages, covered v1, v2 (o5) only.
@@ -128,8 +132,9 @@ import TongxinTestSupport
         #expect(throws: CoverageError.scopeNotARegion(id: "o1", kind: "organization")) {
             try Coverage(of: Self.graph, unit: .village, by: [chamber], within: Self.graph.indexOf("o1"))
         }
-        #expect(CoverageError.scopeNotAboveUnit(id: "T1", level: .town, unit: .town).description
-            == "region 'T1' is a town, not above the unit level town: choose a lower unit level or a larger region")
+        #expect(
+            CoverageError.scopeNotAboveUnit(id: "T1", level: .town, unit: .town).description
+                == "region 'T1' is a town, not above the unit level town: choose a lower unit level or a larger region")
     }
 
     @Test func emptyGraph() throws {
@@ -143,8 +148,9 @@ import TongxinTestSupport
         let c = try Coverage(of: g, unit: .village, by: [chamber])
         #expect(c.covered == 2 && c.units == 5)
         #expect(g.idList(c.uncovered.map(\.node)) == ["v2", "v3", "v4"])
-        #expect(c.regions.map { "\(g.id(of: $0.node)) \($0.covered)/\($0.units)" }
-            == ["hb 2/5", "c1 1/3", "t1 1/2", "t2 0/1", "c2 1/2", "t3 1/2"])
+        #expect(
+            c.regions.map { "\(g.id(of: $0.node)) \($0.covered)/\($0.units)" }
+                == ["hb 2/5", "c1 1/3", "t1 1/2", "t2 0/1", "c2 1/2", "t3 1/2"])
     }
 
     /// Random province-shaped graphs against a naive reading of the definition (every unit, every
@@ -180,8 +186,9 @@ import TongxinTestSupport
         let reported = Dictionary(uniqueKeysWithValues: c.regions.map { ($0.node, $0) })
         for region in c.regions {
             let mine = units.filter { inside($0, region.node) }
-            #expect(region.units == mine.count && region.covered == mine.filter(coveredUnits.contains).count,
-                    "seed \(seed)")
+            #expect(
+                region.units == mine.count && region.covered == mine.filter(coveredUnits.contains).count,
+                "seed \(seed)")
             if let rate = region.rate { #expect(rate >= 0 && rate <= 1, "seed \(seed)") }
             #expect((region.rate == nil) == (region.units == 0), "seed \(seed)")
             // Rolled up: a region's counts are the sums over its children (units count 1 each).

@@ -11,8 +11,10 @@ struct HandGraph {
 
     mutating func village(_ id: String, in parent: String) { node(id, NodeKind.village, in: parent) }
 
-    mutating func node(_ id: String, _ kind: String, _ attributes: KeyValuePairs<String, AttributeValue> = [:],
-                       in parent: String? = nil) {
+    mutating func node(
+        _ id: String, _ kind: String, _ attributes: KeyValuePairs<String, AttributeValue> = [:],
+        in parent: String? = nil
+    ) {
         builder.addNode(id: id, kind: kind, name: id, attributes: attributes)
         if let parent { edge(id, parent, EdgeKind.within) }
     }

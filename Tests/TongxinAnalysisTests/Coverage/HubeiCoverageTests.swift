@@ -8,10 +8,13 @@ import TongxinTestSupport
 
     init() throws { graph = try HubeiGraph.graph }
 
-    func coverage(_ unit: RegionLevel, _ selector: String, via: [String] = Coverage.defaultVia,
-                  in region: String) throws -> Coverage {
-        try Coverage(of: graph, unit: unit, by: [NodeSelector(parsing: selector)], via: via,
-                     within: HubeiGraph.region(region))
+    func coverage(
+        _ unit: RegionLevel, _ selector: String, via: [String] = Coverage.defaultVia,
+        in region: String
+    ) throws -> Coverage {
+        try Coverage(
+            of: graph, unit: unit, by: [NodeSelector(parsing: selector)], via: via,
+            within: HubeiGraph.region(region))
     }
 
     @Test func shiyanVillagesAllHaveALiaison() throws {

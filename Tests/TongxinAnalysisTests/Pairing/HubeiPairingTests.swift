@@ -9,8 +9,10 @@ import TongxinTestSupport
     init() throws { graph = try HubeiGraph.graph }
 
     func pairing(_ left: String, _ right: String, edge: String = EdgeKind.pairedWith, in region: String) throws -> Pairing.Region {
-        try Pairing(of: graph, left: NodeSelector(parsing: left), right: NodeSelector(parsing: right), edge: edge,
-                    within: HubeiGraph.region(region)).regions[0]
+        try Pairing(
+            of: graph, left: NodeSelector(parsing: left), right: NodeSelector(parsing: right), edge: edge,
+            within: HubeiGraph.region(region)
+        ).regions[0]
     }
 
     @Test func yichangEnterprisesAndVillages() throws {

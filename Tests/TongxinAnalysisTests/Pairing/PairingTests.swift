@@ -154,9 +154,11 @@ import TongxinTestSupport
             guard let region else { return true }
             return node == region || g.hierarchy.ancestors(of: node).contains(region)
         }
-        let expectedRegions: [Int?] = [nil] + (by.map { level in
-            g.hierarchy.preorder.map(Int.init).filter { g.level(of: $0) == level }
-        } ?? [])
+        let expectedRegions: [Int?] =
+            [nil]
+            + (by.map { level in
+                g.hierarchy.preorder.map(Int.init).filter { g.level(of: $0) == level }
+            } ?? [])
         #expect(p.regions.map(\.node) == expectedRegions, "seed \(seed)")
         for r in p.regions {
             let inPairs = pairs.filter { inside($0[1], r.node) }
@@ -198,8 +200,9 @@ import TongxinTestSupport
         let g = h.build()
         let r = try Pairing(of: g, left: NodeSelector(kind: NodeKind.enterprise), right: NodeSelector(kind: NodeKind.village))
             .regions[0]
-        #expect([r.left, r.right, r.pairs, r.leftPaired, r.rightPaired, r.leftMaxPairs, r.rightMaxPairs, r.maxMatching]
-            == [2, 3, 3, 2, 2, 2, 2, 2])
+        #expect(
+            [r.left, r.right, r.pairs, r.leftPaired, r.rightPaired, r.leftMaxPairs, r.rightMaxPairs, r.maxMatching]
+                == [2, 3, 3, 2, 2, 2, 2, 2])
         #expect(r.density == 0.5 && r.rightShare == 2.0 / 3.0 && r.leftMeanPairs == 1.5)
         #expect(g.idList(r.unpaired) == ["v3"])
     }

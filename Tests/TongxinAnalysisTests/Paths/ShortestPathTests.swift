@@ -25,8 +25,10 @@ import TongxinTestSupport
     static func square() -> MeasureGraph {
         var builder = GraphBuilder()
         for id in ["a", "b", "c", "d", "e", "f", "g", "z"] { builder.addNode(id: id, kind: "node") }
-        for (s, t, w) in [("a", "b", 5.0), ("b", "d", 5), ("a", "c", 5), ("c", "d", 5), ("a", "e", 1), ("e", "f", 1),
-                          ("f", "g", 1), ("g", "d", 1)] {
+        for (s, t, w) in [
+            ("a", "b", 5.0), ("b", "d", 5), ("a", "c", 5), ("c", "d", 5), ("a", "e", 1), ("e", "f", 1),
+            ("f", "g", 1), ("g", "d", 1)
+        ] {
             builder.addEdge(source: s, target: t, kind: "tie", weight: w)
         }
         return MeasureGraph(try! builder.build(), weights: .distance)

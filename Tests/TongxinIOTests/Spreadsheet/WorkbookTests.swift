@@ -21,18 +21,33 @@ import Testing
         // The title merged over A1:H1 reads in every cell of it.
         #expect(row(roster, 1) == Array(repeating: .text("2024年宜昌市统战联络员名册"), count: 8))
         #expect(roster.value(row: 2, column: 3) == .text("乡镇\n（街道）"))
-        #expect(row(roster, 3) == [.text("宜昌市"), .text("夷陵区"), .text("小溪塔街道"), .text("城区社区"), .text("张三"),
-                                   .text("13800000001"), .date("1980-03-01"), .number(12)])
+        #expect(
+            row(roster, 3) == [
+                .text("宜昌市"), .text("夷陵区"), .text("小溪塔街道"), .text("城区社区"), .text("张三"),
+                .text("13800000001"), .date("1980-03-01"), .number(12)
+            ])
         // City, county and town merged down over the villages.
-        #expect(row(roster, 4) == [.text("宜昌市"), .text("夷陵区"), .text("小溪塔街道"), .text("东湖村"), .text("李四"),
-                                   .text("13800000002"), .date("1975-12-31"), .number(7.5)])
-        #expect(row(roster, 5) == [.text("宜昌市"), .text("夷陵区"), .text("小溪塔街道"), .text("石子岭村"), .text("王五"),
-                                   .text("007"), .date("2000-02-29"), .number(0)])
-        #expect(row(roster, 6) == [.text("宜昌市"), .text("长阳县"), .text("龙舟坪镇"), .text("郑家榜村"), .text("赵六"),
-                                   nil, nil, .number(-3)])
+        #expect(
+            row(roster, 4) == [
+                .text("宜昌市"), .text("夷陵区"), .text("小溪塔街道"), .text("东湖村"), .text("李四"),
+                .text("13800000002"), .date("1975-12-31"), .number(7.5)
+            ])
+        #expect(
+            row(roster, 5) == [
+                .text("宜昌市"), .text("夷陵区"), .text("小溪塔街道"), .text("石子岭村"), .text("王五"),
+                .text("007"), .date("2000-02-29"), .number(0)
+            ])
+        #expect(
+            row(roster, 6) == [
+                .text("宜昌市"), .text("长阳县"), .text("龙舟坪镇"), .text("郑家榜村"), .text("赵六"),
+                nil, nil, .number(-3)
+            ])
         #expect(row(roster, 7) == Array(repeating: nil, count: 8))
-        #expect(row(roster, 8) == [.text("恩施土家族苗族自治州"), .bool(true), .text("#N/A"), .date("2024-03-01T08:30:00"),
-                                   formulaResult, .number(0.125), .date("2024-03-01"), .date("14:05:09")])
+        #expect(
+            row(roster, 8) == [
+                .text("恩施土家族苗族自治州"), .bool(true), .text("#N/A"), .date("2024-03-01T08:30:00"),
+                formulaResult, .number(0.125), .date("2024-03-01"), .date("14:05:09")
+            ])
         #expect(roster.value(row: 12, column: 1) == nil)
         #expect(sheets[1].rowCount == 3)
         #expect(row(sheets[1], 2) == [.text("宜昌三峡商贸有限公司"), .text("91420500MA4XXXXX0A"), .text("郑家榜村"), .number(25.5)])
@@ -128,7 +143,8 @@ import Testing
         <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
         """
 
-    static let rootRelationships = Array("""
+    static let rootRelationships = Array(
+        """
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         <Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
         </Relationships>
@@ -139,18 +155,20 @@ import Testing
     static func workbook(_ parts: [String: [UInt8]]) throws -> String {
         var all: [String: [UInt8]] = [
             "_rels/.rels": rootRelationships,
-            "xl/workbook.xml": Array("""
+            "xl/workbook.xml": Array(
+                """
                 <workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\
                 <sheet name="data" sheetId="1" r:id="s1"/></sheets></workbook>
                 """.utf8),
-            "xl/_rels/workbook.xml.rels": Array("""
+            "xl/_rels/workbook.xml.rels": Array(
+                """
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
                 <Relationship Id="s1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
                 <Relationship Id="s2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>\
                 </Relationships>
                 """.utf8),
             "xl/worksheets/sheet1.xml": Array((sheetStart + "<row><c t=\"s\"><v>0</v></c></row></sheetData></worksheet>").utf8),
-            "xl/sharedStrings.xml": Array("<sst><si><t>甲</t></si></sst>".utf8),
+            "xl/sharedStrings.xml": Array("<sst><si><t>甲</t></si></sst>".utf8)
         ]
         all.merge(parts) { $1 }
         let zip = try ZipBuilder()
@@ -183,8 +201,10 @@ import Testing
             <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
             <sst><si><t>&lol2;</t></si></sst>
             """
-        #expect(try Self.error(["xl/sharedStrings.xml": laughs])
-            == "book.xlsx:xl/sharedStrings.xml:2:1: error: a DOCTYPE or other declaration: graph files need none, and entity definitions are refused")
+        #expect(
+            try Self.error(["xl/sharedStrings.xml": laughs])
+                == "book.xlsx:xl/sharedStrings.xml:2:1: error: a DOCTYPE or other declaration: graph files need none, and entity definitions are refused"
+        )
     }
 
     @Test func aPathOutsideTheArchiveIsRefused() throws {
@@ -192,8 +212,9 @@ import Testing
             <Relationships><Relationship Id="s1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
             Target="../../../etc/passwd"/></Relationships>
             """
-        #expect(try Self.error(["xl/_rels/workbook.xml.rels": rels])
-            == "error: 'book.xlsx': xl/workbook.xml points to '../../../etc/passwd', outside the archive")
+        #expect(
+            try Self.error(["xl/_rels/workbook.xml.rels": rels])
+                == "error: 'book.xlsx': xl/workbook.xml points to '../../../etc/passwd', outside the archive")
     }
 
     @Test func aZipBombIsRefused() throws {
@@ -211,34 +232,40 @@ import Testing
         var limits = XLSXPackage.Limits()
         limits.sharedStrings = 1000
         let strings = "<sst>" + String(repeating: "<si/>", count: 1001) + "</sst>"
-        #expect(try Self.error(["xl/sharedStrings.xml": strings], limits: limits)
-            == "book.xlsx:xl/sharedStrings.xml:1:5006: error: more than 1000 shared strings")
+        #expect(
+            try Self.error(["xl/sharedStrings.xml": strings], limits: limits)
+                == "book.xlsx:xl/sharedStrings.xml:1:5006: error: more than 1000 shared strings")
     }
 
     @Test func deepNestingIsRefused() throws {
-        let deep = Self.sheetStart + String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100) + "</sheetData></worksheet>"
+        let deep =
+            Self.sheetStart + String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100) + "</sheetData></worksheet>"
         let deepError = try Self.error(["xl/worksheets/sheet1.xml": deep])
-        #expect(deepError
-            == "book.xlsx:xl/worksheets/sheet1.xml:2:275: error: elements nested too deeply (more than 64 levels)")
+        #expect(
+            deepError
+                == "book.xlsx:xl/worksheets/sheet1.xml:2:275: error: elements nested too deeply (more than 64 levels)")
     }
 
     @Test func malformedXMLIsPlacedInItsPart() throws {
         let broken = Self.sheetStart + "\n<row><c><v>1</v></row></sheetData></worksheet>"
-        #expect(try Self.error(["xl/worksheets/sheet1.xml": broken])
-            == "book.xlsx:xl/worksheets/sheet1.xml:3:17: error: closing tag </row> does not match <c>")
+        #expect(
+            try Self.error(["xl/worksheets/sheet1.xml": broken])
+                == "book.xlsx:xl/worksheets/sheet1.xml:3:17: error: closing tag </row> does not match <c>")
     }
 
     @Test func badCellsArePlacedAtTheirCell() throws {
         let sheet = Self.sheetStart + "<row r=\"3\"><c r=\"D3\" t=\"s\"><v>7</v></c><c t=\"n\"><v>abc</v></c></row></sheetData></worksheet>"
-        #expect(try Self.error(["xl/worksheets/sheet1.xml": sheet]) == """
-            book.xlsx:data!D3: error: shared string '7' does not exist (the workbook has 1)
-            """)
+        #expect(
+            try Self.error(["xl/worksheets/sheet1.xml": sheet]) == """
+                book.xlsx:data!D3: error: shared string '7' does not exist (the workbook has 1)
+                """)
         let number = Self.sheetStart + "<row r=\"3\"><c r=\"E3\"><v>abc</v></c></row></sheetData></worksheet>"
         #expect(try Self.error(["xl/worksheets/sheet1.xml": number]) == "book.xlsx:data!E3: error: 'abc' is not a number")
         let outside = Self.sheetStart + "<row><c r=\"XFE1\"><v>1</v></c></row></sheetData></worksheet>"
         let outsideError = try Self.error(["xl/worksheets/sheet1.xml": outside])
-        #expect(outsideError
-            == "book.xlsx:xl/worksheets/sheet1.xml:2:94: error: 'XFE1' is not a cell reference within A1:XFD1048576")
+        #expect(
+            outsideError
+                == "book.xlsx:xl/worksheets/sheet1.xml:2:94: error: 'XFE1' is not a cell reference within A1:XFD1048576")
     }
 
     @Test func notAWorkbookSaysWhat() throws {

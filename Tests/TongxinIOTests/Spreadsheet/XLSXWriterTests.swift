@@ -10,16 +10,20 @@ import Testing
     }
 
     static let sheets = [
-        XLSXSheet(name: "regions", header: ["id", "名称", "units", "covered", "rate", "ok"], rows: [
-            [.text("4205"), .text("宜昌市"), .number(1319), .number(1173), .percent(1173.0 / 1319.0), .bool(true)],
-            [.text("420506"), .text("夷陵区"), .number(0), .number(0), .empty, .bool(false)],
-            [.text("=1+2"), .text("-x"), .number(-3.25), .number(1e-7), .percent(1), .empty],
-        ]),
-        XLSXSheet(name: "uncovered: a/b", header: ["id", "path"], rows: [
-            [.text("v_1"), .text("湖北省 / 宜昌市 / 夷陵区")],
-            [.text("_x0041_ "), .text("@SUM(A1)")],
-            [.text("a\u{1}b\tc\r\nd"), .empty],
-        ]),
+        XLSXSheet(
+            name: "regions", header: ["id", "名称", "units", "covered", "rate", "ok"],
+            rows: [
+                [.text("4205"), .text("宜昌市"), .number(1319), .number(1173), .percent(1173.0 / 1319.0), .bool(true)],
+                [.text("420506"), .text("夷陵区"), .number(0), .number(0), .empty, .bool(false)],
+                [.text("=1+2"), .text("-x"), .number(-3.25), .number(1e-7), .percent(1), .empty]
+            ]),
+        XLSXSheet(
+            name: "uncovered: a/b", header: ["id", "path"],
+            rows: [
+                [.text("v_1"), .text("湖北省 / 宜昌市 / 夷陵区")],
+                [.text("_x0041_ "), .text("@SUM(A1)")],
+                [.text("a\u{1}b\tc\r\nd"), .empty]
+            ])
     ]
 
     static func temporary(_ suffix: String) -> String {
@@ -37,13 +41,15 @@ import Testing
             for (column, title) in written.header.enumerated() { #expect(sheet.value(row: 1, column: column + 1) == .text(title)) }
             for (index, cells) in written.rows.enumerated() {
                 for (column, cell) in cells.enumerated() {
-                    let expected: SheetValue? = switch cell {
-                    case .text(let text): .text(text)
-                    case .number(let value), .percent(let value): .number(value)
-                    case .bool(let value): .bool(value)
-                    case .empty: nil
-                    }
-                    #expect(sheet.value(row: index + 2, column: column + 1) == expected, "\(sheet.name) row \(index + 2) column \(column + 1)")
+                    let expected: SheetValue? =
+                        switch cell {
+                        case .text(let text): .text(text)
+                        case .number(let value), .percent(let value): .number(value)
+                        case .bool(let value): .bool(value)
+                        case .empty: nil
+                        }
+                    #expect(
+                        sheet.value(row: index + 2, column: column + 1) == expected, "\(sheet.name) row \(index + 2) column \(column + 1)")
                 }
             }
         }
@@ -75,10 +81,11 @@ import Testing
 
     @Test func sheetNamesAreMadeValidAndUnique() {
         let long = String(repeating: "长", count: 40)
-        #expect(XLSXWriter.sheetNames(["a/b", long, long.uppercased(), "", "'q'", "History", "A", "a", "x[1]*?"]) == [
-            "a_b", String(repeating: "长", count: 31), String(repeating: "长", count: 27) + " (2)", "Sheet4", "q",
-            "History (2)", "A", "a (2)", "x_1___",
-        ])
+        #expect(
+            XLSXWriter.sheetNames(["a/b", long, long.uppercased(), "", "'q'", "History", "A", "a", "x[1]*?"]) == [
+                "a_b", String(repeating: "长", count: 31), String(repeating: "长", count: 27) + " (2)", "Sheet4", "q",
+                "History (2)", "A", "a (2)", "x_1___"
+            ])
     }
 
     @Test func csvFieldsThatWouldRunAsFormulasAreNeutralised() {
@@ -148,16 +155,22 @@ import Testing
         try XLSXWriter.write(Self.sheets, to: folder + "/book.xlsx", displayWidth: Self.width)
         // Comma, UTF-8, every sheet to its own file, cells as shown (so the percent format shows).
         let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-        _ = try #require(Self.run(Self.soffice!, ["-env:UserInstallation=file://\(folder)/profile", "--headless",
-                                                  "--convert-to", filter, "--outdir", folder, folder + "/book.xlsx"]))
+        _ = try #require(
+            Self.run(
+                Self.soffice!,
+                [
+                    "-env:UserInstallation=file://\(folder)/profile", "--headless",
+                    "--convert-to", filter, "--outdir", folder, folder + "/book.xlsx"
+                ]))
         let regions = try String(contentsOfFile: folder + "/book-regions.csv", encoding: .utf8)
-        #expect(regions == """
-            id,名称,units,covered,rate,ok
-            4205,宜昌市,1319,1173,88.9%,TRUE
-            420506,夷陵区,0,0,,FALSE
-            =1+2,-x,-3.25,0.0000001,100.0%,
+        #expect(
+            regions == """
+                id,名称,units,covered,rate,ok
+                4205,宜昌市,1319,1173,88.9%,TRUE
+                420506,夷陵区,0,0,,FALSE
+                =1+2,-x,-3.25,0.0000001,100.0%,
 
-            """)
+                """)
         let uncovered = try String(contentsOfFile: folder + "/book-uncovered_ a_b.csv", encoding: .utf8)
         #expect(uncovered.hasPrefix("id,path\nv_1,湖北省 / 宜昌市 / 夷陵区\n"))
     }
