@@ -152,7 +152,9 @@ public struct WorkspaceServer: Sendable {
         var response: Response
         switch spec.output {
         case .svg: response = Self.response(status: 200, body: bytes, contentType: "image/svg+xml; charset=utf-8")
-        case .html: response = Self.response(status: 200, body: bytes, contentType: "text/html; charset=utf-8")
+        case .html:
+            response = Self.response(status: 200, body: bytes, contentType: "text/html; charset=utf-8")
+            response.headers[.contentSecurityPolicy] = Self.reportContentSecurityPolicy
         case .document:
             let contentType =
                 switch format {
@@ -222,6 +224,13 @@ public struct WorkspaceServer: Sendable {
     /// What every response carries: no script or style from elsewhere, no sniffing, no framing.
     static let contentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
+    /// What the HTML report carries instead: it is one self-contained page whose style sheet and
+    /// script are inline, so those are allowed — in a sandbox (an opaque origin: no cookie, no
+    /// storage, no request to the server or anywhere else), with scripts for its sortable tables and
+    /// modals for printing.
+    static let reportContentSecurityPolicy =
+        "sandbox allow-scripts allow-modals; default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
     static func response(status: Int, body: [UInt8], contentType: String) -> Response {
         var headers = HTTPFields()

@@ -11,7 +11,8 @@ import TongxinTestSupport
 struct EchoRunner: CommandRunner {
     let commands: [String: CommandSpec] = [
         "echo": CommandSpec("echo", positionals: ["node"], options: ["by"], flags: ["directed"]),
-        "slow": CommandSpec("slow", options: [], heavy: true)
+        "slow": CommandSpec("slow", options: [], heavy: true),
+        "page": CommandSpec("page", options: [], output: .html)
     ]
 
     /// Signalled when a `slow` request has its worker.
@@ -55,6 +56,17 @@ struct EchoRunner: CommandRunner {
             #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true)
             #expect(response.headers[.xContentTypeOptions] == "nosniff")
             #expect(Array(buffer: response.body) == StaticAssets.shared.asset(at: "/index.html")?.bytes)
+        }
+    }
+
+    @Test func servesTheReportInASandbox() async throws {
+        try await Self.server().application().test(.router) { client in
+            let response = try await client.execute(uri: "/api/page", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            let policy = response.headers[.contentSecurityPolicy] ?? ""
+            #expect(policy.hasPrefix("sandbox allow-scripts allow-modals; default-src 'none';"))
+            #expect(!policy.contains("allow-same-origin"))
         }
     }
 
