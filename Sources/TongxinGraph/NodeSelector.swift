@@ -105,8 +105,10 @@ public struct NodeSelector: Hashable, Sendable, CustomStringConvertible {
         let head = kind ?? "*"
         guard !filters.isEmpty else { return head }
         let parts = filters.map { filter in
-            let needsQuotes = filter.value.contains { ",[]'\" ".contains($0) } || filter.value.isEmpty
-            let quote = filter.value.contains("\"") ? "'" : "\""
+            // By scalars, as the parser reads: a `,` followed by a combining mark is one Character.
+            let scalars = filter.value.unicodeScalars
+            let needsQuotes = scalars.isEmpty || scalars.contains { ",[]'\" ".unicodeScalars.contains($0) }
+            let quote = scalars.contains("\"") ? "'" : "\""
             let value = needsQuotes ? quote + filter.value + quote : filter.value
             return "\(filter.attribute)\(filter.negated ? "!=" : "=")\(value)"
         }

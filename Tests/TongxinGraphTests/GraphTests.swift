@@ -61,6 +61,10 @@ import TongxinTestSupport
         let quoted = try NodeSelector(parsing: "region[level=co\"ty, name=it's]")
         #expect(quoted.description == "region[level='co\"ty',name=\"it's\"]")
         #expect(try NodeSelector(parsing: quoted.description) == quoted)
+        // Found by libFuzzer: a `,` followed by a combining mark (one Character) went unquoted.
+        let combining = try NodeSelector(parsing: "region[name=\"a,\u{05BF}b\"]")
+        #expect(combining.description == "region[name=\"a,\u{05BF}b\"]")
+        #expect(try NodeSelector(parsing: combining.description) == combining)
     }
 
     @Test(arguments: [
