@@ -53,7 +53,9 @@ def main():
         bound = t["pagerank_iteration_bytes"] / t["bandwidth_bytes_per_second"]
         notes.append(f"{scale}×: PageRank one iteration {t['pagerank_iteration'] * 1e3:.2f} ms measured, "
                      f"bandwidth bound {bound * 1e3:.2f} ms ({t['pagerank_iteration_bytes'] / 1e6:.1f} MB at "
-                     f"{t['bandwidth_bytes_per_second'] / 1e9:.1f} GB/s measured streaming read)")
+                     f"{t['bandwidth_bytes_per_second'] / 1e9:.1f} GB/s measured streaming read)"
+                     + (f"; a bare two-thread pull product over the same arcs {t['pagerank_gather'] * 1e3:.2f} ms"
+                        if "pagerank_gather" in t else ""))
         q = [f"{name} {p[name].get('louvain_modularity', float('nan')):.6f}" for name in p
              if "louvain_modularity" in p[name]]
         notes.append(f"{scale}×: Louvain modularity tongxin {t['louvain_modularity']:.6f}, " + ", ".join(q))

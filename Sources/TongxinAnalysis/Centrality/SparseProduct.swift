@@ -1,9 +1,10 @@
-/// The sparse product shared by the iterative measures (PageRank, eigenvector, Katz):
+/// The sparse product shared by the iterative measures (eigenvector, Katz; PageRank uses its lane
+/// split and fuses its own step):
 /// `result[v] = Σ_{u → v} weight(u, v) · x[u]`, a pull over the in-arcs, split over ``Lanes`` by
 /// ranges of nodes holding about equal numbers of arcs.
 ///
 /// Each lane writes only its own range of `result` and sums its nodes' arcs in CSR order, so the
-/// product is the same on any number of cores. Edit together with its three callers.
+/// product is the same on any number of cores. Edit together with its callers.
 ///
 /// - Complexity: O(V + E) per product, V nodes and E arcs.
 struct SparseProduct {
