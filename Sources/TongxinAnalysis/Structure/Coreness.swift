@@ -8,7 +8,7 @@ extension MeasureGraph {
     /// doi:10.1007/s11634-010-0079-y), as NetworkX's `core_number`: in a directed view a node's degree
     /// is its in-degree plus its out-degree.
     ///
-    /// From ``parallelCoreThreshold`` nodes on, ParK's parallel peeling computes the same numbers on
+    /// From ``parallelCoreThreshold`` nodes on, PKC's parallel peeling computes the same numbers on
     /// two cores (``peeledCoreNumbers()``).
     ///
     /// Example: a triangle a–b–c with a pendant d on c: a, b, c have core number 2 and d has 1.
