@@ -50,6 +50,10 @@ public struct GraphBuilder: Sendable {
     /// The index of the node with id `id`, if it has been added.
     public func index(of id: String) -> Int? { idTable.find(id).map(Int.init) }
 
+    /// The index of the node whose id is the UTF-8 text `id`, if it has been added: for readers
+    /// that look endpoints up straight from their input's bytes, making no `String`.
+    package func index(ofUTF8 id: UnsafeRawBufferPointer) -> Int? { idTable.find(id).map(Int.init) }
+
     /// Records an error found by a reader (a malformed line, a bad value…).
     public mutating func error(_ message: String, at location: SourceLocation?) {
         diagnostics.error(message, at: location)

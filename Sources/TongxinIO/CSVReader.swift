@@ -455,23 +455,28 @@ private struct EdgeRows {
                 continue
             }
             var endpoints: (Int32, Int32) = (-1, -1)
-            for column in [columns.source, columns.target] {
+            for endpoint in 0..<2 {
+                let isSource = endpoint == 0
+                let column = isSource ? columns.source : columns.target
                 let field = fields[column]
-                var node = IDTable.find(field, in: table, tokenizer)
-                if node == nil && addingNodes && field.end > field.start {
-                    let id = tokenizer.string(field)
-                    var key = id
-                    _ = key.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) }
-                    node = Int32(table.count - 1)
-                    newNodes.append(id)
+                var node: Int32?
+                if addingNodes && field.end > field.start {
+                    // One hash: the id's index, or a new node for an id not seen before.
+                    node = IDTable.insert(field, into: &table, tokenizer)
+                    if node == nil {
+                        node = Int32(table.count - 1)
+                        newNodes.append(tokenizer.string(field))
+                    }
+                } else {
+                    node = IDTable.find(field, in: table, tokenizer)
                 }
                 guard let node else {
-                    let id = tokenizer.string(field), role = column == columns.source ? "source" : "target"
+                    let id = tokenizer.string(field), role = isSource ? "source" : "target"
                     diagnostics.error(
                         id.isEmpty ? "empty edge \(role)" : "edge \(role) '\(id)' is not a node of the graph", at: here(column))
                     continue
                 }
-                if column == columns.source { endpoints.0 = node } else { endpoints.1 = node }
+                if isSource { endpoints.0 = node } else { endpoints.1 = node }
             }
             var weight = 1.0
             if let column = columns.weight, fields[column].end > fields[column].start || fields[column].quoted {
@@ -515,12 +520,7 @@ private final class TableFiller: @unchecked Sendable {
         while (try? tokenizer.nextRecord(into: &fields)) == true {
             let field = fields[idColumn]
             guard fields.count == width, field.end > field.start else { continue }
-            if field.hasEscapes {
-                var id = tokenizer.string(field)
-                _ = id.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) }
-            } else {
-                _ = table.insert(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
-            }
+            _ = IDTable.insert(field, into: &table, tokenizer)
         }
     }
 }
@@ -590,6 +590,17 @@ extension IDTable {
             return id.withUTF8 { table.find(UnsafeRawBufferPointer($0)) }
         }
         return table.find(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
+    }
+
+    /// Adds the id a CSV field names, straight from the field's bytes (one hash, as
+    /// ``insert(_:)-(UnsafeRawBufferPointer)``): the index it already had, or `nil` when it is new.
+    @inline(__always)
+    static func insert(_ field: CSVTokenizer.Field, into table: inout IDTable, _ tokenizer: CSVTokenizer) -> Int32? {
+        if field.hasEscapes {
+            var id = tokenizer.string(field)
+            return id.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) }
+        }
+        return table.insert(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
     }
 }
 
