@@ -75,17 +75,34 @@ public struct GraphBuilder: Sendable {
         id: String, kind: String, name: String? = nil,
         attributes: KeyValuePairs<String, AttributeValue> = [:], at location: @autoclosure () -> SourceLocation? = nil
     ) -> Int? {
-        let node = ids.count
         guard idTable.insert(id) == nil else {
             error("duplicate node id '\(id)'", at: location())
             return nil
         }
+        let node = appendNode(id: id, kind: kind, name: name)
+        for (attribute, value) in attributes { setAttribute(attribute, value, ofNode: node, at: location()) }
+        return node
+    }
+
+    /// Adds a node without indexing its id: for a bulk reader that has checked the id is new and
+    /// indexed it in an ``IDTable`` of its own, which it hands over with ``adoptIDs(_:)`` once its
+    /// nodes are added, so each id is hashed once.
+    ///
+    /// - Returns: the new node's index.
+    package mutating func appendNode(id: String, kind: String, name: String?) -> Int {
         ids.append(id)
         names.append(name)
         nodeKindIndices.append(Self.intern(kind, &nodeKinds, &nodeKindIndexByName))
         nodeAttributes.appendRow()
-        for (attribute, value) in attributes { setAttribute(attribute, value, ofNode: node, at: location()) }
-        return node
+        return ids.count - 1
+    }
+
+    /// Takes `table` as the index of the ids added.
+    ///
+    /// - Precondition: `table` maps exactly the ids added, each to its node's index.
+    package mutating func adoptIDs(_ table: IDTable) {
+        precondition(table.count == ids.count, "the table indexes every node added")
+        idTable = table
     }
 
     /// Sets a node attribute. A value whose type differs from the attribute's type elsewhere in the

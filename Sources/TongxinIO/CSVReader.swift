@@ -169,7 +169,7 @@ private struct FileReader {
     }
 
     /// Files larger than this are read with two threads.
-    let threadsAbove: Int
+    var threadsAbove: Int
 
     init(tokenizer: CSVTokenizer, file: String, threadsAbove: Int) {
         self.tokenizer = tokenizer
@@ -249,10 +249,13 @@ private struct FileReader {
 
     // MARK: Nodes
 
-    /// Reads the node rows into the builder. For a large file the id table for the edges is filled
-    /// on a second thread meanwhile, from its own pass over the id column: both passes skip exactly
-    /// the same rows (wrong width, empty or repeated id), so the table's indices are the builder's.
+    /// Reads the node rows into the builder. Each id is hashed once, into `table`, which the
+    /// builder then takes as its id index. For a large file the table is filled on a second thread
+    /// meanwhile, from its own pass over the id column, skipping the same rows (wrong width, empty
+    /// id), so its indices are the builder's; should that pass meet a repeated id, the rows are read
+    /// again on one thread, which reports it in its place.
     mutating func readNodes(into builder: inout GraphBuilder, table: inout IDTable) throws(CSVTokenizer.Failure) {
+        let (restart, before) = (tokenizer, builder)
         guard let (positions, extras, width) = try header(CSVHeader.nodeColumns, required: ["id"], builder: &builder) else { return }
         let idColumn = positions[0]!, kindColumn = positions[1], nameColumn = positions[2]
         var kinds = KindCache(fallback: NodeKind.generic)
@@ -274,20 +277,25 @@ private struct FileReader {
             }
             let id = tokenizer.string(idField)
             if helper == nil {
-                guard insert(id, into: &table) else {
+                guard IDTable.insert(idField, into: &table, tokenizer) == nil else {
                     builder.error("duplicate node id '\(id)'", at: here(idColumn))
                     continue
                 }
             }
             let kind = kinds.kind(optional(kindColumn), tokenizer)
             let name = optional(nameColumn).map { tokenizer.string($0) }
-            guard let node = builder.addNode(id: id, kind: kind, name: name, at: here(idColumn)) else { continue }
+            let node = builder.appendNode(id: id, kind: kind, name: name)
             if !extras.isEmpty { rows.append(row: node, fields: fields, extras: extras, tokenizer: tokenizer) }
         }
         if let helper {
             group.wait()
+            if helper.repeated {
+                (tokenizer, builder, threadsAbove) = (restart, before, .max)
+                return try readNodes(into: &builder, table: &table)
+            }
             table = helper.table
         }
+        builder.adoptIDs(table)
         setAttributes(extras, rows) {
             builder.setAttribute($0, $1, ofNode: $2)
         } error: {
@@ -359,12 +367,6 @@ private struct FileReader {
         } error: {
             builder.error($0, at: $1)
         }
-    }
-
-    /// Adds the id to `table`; `false` when it is there already.
-    func insert(_ id: String, into table: inout IDTable) -> Bool {
-        var id = id
-        return id.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) == nil }
     }
 
     // MARK: Attributes
@@ -509,6 +511,8 @@ private struct EdgeRows {
 /// Fills an id table from the id column of `nodes.csv` on a second thread (see `readNodes`).
 private final class TableFiller: @unchecked Sendable {
     var table: IDTable
+    /// Whether an id was met twice.
+    var repeated = false
 
     init(table: IDTable) {
         self.table = table
@@ -520,7 +524,7 @@ private final class TableFiller: @unchecked Sendable {
         while (try? tokenizer.nextRecord(into: &fields)) == true {
             let field = fields[idColumn]
             guard fields.count == width, field.end > field.start else { continue }
-            _ = IDTable.insert(field, into: &table, tokenizer)
+            if IDTable.insert(field, into: &table, tokenizer) != nil { repeated = true }
         }
     }
 }

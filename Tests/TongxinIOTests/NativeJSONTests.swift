@@ -192,7 +192,7 @@ import TongxinTestSupport
         let text = #"{"format": "tongxin-graph", "nodes": [{"id": "a", "kind": "region", "parent": "a"}]}"#
         #expect(
             readErrors { () throws(DiagnosticList) in try NativeJSONReader.read(text: text, file: "g.json") }
-                == "g.json:1:76: error: the hierarchy has a cycle: 'a' within 'a'")
+                == "g.json:1:79: error: the hierarchy has a cycle: 'a' within 'a'")
     }
 
     @Test func invalidUTF8InAReferenceIsPositioned() {
@@ -201,7 +201,7 @@ import TongxinTestSupport
         bytes += Array(#""}]}"#.utf8)
         #expect(
             readErrors { () throws(DiagnosticList) in try NativeJSONReader.read(InputFile(path: "g.json", bytes: bytes)) }
-                == "g.json:1:77: error: invalid UTF-8 byte 0xFF")
+                == "g.json:1:76: error: invalid UTF-8 byte 0xFF")
     }
 
     @Test func invalidUTF8IsPositioned() {
