@@ -181,15 +181,23 @@ public struct GraphBuilder: Sendable {
         }
     }
 
-    /// Reserves room for `nodes` more nodes and `edges` more edges.
-    public mutating func reserveCapacity(nodes: Int, edges: Int) {
-        ids.reserveCapacity(ids.count + nodes)
-        names.reserveCapacity(names.count + nodes)
-        nodeKindIndices.reserveCapacity(nodeKindIndices.count + nodes)
-        if idTable.count == 0 { idTable = IDTable(capacity: nodes) }
-        sources.reserveCapacity(sources.count + edges)
-        targets.reserveCapacity(targets.count + edges)
-        edgeKindIndices.reserveCapacity(edgeKindIndices.count + edges)
+    /// Reserves room for `nodes` more nodes and `edges` more edges (a count of 0 leaves those
+    /// arrays as they are).
+    ///
+    /// - Parameter indexingIDs: `false` when the caller will hand over its own id index
+    ///   (``adoptIDs(_:)``), so no room is made in the builder's.
+    public mutating func reserveCapacity(nodes: Int, edges: Int, indexingIDs: Bool = true) {
+        if nodes > 0 {
+            ids.reserveCapacity(ids.count + nodes)
+            names.reserveCapacity(names.count + nodes)
+            nodeKindIndices.reserveCapacity(nodeKindIndices.count + nodes)
+            if indexingIDs && idTable.count == 0 { idTable = IDTable(capacity: nodes) }
+        }
+        if edges > 0 {
+            sources.reserveCapacity(sources.count + edges)
+            targets.reserveCapacity(targets.count + edges)
+            edgeKindIndices.reserveCapacity(edgeKindIndices.count + edges)
+        }
     }
 
     private mutating func appendEdge(from: Int32, to: Int32, kind: Int32, weight: Double) {

@@ -66,9 +66,10 @@ public enum CSVReader {
     static func read(nodes: InputFile?, edges: InputFile?, name: String, threadsAbove: Int) throws(DiagnosticList) -> Graph {
         var builder = GraphBuilder(name: name)
         let nodeRows = nodes.map(Self.lineCount) ?? 0, edgeRows = edges.map(Self.lineCount) ?? 0
-        builder.reserveCapacity(nodes: nodeRows, edges: edgeRows)
+        // Room for the nodes is made by `readNodes`, which hands the builder its id table.
+        builder.reserveCapacity(nodes: 0, edges: edgeRows)
         var table = IDTable(capacity: nodes == nil ? edgeRows : nodeRows)
-        if let nodes { try readFile(nodes, role: .nodes, into: &builder, table: &table, threadsAbove: threadsAbove) }
+        if let nodes { try readFile(nodes, role: .nodes(rows: nodeRows), into: &builder, table: &table, threadsAbove: threadsAbove) }
         if let edges {
             try readFile(edges, role: .edges, into: &builder, table: &table, nodesGiven: nodes != nil, threadsAbove: threadsAbove)
         }
@@ -88,7 +89,8 @@ public enum CSVReader {
     }
 
     enum Role {
-        case nodes
+        /// `rows`: how many rows to make room for.
+        case nodes(rows: Int)
         case edges
     }
 
@@ -102,7 +104,7 @@ public enum CSVReader {
             var reader = FileReader(tokenizer: CSVTokenizer(buffer, start: decoded.start), file: file.path, threadsAbove: threadsAbove)
             do throws(CSVTokenizer.Failure) {
                 switch role {
-                case .nodes: try reader.readNodes(into: &builder, table: &table)
+                case .nodes(let rows): try reader.readNodes(into: &builder, table: &table, expectedRows: rows)
                 case .edges: try reader.readEdges(into: &builder, table: &table, addingNodes: !nodesGiven)
                 }
                 return nil
@@ -254,8 +256,10 @@ private struct FileReader {
     /// meanwhile, from its own pass over the id column, skipping the same rows (wrong width, empty
     /// id), so its indices are the builder's; should that pass meet a repeated id, the rows are read
     /// again on one thread, which reports it in its place.
-    mutating func readNodes(into builder: inout GraphBuilder, table: inout IDTable) throws(CSVTokenizer.Failure) {
+    mutating func readNodes(into builder: inout GraphBuilder, table: inout IDTable, expectedRows: Int) throws(CSVTokenizer.Failure) {
         let (restart, before) = (tokenizer, builder)
+        // After the copy above, so the arrays reserved are this builder's own, not shared with it.
+        builder.reserveCapacity(nodes: expectedRows, edges: 0, indexingIDs: false)
         guard let (positions, extras, width) = try header(CSVHeader.nodeColumns, required: ["id"], builder: &builder) else { return }
         let idColumn = positions[0]!, kindColumn = positions[1], nameColumn = positions[2]
         var kinds = KindCache(fallback: NodeKind.generic)
@@ -291,7 +295,7 @@ private struct FileReader {
             group.wait()
             if helper.repeated {
                 (tokenizer, builder, threadsAbove) = (restart, before, .max)
-                return try readNodes(into: &builder, table: &table)
+                return try readNodes(into: &builder, table: &table, expectedRows: expectedRows)
             }
             table = helper.table
         }

@@ -171,17 +171,12 @@ struct JSONScanner {
     /// Reads a string (positioned at its opening quote).
     mutating func readString() throws(Failure) -> String {
         let string = try scanString()
-        if let escaped = string.escaped {
-            try validate(string)
-            return String(decoding: escaped, as: UTF8.self)
-        }
-        let text = UnsafeBufferPointer(rebasing: bytes[string.content])
-        // One validation: ASCII was seen to be ASCII while scanning; other text is validated by
-        // `String(validating:)`, and only invalid text is walked again to find the bad byte.
-        if string.ascii { return String(decoding: text, as: UTF8.self) }
-        if let decoded = String(validating: text, as: UTF8.self) { return decoded }
+        // ASCII, seen to be ASCII while scanning, needs no check of its own; other text is checked
+        // to place an error. (`String(validating:)` would check it once, but it is not specialized
+        // and looks up generic metadata on every call, which costs more than a second check.)
         try validate(string)
-        return String(decoding: text, as: UTF8.self)
+        if let escaped = string.escaped { return String(decoding: escaped, as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[string.content]), as: UTF8.self)
     }
 
     /// Reads a string like ``readString()``, returning `recent`'s text without making a `String`
