@@ -150,8 +150,8 @@ struct CommunityLevel {
                                     if halves > 1 {
                                         let side = splitInHalves()
                                         // Each half's nodes in index order: the first at the front of the queue.
-                                        var front = 0, back = side.filter { $0 == 0 }.count
-                                        let firstCount = back
+                                        let firstCount = n / 2  // side 0: the first n / 2 nodes in preorder
+                                        var front = 0, back = firstCount
                                         for u in 0..<n {
                                             if side[u] == 0 { queue[front] = Int32(u); front += 1 } else { queue[back] = Int32(u); back += 1 }
                                         }
@@ -165,17 +165,15 @@ struct CommunityLevel {
                                                     var empty: [Int32] = []  // all start alone: none empty yet
                                                     laneGains[lane] = moveQueued(
                                                         ring, pending: ring.count, state, &empty, within: (side, UInt8(lane)))
+                                                    // Mark this side's nodes with a neighbor on the other side.
+                                                    markCrossing(side, UInt8(lane), state.queued)
                                                 }
                                             }
                                         }
                                         gained = laneGains[0] + laneGains[1]
-                                        // Queue the nodes with a neighbor in the other half, in index order.
+                                        // Queue the marked nodes in index order.
                                         pending = 0
-                                        for u in 0..<n {
-                                            let crosses = (offsets[u]..<offsets[u + 1]).contains { side[Int(targets[$0])] != side[u] }
-                                            queued[u] = crosses
-                                            if crosses { queue[pending] = Int32(u); pending += 1 }
-                                        }
+                                        for u in 0..<n where queued[u] { queue[pending] = Int32(u); pending += 1 }
                                     }
                                     var empty = (0..<Int32(n)).filter { sizes[Int($0)] == 0 }.reversed().map { $0 }
                                     gained += moveQueued(0..<n, pending: pending, state, &empty, within: nil)
@@ -225,6 +223,22 @@ struct CommunityLevel {
             }
         }
         return side
+    }
+
+    /// Sets `marks[u]` for the nodes u on side `lane` of `side` with a neighbor on the other side,
+    /// and clears it for the others of that side.
+    ///
+    /// - Complexity: O(V + E).
+    private func markCrossing(_ side: UnsafeBufferPointer<UInt8>, _ lane: UInt8, _ marks: UnsafeMutableBufferPointer<Bool>) {
+        offsets.withUnsafeBufferPointer { offsets in
+            targets.withUnsafeBufferPointer { targets in
+                for u in 0..<count where side[u] == lane {
+                    var crosses = false
+                    for i in offsets[u]..<offsets[u + 1] where side[Int(targets[i])] != lane { crosses = true; break }
+                    marks[u] = crosses
+                }
+            }
+        }
     }
 
     /// The arrays local moving works on, indexed by node or community label (both below ``count``).
