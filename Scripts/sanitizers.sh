@@ -11,7 +11,7 @@ set -uo pipefail
 export LSAN_OPTIONS="exitcode=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 cd "$(dirname "$0")/.."
 [ -e Graphs/hubei.json ] || python3 Scripts/make-hubei.py
-[ -e Graphs/hubei-2023.json ] || python3 Scripts/make-hubei-2023.py
+[ -e Graphs/hubei-2023.expected.json ] || python3 Scripts/make-hubei-2023.py
 [ -e Graphs/ledgers/mapping.yaml ] || python3 Scripts/make-ledgers.py
 sanitizers=("$@")
 [ $# -gt 0 ] || sanitizers=(address thread)

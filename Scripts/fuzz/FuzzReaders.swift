@@ -1,11 +1,12 @@
 // libFuzzer target for Tongxin's readers and parsers, built by run.sh together with the TongxinGraph,
 // TongxinIO and TongxinQuery sources, the mapping and masking-profile readers and Yams as one
-// module. The first byte picks the reader, modulo 13 — or TONGXIN_FUZZ_SELECTOR does (run.sh
+// module. The first byte picks the reader, modulo 14 — or TONGXIN_FUZZ_SELECTOR does (run.sh
 // SELECTOR), so one reader gets every run: 0 native JSON, 1 GraphML, 2 CSV nodes+edges split at a
 // form feed, 3 GEXF, 4 Cytoscape JSON, 5 Neo4j node+relationship files split at a form feed, 6 an
 // .xlsx workbook, 7 GeoJSON boundaries, 8 a query (parsed and planned, not run), 9 a node selector,
 // 10 a .txg binary graph (checksums resealed by TongxinTestSupport's BinaryGraphSealing when the first byte
-// is odd, so mutations reach the structural checks), 11 a YAML import mapping and masking profile, 12 DOT (cgraph). The rest is the
+// is odd, so mutations reach the structural checks), 11 a YAML import mapping and masking profile, 12 DOT (cgraph), 13 a request target of the
+// workspace server (its path and query string, strictly decoded). The rest is the
 // file. A crash, a sanitizer report or an unpositioned error is a finding.
 import Foundation
 
@@ -16,12 +17,13 @@ let fixedSelector = ProcessInfo.processInfo.environment["TONGXIN_FUZZ_SELECTOR"]
 public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    let selector = fixedSelector ?? data[0] % 13
+    let selector = fixedSelector ?? data[0] % 14
     switch selector {
     case 6: return fuzzWorkbook(bytes)
     case 8: return fuzzQuery(bytes)
     case 9: return fuzzSelector(bytes)
     case 11: return fuzzYAML(bytes)
+    case 13: return fuzzRequest(bytes)
     default: break
     }
     do {
@@ -144,6 +146,46 @@ func fuzzYAML(_ bytes: [UInt8]) -> CInt {
         expectPositioned(error)
     }
     return 0
+}
+
+/// Decodes the text as the workspace server decodes a request target: the path before `?`, the
+/// parameters after it. A refusal is a 400 with a message; an accepted path has no dot segment, no
+/// backslash and no empty segment; accepted parameters survive percent-encoding and decoding again.
+func fuzzRequest(_ bytes: [UInt8]) -> CInt {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let parts = text.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+    do {
+        let path = try QueryString.decodePath(parts[0])
+        precondition(!path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == "." || $0 == ".." }
+                         && !path.contains("//") && !path.contains("\\"), "a path outside the pages: \(path)")
+    } catch {
+        precondition(error.status == 400 && !error.message.isEmpty, "a bad refusal: \(error)")
+    }
+    guard parts.count > 1 else { return 0 }
+    do {
+        let pairs = try QueryString.parameters(parts[1])
+        let encoded = pairs.map { percentEncoded($0.name) + "=" + percentEncoded($0.value) }.joined(separator: "&")
+        let again = try QueryString.parameters(encoded[...])
+        precondition(again.map(\.name) == pairs.map(\.name) && again.map(\.value) == pairs.map(\.value), "no round trip: \(pairs)")
+    } catch {
+        precondition(error.status == 400 && !error.message.isEmpty, "a bad refusal: \(error)")
+    }
+    return 0
+}
+
+/// Every byte outside the unreserved set written as `%XX`.
+func percentEncoded(_ text: String) -> String {
+    var result = ""
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            result.unicodeScalars.append(Unicode.Scalar(byte))
+        default:
+            result += String(format: "%%%02X", byte)
+        }
+    }
+    return result
 }
 
 /// Every error of a YAML file is at a line and column, or names the file.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes Tongxin's readers and parsers with libFuzzer and AddressSanitizer:
 #   Scripts/fuzz/run.sh [SELECTOR [RUNS]] [extra libFuzzer flags…]
-# SELECTOR is one of json graphml csv gexf cyjs neo4j xlsx geojson query selector txg yaml dot, or
+# SELECTOR is one of json graphml csv gexf cyjs neo4j xlsx geojson query selector txg yaml dot request, or
 # `all` (default: the input's first byte picks the reader); RUNS is the number of executions
 # (default 1000000). Each run prints libFuzzer's final statistics (executions, exec/s, corpus).
 #
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/../.."
 selector_name="${1:-all}"
 runs="${2:-1000000}"
 shift $(( $# < 2 ? $# : 2 ))
-names=(json graphml csv gexf cyjs neo4j xlsx geojson query selector txg yaml dot)
+names=(json graphml csv gexf cyjs neo4j xlsx geojson query selector txg yaml dot request)
 selector=""
 for index in "${!names[@]}"; do
     [ "${names[$index]}" = "$selector_name" ] && selector=$index
@@ -37,6 +37,7 @@ yams_sources=.build/checkouts/Yams/Sources
 inputs=$(ls Sources/TongxinGraph/*.swift Sources/TongxinQuery/*.swift Sources/TongxinQuery/*/*.swift \
     Sources/TongxinImport/LedgerMapping.swift Sources/TongxinImport/HeaderText.swift \
     Sources/TongxinSharing/MaskProfile.swift Sources/TongxinSharing/MaskProfileFile.swift \
+    Sources/TongxinServe/QueryString.swift Sources/TongxinServe/APIError.swift \
     Tests/TongxinTestSupport/BinaryGraphSealing.swift
     find Sources/TongxinIO -name '*.swift' ! -name TongxinIO.swift | sort)
 if [ ! -e "$out/libYams.a" ]; then
@@ -96,6 +97,9 @@ for query in "$out"/seed-text/query-*; do seed 8 "$query"; done
 selectors=("organization[type=商会]" "village" "*[name='一村',level!=city]" "figure[category=联络员,phone!=\"\"]"
            "region[level=county]" "enterprise[projects=2]" "[id=42]")
 for index in "${!selectors[@]}"; do seed_text 9 "selector-$index" "${selectors[$index]}"; done
+requests=("/api/coverage?unit=town&by=organization%5Btype%3D%E5%95%86%E4%BC%9A%5D&region=十堰市" "/entity.html?node=420702"
+          "/api/query?q=MATCH+(v%3Avillage)+RETURN+count(v)&format=csv" "/api/search?q=%E5%8D%81&suggest" "/%2e%2e/x?a=%zz")
+for index in "${!requests[@]}"; do seed_text 13 "request-$index" "${requests[$index]}"; done
 seed 11 Graphs/ledgers/mapping.yaml 2>/dev/null || true
 seed_text 11 profile.yaml $'kinds:\n  figure:\n    name: pseudonymize\n    prefix_from: category\n    attributes: {phone: mask, id_number: drop}\n  "*":\n    attributes: {phone: drop}\nedges:\n  attributes: {note: drop}\n'
 if [ -x .build/debug/tongxin ]; then
@@ -117,8 +121,9 @@ if [ -x .build/debug/tongxin ]; then
 fi
 
 # --- Run ---
+export LSAN_OPTIONS="suppressions=$PWD/Scripts/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 case "$selector_name" in
-    query|selector) max_len=4096 ;;
+    query|selector|request) max_len=4096 ;;
     yaml|dot) max_len=16384 ;;
     *) max_len=65536 ;;
 esac

@@ -96,15 +96,26 @@ public struct AttributeColumns: Sendable {
     public private(set) var names: [String] = []
     /// Each column's type, parallel to ``names``.
     public private(set) var types: [AttributeType] = []
-    private var storage = Storage.values([])
+    /// The columns of a graph built in memory. Two plain properties rather than an enum of both: a
+    /// column is then changed in place, never copied out of a payload.
+    private var valueColumns: [ValueColumn] = []
+    /// The columns of a mapped graph; `nil` while building.
+    private var packedColumns: [PackedAttributeColumn]?
     private var indexByName: [String: Int] = [:]
+    /// One column of a graph built in memory: each row's position in `values` (-1: absent), up to
+    /// the last row set. An absent value costs 4 bytes rather than a 24-byte optional, so sparse
+    /// columns (an attribute a few nodes have) stay small. O(1) to read, amortized O(1) to set.
+    private struct ValueColumn: Sendable {
+        var slots: [Int32] = []
+        var values: [AttributeValue] = []
+
+        subscript(row: Int) -> AttributeValue? {
+            guard row < slots.count, case let slot = slots[row], slot >= 0 else { return nil }
+            return values[Int(slot)]
+        }
+    }
     /// How many rows (nodes or edges) each column has.
     public private(set) var count = 0
-
-    private enum Storage: Sendable {
-        case values([[AttributeValue?]])
-        case packed([PackedAttributeColumn])
-    }
 
     public init() {}
 
@@ -117,7 +128,7 @@ public struct AttributeColumns: Sendable {
         self.names = names
         self.types = types
         self.count = rows
-        storage = .packed(packed)
+        packedColumns = packed
         indexByName = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -132,10 +143,8 @@ public struct AttributeColumns: Sendable {
 
     /// The value in column `column` at `row`.
     public func value(column: Int, at row: Int) -> AttributeValue? {
-        switch storage {
-        case .values(let columns): row < columns[column].count ? columns[column][row] : nil
-        case .packed(let columns): columns[column][row]
-        }
+        if let packedColumns { return packedColumns[column][row] }
+        return valueColumns[column][row]
     }
 
     /// The attributes that row `row` has, in column order.
@@ -150,11 +159,10 @@ public struct AttributeColumns: Sendable {
     /// Column `column` in packed form: the stored columns of a mapped graph as they are, others
     /// packed now. O(rows) for the latter.
     public func packed(column: Int) -> PackedAttributeColumn {
-        switch storage {
-        case .values(let columns):
-            PackedAttributeColumn(columns[column] + [AttributeValue?](repeating: nil, count: count - columns[column].count))
-        case .packed(let columns): columns[column]
-        }
+        if let packedColumns { return packedColumns[column] }
+        let source = valueColumns[column]
+        return PackedAttributeColumn(
+            rows: count, values: source.slots.indices.lazy.filter { source.slots[$0] >= 0 }.map { (row: $0, value: source.values[Int(source.slots[$0])]) })
     }
 
     /// One row holding `values`, columns in name order: a graph's metadata as a `.txg` file keeps it.
@@ -165,36 +173,45 @@ public struct AttributeColumns: Sendable {
         return columns
     }
 
+    /// The column of `name`: a scan of the names while there are few (comparing short strings is
+    /// cheaper than hashing one), the dictionary beyond.
+    @inline(__always)
+    private func column(of name: String) -> Int? {
+        guard names.count <= 8 else { return indexByName[name] }
+        return names.firstIndex(of: name)
+    }
+
     /// Adds an empty row. O(1): a column holds values up to its last row set (``set(_:_:at:)``
     /// pads it), the rows after that are absent.
     mutating func appendRow() {
-        guard case .values = storage else { preconditionFailure("packed attribute columns are read-only") }
+        precondition(packedColumns == nil, "packed attribute columns are read-only")
         count += 1
     }
 
     /// Sets `name` to `value` in `row`. Returns the column's existing type when it differs from the
     /// value's (and leaves the column unchanged), `nil` on success.
     mutating func set(_ name: String, _ value: AttributeValue, at row: Int) -> AttributeType? {
-        guard case .values(var columns) = storage else { preconditionFailure("packed attribute columns are read-only") }
+        precondition(packedColumns == nil, "packed attribute columns are read-only")
         let column: Int
-        if let existing = indexByName[name] {
+        if let existing = self.column(of: name) {
             column = existing
             if types[column] != value.type { return types[column] }
         } else {
-            column = columns.count
+            column = valueColumns.count
             indexByName[name] = column
             names.append(name)
             types.append(value.type)
-            columns.append([])
+            valueColumns.append(ValueColumn())
         }
-        storage = .values([])
-        if row < columns[column].count {
-            columns[column][row] = value
-        } else {
-            for _ in columns[column].count..<row { columns[column].append(nil) }
-            columns[column].append(value)
+        if row < valueColumns[column].slots.count, case let slot = valueColumns[column].slots[row], slot >= 0 {
+            valueColumns[column].values[Int(slot)] = value
+            return nil
         }
-        storage = .values(columns)
+        if row >= valueColumns[column].slots.count {
+            valueColumns[column].slots.append(contentsOf: repeatElement(-1, count: row + 1 - valueColumns[column].slots.count))
+        }
+        valueColumns[column].slots[row] = Int32(valueColumns[column].values.count)
+        valueColumns[column].values.append(value)
         return nil
     }
 }
@@ -224,30 +241,38 @@ public struct PackedAttributeColumn: Sendable {
 
     /// The packed form of `values`. O(rows + string bytes).
     public init(_ values: some Collection<AttributeValue?>) {
-        var tags = [UInt8](), payloads = [Int64](), strings = [String]()
-        tags.reserveCapacity(values.count)
-        payloads.reserveCapacity(values.count)
-        for value in values {
-            switch value {
-            case nil:
-                tags.append(Self.absent)
-                payloads.append(0)
-            case .string(let text):
-                tags.append(Self.stringTag)
-                payloads.append(Int64(strings.count))
-                strings.append(text)
-            case .int(let number):
-                tags.append(Self.intTag)
-                payloads.append(Int64(number))
-            case .double(let number):
-                tags.append(Self.doubleTag)
-                payloads.append(Int64(bitPattern: number.bitPattern))
-            case .bool(let flag):
-                tags.append(Self.boolTag)
-                payloads.append(flag ? 1 : 0)
+        self.init(rows: values.count, values: values.enumerated().lazy.compactMap { row, value in value.map { (row: row, value: $0) } })
+    }
+
+    /// The packed form of a column of `rows` rows holding `values` (in increasing row order), the
+    /// other rows absent: written straight into the column's arrays. O(rows + string bytes).
+    public init(rows: Int, values: some Sequence<(row: Int, value: AttributeValue)>) {
+        var strings = [String]()
+        var payloads = FlatArray<Int64>()
+        let tags = FlatArray<UInt8>(count: rows) { tags in
+            payloads = FlatArray<Int64>(count: rows) { payloads in
+                tags.initialize(repeating: Self.absent)
+                payloads.initialize(repeating: 0)
+                for (row, value) in values {
+                    switch value {
+                    case .string(let text):
+                        tags[row] = Self.stringTag
+                        payloads[row] = Int64(strings.count)
+                        strings.append(text)
+                    case .int(let number):
+                        tags[row] = Self.intTag
+                        payloads[row] = Int64(number)
+                    case .double(let number):
+                        tags[row] = Self.doubleTag
+                        payloads[row] = Int64(bitPattern: number.bitPattern)
+                    case .bool(let flag):
+                        tags[row] = Self.boolTag
+                        payloads[row] = flag ? 1 : 0
+                    }
+                }
             }
         }
-        self.init(tags: FlatArray(tags), payloads: FlatArray(payloads), strings: StringTable(strings))
+        self.init(tags: tags, payloads: payloads, strings: StringTable(strings))
     }
 
     public var count: Int { tags.count }

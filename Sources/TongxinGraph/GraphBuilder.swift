@@ -50,6 +50,10 @@ public struct GraphBuilder: Sendable {
     /// The index of the node with id `id`, if it has been added.
     public func index(of id: String) -> Int? { idTable.find(id).map(Int.init) }
 
+    /// The index of the node whose id is the UTF-8 text `id`, if it has been added: for readers
+    /// that look endpoints up straight from their input's bytes, making no `String`.
+    package func index(ofUTF8 id: UnsafeRawBufferPointer) -> Int? { idTable.find(id).map(Int.init) }
+
     /// Records an error found by a reader (a malformed line, a bad value…).
     public mutating func error(_ message: String, at location: SourceLocation?) {
         diagnostics.error(message, at: location)
@@ -71,17 +75,34 @@ public struct GraphBuilder: Sendable {
         id: String, kind: String, name: String? = nil,
         attributes: KeyValuePairs<String, AttributeValue> = [:], at location: @autoclosure () -> SourceLocation? = nil
     ) -> Int? {
-        let node = ids.count
         guard idTable.insert(id) == nil else {
             error("duplicate node id '\(id)'", at: location())
             return nil
         }
+        let node = appendNode(id: id, kind: kind, name: name)
+        for (attribute, value) in attributes { setAttribute(attribute, value, ofNode: node, at: location()) }
+        return node
+    }
+
+    /// Adds a node without indexing its id: for a bulk reader that has checked the id is new and
+    /// indexed it in an ``IDTable`` of its own, which it hands over with ``adoptIDs(_:)`` once its
+    /// nodes are added, so each id is hashed once.
+    ///
+    /// - Returns: the new node's index.
+    package mutating func appendNode(id: String, kind: String, name: String?) -> Int {
         ids.append(id)
         names.append(name)
         nodeKindIndices.append(Self.intern(kind, &nodeKinds, &nodeKindIndexByName))
         nodeAttributes.appendRow()
-        for (attribute, value) in attributes { setAttribute(attribute, value, ofNode: node, at: location()) }
-        return node
+        return ids.count - 1
+    }
+
+    /// Takes `table` as the index of the ids added.
+    ///
+    /// - Precondition: `table` maps exactly the ids added, each to its node's index.
+    package mutating func adoptIDs(_ table: IDTable) {
+        precondition(table.count == ids.count, "the table indexes every node added")
+        idTable = table
     }
 
     /// Sets a node attribute. A value whose type differs from the attribute's type elsewhere in the
@@ -160,15 +181,23 @@ public struct GraphBuilder: Sendable {
         }
     }
 
-    /// Reserves room for `nodes` more nodes and `edges` more edges.
-    public mutating func reserveCapacity(nodes: Int, edges: Int) {
-        ids.reserveCapacity(ids.count + nodes)
-        names.reserveCapacity(names.count + nodes)
-        nodeKindIndices.reserveCapacity(nodeKindIndices.count + nodes)
-        if idTable.count == 0 { idTable = IDTable(capacity: nodes) }
-        sources.reserveCapacity(sources.count + edges)
-        targets.reserveCapacity(targets.count + edges)
-        edgeKindIndices.reserveCapacity(edgeKindIndices.count + edges)
+    /// Reserves room for `nodes` more nodes and `edges` more edges (a count of 0 leaves those
+    /// arrays as they are).
+    ///
+    /// - Parameter indexingIDs: `false` when the caller will hand over its own id index
+    ///   (``adoptIDs(_:)``), so no room is made in the builder's.
+    public mutating func reserveCapacity(nodes: Int, edges: Int, indexingIDs: Bool = true) {
+        if nodes > 0 {
+            ids.reserveCapacity(ids.count + nodes)
+            names.reserveCapacity(names.count + nodes)
+            nodeKindIndices.reserveCapacity(nodeKindIndices.count + nodes)
+            if indexingIDs && idTable.count == 0 { idTable = IDTable(capacity: nodes) }
+        }
+        if edges > 0 {
+            sources.reserveCapacity(sources.count + edges)
+            targets.reserveCapacity(targets.count + edges)
+            edgeKindIndices.reserveCapacity(edgeKindIndices.count + edges)
+        }
     }
 
     private mutating func appendEdge(from: Int32, to: Int32, kind: Int32, weight: Double) {

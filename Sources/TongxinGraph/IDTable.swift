@@ -47,30 +47,37 @@ package struct IDTable: Sendable {
     @inline(__always)
     package func find(_ key: UnsafeRawBufferPointer) -> Int32? {
         let (hash, wanted) = Self.probe(key)
+        return find(key, hash: hash, wanted: wanted).node
+    }
+
+    /// The index stored for `key` (whose ``probe(_:)`` is `hash` and `wanted`), or `nil` and the
+    /// empty slot that ends its probe sequence, where an insert puts it.
+    @inline(__always)
+    private func find(_ key: UnsafeRawBufferPointer, hash: UInt64, wanted: Slot) -> (node: Int32?, slot: Int) {
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in
             while true {
                 let entry = slots[slot]
-                if entry.meta == 0 { return nil }
+                if entry.meta == 0 { return (nil, slot) }
                 if entry.meta >> 32 == wanted.meta >> 32 && entry.prefix0 == wanted.prefix0 && entry.prefix1 == wanted.prefix1 {
                     let node = Int32(truncatingIfNeeded: entry.meta) - 1
-                    if key.count <= 16 || matches(Int(node), key) { return node }
+                    if key.count <= 16 || matches(Int(node), key) { return (node, slot) }
                 }
                 slot = (slot + 1) & mask
             }
         }
     }
 
-    /// Adds `key` → the next index (``count``), unless the key is already there.
+    /// Adds `key` → the next index (``count``), unless the key is already there; the key is
+    /// hashed once for both the lookup and the insert.
     ///
     /// - Returns: the existing index for a duplicate key, `nil` when the key was added.
     package mutating func insert(_ key: UnsafeRawBufferPointer) -> Int32? {
         if 8 * (count + 1) > 5 * slots.count { grow() }
-        if let existing = find(key) { return existing }
         var (hash, entry) = Self.probe(key)
+        let (existing, slot) = find(key, hash: hash, wanted: entry)
+        if let existing { return existing }
         entry.meta |= UInt64(UInt32(count + 1))
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot].meta != 0 { slot = (slot + 1) & mask }
         slots[slot] = entry
         if key.count > 16 { arena.append(contentsOf: key) }
         keyEnds.append(arena.count)

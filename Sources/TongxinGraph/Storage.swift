@@ -69,6 +69,20 @@ public struct FlatArray<Element: BitwiseCopyable>: RandomAccessCollection, @unch
         (base, self.count, self.region) = (UnsafePointer(typed), count, region)
     }
 
+    /// `count` elements in a region of its own, which `initialize` must initialize in full: for
+    /// producers that write their elements in place rather than into an array to be copied. O(n).
+    public init(count: Int, initializingWith initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
+        guard count > 0 else {
+            (base, self.count, region) = (nil, 0, nil)
+            initialize(UnsafeMutableBufferPointer(start: nil, count: 0))
+            return
+        }
+        let region = StorageRegion(allocating: count * MemoryLayout<Element>.stride)
+        let typed = UnsafeMutableRawPointer(mutating: region.base).bindMemory(to: Element.self, capacity: count)
+        initialize(UnsafeMutableBufferPointer(start: typed, count: count))
+        (base, self.count, self.region) = (UnsafePointer(typed), count, region)
+    }
+
     /// A view of `count` elements at `byteOffset` in `region`, without copying.
     ///
     /// - Precondition: the range lies inside the region and is aligned for `Element` (the `.txg`

@@ -66,9 +66,10 @@ public enum CSVReader {
     static func read(nodes: InputFile?, edges: InputFile?, name: String, threadsAbove: Int) throws(DiagnosticList) -> Graph {
         var builder = GraphBuilder(name: name)
         let nodeRows = nodes.map(Self.lineCount) ?? 0, edgeRows = edges.map(Self.lineCount) ?? 0
-        builder.reserveCapacity(nodes: nodeRows, edges: edgeRows)
+        // Room for the nodes is made by `readNodes`, which hands the builder its id table.
+        builder.reserveCapacity(nodes: 0, edges: edgeRows)
         var table = IDTable(capacity: nodes == nil ? edgeRows : nodeRows)
-        if let nodes { try readFile(nodes, role: .nodes, into: &builder, table: &table, threadsAbove: threadsAbove) }
+        if let nodes { try readFile(nodes, role: .nodes(rows: nodeRows), into: &builder, table: &table, threadsAbove: threadsAbove) }
         if let edges {
             try readFile(edges, role: .edges, into: &builder, table: &table, nodesGiven: nodes != nil, threadsAbove: threadsAbove)
         }
@@ -88,7 +89,8 @@ public enum CSVReader {
     }
 
     enum Role {
-        case nodes
+        /// `rows`: how many rows to make room for.
+        case nodes(rows: Int)
         case edges
     }
 
@@ -102,7 +104,7 @@ public enum CSVReader {
             var reader = FileReader(tokenizer: CSVTokenizer(buffer, start: decoded.start), file: file.path, threadsAbove: threadsAbove)
             do throws(CSVTokenizer.Failure) {
                 switch role {
-                case .nodes: try reader.readNodes(into: &builder, table: &table)
+                case .nodes(let rows): try reader.readNodes(into: &builder, table: &table, expectedRows: rows)
                 case .edges: try reader.readEdges(into: &builder, table: &table, addingNodes: !nodesGiven)
                 }
                 return nil
@@ -169,7 +171,7 @@ private struct FileReader {
     }
 
     /// Files larger than this are read with two threads.
-    let threadsAbove: Int
+    var threadsAbove: Int
 
     init(tokenizer: CSVTokenizer, file: String, threadsAbove: Int) {
         self.tokenizer = tokenizer
@@ -249,10 +251,15 @@ private struct FileReader {
 
     // MARK: Nodes
 
-    /// Reads the node rows into the builder. For a large file the id table for the edges is filled
-    /// on a second thread meanwhile, from its own pass over the id column: both passes skip exactly
-    /// the same rows (wrong width, empty or repeated id), so the table's indices are the builder's.
-    mutating func readNodes(into builder: inout GraphBuilder, table: inout IDTable) throws(CSVTokenizer.Failure) {
+    /// Reads the node rows into the builder. Each id is hashed once, into `table`, which the
+    /// builder then takes as its id index. For a large file the table is filled on a second thread
+    /// meanwhile, from its own pass over the id column, skipping the same rows (wrong width, empty
+    /// id), so its indices are the builder's; should that pass meet a repeated id, the rows are read
+    /// again on one thread, which reports it in its place.
+    mutating func readNodes(into builder: inout GraphBuilder, table: inout IDTable, expectedRows: Int) throws(CSVTokenizer.Failure) {
+        let (restart, before) = (tokenizer, builder)
+        // After the copy above, so the arrays reserved are this builder's own, not shared with it.
+        builder.reserveCapacity(nodes: expectedRows, edges: 0, indexingIDs: false)
         guard let (positions, extras, width) = try header(CSVHeader.nodeColumns, required: ["id"], builder: &builder) else { return }
         let idColumn = positions[0]!, kindColumn = positions[1], nameColumn = positions[2]
         var kinds = KindCache(fallback: NodeKind.generic)
@@ -274,20 +281,25 @@ private struct FileReader {
             }
             let id = tokenizer.string(idField)
             if helper == nil {
-                guard insert(id, into: &table) else {
+                guard IDTable.insert(idField, into: &table, tokenizer) == nil else {
                     builder.error("duplicate node id '\(id)'", at: here(idColumn))
                     continue
                 }
             }
             let kind = kinds.kind(optional(kindColumn), tokenizer)
             let name = optional(nameColumn).map { tokenizer.string($0) }
-            guard let node = builder.addNode(id: id, kind: kind, name: name, at: here(idColumn)) else { continue }
+            let node = builder.appendNode(id: id, kind: kind, name: name)
             if !extras.isEmpty { rows.append(row: node, fields: fields, extras: extras, tokenizer: tokenizer) }
         }
         if let helper {
             group.wait()
+            if helper.repeated {
+                (tokenizer, builder, threadsAbove) = (restart, before, .max)
+                return try readNodes(into: &builder, table: &table, expectedRows: expectedRows)
+            }
             table = helper.table
         }
+        builder.adoptIDs(table)
         setAttributes(extras, rows) {
             builder.setAttribute($0, $1, ofNode: $2)
         } error: {
@@ -359,12 +371,6 @@ private struct FileReader {
         } error: {
             builder.error($0, at: $1)
         }
-    }
-
-    /// Adds the id to `table`; `false` when it is there already.
-    func insert(_ id: String, into table: inout IDTable) -> Bool {
-        var id = id
-        return id.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) == nil }
     }
 
     // MARK: Attributes
@@ -455,23 +461,28 @@ private struct EdgeRows {
                 continue
             }
             var endpoints: (Int32, Int32) = (-1, -1)
-            for column in [columns.source, columns.target] {
+            for endpoint in 0..<2 {
+                let isSource = endpoint == 0
+                let column = isSource ? columns.source : columns.target
                 let field = fields[column]
-                var node = IDTable.find(field, in: table, tokenizer)
-                if node == nil && addingNodes && field.end > field.start {
-                    let id = tokenizer.string(field)
-                    var key = id
-                    _ = key.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) }
-                    node = Int32(table.count - 1)
-                    newNodes.append(id)
+                var node: Int32?
+                if addingNodes && field.end > field.start {
+                    // One hash: the id's index, or a new node for an id not seen before.
+                    node = IDTable.insert(field, into: &table, tokenizer)
+                    if node == nil {
+                        node = Int32(table.count - 1)
+                        newNodes.append(tokenizer.string(field))
+                    }
+                } else {
+                    node = IDTable.find(field, in: table, tokenizer)
                 }
                 guard let node else {
-                    let id = tokenizer.string(field), role = column == columns.source ? "source" : "target"
+                    let id = tokenizer.string(field), role = isSource ? "source" : "target"
                     diagnostics.error(
                         id.isEmpty ? "empty edge \(role)" : "edge \(role) '\(id)' is not a node of the graph", at: here(column))
                     continue
                 }
-                if column == columns.source { endpoints.0 = node } else { endpoints.1 = node }
+                if isSource { endpoints.0 = node } else { endpoints.1 = node }
             }
             var weight = 1.0
             if let column = columns.weight, fields[column].end > fields[column].start || fields[column].quoted {
@@ -504,6 +515,8 @@ private struct EdgeRows {
 /// Fills an id table from the id column of `nodes.csv` on a second thread (see `readNodes`).
 private final class TableFiller: @unchecked Sendable {
     var table: IDTable
+    /// Whether an id was met twice.
+    var repeated = false
 
     init(table: IDTable) {
         self.table = table
@@ -515,12 +528,7 @@ private final class TableFiller: @unchecked Sendable {
         while (try? tokenizer.nextRecord(into: &fields)) == true {
             let field = fields[idColumn]
             guard fields.count == width, field.end > field.start else { continue }
-            if field.hasEscapes {
-                var id = tokenizer.string(field)
-                _ = id.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) }
-            } else {
-                _ = table.insert(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
-            }
+            if IDTable.insert(field, into: &table, tokenizer) != nil { repeated = true }
         }
     }
 }
@@ -590,6 +598,17 @@ extension IDTable {
             return id.withUTF8 { table.find(UnsafeRawBufferPointer($0)) }
         }
         return table.find(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
+    }
+
+    /// Adds the id a CSV field names, straight from the field's bytes (one hash, as
+    /// ``insert(_:)-(UnsafeRawBufferPointer)``): the index it already had, or `nil` when it is new.
+    @inline(__always)
+    static func insert(_ field: CSVTokenizer.Field, into table: inout IDTable, _ tokenizer: CSVTokenizer) -> Int32? {
+        if field.hasEscapes {
+            var id = tokenizer.string(field)
+            return id.withUTF8 { table.insert(UnsafeRawBufferPointer($0)) }
+        }
+        return table.insert(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(tokenizer.bytes)[field.start..<field.end]))
     }
 }
 

@@ -62,8 +62,10 @@ public enum GraphvizLibrary {
     }
 
     /// cgraph's last error message, trimmed; call only inside ``withGraph(_:failure:_:)``.
+    /// (`aglasterr` returns a copy the caller frees: found leaking by LeakSanitizer under libFuzzer.)
     public static func lastError() -> String {
         guard agerrors() > 0, let text = aglasterr() else { return "unknown error" }
+        defer { free(text) }
         var message = String(cString: text)
         while message.last?.isWhitespace == true { message.removeLast() }
         return message

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A pull parser for JSON text (RFC 8259) over raw bytes, for readers that walk a known structure and
 /// need the byte offset of every key and value to report errors at a line and column.
 ///
@@ -10,6 +16,12 @@
 /// - Complexity: O(n) in the input's bytes; strings without escapes are decoded straight from the
 ///   buffer after one UTF-8 validation.
 struct JSONScanner {
+    /// The last string ``readString(reusing:)`` made, and where its bytes are (`nil` when it had escapes).
+    struct RecentString {
+        var content: Range<Int>? = nil
+        var text = ""
+    }
+
     struct Failure: Error {
         var offset: Int
         var message: String
@@ -158,13 +170,70 @@ struct JSONScanner {
 
     /// Reads a string (positioned at its opening quote).
     mutating func readString() throws(Failure) -> String {
+        let string = try scanString()
+        // ASCII, seen to be ASCII while scanning, needs no check of its own; other text is checked
+        // to place an error. (`String(validating:)` would check it once, but it is not specialized
+        // and looks up generic metadata on every call, which costs more than a second check.)
+        try validate(string)
+        if let escaped = string.escaped { return String(decoding: escaped, as: UTF8.self) }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[string.content]), as: UTF8.self)
+    }
+
+    /// Reads a string like ``readString()``, returning `recent`'s text without making a `String`
+    /// when the string's bytes (unescaped) are those `recent` was read from; otherwise `recent`
+    /// becomes this string. For values that repeat in runs (kinds).
+    mutating func readString(reusing recent: inout RecentString) throws(Failure) -> String {
+        let open = position
+        let string = try scanString()
+        if string.escaped == nil, let last = recent.content, last.count == string.content.count,
+            memcmp(bytes.baseAddress! + last.lowerBound, bytes.baseAddress! + string.content.lowerBound, last.count) == 0
+        {
+            return recent.text
+        }
+        position = open
+        let text = try readString()
+        recent = RecentString(content: string.escaped == nil ? string.content : nil, text: text)
+        return text
+    }
+
+    /// Reads a string like ``readString()`` (with the same errors) and returns its UTF-8 bytes
+    /// straight from the text, making no `String`; `nil` for a string with escapes, which
+    /// ``string(at:)`` decodes.
+    mutating func readUnescapedString() throws(Failure) -> UnsafeRawBufferPointer? {
+        let string = try scanString()
+        try validate(string)
+        guard string.escaped == nil else { return nil }
+        return UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[string.content])
+    }
+
+    /// A string's content as scanned: its bytes between the quotes, the decoded bytes when it has
+    /// escapes, and whether every byte is ASCII (then it needs no UTF-8 validation).
+    private struct ScannedString {
+        var content: Range<Int>
+        var escaped: [UInt8]?
+        var ascii: Bool
+    }
+
+    /// Moves past a string (positioned at its opening quote), decoding escapes, without validating
+    /// UTF-8. Eight bytes at a time while none is a quote, a backslash or a control character.
+    private mutating func scanString() throws(Failure) -> ScannedString {
         guard peek() == UInt8(ascii: "\"") else { throw unexpected("a string") }
         let open = position
         position += 1
         let start = position
         var escaped: [UInt8]? = nil
         var runStart = start
+        var high: UInt64 = 0
+        let base = UnsafeRawPointer(bytes.baseAddress!)
         while true {
+            if position + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                if !Self.hasSpecialByte(word) {
+                    high |= word
+                    position += 8
+                    continue
+                }
+            }
             guard position < bytes.count else { throw Failure(offset: open, message: "unterminated string") }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") { break }
@@ -181,18 +250,32 @@ struct JSONScanner {
                 runStart = position
                 continue
             }
+            high |= UInt64(byte)
             position += 1
         }
         let end = position
         position += 1
-        if let invalid = UTF8Check.firstInvalid(in: bytes, start..<end) {
-            throw Failure(offset: invalid, message: "invalid UTF-8 byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))")
+        if var decoded = escaped {
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+            escaped = decoded
         }
-        if var escaped {
-            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
-            return String(decoding: escaped, as: UTF8.self)
-        }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return ScannedString(content: start..<end, escaped: escaped, ascii: high & 0x8080_8080_8080_8080 == 0)
+    }
+
+    /// Whether one of the 8 bytes in `word` is `"`, `\` or below 0x20 (SWAR: a byte `b` is flagged
+    /// when `b - k` borrows and `b` has no high bit, so the lowest flagged byte is exact).
+    @inline(__always)
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let flagged = (quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word
+        return flagged & highs != 0
+    }
+
+    /// Throws the "invalid UTF-8" failure at the first bad byte of a scanned string's text.
+    private func validate(_ string: ScannedString) throws(Failure) {
+        guard !string.ascii, let invalid = UTF8Check.firstInvalid(in: bytes, string.content) else { return }
+        throw Failure(offset: invalid, message: "invalid UTF-8 byte 0x\(String(bytes[invalid], radix: 16, uppercase: true))")
     }
 
     /// Decodes one escape sequence (positioned at the backslash) and appends its UTF-8 bytes.

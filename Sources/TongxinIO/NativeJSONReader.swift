@@ -61,6 +61,8 @@ private struct Reader: DocumentReader {
     /// Buffers reused from one node or edge to the next, so reading one allocates none of its own.
     var spareAttributes: [(name: String, value: AttributeValue, offset: Int)] = []
     var spareKeys = KeySet()
+    /// The latest node and edge kinds read, reused while the next ones are spelt the same.
+    var nodeKind = JSONScanner.RecentString(), edgeKind = JSONScanner.RecentString()
 
     init(buffer: UnsafeBufferPointer<UInt8>, file: String) {
         self.buffer = buffer
@@ -162,6 +164,25 @@ private struct Reader: DocumentReader {
         return nil
     }
 
+    /// Reads a string like ``readString(_:)``, reusing `recent` (``JSONScanner/readString(reusing:)``).
+    mutating func readString(_ key: String, reusing recent: inout JSONScanner.RecentString) throws(JSONScanner.Failure) -> String? {
+        if scanner.peek() == UInt8(ascii: "\"") { return try scanner.readString(reusing: &recent) }
+        return try readString(key)
+    }
+
+    /// Reads a string naming a node and looks it up straight from its bytes: `.some(nil)` for an id
+    /// not (yet) added, whose text ``JSONScanner/string(at:)`` gives at the value's offset; `nil`,
+    /// with an error recorded, when the value is not a string.
+    mutating func readNodeReference(_ key: String) throws(JSONScanner.Failure) -> Int?? {
+        guard scanner.peek() == UInt8(ascii: "\"") else {
+            _ = try readString(key)
+            return nil
+        }
+        let offset = scanner.position
+        if let id = try scanner.readUnescapedString() { return .some(builder.index(ofUTF8: id)) }
+        return .some(builder.index(of: scanner.string(at: offset)))
+    }
+
     mutating func readArray(_ key: String, _ element: (inout Reader) throws(JSONScanner.Failure) -> Void) throws(JSONScanner.Failure) {
         guard scanner.peek() == UInt8(ascii: "[") else {
             let offset = scanner.position
@@ -214,7 +235,7 @@ private struct Reader: DocumentReader {
         let start = scanner.position
         guard var cursor = try beginObject("a node", at: start) else { return }
         var id: String?, kind: String?, name: String?
-        var parent: (id: String, offset: Int)?
+        var parent: (node: Int?, offset: Int)?
         var attributes = spareAttributes
         spareAttributes = []
         defer {
@@ -240,12 +261,14 @@ private struct Reader: DocumentReader {
                 id = try readString("id")
                 if id == nil { valid = false }
             case .kind?:
-                kind = try readString("kind")
+                var recent = nodeKind
+                kind = try readString("kind", reusing: &recent)
+                nodeKind = recent
                 if kind == nil { valid = false }
             case .name?:
                 name = try readString("name")
             case .parent?:
-                if let value = try readString("parent") { parent = (value, valueOffset) }
+                if let node = try readNodeReference("parent") { parent = (node, valueOffset) }
             case let key? where key == .level || key == .type || key == .category:
                 if let value = try readAttributeValue("'\(key.name)'") { add(key.name, value, valueOffset, &self) }
             case .attrs?:
@@ -275,10 +298,12 @@ private struct Reader: DocumentReader {
             builder.setAttribute(attribute.name, attribute.value, ofNode: node, at: places.at(attribute.offset))
         }
         if let parent {
-            if let container = builder.index(of: parent.id) {
+            // Looked up before this node was added: a node that is its own parent is added by id.
+            if let container = parent.node {
                 builder.addEdge(from: node, to: container, kind: EdgeKind.within, at: places.at(parent.offset))
             } else {
-                builder.addEdge(source: id, target: parent.id, kind: EdgeKind.within, at: places.at(parent.offset))
+                builder.addEdge(
+                    source: id, target: scanner.string(at: parent.offset), kind: EdgeKind.within, at: places.at(parent.offset))
             }
         }
     }
@@ -286,7 +311,7 @@ private struct Reader: DocumentReader {
     mutating func readEdge() throws(JSONScanner.Failure) {
         let start = scanner.position
         guard var cursor = try beginObject("an edge", at: start) else { return }
-        var source: (id: String, offset: Int)?, target: (id: String, offset: Int)?
+        var source: (node: Int?, offset: Int)?, target: (node: Int?, offset: Int)?
         var kind: String?, weight = 1.0
         var attributes = spareAttributes
         spareAttributes = []
@@ -300,10 +325,12 @@ private struct Reader: DocumentReader {
             let valueOffset = scanner.position
             switch key {
             case let key? where key == .source || key == .target:
-                guard let value = try readString(key.name) else { valid = false; continue }
-                if key == .source { source = (value, valueOffset) } else { target = (value, valueOffset) }
+                guard let node = try readNodeReference(key.name) else { valid = false; continue }
+                if key == .source { source = (node, valueOffset) } else { target = (node, valueOffset) }
             case .kind?:
-                kind = try readString("kind")
+                var recent = edgeKind
+                kind = try readString("kind", reusing: &recent)
+                edgeKind = recent
                 if kind == nil { valid = false }
             case .weight?:
                 let value = try scanner.readValue()
@@ -331,16 +358,16 @@ private struct Reader: DocumentReader {
         }
         let places = self.places
         let edge: Int
-        if let from = builder.index(of: source.id), let to = builder.index(of: target.id) {
+        if let from = source.node, let to = target.node {
             edge = builder.addEdge(
                 from: from, to: to, kind: kind ?? EdgeKind.tie, weight: weight,
                 at: places.at(target.offset))
         } else {
             // An unknown endpoint is reported where its id is written.
-            let unknown = builder.index(of: source.id) == nil ? source.offset : target.offset
+            let unknown = source.node == nil ? source.offset : target.offset
             edge = builder.addEdge(
-                source: source.id, target: target.id, kind: kind ?? EdgeKind.tie, weight: weight,
-                at: places.at(unknown))
+                source: scanner.string(at: source.offset), target: scanner.string(at: target.offset), kind: kind ?? EdgeKind.tie,
+                weight: weight, at: places.at(unknown))
         }
         for attribute in attributes {
             builder.setAttribute(attribute.name, attribute.value, ofEdge: edge, at: places.at(attribute.offset))

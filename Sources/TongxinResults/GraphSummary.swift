@@ -26,7 +26,7 @@ public struct GraphSummary: ResultDocument {
 
     /// Counts over the whole graph, or over the nodes in `region`'s subtree and the edges between them.
     ///
-    /// - Complexity: O(V + E), plus the simple undirected view the components are counted on.
+    /// - Complexity: O(V + E) (components: ``TongxinGraph/Graph/weakComponentCount(inside:)``).
     public init(_ graph: Graph, region: Int?) {
         name = graph.name
         metadata = graph.metadata.keys.sorted().map { ($0, graph.metadata[$0]!) }
@@ -38,18 +38,32 @@ public struct GraphSummary: ResultDocument {
         }
         var nodeCounts = [Int](repeating: 0, count: graph.nodeKinds.count)
         var levelCounts = [Int](repeating: 0, count: RegionLevel.allCases.count)
-        for node in 0..<graph.nodeCount where inside[node] {
-            nodes += 1
-            nodeCounts[Int(graph.nodeKindIndices[node])] += 1
-            if let level = graph.level(of: node) { levelCounts[level.rank] += 1 }
+        // Only regions and villages have a level: other kinds skip the lookup.
+        let leveled = graph.nodeKinds.map { $0 == NodeKind.region || $0 == NodeKind.village }
+        graph.nodeKindIndices.withUnsafeBufferPointer { kinds in
+            for node in 0..<graph.nodeCount where inside[node] {
+                let kind = Int(kinds[node])
+                nodeCounts[kind] += 1
+                if leveled[kind], let level = graph.level(of: node) { levelCounts[level.rank] += 1 }
+            }
         }
+        nodes = nodeCounts.reduce(0, +)
         var edgeCounts = [Int](repeating: 0, count: graph.edgeKinds.count)
-        for edge in 0..<graph.edgeCount where inside[graph.source(of: edge)] && inside[graph.target(of: edge)] {
-            edges += 1
-            edgeCounts[Int(graph.edgeKindIndices[edge])] += 1
+        graph.edgeKindIndices.withUnsafeBufferPointer { kinds in
+            if region == nil {
+                for kind in kinds { edgeCounts[Int(kind)] += 1 }
+                return
+            }
+            graph.sources.withUnsafeBufferPointer { sources in
+                graph.targets.withUnsafeBufferPointer { targets in
+                    for edge in kinds.indices where inside[Int(sources[edge])] && inside[Int(targets[edge])] {
+                        edgeCounts[Int(kinds[edge])] += 1
+                    }
+                }
+            }
         }
-        let view = region == nil ? MeasureGraph(graph) : MeasureGraph(graph, inducedBy: inside.indices.filter { inside[$0] })
-        components = view.weakComponents().count
+        edges = edgeCounts.reduce(0, +)
+        components = graph.weakComponentCount(inside: region == nil ? nil : inside)
         func counts(_ names: [String], _ counts: [Int]) -> [Count] {
             zip(names, counts).filter { $0.1 > 0 }.map { Count(name: $0, count: $1) }
         }

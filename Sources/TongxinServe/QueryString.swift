@@ -52,6 +52,25 @@ public enum QueryString {
         return decoded
     }
 
+    /// The decoded path, refused (400) when it could reach outside the pages: a dot segment, an
+    /// encoded `/` or `\`, a backslash, an empty segment, or a `%` left after decoding (a second
+    /// encoding such as `%252e`).
+    public static func decodePath(_ raw: Substring) throws(APIError) -> String {
+        let lowered = raw.lowercased()
+        guard raw.hasPrefix("/"), !lowered.contains("%2f"), !lowered.contains("%5c") else {
+            throw APIError.badRequest("the path may not hold an encoded slash")
+        }
+        let path = try QueryString.decode(raw)
+        guard !path.contains("%"), !path.contains("\\"), !path.contains("//") else {
+            throw APIError.badRequest("the path is encoded twice or holds a backslash or an empty segment")
+        }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        guard !segments.contains(where: { $0 == "." || $0 == ".." }) else {
+            throw APIError.badRequest("the path may not hold '.' or '..' segments")
+        }
+        return path
+    }
+
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")

@@ -105,7 +105,7 @@ public struct WorkspaceServer: Sendable {
             }
             var parameters = try parsed.get()
             parameters.removeAll { $0.name == "token" }
-            let path = try Self.decodePath(rawPath)
+            let path = try QueryString.decodePath(rawPath)
             var response = try await route(path, parameters: parameters)
             if let setCookie { response.headers[.setCookie] = setCookie }
             return response
@@ -177,25 +177,6 @@ public struct WorkspaceServer: Sendable {
     static func split(_ target: String) -> (path: Substring, query: Substring) {
         guard let mark = target.firstIndex(of: "?") else { return (target[...], "") }
         return (target[..<mark], target[target.index(after: mark)...])
-    }
-
-    /// The decoded path, refused (400) when it could reach outside the pages: a dot segment, an
-    /// encoded `/` or `\`, a backslash, an empty segment, or a `%` left after decoding (a second
-    /// encoding such as `%252e`).
-    static func decodePath(_ raw: Substring) throws(APIError) -> String {
-        let lowered = raw.lowercased()
-        guard raw.hasPrefix("/"), !lowered.contains("%2f"), !lowered.contains("%5c") else {
-            throw APIError.badRequest("the path may not hold an encoded slash")
-        }
-        let path = try QueryString.decode(raw)
-        guard !path.contains("%"), !path.contains("\\"), !path.contains("//") else {
-            throw APIError.badRequest("the path is encoded twice or holds a backslash or an empty segment")
-        }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        guard !segments.contains(where: { $0 == "." || $0 == ".." }) else {
-            throw APIError.badRequest("the path may not hold '.' or '..' segments")
-        }
-        return path
     }
 
     /// Whether the request carries the token: `Authorization: Bearer T`, the `token` parameter, or

@@ -13,7 +13,8 @@ final class ServedTongxin: @unchecked Sendable {
     let token: String?
     private let scratch: URL
 
-    /// Starts `tongxin serve ARGUMENTS --port 0` and waits (up to 60 s) for the address it prints.
+    /// Starts `tongxin serve ARGUMENTS --port 0` and waits for the address it prints: up to 300 s, as a
+    /// debug build under ThreadSanitizer on a busy machine took over 60 s to load the Hubei graph.
     init(_ arguments: [String]) throws {
         guard let path = BuiltTongxin.path else { throw CocoaError(.fileNoSuchFile) }
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tongxin-serve-\(UUID().uuidString)")
@@ -30,7 +31,7 @@ final class ServedTongxin: @unchecked Sendable {
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(300)
         var line: String?
         while line == nil, Date() < deadline, process.isRunning {
             line = String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self).split(separator: "\n").first.map(String.init)

@@ -65,6 +65,39 @@ import Testing
         }
     }
 
+    /// Strings are scanned eight bytes at a time: a quote, backslash, control character or
+    /// non-ASCII byte at every position of a word, and across word ends, is still found.
+    @Test func stringsScannedByWordsFindEverySpecialByte() throws {
+        for before in 0..<19 {
+            let lead = String(repeating: "a", count: before)
+            for (written, decoded) in [(#"\""#, "\""), (#"\\"#, "\\"), (#"\n"#, "\n"), ("村", "村"), (#"\u6751"#, "村")] {
+                for after in [0, 1, 7, 8, 9] {
+                    let tail = String(repeating: "b", count: after)
+                    let value = try JSONValue(parsing: "[\"\(lead)\(written)\(tail)\"]")
+                    #expect(value == .array([.string(lead + decoded + tail)]), "\(before) \(written) \(after)")
+                }
+            }
+            let control = "[\"\(lead)\u{1}bbbbbbbbb\"]"
+            #expect(throws: DiagnosticList.self) { try JSONValue(parsing: control) }
+            do throws(DiagnosticList) {
+                _ = try JSONValue(parsing: control, file: "s.json")
+            } catch {
+                #expect(error.description == "s.json:1:\(before + 3): error: control character 0x1 in a string must be escaped")
+            }
+            let bytes = Array("[\"\(lead)".utf8) + [0xE6, 0x9D] + Array("bbbbbbbbb\"]".utf8)
+            let failure = bytes.withUnsafeBufferPointer { buffer -> JSONScanner.Failure? in
+                var scanner = JSONScanner(buffer)
+                do throws(JSONScanner.Failure) {
+                    _ = try scanner.readValue()
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            #expect(failure?.offset == before + 2 && failure?.message == "invalid UTF-8 byte 0xE6")
+        }
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let text = String(repeating: "[", count: 100_000)
         do {

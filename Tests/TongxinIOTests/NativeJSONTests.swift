@@ -163,6 +163,47 @@ import TongxinTestSupport
         #expect(readErrors { () throws(DiagnosticList) in try NativeJSONReader.read(text: text, file: "g.json") } == message)
     }
 
+    /// Endpoints and parents are looked up from their bytes; written with escapes they are decoded
+    /// first, and resolve to the same nodes. Kinds repeated in runs are reused, an escaped or
+    /// changed kind is read afresh.
+    @Test func escapedAndPlainReferencesResolveAlike() throws {
+        let text = #"""
+            {"format": "tongxin-graph", "nodes": [
+              {"id": "hb", "kind": "region", "level": "province"},
+              {"id": "ab", "kind": "regi\u006fn", "level": "city", "parent": "h\u0062"},
+              {"id": "村", "kind": "village", "parent": "ab"},
+              {"id": "q\"b", "kind": "village", "parent": "\u0061b"},
+              {"id": "late", "kind": "figure", "parent": "\u6751"}],
+             "edges": [{"source": "\u6751", "target": "q\"b", "kind": "tie"}, {"source": "q\u0022b", "target": "ab", "kind": "tie"},
+              {"source": "late", "target": "hb", "kind": "leads"}, {"source": "ab", "target": "hb", "kind": "t\u0069e"}]}
+            """#
+        let graph = try NativeJSONReader.read(text: text, file: "g.json")
+        #expect(graph.ids == ["hb", "ab", "村", "q\"b", "late"])
+        #expect(graph.nodeKinds == ["region", "village", "figure"])
+        #expect((0..<5).map { graph.nodeKinds[Int(graph.nodeKindIndices[$0])] } == ["region", "region", "village", "village", "figure"])
+        let edges = (0..<graph.edgeCount).map { "\(graph.ids[Int(graph.sources[$0])])>\(graph.ids[Int(graph.targets[$0])])" }
+        #expect(edges == ["ab>hb", "村>ab", "q\"b>ab", "late>村", "村>q\"b", "q\"b>ab", "late>hb", "ab>hb"])
+        #expect(graph.edgeKinds == ["within", "tie", "leads"])
+        #expect(graph.hierarchy.parent(of: 4) == 2 && graph.hierarchy.parent(of: 3) == 1)
+    }
+
+    /// A node naming itself as its parent is found although it is added after its keys are read.
+    @Test func aNodeThatIsItsOwnParentIsACycle() {
+        let text = #"{"format": "tongxin-graph", "nodes": [{"id": "a", "kind": "region", "parent": "a"}]}"#
+        #expect(
+            readErrors { () throws(DiagnosticList) in try NativeJSONReader.read(text: text, file: "g.json") }
+                == "g.json:1:79: error: the hierarchy has a cycle: 'a' within 'a'")
+    }
+
+    @Test func invalidUTF8InAReferenceIsPositioned() {
+        var bytes = Array(#"{"format": "tongxin-graph", "nodes": [{"id": "a"}, {"id": "b", "parent": "x"#.utf8)
+        bytes += [0xFF]
+        bytes += Array(#""}]}"#.utf8)
+        #expect(
+            readErrors { () throws(DiagnosticList) in try NativeJSONReader.read(InputFile(path: "g.json", bytes: bytes)) }
+                == "g.json:1:76: error: invalid UTF-8 byte 0xFF")
+    }
+
     @Test func invalidUTF8IsPositioned() {
         var bytes = Array(#"{"format": "tongxin-graph", "nodes": [{"id": "村"#.utf8)
         bytes += [0xE6, 0x9D]  // a truncated three-byte sequence

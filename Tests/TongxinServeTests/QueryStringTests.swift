@@ -22,4 +22,19 @@ import TongxinServe
     @Test func pathDecodingKeepsPlus() throws {
         #expect(try QueryString.decode("/a+b%20c") == "/a+b c")
     }
+
+    @Test func pathsDecodeWithinThePages() throws {
+        #expect(try QueryString.decodePath("/entity.html") == "/entity.html")
+        #expect(try QueryString.decodePath("/api/%E5%8D%81") == "/api/十")
+    }
+
+    @Test(arguments: ["/../etc/passwd", "/%2e%2e/x", "/a%2fb", "/a%5Cb", "/a\\b", "//x", "/./x", "/%252e%252e/x", "x", "/a/.."])
+    func pathsThatCouldLeaveThePagesAreRefused(_ path: String) {
+        do {
+            _ = try QueryString.decodePath(path[...])
+            Issue.record("accepted \(path)")
+        } catch {
+            #expect(error.status == 400)
+        }
+    }
 }

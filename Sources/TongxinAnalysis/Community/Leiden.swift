@@ -13,7 +13,7 @@ extension MeasureGraph {
     /// 1. *Fast local moving*: nodes wait in a queue (first all, in index order); the node taken
     ///    moves to the neighboring community, or an empty one, with the largest modularity gain, and
     ///    its neighbors outside its new community join the queue again
-    ///    (``CommunityLevel/moveNodesFast(_:resolution:)``, shared with Louvain).
+    ///    (``CommunityLevel/moveNodesFast(_:resolution:parallelFrom:)``, shared with Louvain).
     /// 2. *Refinement*: within each community S, every node starts alone; in index order, a node
     ///    still alone and well connected to S (edge weight to the rest of S at least
     ///    γ k_v (K_S − k_v) / 2m) joins a well-connected sub-community of S it is linked to, drawn
