@@ -35,9 +35,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // zlib's inflate, for reading workbooks' zip archives within their bounds (ZipArchive).
+        .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TongxinIO", dependencies: [
             "TongxinGraph",
             "CGraphviz",
+            "CZlibInflate",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Yams", package: "Yams"),
         ]),

@@ -59,7 +59,7 @@ if [ ! -x "$out/fuzz-readers" ] || [ -n "$(find $inputs Scripts/fuzz/FuzzReaders
     for file in $inputs; do
         sed -E '/^(@_exported |@testable )?import Tongxin[A-Za-z]*$/d' "$file" > "$out/src/$(echo "$file" | tr / _)"
     done
-    swiftc -O -wmo -sanitize=fuzzer,address -parse-as-library -module-name TongxinFuzz -package-name Tongxin -I "$out" -I "$zip_sources/CZLib" \
+    swiftc -O -wmo -sanitize=fuzzer,address -parse-as-library -module-name TongxinFuzz -package-name Tongxin -I "$out" -I "$zip_sources/CZLib" -I Sources/CZlibInflate \
         -I "$yams_sources/CYaml/include" -I Sources/CGraphviz $(pkg-config --cflags libgvc | sed 's/-I/-Xcc -I/g') \
         "$out"/src/*.swift Scripts/fuzz/FuzzReaders.swift -L "$out" -lYams -lCYaml -lZIPFoundation -lz \
         $(pkg-config --libs libgvc) -o "$out/fuzz-readers"

@@ -162,7 +162,10 @@ public struct AttributeColumns: Sendable {
         if let packedColumns { return packedColumns[column] }
         let source = valueColumns[column]
         return PackedAttributeColumn(
-            rows: count, values: source.slots.indices.lazy.filter { source.slots[$0] >= 0 }.map { (row: $0, value: source.values[Int(source.slots[$0])]) })
+            rows: count,
+            values: source.slots.indices.lazy.filter { source.slots[$0] >= 0 }.map {
+                (row: $0, value: source.values[Int(source.slots[$0])])
+            })
     }
 
     /// One row holding `values`, columns in name order: a graph's metadata as a `.txg` file keeps it.

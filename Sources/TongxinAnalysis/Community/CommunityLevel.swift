@@ -153,7 +153,11 @@ struct CommunityLevel {
                                         let firstCount = n / 2  // side 0: the first n / 2 nodes in preorder
                                         var front = 0, back = firstCount
                                         for u in 0..<n {
-                                            if side[u] == 0 { queue[front] = Int32(u); front += 1 } else { queue[back] = Int32(u); back += 1 }
+                                            if side[u] == 0 {
+                                                queue[front] = Int32(u); front += 1
+                                            } else {
+                                                queue[back] = Int32(u); back += 1
+                                            }
                                         }
                                         var laneGains = [Double](repeating: 0, count: 2)
                                         side.withUnsafeBufferPointer { side in

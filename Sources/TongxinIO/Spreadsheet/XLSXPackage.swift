@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// The zip archive of an .xlsx workbook (an Open Packaging Conventions package), read part by part
 /// with bounds, so a hostile file is an error rather than a crash, a hang or memory exhausted:
@@ -8,8 +7,8 @@ import ZIPFoundation
 /// - a part expands to at most ``Limits/partBytes`` bytes, all parts read to at most
 ///   ``Limits/totalBytes``, and a part larger than 1 MiB to at most ``Limits/ratio`` times its
 ///   compressed size (a zip bomb's ratio is ~1,000; XML compresses 5–50 times). The sizes are checked
-///   before inflating, against the archive's directory, and again while inflating, against the bytes
-///   that really come out, since a directory can lie;
+///   before inflating, against the archive's directory, and ``ZipArchive`` inflates into exactly the
+///   declared size, since a directory can lie;
 /// - part names are resolved as OPC says (relative to the part that names them, `..` allowed) and a
 ///   name that climbs above the archive's root is refused.
 ///
@@ -26,29 +25,25 @@ struct XLSXPackage {
     }
 
     let path: String
-    private let archive: Archive
+    private let archive: ZipArchive
     /// Entries by lowercased name (OPC part names are case-insensitive).
-    private var entries: [String: Entry] = [:]
+    private var entries: [String: ZipArchive.Entry] = [:]
     let limits: Limits
     private var bytesRead = 0
 
-    /// Opens the archive at `path`. (ZIPFoundation's in-memory archives trap on a hostile directory
-    /// that points past the end, so workbooks are always read from a file.)
+    /// Opens the archive at `path` and reads its directory.
     ///
     /// - Throws: ``DiagnosticList`` when the file is not a readable zip archive or has too many entries.
     init(path: String, limits: Limits = Limits()) throws(DiagnosticList) {
         self.path = path
         self.limits = limits
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            archive = try ZipArchive(path: path, maximumEntries: limits.entries)
         } catch {
-            throw Self.failure("'\(path)' is not a readable .xlsx workbook: it is not a zip archive (\(error))")
+            throw Self.failure("'\(path)' is not a readable .xlsx workbook: \(error)")
         }
-        var count = 0
-        for entry in archive {
-            count += 1
-            if count > limits.entries { throw Self.failure("'\(path)' has more than \(limits.entries) zip entries; it is not a workbook") }
-            let name = entry.path.lowercased()
+        for entry in archive.entries {
+            let name = entry.name.lowercased()
             if entries[name] == nil { entries[name] = entry }
         }
     }
@@ -58,36 +53,25 @@ struct XLSXPackage {
     /// - Throws: ``DiagnosticList`` when the part is damaged or would exceed the limits.
     mutating func read(_ part: String) throws(DiagnosticList) -> [UInt8]? {
         guard let entry = entries[part.lowercased()] else { return nil }
-        guard entry.type == .file else { throw Self.failure("'\(path)': \(part) is not a file in the archive") }
+        guard !entry.isFolder else { throw Self.failure("'\(path)': \(part) is not a file in the archive") }
         let budget = min(limits.partBytes, limits.totalBytes - bytesRead)
         let declared = entry.uncompressedSize, compressed = max(entry.compressedSize, 1)
-        var tooLarge: DiagnosticList {
-            Self.failure(
+        if declared > UInt64(budget) {
+            throw Self.failure(
                 "'\(path)': \(part) expands to more than \(Self.megabytes(budget)) (the limit for one workbook part "
                     + "is \(Self.megabytes(limits.partBytes)), for all parts \(Self.megabytes(limits.totalBytes))); "
                     + "refusing it as a likely zip bomb")
         }
-        func bomb(_ size: UInt64) -> DiagnosticList {
-            Self.failure(
-                "'\(path)': \(part) expands \(size / compressed) times its compressed size (more than "
+        if declared > 1 << 20 && declared / compressed > UInt64(limits.ratio) {
+            throw Self.failure(
+                "'\(path)': \(part) expands \(declared / compressed) times its compressed size (more than "
                     + "\(limits.ratio)); refusing it as a likely zip bomb")
         }
-        if declared > UInt64(budget) { throw tooLarge }
-        if declared > 1 << 20 && declared / compressed > UInt64(limits.ratio) { throw bomb(declared) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(declared))
-        struct Exceeded: Error { var size: UInt64 }
+        let bytes: [UInt8]
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 18) { chunk in
-                if bytes.count + chunk.count > Int(declared) { throw Exceeded(size: UInt64(bytes.count + chunk.count)) }
-                bytes.append(contentsOf: chunk)
-            }
-        } catch let exceeded as Exceeded {
-            throw Self.failure(
-                "'\(path)': \(part) holds more bytes (at least \(exceeded.size)) than the archive's directory "
-                    + "says (\(declared)); the archive is damaged or hostile")
+            bytes = try archive.read(entry)
         } catch {
-            throw Self.failure("'\(path)': cannot read \(part) from the archive: it is damaged (\(error))")
+            throw Self.failure("'\(path)': cannot read \(part) from the archive: \(error)")
         }
         bytesRead += bytes.count
         return bytes
