@@ -31,14 +31,15 @@ struct XLSXPackage {
     let limits: Limits
     private var bytesRead = 0
 
-    /// Opens the archive at `path` and reads its directory.
+    /// Reads the archive at `path` and its directory.
     ///
-    /// - Throws: ``DiagnosticList`` when the file is not a readable zip archive or has too many entries.
+    /// - Throws: ``DiagnosticList`` when the file cannot be read, is not a zip archive or has too many entries.
     init(path: String, limits: Limits = Limits()) throws(DiagnosticList) {
         self.path = path
         self.limits = limits
+        let file = try InputFile.read(path)
         do {
-            archive = try ZipArchive(path: path, maximumEntries: limits.entries)
+            archive = try ZipArchive(bytes: file.bytes, maximumEntries: limits.entries)
         } catch {
             throw Self.failure("'\(path)' is not a readable .xlsx workbook: \(error)")
         }

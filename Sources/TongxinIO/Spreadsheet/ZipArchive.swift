@@ -1,7 +1,6 @@
 import CZlibInflate
-import Foundation
 
-/// A zip archive read from a file: its directory, and its entries' bytes, with every offset and size
+/// A zip archive in memory: its directory, and its entries' bytes, with every offset and size
 /// checked against the file's length (APPNOTE.TXT 6.3.10, §4.3: end of central directory record,
 /// Zip64 end record and locator, central directory headers, local headers; stored and deflated
 /// entries). A hostile archive is an error, never a read out of bounds or a loop: an entry's
@@ -29,20 +28,16 @@ struct ZipArchive {
         init(_ description: String) { self.description = description }
     }
 
-    /// The file's bytes (mapped, not copied).
-    private let bytes: Data
+    /// The archive's bytes.
+    private let bytes: [UInt8]
     /// The entries in directory order.
     let entries: [Entry]
 
-    /// Reads the directory of the archive at `path`, refusing one of more than `maximumEntries` entries.
+    /// Reads the directory of the archive `bytes`, refusing one of more than `maximumEntries` entries.
     ///
-    /// - Throws: ``Damage`` when the file cannot be read or is not a well-formed zip archive.
-    init(path: String, maximumEntries: Int) throws(Damage) {
-        do {
-            bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw Damage("cannot be read (\(error.localizedDescription))")
-        }
+    /// - Throws: ``Damage`` when `bytes` are not a well-formed zip archive.
+    init(bytes: [UInt8], maximumEntries: Int) throws(Damage) {
+        self.bytes = bytes
         entries = try bytes.withUnsafeBytes { file in
             Result { () throws(Damage) in try Self.directory(LittleEndian(file), maximumEntries: maximumEntries) }
         }.get()

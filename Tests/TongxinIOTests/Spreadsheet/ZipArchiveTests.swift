@@ -9,16 +9,13 @@ import Testing
     static let text = Array(String(repeating: "县乡村 coverage ", count: 400).utf8)
 
     /// An archive of a deflated `sheet.xml` and a stored `note.txt`, with `patch` applied to its bytes.
-    static func archive(_ patch: (inout [UInt8], _ sheetHeader: Int) -> Void = { _, _ in }) throws -> String {
+    static func archive(_ patch: (inout [UInt8], _ sheetHeader: Int) -> Void = { _, _ in }) throws -> [UInt8] {
         let zip = try ZipBuilder()
         try zip.add("sheet.xml", text)
         try zip.add("note.txt", Array("hi".utf8), compressed: false)
         var bytes = zip.bytes
-        let header = centralHeader(of: "sheet.xml", in: bytes)
-        patch(&bytes, header)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tongxin-\(UUID().uuidString).zip").path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        return path
+        patch(&bytes, centralHeader(of: "sheet.xml", in: bytes))
+        return bytes
     }
 
     /// The offset of the central directory header that names `name`.
@@ -37,10 +34,9 @@ import Testing
 
     /// The error reading `sheet.xml` from the archive `patch` makes, or `nil` when it reads.
     static func error(_ patch: @escaping (inout [UInt8], Int) -> Void) throws -> String? {
-        let path = try archive(patch)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = try archive(patch)
         do {
-            let zip = try ZipArchive(path: path, maximumEntries: 10)
+            let zip = try ZipArchive(bytes: bytes, maximumEntries: 10)
             _ = try zip.read(zip.entries.first { $0.name == "sheet.xml" }!)
             return nil
         } catch {
@@ -49,9 +45,7 @@ import Testing
     }
 
     @Test func readsWhatTheBuilderWrote() throws {
-        let path = try Self.archive()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let zip = try ZipArchive(path: path, maximumEntries: 10)
+        let zip = try ZipArchive(bytes: try Self.archive(), maximumEntries: 10)
         #expect(zip.entries.map(\.name) == ["sheet.xml", "note.txt"])
         #expect(zip.entries.map(\.method) == [8, 0])
         #expect(try zip.read(zip.entries[0]) == Self.text)
@@ -66,7 +60,7 @@ import Testing
     @Test func compressedBytesOutsideTheFileAreAnError() throws {
         let error = try Self.error { bytes, header in Self.put32(0xFFFF_FF00, at: header + 20, in: &bytes) }
         #expect(error?.hasPrefix("its 4294967040 compressed bytes at byte ") == true, "\(error ?? "read")")
-        #expect(error?.hasSuffix("lie outside the file (\(try Self.archiveSize()) bytes)") == true, "\(error ?? "read")")
+        #expect(error?.hasSuffix("lie outside the file (\(try Self.archive().count) bytes)") == true, "\(error ?? "read")")
     }
 
     @Test func aSizeOrChecksumThatDisagreesIsAnError() throws {
@@ -79,18 +73,10 @@ import Testing
     }
 
     @Test func aDirectoryOutsideTheFileIsAnError() throws {
-        let path = try Self.archive { bytes, _ in
-            let end = bytes.count - 22
-            Self.put32(UInt32(bytes.count), at: end + 16, in: &bytes)
-        }
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: ZipArchive.Damage.self) { try ZipArchive(path: path, maximumEntries: 10) }
-        #expect(throws: ZipArchive.Damage.self) { try ZipArchive(path: path, maximumEntries: 1) }
-    }
-
-    static func archiveSize() throws -> Int {
-        let path = try archive()
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try Data(contentsOf: URL(fileURLWithPath: path)).count
+        let moved = try Self.archive { bytes, _ in Self.put32(UInt32(bytes.count), at: bytes.count - 22 + 16, in: &bytes) }
+        #expect(throws: ZipArchive.Damage.self) { try ZipArchive(bytes: moved, maximumEntries: 10) }
+        #expect(throws: ZipArchive.Damage.self) { try ZipArchive(bytes: try Self.archive(), maximumEntries: 1) }
+        #expect(throws: ZipArchive.Damage.self) { try ZipArchive(bytes: [], maximumEntries: 10) }
+        #expect(throws: ZipArchive.Damage.self) { try ZipArchive(bytes: Array(try Self.archive().prefix(40)), maximumEntries: 10) }
     }
 }
