@@ -328,7 +328,8 @@ struct CommunityLevel {
                             gained += bestGain - stayGain
                             for i in offsets[u]..<offsets[u + 1] {
                                 let v = Int(targets[i])
-                                guard !queued[v] && Int(community[v]) != best && !(restricted && side[v] != lane) else {
+                                // The side first: another lane owns the other side's entries.
+                                guard !(restricted && side[v] != lane) && !queued[v] && Int(community[v]) != best else {
                                     continue
                                 }
                                 queued[v] = true
