@@ -125,13 +125,16 @@ struct CentralityCommand: TongxinCommand {
         let selector = try kind.map { try SelectorArgument.parse($0, option: "--kind") }
         let side = try bipartite.map { try SelectorArgument.parse($0, option: "--bipartite") }
         let graph = try graphOptions.load()
+        let weightUse = measure.weightUse(weighted: weighted)
         let nodes: [Int]
+        let view: MeasureGraph
         if let region = try graphOptions.regionIndex(in: graph) {
             nodes = graph.hierarchy.sortedSubtree(of: region)
+            view = MeasureGraph(graph, inducedBy: nodes, directed: directed, weights: weightUse)
         } else {
             nodes = Array(0..<graph.nodeCount)
+            view = MeasureGraph(graph, directed: directed, weights: weightUse)
         }
-        let view = MeasureGraph(graph, inducedBy: nodes, directed: directed, weights: measure.weightUse(weighted: weighted))
         Timings.mark("view")
         let normalized = normalization.map { $0 == .normalized } ?? measure.normalizedByDefault
         let progress = view.nodeCount >= 5_000 ? Progress.begin(measure.rawValue) : nil

@@ -47,6 +47,37 @@ import TongxinGraph
         #expect(view.outgoing.count == 6)
     }
 
+    /// The view built from the graph's own CSR (two lanes above a million arcs) has the arcs, order
+    /// and merged weights of the view built from its edge list.
+    @Test(arguments: [(300, 2_000), (100_000, 600_000)])
+    func theViewFromTheGraphsCSRIsTheEdgeListView(nodes: Int, edges: Int) {
+        var builder = GraphBuilder()
+        for v in 0..<nodes { builder.addNode(id: "n\(v)", kind: "node") }
+        var random = SplitMix64(seed: UInt64(nodes))
+        var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
+        for _ in 0..<edges {
+            // A quarter of the edges fall within a small block, so parallel, reciprocal and looping edges occur.
+            let s = Int(random.next() % UInt64(nodes))
+            let t = random.next() % 4 == 0 ? s - s % 8 + Int(random.next() % 8) : Int(random.next() % UInt64(nodes))
+            let w = Double(random.next() % 16) / 4
+            builder.addEdge(source: "n\(s)", target: "n\(min(t, nodes - 1))", kind: "tie", weight: w)
+            sources.append(Int32(s))
+            targets.append(Int32(min(t, nodes - 1)))
+            weights.append(w)
+        }
+        let graph = try! builder.build()
+        for use in [WeightUse.none, .strength, .distance] {
+            let fromCSR = MeasureGraph(graph, weights: use)
+            let fromEdges = MeasureGraph(
+                nodeCount: nodes, sources: sources, targets: targets, weights: use == .none ? nil : weights,
+                directed: false, weightUse: use)
+            #expect(fromCSR.outgoing.offsets == fromEdges.outgoing.offsets)
+            #expect(fromCSR.outgoing.targets == fromEdges.outgoing.targets)
+            #expect(fromCSR.outgoing.weights == fromEdges.outgoing.weights)
+            #expect(fromCSR.weightUse == use)
+        }
+    }
+
     @Test func emptyGraph() {
         let view = MeasureGraph(Graph())
         #expect(view.nodeCount == 0 && view.outgoing.count == 0)
