@@ -83,10 +83,6 @@ public struct MeasureGraph: Sendable {
         var local = [Int32](repeating: -1, count: graph.nodeCount)
         for (i, v) in nodes.enumerated() { local[v] = Int32(i) }
         var sources: [Int32] = [], targets: [Int32] = [], weights: [Double] = []
-        let kept = nodes.count == graph.nodeCount ? graph.edgeCount : 0  // every edge when every node
-        sources.reserveCapacity(kept)
-        targets.reserveCapacity(kept)
-        if weightUse != .none { weights.reserveCapacity(kept) }
         for e in 0..<graph.edgeCount {
             let s = local[Int(graph.sources[e])], t = local[Int(graph.targets[e])]
             guard s >= 0 && t >= 0 else { continue }
@@ -165,7 +161,6 @@ public struct MeasureGraph: Sendable {
         var heads = [Int32](repeating: 0, count: total)
         var arcWeights = [Double](repeating: 0, count: weights == nil ? 0 : total)
         var offsets = [Int](repeating: 0, count: n + 1)
-        var ends = [Int](repeating: 0, count: lanes)
         let weighted = weights != nil
         let weights = weights ?? []
         out.offsets.withUnsafeBufferPointer { outOffsets in
@@ -177,44 +172,27 @@ public struct MeasureGraph: Sendable {
                                 heads.withUnsafeMutableBufferPointer { heads in
                                     arcWeights.withUnsafeMutableBufferPointer { arcWeights in
                                         offsets.withUnsafeMutableBufferPointer { offsets in
-                                            ends.withUnsafeMutableBufferPointer { ends in
-                                                weights.withUnsafeBufferPointer { weights in
-                                                    let shared = UncheckedSendable((heads, arcWeights, offsets, ends))
-                                                    Lanes.run(lanes) { lane in
-                                                        let (heads, arcWeights, offsets, ends) = shared.value
-                                                        let first = lane == 0 ? 0 : split, last = lane == 0 ? split : n
-                                                        var slot = [Int](repeating: -1, count: n)
-                                                        var write = outOffsets[first] + inOffsets[first]
-                                                        for u in first..<last {
-                                                            let runStart = write
-                                                            var o = outOffsets[u], i = inOffsets[u]
-                                                            let outEnd = outOffsets[u + 1], inEnd = inOffsets[u + 1]
-                                                            while o < outEnd || i < inEnd {
-                                                                let v: Int, e: Int
-                                                                if i == inEnd || (o < outEnd && outEdges[o] < inEdges[i]) {
-                                                                    v = Int(outNeighbors[o]); e = Int(outEdges[o]); o += 1
-                                                                } else {
-                                                                    v = Int(inNeighbors[i]); e = Int(inEdges[i]); i += 1
-                                                                }
-                                                                if v == u { continue }
-                                                                let previous = slot[v]
-                                                                if previous >= runStart {
-                                                                    if merge == .strength {
-                                                                        arcWeights[previous] += weights[e]
-                                                                    } else if merge == .distance {
-                                                                        arcWeights[previous] = min(arcWeights[previous], weights[e])
-                                                                    }
-                                                                } else {
-                                                                    heads[write] = Int32(v)
-                                                                    if weighted { arcWeights[write] = weights[e] }
-                                                                    slot[v] = write
-                                                                    write += 1
-                                                                }
-                                                            }
-                                                            offsets[u + 1] = write
+                                            let shared = UncheckedSendable((heads, arcWeights, offsets))
+                                            Lanes.run(lanes) { lane in
+                                                let (heads, arcWeights, offsets) = shared.value
+                                                let first = lane == 0 ? 0 : split, last = lane == 0 ? split : n
+                                                var runs = RunCompactor(
+                                                    heads: heads, weights: arcWeights, merge: merge, nodeCount: n,
+                                                    start: outOffsets[first] + inOffsets[first])
+                                                for u in first..<last {
+                                                    runs.beginRun()
+                                                    var o = outOffsets[u], i = inOffsets[u]
+                                                    let outEnd = outOffsets[u + 1], inEnd = inOffsets[u + 1]
+                                                    while o < outEnd || i < inEnd {
+                                                        let v: Int, e: Int
+                                                        if i == inEnd || (o < outEnd && outEdges[o] < inEdges[i]) {
+                                                            v = Int(outNeighbors[o]); e = Int(outEdges[o]); o += 1
+                                                        } else {
+                                                            v = Int(inNeighbors[i]); e = Int(inEdges[i]); i += 1
                                                         }
-                                                        ends[lane] = write
+                                                        if v != u { runs.add(v, weight: weighted ? weights[e] : 0) }
                                                     }
+                                                    offsets[u + 1] = runs.write
                                                 }
                                             }
                                         }
@@ -226,19 +204,22 @@ public struct MeasureGraph: Sendable {
                 }
             }
         }
-        var count = ends[0]
+        // Each lane's runs end at its last node's offset; lane 1's move down behind lane 0's.
+        var count = offsets[split]
         if lanes == 2 {
-            let start = out.offsets[split] + into.offsets[split], length = ends[1] - start, shift = start - ends[0]
+            // (No node is lane 1's when the last node holds more than half of the arcs.)
+            let start = out.offsets[split] + into.offsets[split], length = split < n ? offsets[n] - start : 0
+            let shift = start - count
             heads.withUnsafeMutableBytes { bytes in
-                (bytes.baseAddress! + ends[0] * 4).copyMemory(from: bytes.baseAddress! + start * 4, byteCount: length * 4)
+                (bytes.baseAddress! + count * 4).copyMemory(from: bytes.baseAddress! + start * 4, byteCount: length * 4)
             }
             if weighted {
                 arcWeights.withUnsafeMutableBytes { bytes in
-                    (bytes.baseAddress! + ends[0] * 8).copyMemory(from: bytes.baseAddress! + start * 8, byteCount: length * 8)
+                    (bytes.baseAddress! + count * 8).copyMemory(from: bytes.baseAddress! + start * 8, byteCount: length * 8)
                 }
             }
             for u in split..<n { offsets[u + 1] -= shift }
-            count = ends[0] + length
+            count += length
         }
         heads.removeLast(total - count)
         if weighted { arcWeights.removeLast(total - count) }
@@ -276,38 +257,66 @@ public struct MeasureGraph: Sendable {
                 }
             }
         }
-        // Merge duplicates: `slot[v]` is where head v was last written; it belongs to the current run
-        // only when it is at or after the run's compacted start.
-        var slot = [Int](repeating: -1, count: n)
-        var write = 0
         var newOffsets = [Int](repeating: 0, count: n + 1)
+        var write = 0
         heads.withUnsafeMutableBufferPointer { heads in
             arcWeights.withUnsafeMutableBufferPointer { arcWeights in
+                var runs = RunCompactor(heads: heads, weights: arcWeights, merge: merge, nodeCount: n, start: 0)
                 for u in 0..<n {
-                    let runStart = write
+                    runs.beginRun()
                     for read in offsets[u]..<offsets[u + 1] {
-                        let v = Int(heads[read])
-                        let previous = slot[v]
-                        if previous >= runStart {
-                            if merge == .strength {
-                                arcWeights[previous] += arcWeights[read]
-                            } else if merge == .distance {
-                                arcWeights[previous] = min(arcWeights[previous], arcWeights[read])
-                            }
-                        } else {
-                            heads[write] = heads[read]
-                            if weights != nil { arcWeights[write] = arcWeights[read] }
-                            slot[v] = write
-                            write += 1
-                        }
+                        runs.add(Int(heads[read]), weight: arcWeights.isEmpty ? 0 : arcWeights[read])
                     }
-                    newOffsets[u + 1] = write
+                    newOffsets[u + 1] = runs.write
                 }
+                write = runs.write
             }
         }
         heads.removeLast(total - write)
         if weights != nil { arcWeights.removeLast(total - write) }
         return Arcs(offsets: newOffsets, targets: heads, weights: weights == nil ? nil : arcWeights)
+    }
+
+    /// Writes runs of arcs into `heads` (and `weights`, empty when unweighted) from `start` on, a
+    /// head repeated within a run merged into the run's first arc with it (weights summed for
+    /// ``WeightUse/strength``, the least kept for ``WeightUse/distance``). Compacting in place is
+    /// safe: writing never overtakes reading. `slot[v]` is where head v was last written; it belongs
+    /// to the current run only when it is at or after the run's start.
+    private struct RunCompactor {
+        let heads: UnsafeMutableBufferPointer<Int32>
+        let weights: UnsafeMutableBufferPointer<Double>
+        let merge: WeightUse
+        private var slot: [Int]
+        private(set) var write: Int
+        private var runStart: Int
+
+        init(
+            heads: UnsafeMutableBufferPointer<Int32>, weights: UnsafeMutableBufferPointer<Double>, merge: WeightUse, nodeCount: Int,
+            start: Int
+        ) {
+            (self.heads, self.weights, self.merge) = (heads, weights, merge)
+            slot = [Int](repeating: -1, count: nodeCount)
+            (write, runStart) = (start, start)
+        }
+
+        mutating func beginRun() { runStart = write }
+
+        /// Adds the arc to `head` (weighing `weight`, ignored when unweighted) to the current run.
+        @inline(__always) mutating func add(_ head: Int, weight: Double) {
+            let previous = slot[head]
+            if previous >= runStart {
+                if merge == .strength {
+                    weights[previous] += weight
+                } else if merge == .distance {
+                    weights[previous] = min(weights[previous], weight)
+                }
+            } else {
+                heads[write] = Int32(head)
+                if !weights.isEmpty { weights[write] = weight }
+                slot[head] = write
+                write += 1
+            }
+        }
     }
 
     /// The reversed arcs, by a counting sort (stable in tail order).

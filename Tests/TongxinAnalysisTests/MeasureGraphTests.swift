@@ -78,6 +78,26 @@ import TongxinGraph
         }
     }
 
+    /// A hub at the last index holding more than half of the arcs leaves the second lane no node.
+    @Test func aLastHubWithMostArcsGivesTheEdgeListView() {
+        let nodes = 1_000, hub = nodes - 1
+        var builder = GraphBuilder()
+        for v in 0..<nodes { builder.addNode(id: "n\(v)", kind: "node") }
+        var sources: [Int32] = [], targets: [Int32] = []
+        for e in 0..<600_000 {
+            let (s, t) = e < 10 ? (hub, hub) : (e % hub, hub)
+            builder.addEdge(source: "n\(s)", target: "n\(t)", kind: "tie")
+            sources.append(Int32(s))
+            targets.append(Int32(t))
+        }
+        let fromCSR = MeasureGraph(try! builder.build())
+        let fromEdges = MeasureGraph(
+            nodeCount: nodes, sources: sources, targets: targets, weights: nil, directed: false, weightUse: .none)
+        #expect(fromCSR.outgoing.offsets == fromEdges.outgoing.offsets)
+        #expect(fromCSR.outgoing.targets == fromEdges.outgoing.targets)
+        #expect(fromCSR.outgoing.degree(hub) == hub)
+    }
+
     @Test func emptyGraph() {
         let view = MeasureGraph(Graph())
         #expect(view.nodeCount == 0 && view.outgoing.count == 0)

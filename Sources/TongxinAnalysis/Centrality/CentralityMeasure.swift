@@ -173,7 +173,7 @@ extension Graph {
         -> (values: [Double], sampledSources: Int?)
     {
         let nodes = region.map(hierarchy.sortedSubtree(of:)) ?? Array(0..<nodeCount)
-        let view = MeasureGraph(self, inducedBy: nodes)
+        let view = region == nil ? MeasureGraph(self) : MeasureGraph(self, inducedBy: nodes)
         var sampled: Int?
         let values: [Double]
         if measure == .coreness {
