@@ -13,9 +13,7 @@ cd "$(dirname "$0")/../.."
 scale=${1:-10}
 
 source Scripts/bench/peers-and-tongxin.sh
-folder=Graphs/generated/hubei-${scale}x-csv
-[ -f "$folder/edges.csv" ] && [ -f "$folder.edges" ] ||
-    python3 Scripts/generate-graph.py --scale "$scale" --format csv --out "$folder" --edge-list "$folder" >&2
+csv_folder "$scale"
 
 tongxin_run() { # FLAGS…: prints the wall seconds of one whole process
     local report

@@ -170,10 +170,14 @@ struct JSONScanner {
 
     /// Reads a string (positioned at its opening quote).
     mutating func readString() throws(Failure) -> String {
-        let string = try scanString()
-        // ASCII, seen to be ASCII while scanning, needs no check of its own; other text is checked
-        // to place an error. (`String(validating:)` would check it once, but it is not specialized
-        // and looks up generic metadata on every call, which costs more than a second check.)
+        try text(of: scanString())
+    }
+
+    /// A scanned string's text. ASCII, seen to be ASCII while scanning, needs no check of its own;
+    /// other text is checked to place an error. (`String(validating:)` would check it once, but it
+    /// is not specialized and looks up generic metadata on every call, which costs more than a
+    /// second check.)
+    private func text(of string: ScannedString) throws(Failure) -> String {
         try validate(string)
         if let escaped = string.escaped { return String(decoding: escaped, as: UTF8.self) }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[string.content]), as: UTF8.self)
@@ -183,15 +187,13 @@ struct JSONScanner {
     /// when the string's bytes (unescaped) are those `recent` was read from; otherwise `recent`
     /// becomes this string. For values that repeat in runs (kinds).
     mutating func readString(reusing recent: inout RecentString) throws(Failure) -> String {
-        let open = position
         let string = try scanString()
         if string.escaped == nil, let last = recent.content, last.count == string.content.count,
             memcmp(bytes.baseAddress! + last.lowerBound, bytes.baseAddress! + string.content.lowerBound, last.count) == 0
         {
             return recent.text
         }
-        position = open
-        let text = try readString()
+        let text = try text(of: string)
         recent = RecentString(content: string.escaped == nil ? string.content : nil, text: text)
         return text
     }
